@@ -1,0 +1,157 @@
+#include "analysis.h"
+
+#include <QCoreApplication>
+
+namespace Stressdeck::Analysis {
+
+namespace {
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Analysis", text, disambiguation, n);
+}
+} // namespace
+
+MemoryTrend memoryTrend(const QList<SystemSample>& samples)
+{
+    MemoryTrend trend;
+    if (samples.size() < 2)
+        return trend;
+    trend.growthMb = samples.last().memoryMb - samples.first().memoryMb;
+    // Least-squares slope of memory over time in minutes.
+    double sumX = 0, sumY = 0, sumXY = 0, sumXX = 0;
+    const double n = double(samples.size());
+    for (const SystemSample& s : samples) {
+        const double x = s.tS / 60.0;
+        sumX += x;
+        sumY += s.memoryMb;
+        sumXY += x * s.memoryMb;
+        sumXX += x * x;
+    }
+    const double denominator = n * sumXX - sumX * sumX;
+    if (denominator > 1e-12)
+        trend.slopeMbPerMin = (n * sumXY - sumX * sumY) / denominator;
+    return trend;
+}
+
+QList<Stall> findStalls(const QList<TimelineRow>& timeline, double minSeconds)
+{
+    QList<Stall> stalls;
+    qsizetype start = -1;
+    qint64 peakInFlight = 0;
+    auto close = [&](qsizetype endIndex) {
+        if (start < 0)
+            return;
+        const double from = timeline[start].tS - 1.0;
+        const double to = timeline[endIndex].tS;
+        if (to - from >= minSeconds - 1e-9)
+            stalls.append({ from, to, peakInFlight });
+        start = -1;
+        peakInFlight = 0;
+    };
+    for (qsizetype i = 0; i < timeline.size(); ++i) {
+        const TimelineRow& row = timeline[i];
+        const bool stalled = row.all.requests == 0 && row.inFlight > 0;
+        if (stalled) {
+            if (start < 0)
+                start = i;
+            peakInFlight = std::max(peakInFlight, row.inFlight);
+        } else {
+            close(i - 1);
+        }
+    }
+    close(timeline.size() - 1);
+    return stalls;
+}
+
+QList<Bottleneck> findBottlenecks(const QList<StatsSummary>& types, const Thresholds& t)
+{
+    QList<Bottleneck> result;
+    for (const StatsSummary& s : types) {
+        if (s.total == 0)
+            continue;
+        const double timeoutRate = 100.0 * double(s.timeouts) / double(s.total);
+        const double errorRate = 100.0 * double(s.failure - s.timeouts) / double(s.total);
+        if (timeoutRate > t.timeoutRatePct) {
+            result.append({ s.name, QStringLiteral("timeout_rate"), timeoutRate, t.timeoutRatePct,
+                tr("%1 has high timeout rate (%2%)").arg(s.name).arg(timeoutRate, 0, 'f', 1) });
+        }
+        if (s.success > 0 && s.latency.p95 > t.p95Ms) {
+            result.append({ s.name, QStringLiteral("p95_latency"), s.latency.p95, t.p95Ms,
+                tr("%1 has high p95 latency (%2s)").arg(s.name).arg(s.latency.p95 / 1000.0, 0, 'f', 1) });
+        }
+        if (errorRate > t.errorRatePct) {
+            result.append({ s.name, QStringLiteral("error_rate"), errorRate, t.errorRatePct,
+                tr("%1 has high error rate (%2%)").arg(s.name).arg(errorRate, 0, 'f', 1) });
+        }
+    }
+    return result;
+}
+
+QList<Criterion> evaluateCriteria(const Report& r)
+{
+    QList<Criterion> criteria;
+    const Thresholds& t = r.config.thresholds;
+
+    {
+        Criterion c { QStringLiteral("no_deadlocks"), false, {} };
+        if (r.overall.total == 0) {
+            c.detail = tr("no request completed");
+        } else if (r.stuckRequests > 0) {
+            c.detail = tr("%n request(s) still stuck after the timeout at the end", nullptr, int(r.stuckRequests));
+        } else if (!r.stalls.isEmpty()) {
+            const Stall& s = r.stalls.first();
+            c.detail = tr("no request completed from %1 s to %2 s with %3 in flight")
+                           .arg(s.fromS, 0, 'f', 0)
+                           .arg(s.toS, 0, 'f', 0)
+                           .arg(s.inFlight);
+        } else {
+            c.passed = true;
+            c.detail = tr("%1 requests completed, none stuck, no stall").arg(r.overall.total);
+        }
+        criteria.append(c);
+    }
+    {
+        const double rate = r.overall.successRatePct;
+        criteria.append({ QStringLiteral("success_rate"), r.overall.total > 0 && rate >= t.successRatePct,
+            tr("success rate %1% (needs ≥ %2%)").arg(rate, 0, 'f', 2).arg(t.successRatePct, 0, 'f', 0) });
+    }
+    {
+        Criterion c { QStringLiteral("no_memory_leak"), false, {} };
+        if (r.system.samples.size() < 2) {
+            c.detail = tr("not enough memory samples to judge (%1)").arg(r.system.samples.size());
+        } else {
+            c.passed = r.system.memoryGrowthMb < t.leakMb;
+            c.detail = tr("memory growth %1%2 MB (%3 → %4 MB, %5 MB/min; limit %6 MB)")
+                           .arg(r.system.memoryGrowthMb >= 0 ? QStringLiteral("+") : QString())
+                           .arg(r.system.memoryGrowthMb, 0, 'f', 1)
+                           .arg(r.system.samples.first().memoryMb, 0, 'f', 1)
+                           .arg(r.system.samples.last().memoryMb, 0, 'f', 1)
+                           .arg(r.system.memorySlopeMbPerMin, 0, 'f', 2)
+                           .arg(t.leakMb, 0, 'f', 0);
+        }
+        criteria.append(c);
+    }
+    criteria.append({ QStringLiteral("metrics_collected"), !r.system.samples.isEmpty(),
+        tr("%n sample(s) collected", nullptr, int(r.system.samples.size())) });
+    {
+        QStringList messages;
+        for (const Bottleneck& b : r.bottlenecks)
+            messages.append(b.message);
+        criteria.append({ QStringLiteral("bottleneck_analysis"), r.bottlenecks.isEmpty(),
+            messages.isEmpty() ? tr("No significant bottlenecks detected") : messages.join(QStringLiteral("; ")) });
+    }
+    return criteria;
+}
+
+void analyse(Report* r)
+{
+    const MemoryTrend trend = memoryTrend(r->system.samples);
+    r->system.memoryGrowthMb = trend.growthMb;
+    r->system.memorySlopeMbPerMin = trend.slopeMbPerMin;
+    r->stalls = findStalls(r->timeline, r->config.thresholds.stallS);
+    r->bottlenecks = findBottlenecks(r->requestTypes, r->config.thresholds);
+    r->criteria = evaluateCriteria(*r);
+    r->passed = std::all_of(r->criteria.begin(), r->criteria.end(), [](const Criterion& c) { return c.passed; });
+}
+
+} // namespace Stressdeck::Analysis

@@ -1,0 +1,93 @@
+#pragma once
+
+#include <QAbstractHttpServer>
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QTcpSocket;
+
+namespace Stressdeck {
+
+//! A loopback HTTP/1.1 server on QAbstractHttpServer that can answer later without blocking
+//! other connections. A delayed answer is scheduled with the socket as timer context, so a
+//! client that disconnects first simply cancels it (QtHttpServer 6.4's responder routes crash
+//! in that case). Subclasses do their own routing in `handle`.
+class HttpService : public QAbstractHttpServer {
+    Q_OBJECT
+public:
+    struct Response {
+        int status = 200;
+        QByteArray contentType = QByteArrayLiteral("application/json");
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+    };
+
+    //! An answer to give later; sending is a no-op once the client has gone away.
+    class PendingResponse {
+    public:
+        void send(const Response& response) const;
+        bool isConnected() const;
+
+    private:
+        friend class HttpService;
+        std::shared_ptr<QHttpServerResponder> m_responder;
+        QPointer<QTcpSocket> m_socket;
+    };
+
+    explicit HttpService(QObject* parent = nullptr);
+
+    //! Listens on 127.0.0.1 with a deep backlog; returns the port or 0 with a message.
+    quint16 listenOnLoopback(quint16 port, QString* error);
+    quint16 port() const { return m_port; }
+
+    static Response json(int status, const QByteArray& body);
+    static Response detail(int status, const QString& message);
+
+protected:
+    virtual void handle(const QHttpServerRequest& request, QTcpSocket* socket) = 0;
+
+    PendingResponse defer(const QHttpServerRequest& request, QTcpSocket* socket);
+    void respond(const QHttpServerRequest& request, QTcpSocket* socket, const Response& response,
+        std::chrono::milliseconds delay = std::chrono::milliseconds(0));
+    //! Closes the connection with a TCP RST (SO_LINGER 0).
+    static void resetConnection(QTcpSocket* socket);
+
+private:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) final;
+    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) final;
+
+    quint16 m_port = 0;
+};
+
+//! Runs one HttpService on a thread of its own, so that serving never competes with the
+//! caller's event loop (the engine's, or a test's).
+class ServiceThread {
+public:
+    ServiceThread() = default;
+    ~ServiceThread();
+    ServiceThread(const ServiceThread&) = delete;
+    ServiceThread& operator=(const ServiceThread&) = delete;
+
+    //! Creates the service with `make` on the new thread and starts listening.
+    quint16 start(const std::function<HttpService*()>& make, quint16 port, QString* error);
+    void stop();
+    HttpService* service() const { return m_service; }
+    //! Runs `f` on the service's thread and waits for it.
+    void run(const std::function<void(HttpService*)>& f);
+
+private:
+    QThread m_thread;
+    QObject* m_context = nullptr;
+    HttpService* m_service = nullptr;
+};
+
+} // namespace Stressdeck

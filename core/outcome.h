@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+class QNetworkReply;
+
+namespace Stressdeck {
+
+//! How one request ended. The labels are report keys ("HTTP 503", "Timeout", …), so they
+//! are fixed English and never translated.
+struct Outcome {
+    enum Kind { Success, HttpStatus, Timeout, ConnectionRefused, ConnectionReset, HostNotFound, TlsError, Stuck, Other };
+
+    Kind kind = Other;
+    int httpStatus = 0;
+    QString detail;
+
+    bool isSuccess() const { return kind == Success; }
+    //! Failures where the connection itself failed: the caller should back off.
+    bool isConnectionFailure() const
+    {
+        return kind == ConnectionRefused || kind == ConnectionReset || kind == HostNotFound || kind == TlsError;
+    }
+    QString label() const;
+
+    //! Classifies a finished reply: accepted status → success, other status → "HTTP n",
+    //! otherwise the network error.
+    static Outcome fromReply(QNetworkReply* reply, const QList<int>& acceptedStatus);
+};
+
+} // namespace Stressdeck

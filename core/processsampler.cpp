@@ -1,0 +1,144 @@
+#include "processsampler.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <unistd.h>
+
+namespace Stressdeck {
+
+namespace {
+
+QByteArray readProcFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+double meminfoMb(const QByteArray& meminfo, const char* key)
+{
+    for (const QByteArray& line : meminfo.split('\n')) {
+        if (line.startsWith(key)) {
+            const QList<QByteArray> parts = line.simplified().split(' ');
+            if (parts.size() >= 2)
+                return parts[1].toDouble() / 1024.0; // kB → MiB
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+ProcessSampler::ProcessSampler(qint64 pid)
+    : m_pid(pid)
+{
+    m_clockTicks = std::max(1L, sysconf(_SC_CLK_TCK));
+    m_pageSize = std::max(1L, sysconf(_SC_PAGESIZE));
+    m_memTotalMb = totalMemoryMb();
+    m_wall.start();
+    m_lastTicks = cpuTicks();
+}
+
+double ProcessSampler::totalMemoryMb() const
+{
+    return meminfoMb(readProcFile(QStringLiteral("/proc/meminfo")), "MemTotal:");
+}
+
+std::optional<double> ProcessSampler::cpuTicks()
+{
+    if (m_pid == 0) {
+        const QByteArray stat = readProcFile(QStringLiteral("/proc/stat"));
+        const QList<QByteArray> fields = stat.left(stat.indexOf('\n')).simplified().split(' ');
+        if (fields.size() < 5 || fields[0] != "cpu")
+            return std::nullopt;
+        double busy = 0, total = 0;
+        for (qsizetype i = 1; i < fields.size(); ++i) {
+            const double v = fields[i].toDouble();
+            total += v;
+            if (i != 4 && i != 5) // idle, iowait
+                busy += v;
+        }
+        m_lastSystemTotal = total;
+        return busy;
+    }
+    const QByteArray stat = readProcFile(QStringLiteral("/proc/%1/stat").arg(m_pid));
+    // The command name may contain spaces and parentheses: fields start after the last ')'.
+    const qsizetype close = stat.lastIndexOf(')');
+    if (close < 0)
+        return std::nullopt;
+    const QList<QByteArray> fields = stat.mid(close + 2).simplified().split(' ');
+    // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+    if (fields.size() < 22)
+        return std::nullopt;
+    return fields[11].toDouble() + fields[12].toDouble();
+}
+
+std::optional<SystemSample> ProcessSampler::sample(double tS)
+{
+    const double previousTotal = m_lastSystemTotal.value_or(0);
+    const auto ticks = cpuTicks();
+    if (!ticks)
+        return std::nullopt;
+    const double wallS = double(m_wall.nsecsElapsed()) / 1e9;
+    SystemSample s;
+    s.tS = tS;
+    if (m_lastTicks) {
+        if (m_pid == 0) {
+            const double totalDelta = m_lastSystemTotal.value_or(0) - previousTotal;
+            if (totalDelta > 0)
+                s.cpuPercent = 100.0 * (*ticks - *m_lastTicks) / totalDelta;
+        } else if (wallS - m_lastWallS > 0.05) {
+            s.cpuPercent = 100.0 * (*ticks - *m_lastTicks) / double(m_clockTicks) / (wallS - m_lastWallS);
+        }
+    }
+    m_lastTicks = ticks;
+    m_lastWallS = wallS;
+
+    if (m_pid == 0) {
+        const QByteArray meminfo = readProcFile(QStringLiteral("/proc/meminfo"));
+        s.memoryMb = meminfoMb(meminfo, "MemTotal:") - meminfoMb(meminfo, "MemAvailable:");
+    } else {
+        const QList<QByteArray> statm = readProcFile(QStringLiteral("/proc/%1/statm").arg(m_pid)).simplified().split(' ');
+        if (statm.size() < 2)
+            return std::nullopt;
+        s.memoryMb = statm[1].toDouble() * double(m_pageSize) / (1024.0 * 1024.0);
+    }
+    s.memoryPercent = m_memTotalMb > 0 ? 100.0 * s.memoryMb / m_memTotalMb : 0;
+    return s;
+}
+
+std::optional<qint64> ProcessSampler::findPidByName(const QString& name)
+{
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    std::optional<qint64> byCmdline;
+    const qint64 self = getpid();
+    for (const QString& entry : entries) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid || pid == self)
+            continue;
+        if (processName(pid) == name)
+            return pid;
+        if (!byCmdline) {
+            const QByteArray cmdline = readProcFile(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            const QString first = QString::fromLocal8Bit(cmdline.left(cmdline.indexOf('\0')));
+            if (!first.isEmpty() && first.section(QLatin1Char('/'), -1) == name)
+                byCmdline = pid;
+        }
+    }
+    return byCmdline;
+}
+
+QString ProcessSampler::processName(qint64 pid)
+{
+    return QString::fromLocal8Bit(readProcFile(QStringLiteral("/proc/%1/comm").arg(pid))).trimmed();
+}
+
+bool ProcessSampler::processExists(qint64 pid)
+{
+    return pid > 0 && QFile::exists(QStringLiteral("/proc/%1/stat").arg(pid));
+}
+
+} // namespace Stressdeck

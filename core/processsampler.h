@@ -1,0 +1,41 @@
+#pragma once
+
+#include "stats.h"
+
+#include <QElapsedTimer>
+#include <QString>
+
+#include <optional>
+
+namespace Stressdeck {
+
+//! Samples CPU % and resident memory of one process, or of the whole system, from /proc.
+//! Each read is a few small files, so it can run on the engine thread without stalling it.
+class ProcessSampler {
+public:
+    explicit ProcessSampler(qint64 pid = 0);
+
+    qint64 pid() const { return m_pid; }
+    bool isSystem() const { return m_pid == 0; }
+    //! Empty when the process is gone or /proc cannot be read.
+    std::optional<SystemSample> sample(double tS);
+
+    static std::optional<qint64> findPidByName(const QString& name);
+    static QString processName(qint64 pid);
+    static bool processExists(qint64 pid);
+
+private:
+    std::optional<double> cpuTicks();
+    double totalMemoryMb() const;
+
+    qint64 m_pid = 0;
+    std::optional<double> m_lastTicks;
+    std::optional<double> m_lastSystemTotal;
+    QElapsedTimer m_wall;
+    double m_lastWallS = 0;
+    double m_memTotalMb = 0;
+    long m_clockTicks = 100;
+    long m_pageSize = 4096;
+};
+
+} // namespace Stressdeck

@@ -1,0 +1,440 @@
+#include "report.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace Stressdeck {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Report", text);
+}
+
+QJsonObject latencyJson(const LatencySummary& l)
+{
+    return { { QStringLiteral("min"), l.min }, { QStringLiteral("mean"), l.mean }, { QStringLiteral("p50"), l.p50 },
+        { QStringLiteral("p90"), l.p90 }, { QStringLiteral("p95"), l.p95 }, { QStringLiteral("p99"), l.p99 },
+        { QStringLiteral("p999"), l.p999 }, { QStringLiteral("max"), l.max } };
+}
+
+QJsonObject countsJson(const QMap<QString, qint64>& map)
+{
+    QJsonObject o;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        o.insert(it.key(), double(it.value()));
+    return o;
+}
+
+QJsonObject statsJson(const StatsSummary& s, bool withIdentity)
+{
+    QJsonObject o { { QStringLiteral("total"), double(s.total) }, { QStringLiteral("success"), double(s.success) },
+        { QStringLiteral("failure"), double(s.failure) }, { QStringLiteral("timeouts"), double(s.timeouts) },
+        { QStringLiteral("success_rate_pct"), s.successRatePct },
+        { QStringLiteral("throughput_rps"), s.throughputRps }, { QStringLiteral("latency_ms"), latencyJson(s.latency) },
+        { QStringLiteral("errors"), countsJson(s.errors) }, { QStringLiteral("histogram"), s.histogram.toJson() },
+        { QStringLiteral("failure_histogram"), s.failureHistogram.toJson() } };
+    if (withIdentity) {
+        o.insert(QStringLiteral("name"), s.name);
+        o.insert(QStringLiteral("method"), s.method);
+        o.insert(QStringLiteral("path"), s.path);
+    }
+    return o;
+}
+
+QJsonObject intervalJson(const IntervalFigures& f)
+{
+    return { { QStringLiteral("requests"), double(f.requests) }, { QStringLiteral("successes"), double(f.successes) },
+        { QStringLiteral("errors"), double(f.errors) }, { QStringLiteral("timeouts"), double(f.timeouts) },
+        { QStringLiteral("p50_ms"), f.p50 }, { QStringLiteral("p95_ms"), f.p95 }, { QStringLiteral("p99_ms"), f.p99 } };
+}
+
+//! Reads typed fields and remembers the first problem with the path of the field.
+class Reader {
+public:
+    QString error;
+
+    bool ok() const { return error.isEmpty(); }
+
+    QJsonValue value(const QJsonObject& o, const QString& path, const char* key, QJsonValue::Type type)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (ok() && v.type() != type) {
+            const QString where = join(path, key);
+            error = v.isUndefined() ? tr("field \"%1\" is missing").arg(where)
+                                    : tr("field \"%1\" has the wrong type").arg(where);
+        }
+        return v;
+    }
+    double number(const QJsonObject& o, const QString& path, const char* key)
+    {
+        return value(o, path, key, QJsonValue::Double).toDouble();
+    }
+    qint64 integer(const QJsonObject& o, const QString& path, const char* key)
+    {
+        return qint64(number(o, path, key));
+    }
+    QString string(const QJsonObject& o, const QString& path, const char* key)
+    {
+        return value(o, path, key, QJsonValue::String).toString();
+    }
+    bool boolean(const QJsonObject& o, const QString& path, const char* key)
+    {
+        return value(o, path, key, QJsonValue::Bool).toBool();
+    }
+    QJsonObject object(const QJsonObject& o, const QString& path, const char* key)
+    {
+        return value(o, path, key, QJsonValue::Object).toObject();
+    }
+    QJsonArray array(const QJsonObject& o, const QString& path, const char* key)
+    {
+        return value(o, path, key, QJsonValue::Array).toArray();
+    }
+    static QString join(const QString& path, const char* key)
+    {
+        return path.isEmpty() ? QString::fromLatin1(key) : QString(path + QLatin1Char('.') + QLatin1String(key));
+    }
+
+    QMap<QString, qint64> counts(const QJsonObject& o, const QString& path, const char* key)
+    {
+        QMap<QString, qint64> map;
+        const QJsonObject c = object(o, path, key);
+        for (auto it = c.begin(); it != c.end(); ++it) {
+            if (!it.value().isDouble() && ok())
+                error = tr("field \"%1\" must be a number").arg(join(path, key) + QLatin1Char('.') + it.key());
+            map.insert(it.key(), qint64(it.value().toDouble()));
+        }
+        return map;
+    }
+
+    Histogram histogram(const QJsonObject& o, const QString& path, const char* key)
+    {
+        Histogram h;
+        const QJsonObject json = object(o, path, key);
+        QString why;
+        if (ok() && !h.fromJson(json, &why))
+            error = tr("field \"%1\": %2").arg(join(path, key), why);
+        return h;
+    }
+
+    LatencySummary latency(const QJsonObject& o, const QString& path)
+    {
+        const QString p = join(path, "latency_ms");
+        const QJsonObject l = object(o, path, "latency_ms");
+        return { number(l, p, "min"), number(l, p, "mean"), number(l, p, "p50"), number(l, p, "p90"),
+            number(l, p, "p95"), number(l, p, "p99"), number(l, p, "p999"), number(l, p, "max") };
+    }
+
+    StatsSummary stats(const QJsonObject& o, const QString& path, bool withIdentity)
+    {
+        StatsSummary s;
+        if (withIdentity) {
+            s.name = string(o, path, "name");
+            s.method = string(o, path, "method");
+            s.path = string(o, path, "path");
+        }
+        s.total = integer(o, path, "total");
+        s.success = integer(o, path, "success");
+        s.failure = integer(o, path, "failure");
+        s.timeouts = integer(o, path, "timeouts");
+        s.successRatePct = number(o, path, "success_rate_pct");
+        s.throughputRps = number(o, path, "throughput_rps");
+        s.latency = latency(o, path);
+        s.errors = counts(o, path, "errors");
+        s.histogram = histogram(o, path, "histogram");
+        if (o.contains(QStringLiteral("failure_histogram")))
+            s.failureHistogram = histogram(o, path, "failure_histogram");
+        if (ok() && (s.success + s.failure != s.total || s.histogram.count() != s.success))
+            error = tr("\"%1\": the counts do not add up").arg(path);
+        return s;
+    }
+
+    IntervalFigures interval(const QJsonObject& o, const QString& path)
+    {
+        return { integer(o, path, "requests"), integer(o, path, "successes"), integer(o, path, "errors"),
+            integer(o, path, "timeouts"), number(o, path, "p50_ms"), number(o, path, "p95_ms"),
+            number(o, path, "p99_ms") };
+    }
+};
+
+QDateTime parseTime(const QString& text)
+{
+    return QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
+}
+
+} // namespace
+
+QJsonObject Report::toJson() const
+{
+    QJsonObject cfg { { QStringLiteral("profile"), config.profile }, { QStringLiteral("scenario"), scenarioName },
+        { QStringLiteral("target"), config.target.toString() }, { QStringLiteral("concurrency"), config.concurrency },
+        { QStringLiteral("duration_s"), config.durationS }, { QStringLiteral("timeout_s"), config.timeoutS },
+        { QStringLiteral("think_time_ms"), QJsonArray { config.thinkMinMs, config.thinkMaxMs } },
+        { QStringLiteral("load_model"), loadModelId(config.loadModel) }, { QStringLiteral("rate_rps"), config.rateRps },
+        { QStringLiteral("health_check"), config.healthCheck }, { QStringLiteral("health_path"), config.healthPath },
+        { QStringLiteral("sample_interval_s"), config.sampleIntervalS }, { QStringLiteral("seed"), double(config.seed) },
+        { QStringLiteral("monitor_pid"), double(config.monitorPid) },
+        { QStringLiteral("monitor_name"), config.monitorName },
+        { QStringLiteral("thresholds"),
+            QJsonObject { { QStringLiteral("success_rate_pct"), config.thresholds.successRatePct },
+                { QStringLiteral("leak_mb"), config.thresholds.leakMb },
+                { QStringLiteral("timeout_rate_pct"), config.thresholds.timeoutRatePct },
+                { QStringLiteral("p95_ms"), config.thresholds.p95Ms },
+                { QStringLiteral("error_rate_pct"), config.thresholds.errorRatePct },
+                { QStringLiteral("stall_s"), config.thresholds.stallS } } } };
+
+    QJsonArray types;
+    for (const StatsSummary& t : requestTypes)
+        types.append(statsJson(t, true));
+
+    QJsonArray rows;
+    for (const TimelineRow& r : timeline) {
+        QJsonObject row = intervalJson(r.all);
+        row.insert(QStringLiteral("t_s"), r.tS);
+        row.insert(QStringLiteral("rps"), r.rps);
+        row.insert(QStringLiteral("in_flight"), double(r.inFlight));
+        QJsonObject byType;
+        for (auto it = r.byType.begin(); it != r.byType.end(); ++it)
+            byType.insert(it.key(), intervalJson(it.value()));
+        row.insert(QStringLiteral("by_type"), byType);
+        rows.append(row);
+    }
+
+    QJsonArray samples;
+    for (const SystemSample& s : system.samples) {
+        samples.append(QJsonObject { { QStringLiteral("t_s"), s.tS }, { QStringLiteral("cpu_percent"), s.cpuPercent },
+            { QStringLiteral("memory_mb"), s.memoryMb }, { QStringLiteral("memory_percent"), s.memoryPercent } });
+    }
+    QJsonObject sys { { QStringLiteral("source"), system.source }, { QStringLiteral("pid"), double(system.pid) },
+        { QStringLiteral("process_name"), system.processName }, { QStringLiteral("interval_s"), system.intervalS },
+        { QStringLiteral("samples"), samples }, { QStringLiteral("memory_growth_mb"), system.memoryGrowthMb },
+        { QStringLiteral("memory_slope_mb_per_min"), system.memorySlopeMbPerMin } };
+
+    QJsonArray stallList;
+    for (const Stall& s : stalls) {
+        stallList.append(QJsonObject { { QStringLiteral("from_s"), s.fromS }, { QStringLiteral("to_s"), s.toS },
+            { QStringLiteral("in_flight"), double(s.inFlight) } });
+    }
+    QJsonArray changes;
+    for (const LoadChange& c : loadChanges) {
+        changes.append(QJsonObject { { QStringLiteral("t_s"), c.tS }, { QStringLiteral("concurrency"), c.concurrency },
+            { QStringLiteral("rate_rps"), c.rateRps } });
+    }
+    QJsonArray bottleneckList;
+    for (const Bottleneck& b : bottlenecks) {
+        bottleneckList.append(QJsonObject { { QStringLiteral("request_type"), b.requestType },
+            { QStringLiteral("kind"), b.kind }, { QStringLiteral("value"), b.value },
+            { QStringLiteral("threshold"), b.threshold }, { QStringLiteral("message"), b.message } });
+    }
+    QJsonArray criteriaList;
+    for (const Criterion& c : criteria) {
+        criteriaList.append(QJsonObject {
+            { QStringLiteral("id"), c.id }, { QStringLiteral("passed"), c.passed }, { QStringLiteral("detail"), c.detail } });
+    }
+
+    return QJsonObject {
+        { QStringLiteral("schema"), QLatin1String(Schema) },
+        { QStringLiteral("tool"), QJsonObject { { QStringLiteral("name"), toolName }, { QStringLiteral("version"), toolVersion } } },
+        { QStringLiteral("started_at"), startedAt.toUTC().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("finished_at"), finishedAt.toUTC().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("elapsed_s"), elapsedS },
+        { QStringLiteral("stop_reason"), stopReason },
+        { QStringLiteral("config"), cfg },
+        { QStringLiteral("overall"), statsJson(overall, false) },
+        { QStringLiteral("request_types"), types },
+        { QStringLiteral("timeline"), rows },
+        { QStringLiteral("system"), sys },
+        { QStringLiteral("stuck_requests"), double(stuckRequests) },
+        { QStringLiteral("stalls"), stallList },
+        { QStringLiteral("schedule"),
+            QJsonObject { { QStringLiteral("scheduled"), double(schedule.scheduled) },
+                { QStringLiteral("late"), double(schedule.late) }, { QStringLiteral("max_lag_ms"), schedule.maxLagMs },
+                { QStringLiteral("late_threshold_ms"), ScheduleInfo::LateThresholdMs } } },
+        { QStringLiteral("load_changes"), changes },
+        { QStringLiteral("bottlenecks"), bottleneckList },
+        { QStringLiteral("criteria"), criteriaList },
+        { QStringLiteral("passed"), passed },
+        { QStringLiteral("generator"),
+            QJsonObject { { QStringLiteral("loop_lag_p99_ms"), loopLagP99Ms },
+                { QStringLiteral("loop_lag_max_ms"), loopLagMaxMs } } },
+        { QStringLiteral("environment"), environment },
+    };
+}
+
+QByteArray Report::toJsonBytes() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+}
+
+bool Report::fromJson(const QByteArray& data, const QString& origin, Report* report, QString* error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const int line = int(data.left(parseError.offset).count('\n')) + 1;
+        *error = tr("%1:%2: not a Stressdeck report (invalid or truncated JSON: %3)")
+                     .arg(origin)
+                     .arg(line)
+                     .arg(parseError.errorString());
+        return false;
+    }
+    const QJsonObject root = doc.object();
+    if (!doc.isObject() || !root.contains(QStringLiteral("schema"))) {
+        *error = tr("%1: not a Stressdeck report (no \"schema\" field)").arg(origin);
+        return false;
+    }
+    const QString schema = root.value(QStringLiteral("schema")).toString();
+    if (schema != QLatin1String(Schema)) {
+        *error = tr("%1: unsupported report schema \"%2\" (this version reads \"%3\")")
+                     .arg(origin, schema, QLatin1String(Schema));
+        return false;
+    }
+
+    Reader rd;
+    Report r;
+    const QJsonObject tool = rd.object(root, {}, "tool");
+    r.toolName = rd.string(tool, QStringLiteral("tool"), "name");
+    r.toolVersion = rd.string(tool, QStringLiteral("tool"), "version");
+    r.startedAt = parseTime(rd.string(root, {}, "started_at"));
+    r.finishedAt = parseTime(rd.string(root, {}, "finished_at"));
+    if (rd.ok() && (!r.startedAt.isValid() || !r.finishedAt.isValid()))
+        rd.error = tr("fields \"started_at\"/\"finished_at\" must be ISO 8601 times");
+    r.elapsedS = rd.number(root, {}, "elapsed_s");
+    r.stopReason = root.value(QStringLiteral("stop_reason")).toString();
+
+    const QString c = QStringLiteral("config");
+    const QJsonObject cfg = rd.object(root, {}, "config");
+    r.config.profile = rd.string(cfg, c, "profile");
+    r.scenarioName = rd.string(cfg, c, "scenario");
+    r.config.target = QUrl(rd.string(cfg, c, "target"));
+    r.config.concurrency = int(rd.integer(cfg, c, "concurrency"));
+    r.config.durationS = rd.number(cfg, c, "duration_s");
+    r.config.timeoutS = rd.number(cfg, c, "timeout_s");
+    const QJsonArray think = rd.array(cfg, c, "think_time_ms");
+    if (rd.ok() && (think.size() != 2 || !think[0].isDouble() || !think[1].isDouble()))
+        rd.error = tr("field \"config.think_time_ms\" must be [min, max]");
+    r.config.thinkMinMs = think.at(0).toDouble();
+    r.config.thinkMaxMs = think.at(1).toDouble();
+    const QString model = rd.string(cfg, c, "load_model");
+    if (rd.ok() && model != QLatin1String("open") && model != QLatin1String("closed"))
+        rd.error = tr("field \"config.load_model\" must be \"open\" or \"closed\"");
+    r.config.loadModel = model == QLatin1String("open") ? LoadModel::Open : LoadModel::Closed;
+    r.config.rateRps = rd.number(cfg, c, "rate_rps");
+    r.config.healthCheck = cfg.value(QStringLiteral("health_check")).toBool(true);
+    r.config.healthPath = cfg.value(QStringLiteral("health_path")).toString(QStringLiteral("/health"));
+    r.config.sampleIntervalS = cfg.value(QStringLiteral("sample_interval_s")).toDouble(5);
+    r.config.seed = quint64(cfg.value(QStringLiteral("seed")).toDouble());
+    r.config.monitorPid = qint64(cfg.value(QStringLiteral("monitor_pid")).toDouble());
+    r.config.monitorName = cfg.value(QStringLiteral("monitor_name")).toString();
+    const QJsonObject th = cfg.value(QStringLiteral("thresholds")).toObject();
+    const Thresholds defaults;
+    r.config.thresholds = { th.value(QStringLiteral("success_rate_pct")).toDouble(defaults.successRatePct),
+        th.value(QStringLiteral("leak_mb")).toDouble(defaults.leakMb),
+        th.value(QStringLiteral("timeout_rate_pct")).toDouble(defaults.timeoutRatePct),
+        th.value(QStringLiteral("p95_ms")).toDouble(defaults.p95Ms),
+        th.value(QStringLiteral("error_rate_pct")).toDouble(defaults.errorRatePct),
+        th.value(QStringLiteral("stall_s")).toDouble(defaults.stallS) };
+
+    r.overall = rd.stats(rd.object(root, {}, "overall"), QStringLiteral("overall"), false);
+    const QJsonArray types = rd.array(root, {}, "request_types");
+    for (qsizetype i = 0; i < types.size() && rd.ok(); ++i)
+        r.requestTypes.append(rd.stats(types[i].toObject(), QStringLiteral("request_types[%1]").arg(i), true));
+
+    const QJsonArray rows = rd.array(root, {}, "timeline");
+    for (qsizetype i = 0; i < rows.size() && rd.ok(); ++i) {
+        const QString p = QStringLiteral("timeline[%1]").arg(i);
+        const QJsonObject o = rows[i].toObject();
+        TimelineRow row;
+        row.tS = rd.number(o, p, "t_s");
+        row.all = rd.interval(o, p);
+        row.rps = rd.number(o, p, "rps");
+        row.inFlight = rd.integer(o, p, "in_flight");
+        const QJsonObject byType = o.value(QStringLiteral("by_type")).toObject();
+        for (auto it = byType.begin(); it != byType.end(); ++it)
+            row.byType.insert(it.key(), rd.interval(it.value().toObject(), p + QStringLiteral(".by_type.") + it.key()));
+        r.timeline.append(row);
+    }
+
+    const QString s = QStringLiteral("system");
+    const QJsonObject sys = rd.object(root, {}, "system");
+    r.system.source = rd.string(sys, s, "source");
+    r.system.pid = rd.integer(sys, s, "pid");
+    r.system.processName = sys.value(QStringLiteral("process_name")).toString();
+    r.system.intervalS = rd.number(sys, s, "interval_s");
+    const QJsonArray samples = rd.array(sys, s, "samples");
+    for (qsizetype i = 0; i < samples.size() && rd.ok(); ++i) {
+        const QString p = QStringLiteral("system.samples[%1]").arg(i);
+        const QJsonObject o = samples[i].toObject();
+        r.system.samples.append({ rd.number(o, p, "t_s"), rd.number(o, p, "cpu_percent"),
+            rd.number(o, p, "memory_mb"), rd.number(o, p, "memory_percent") });
+    }
+    r.system.memoryGrowthMb = rd.number(sys, s, "memory_growth_mb");
+    r.system.memorySlopeMbPerMin = rd.number(sys, s, "memory_slope_mb_per_min");
+
+    r.stuckRequests = rd.integer(root, {}, "stuck_requests");
+    for (const QJsonValue& v : root.value(QStringLiteral("stalls")).toArray()) {
+        const QJsonObject o = v.toObject();
+        r.stalls.append({ o.value(QStringLiteral("from_s")).toDouble(), o.value(QStringLiteral("to_s")).toDouble(),
+            qint64(o.value(QStringLiteral("in_flight")).toDouble()) });
+    }
+    const QJsonObject sched = root.value(QStringLiteral("schedule")).toObject();
+    r.schedule = { qint64(sched.value(QStringLiteral("scheduled")).toDouble()),
+        qint64(sched.value(QStringLiteral("late")).toDouble()), sched.value(QStringLiteral("max_lag_ms")).toDouble() };
+    for (const QJsonValue& v : root.value(QStringLiteral("load_changes")).toArray()) {
+        const QJsonObject o = v.toObject();
+        r.loadChanges.append({ o.value(QStringLiteral("t_s")).toDouble(), o.value(QStringLiteral("concurrency")).toInt(),
+            o.value(QStringLiteral("rate_rps")).toDouble() });
+    }
+
+    const QJsonArray bottleneckList = rd.array(root, {}, "bottlenecks");
+    for (qsizetype i = 0; i < bottleneckList.size() && rd.ok(); ++i) {
+        const QString p = QStringLiteral("bottlenecks[%1]").arg(i);
+        const QJsonObject o = bottleneckList[i].toObject();
+        r.bottlenecks.append({ rd.string(o, p, "request_type"), rd.string(o, p, "kind"), rd.number(o, p, "value"),
+            rd.number(o, p, "threshold"), rd.string(o, p, "message") });
+    }
+    const QJsonArray criteriaList = rd.array(root, {}, "criteria");
+    for (qsizetype i = 0; i < criteriaList.size() && rd.ok(); ++i) {
+        const QString p = QStringLiteral("criteria[%1]").arg(i);
+        const QJsonObject o = criteriaList[i].toObject();
+        r.criteria.append({ rd.string(o, p, "id"), rd.boolean(o, p, "passed"), rd.string(o, p, "detail") });
+    }
+    r.passed = rd.boolean(root, {}, "passed");
+    r.environment = root.value(QStringLiteral("environment")).toObject();
+    const QJsonObject generator = root.value(QStringLiteral("generator")).toObject();
+    r.loopLagP99Ms = generator.value(QStringLiteral("loop_lag_p99_ms")).toDouble();
+    r.loopLagMaxMs = generator.value(QStringLiteral("loop_lag_max_ms")).toDouble();
+
+    if (!rd.ok()) {
+        *error = tr("%1: not a valid Stressdeck report: %2").arg(origin, rd.error);
+        return false;
+    }
+    *report = r;
+    return true;
+}
+
+bool Report::load(const QString& fileName, Report* report, QString* error)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("%1: cannot read: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    return fromJson(file.readAll(), fileName, report, error);
+}
+
+bool Report::save(const QString& fileName, QString* error) const
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(toJsonBytes()) < 0 || !file.commit()) {
+        *error = tr("%1: cannot write the report: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Stressdeck

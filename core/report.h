@@ -1,0 +1,102 @@
+#pragma once
+
+#include "runconfig.h"
+#include "stats.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMetaType>
+
+namespace Stressdeck {
+
+struct Bottleneck {
+    QString requestType;
+    QString kind; //!< "timeout_rate", "p95_latency", "error_rate"
+    double value = 0;
+    double threshold = 0;
+    QString message;
+
+    friend bool operator==(const Bottleneck&, const Bottleneck&) = default;
+};
+
+struct Criterion {
+    QString id; //!< no_deadlocks, success_rate, no_memory_leak, metrics_collected, bottleneck_analysis
+    bool passed = false;
+    QString detail;
+
+    friend bool operator==(const Criterion&, const Criterion&) = default;
+};
+
+//! A stretch of ≥ the stall threshold with no completed request while requests were in flight.
+struct Stall {
+    double fromS = 0;
+    double toS = 0;
+    qint64 inFlight = 0;
+
+    friend bool operator==(const Stall&, const Stall&) = default;
+};
+
+struct SystemInfo {
+    QString source = QStringLiteral("system"); //!< "pid" or "system"
+    qint64 pid = 0;
+    QString processName;
+    double intervalS = 5;
+    QList<SystemSample> samples;
+    double memoryGrowthMb = 0;
+    double memorySlopeMbPerMin = 0;
+
+    friend bool operator==(const SystemInfo&, const SystemInfo&) = default;
+};
+
+//! How well an open-model run kept to its schedule.
+struct ScheduleInfo {
+    qint64 scheduled = 0;
+    qint64 late = 0; //!< sent ≥ LateThresholdMs after their intended time
+    double maxLagMs = 0;
+    static constexpr double LateThresholdMs = 10.0;
+
+    friend bool operator==(const ScheduleInfo&, const ScheduleInfo&) = default;
+};
+
+//! Everything a run produced; the JSON form (schema stressdeck-report/1) is the source of truth
+//! for the GUI, the PDF and CI.
+struct Report {
+    static constexpr auto Schema = "stressdeck-report/1";
+
+    QString toolName = QStringLiteral("stressdeck");
+    QString toolVersion;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    double elapsedS = 0;
+    RunConfig config;
+    QString scenarioName;
+    QString stopReason; //!< "completed", "stopped", "interrupted", "unavailable"
+    StatsSummary overall;
+    QList<StatsSummary> requestTypes;
+    QList<TimelineRow> timeline;
+    SystemInfo system;
+    qint64 stuckRequests = 0;
+    QList<Stall> stalls;
+    ScheduleInfo schedule;
+    QList<LoadChange> loadChanges;
+    QList<Bottleneck> bottlenecks;
+    QList<Criterion> criteria;
+    bool passed = false;
+    double loopLagP99Ms = 0; //!< engine thread event-loop lag: is the generator trustworthy?
+    double loopLagMaxMs = 0;
+    QJsonObject environment;
+
+    friend bool operator==(const Report&, const Report&) = default;
+
+    QJsonObject toJson() const;
+    QByteArray toJsonBytes() const;
+    //! Parses a report; `origin` (a file name) prefixes the message on failure.
+    static bool fromJson(const QByteArray& data, const QString& origin, Report* report, QString* error);
+    static bool load(const QString& fileName, Report* report, QString* error);
+    //! Atomic write: an earlier file stays intact when this fails.
+    bool save(const QString& fileName, QString* error) const;
+};
+
+} // namespace Stressdeck
+
+Q_DECLARE_METATYPE(Stressdeck::Report)

@@ -1,0 +1,124 @@
+#include "runconfig.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace Stressdeck {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("RunConfig", text);
+}
+} // namespace
+
+bool RunConfig::validate(QString* error) const
+{
+    auto fail = [&](const QString& why) {
+        *error = why;
+        return false;
+    };
+    if (!target.isValid() || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
+        || target.host().isEmpty())
+        return fail(tr("target: \"%1\" is not an http:// or https:// URL").arg(target.toString()));
+    if (concurrency < 1 || concurrency > 100000)
+        return fail(tr("concurrency: %1 is out of range (1–100000)").arg(concurrency));
+    if (!(durationS > 0) || durationS > 7 * 24 * 3600)
+        return fail(tr("duration: must be above 0 and at most 7 days"));
+    if (!(timeoutS > 0) || timeoutS > 3600)
+        return fail(tr("timeout: must be above 0 and at most 1 hour"));
+    if (!(thinkMinMs >= 0) || !(thinkMaxMs >= thinkMinMs) || thinkMaxMs > 3600000)
+        return fail(tr("think time: minimum must be ≥ 0 and not above the maximum (at most 1 hour)"));
+    if (loadModel == LoadModel::Open && (!(rateRps > 0) || rateRps > 10000000))
+        return fail(tr("rate: must be above 0 requests per second"));
+    if (!(sampleIntervalS >= 1) || sampleIntervalS > 3600)
+        return fail(tr("sample interval: must be from 1 s to 1 hour"));
+    if (!(thresholds.leakMb > 0))
+        return fail(tr("leak threshold: must be above 0 MB"));
+    if (healthCheck && !healthPath.startsWith(QLatin1Char('/')))
+        return fail(tr("health path: \"%1\" must start with \"/\"").arg(healthPath));
+    if (monitorPid < 0)
+        return fail(tr("monitored PID: must be a positive number"));
+    return true;
+}
+
+void Profile::applyTo(RunConfig* config) const
+{
+    config->profile = name;
+    config->concurrency = concurrency;
+    config->durationS = durationS;
+    config->timeoutS = timeoutS;
+    config->thinkMinMs = thinkMinMs;
+    config->thinkMaxMs = thinkMaxMs;
+}
+
+QList<Profile> Profile::builtIns()
+{
+    return {
+        { QStringLiteral("quick"), 5, 30 },
+        { QStringLiteral("normal"), 10, 300 },
+        { QStringLiteral("extended"), 20, 900 },
+    };
+}
+
+std::optional<Profile> Profile::builtIn(const QString& name)
+{
+    for (const Profile& p : builtIns()) {
+        if (p.name == name)
+            return p;
+    }
+    return std::nullopt;
+}
+
+std::optional<double> parseDuration(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(ms|s|m|min|h)?\\s*$"));
+    const auto match = re.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    double value = match.captured(1).toDouble();
+    const QString unit = match.captured(2);
+    if (unit == QLatin1String("ms"))
+        value /= 1000.0;
+    else if (unit == QLatin1String("m") || unit == QLatin1String("min"))
+        value *= 60.0;
+    else if (unit == QLatin1String("h"))
+        value *= 3600.0;
+    if (!std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
+std::optional<std::pair<double, double>> parseThinkTime(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char('-'));
+    if (parts.size() > 2)
+        return std::nullopt;
+    const auto low = parseDuration(parts[0]);
+    const auto high = parseDuration(parts.size() == 2 ? parts[1] : parts[0]);
+    if (!low || !high || *low > *high)
+        return std::nullopt;
+    return std::make_pair(*low * 1000.0, *high * 1000.0);
+}
+
+QString formatDuration(double seconds)
+{
+    const auto total = qint64(std::llround(seconds));
+    if (total < 60)
+        return QStringLiteral("%1s").arg(total);
+    if (total < 3600)
+        return QStringLiteral("%1m%2s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1h%2m%3s")
+        .arg(total / 3600)
+        .arg((total % 3600) / 60, 2, 10, QLatin1Char('0'))
+        .arg(total % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString loadModelId(LoadModel model)
+{
+    return model == LoadModel::Open ? QStringLiteral("open") : QStringLiteral("closed");
+}
+
+} // namespace Stressdeck

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "scenario.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace Stressdeck {
+
+enum class LoadModel { Closed, Open };
+
+//! Thresholds for the analysis; the defaults are the original script's plus an error rate.
+struct Thresholds {
+    double successRatePct = 95.0;
+    double leakMb = 100.0;
+    double timeoutRatePct = 10.0;
+    double p95Ms = 10000.0;
+    double errorRatePct = 5.0;
+    double stallS = 10.0;
+
+    friend bool operator==(const Thresholds&, const Thresholds&) = default;
+};
+
+//! Everything a run needs besides the scenario: load shape, timing, target and monitoring.
+struct RunConfig {
+    QString profile = QStringLiteral("quick");
+    QUrl target;
+    int concurrency = 5;
+    double durationS = 30;
+    double timeoutS = 30;
+    double thinkMinMs = 100;
+    double thinkMaxMs = 500;
+    LoadModel loadModel = LoadModel::Closed;
+    double rateRps = 0;
+    bool healthCheck = true;
+    QString healthPath = QStringLiteral("/health");
+    qint64 monitorPid = 0; //!< 0: whole system
+    QString monitorName;
+    double sampleIntervalS = 5;
+    Thresholds thresholds;
+    quint64 seed = 0; //!< 0: pick one at start and report it
+
+    friend bool operator==(const RunConfig&, const RunConfig&) = default;
+
+    bool validate(QString* error) const;
+};
+
+//! A named starting point for a run's load shape.
+struct Profile {
+    QString name;
+    int concurrency;
+    double durationS;
+    double timeoutS = 30;
+    double thinkMinMs = 100;
+    double thinkMaxMs = 500;
+
+    void applyTo(RunConfig* config) const;
+    static QList<Profile> builtIns();
+    static std::optional<Profile> builtIn(const QString& name);
+};
+
+//! "30s", "500ms", "5m", "1h", "1.5" (seconds); nullopt when malformed or negative.
+std::optional<double> parseDuration(const QString& text);
+//! "100ms-500ms", "0.1-0.5", "0", "200ms" → milliseconds.
+std::optional<std::pair<double, double>> parseThinkTime(const QString& text);
+QString formatDuration(double seconds);
+
+QString loadModelId(LoadModel model);
+
+} // namespace Stressdeck

@@ -1,0 +1,369 @@
+#include "scenario.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+namespace Stressdeck {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Scenario", text);
+}
+
+int lineOf(const QByteArray& data, int offset)
+{
+    return int(data.left(offset).count('\n')) + 1;
+}
+
+QByteArray compactJson(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+const QStringList s_methods { QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+    QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS") };
+
+} // namespace
+
+bool Scenario::load(const QString& fileName, Scenario* scenario, QString* error)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("%1: cannot read: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    return fromJson(file.readAll(), fileName, scenario, error);
+}
+
+bool Scenario::fromJson(const QByteArray& json, const QString& origin, Scenario* scenario, QString* error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = tr("%1:%2: invalid JSON: %3")
+                     .arg(origin)
+                     .arg(lineOf(json, parseError.offset))
+                     .arg(parseError.errorString());
+        return false;
+    }
+    if (!doc.isObject()) {
+        *error = tr("%1: a scenario must be a JSON object").arg(origin);
+        return false;
+    }
+    const QJsonObject root = doc.object();
+    auto fieldError = [&](const QString& field, const QString& why) {
+        *error = tr("%1: field \"%2\": %3").arg(origin, field, why);
+        return false;
+    };
+
+    Scenario result;
+    if (!root.value(QStringLiteral("name")).isString() || root.value(QStringLiteral("name")).toString().isEmpty())
+        return fieldError(QStringLiteral("name"), tr("must be a non-empty string"));
+    result.name = root.value(QStringLiteral("name")).toString();
+    result.description = root.value(QStringLiteral("description")).toString();
+    const QJsonValue typesValue = root.value(QStringLiteral("request_types"));
+    if (!typesValue.isArray())
+        return fieldError(QStringLiteral("request_types"), tr("must be an array of request types"));
+
+    const QJsonArray types = typesValue.toArray();
+    for (qsizetype i = 0; i < types.size(); ++i) {
+        const QString at = QStringLiteral("request_types[%1]").arg(i);
+        if (!types[i].isObject())
+            return fieldError(at, tr("must be an object"));
+        const QJsonObject t = types[i].toObject();
+        RequestType type;
+        auto field = [&](const char* key) -> QString { return at + QLatin1Char('.') + QLatin1String(key); };
+
+        if (!t.value(QStringLiteral("name")).isString())
+            return fieldError(field("name"), tr("must be a non-empty string"));
+        type.name = t.value(QStringLiteral("name")).toString();
+
+        const QJsonValue method = t.value(QStringLiteral("method"));
+        if (!method.isUndefined()) {
+            if (!method.isString())
+                return fieldError(field("method"), tr("must be a string such as \"GET\" or \"POST\""));
+            type.method = method.toString().toUpper().toLatin1();
+        }
+        const QJsonValue path = t.value(QStringLiteral("path"));
+        if (!path.isString())
+            return fieldError(field("path"), tr("must be a string starting with \"/\""));
+        type.path = path.toString();
+
+        const QJsonValue headers = t.value(QStringLiteral("headers"));
+        if (!headers.isUndefined()) {
+            if (!headers.isObject())
+                return fieldError(field("headers"), tr("must be an object of header names to string values"));
+            const QJsonObject h = headers.toObject();
+            for (auto it = h.begin(); it != h.end(); ++it) {
+                if (!it.value().isString())
+                    return fieldError(field("headers") + QLatin1Char('.') + it.key(), tr("must be a string"));
+                type.headers.append({ it.key().toLatin1(), it.value().toString().toUtf8() });
+            }
+        }
+
+        const QJsonValue bodies = t.value(QStringLiteral("bodies"));
+        if (!bodies.isUndefined()) {
+            if (!bodies.isArray())
+                return fieldError(field("bodies"), tr("must be an array of JSON bodies"));
+            const QJsonArray list = bodies.toArray();
+            for (qsizetype b = 0; b < list.size(); ++b) {
+                const QJsonValue body = list[b];
+                if (body.isObject())
+                    type.bodies.append(compactJson(body.toObject()));
+                else if (body.isArray())
+                    type.bodies.append(QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact));
+                else if (body.isString())
+                    type.bodies.append(body.toString().toUtf8());
+                else
+                    return fieldError(field("bodies") + QStringLiteral("[%1]").arg(b),
+                        tr("must be a JSON object, an array or a string"));
+            }
+        }
+
+        const QJsonValue weight = t.value(QStringLiteral("weight"));
+        if (!weight.isUndefined()) {
+            if (!weight.isDouble())
+                return fieldError(field("weight"), tr("must be a number"));
+            type.weight = weight.toDouble();
+        }
+
+        const QJsonValue accepted = t.value(QStringLiteral("accepted_status"));
+        if (!accepted.isUndefined()) {
+            if (!accepted.isArray())
+                return fieldError(field("accepted_status"), tr("must be an array of status codes"));
+            type.acceptedStatus.clear();
+            for (const QJsonValue& code : accepted.toArray()) {
+                if (!code.isDouble())
+                    return fieldError(field("accepted_status"), tr("must contain only numbers"));
+                type.acceptedStatus.append(code.toInt());
+            }
+        }
+        const QJsonValue follow = t.value(QStringLiteral("follow_redirects"));
+        if (!follow.isUndefined()) {
+            if (!follow.isBool())
+                return fieldError(field("follow_redirects"), tr("must be true or false"));
+            type.followRedirects = follow.toBool();
+        }
+        result.requestTypes.append(type);
+    }
+    QString why;
+    if (!result.validate(&why)) {
+        *error = QStringLiteral("%1: %2").arg(origin, why);
+        return false;
+    }
+    *scenario = result;
+    return true;
+}
+
+bool Scenario::validate(QString* error) const
+{
+    if (requestTypes.isEmpty()) {
+        *error = tr("field \"request_types\": needs at least one request type");
+        return false;
+    }
+    double totalWeight = 0;
+    QStringList names;
+    for (qsizetype i = 0; i < requestTypes.size(); ++i) {
+        const RequestType& t = requestTypes[i];
+        const QString at = QStringLiteral("request_types[%1]").arg(i);
+        auto fail = [&](const char* key, const QString& why) {
+            *error = tr("field \"%1\": %2").arg(at + QLatin1Char('.') + QLatin1String(key), why);
+            return false;
+        };
+        if (t.name.trimmed().isEmpty())
+            return fail("name", tr("must be a non-empty string"));
+        if (names.contains(t.name))
+            return fail("name", tr("\"%1\" is used twice").arg(t.name));
+        names.append(t.name);
+        if (!s_methods.contains(QString::fromLatin1(t.method)))
+            return fail("method", tr("\"%1\" is not one of %2").arg(QString::fromLatin1(t.method), s_methods.join(u", ")));
+        if (!t.path.startsWith(QLatin1Char('/')))
+            return fail("path", tr("\"%1\" must start with \"/\"").arg(t.path));
+        if (!(t.weight >= 0) || t.weight > 1e6)
+            return fail("weight", tr("must be a number from 0 to 1000000"));
+        if (t.acceptedStatus.isEmpty())
+            return fail("accepted_status", tr("needs at least one status code"));
+        for (int code : t.acceptedStatus) {
+            if (code < 100 || code > 599)
+                return fail("accepted_status", tr("%1 is not an HTTP status code (100–599)").arg(code));
+        }
+        totalWeight += t.weight;
+    }
+    if (totalWeight <= 0) {
+        *error = tr("field \"request_types\": at least one weight must be above 0");
+        return false;
+    }
+    return true;
+}
+
+QByteArray Scenario::toJson() const
+{
+    QJsonArray types;
+    for (const RequestType& t : requestTypes) {
+        QJsonObject headers;
+        for (const auto& [key, value] : t.headers)
+            headers.insert(QString::fromLatin1(key), QString::fromUtf8(value));
+        QJsonArray bodies;
+        for (const QByteArray& body : t.bodies) {
+            const QJsonDocument doc = QJsonDocument::fromJson(body);
+            if (doc.isObject())
+                bodies.append(doc.object());
+            else if (doc.isArray())
+                bodies.append(doc.array());
+            else
+                bodies.append(QString::fromUtf8(body));
+        }
+        QJsonArray accepted;
+        for (int code : t.acceptedStatus)
+            accepted.append(code);
+        QJsonObject object { { QStringLiteral("name"), t.name }, { QStringLiteral("method"), QString::fromLatin1(t.method) },
+            { QStringLiteral("path"), t.path }, { QStringLiteral("weight"), t.weight },
+            { QStringLiteral("accepted_status"), accepted }, { QStringLiteral("follow_redirects"), t.followRedirects } };
+        if (!headers.isEmpty())
+            object.insert(QStringLiteral("headers"), headers);
+        if (!bodies.isEmpty())
+            object.insert(QStringLiteral("bodies"), bodies);
+        types.append(object);
+    }
+    QJsonObject root { { QStringLiteral("name"), name }, { QStringLiteral("request_types"), types } };
+    if (!description.isEmpty())
+        root.insert(QStringLiteral("description"), description);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool Scenario::save(const QString& fileName, QString* error) const
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(toJson()) < 0 || !file.commit()) {
+        *error = tr("%1: cannot write: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
+RequestType jsonPost(const char* name, const char* path, const QList<QJsonObject>& bodies)
+{
+    RequestType t;
+    t.name = QString::fromLatin1(name);
+    t.method = QByteArrayLiteral("POST");
+    t.path = QString::fromLatin1(path);
+    t.headers = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") } };
+    for (const QJsonObject& body : bodies)
+        t.bodies.append(compactJson(body));
+    return t;
+}
+
+QList<QJsonObject> bodiesWith(const char* key, const QStringList& values, const QString& prefix = {},
+    bool topK = false)
+{
+    QList<QJsonObject> bodies;
+    for (const QString& v : values) {
+        QJsonObject body { { QString::fromLatin1(key), QString(prefix + v) } };
+        if (topK)
+            body.insert(QStringLiteral("top_k"), 5);
+        bodies.append(body);
+    }
+    return bodies;
+}
+
+Scenario archiveAiWithPaths(const QString& name, const QString& description, const char* agent, const char* memory,
+    const char* code)
+{
+    // Payload pools exactly as the original concurrent_test.py sends them.
+    const QStringList tasks { QStringLiteral("Calculate 7 factorial"), QStringLiteral("What is the capital of France?"),
+        QStringLiteral("Count to 10"), QStringLiteral("What day is it today?") };
+    const QStringList memoryQueries { QStringLiteral("recent conversations"), QStringLiteral("math calculations"),
+        QStringLiteral("questions about cities"), QStringLiteral("code examples") };
+    const QStringList snippets { QStringLiteral("print(2 + 2)"), QStringLiteral("import math\nprint(math.pi)"),
+        QStringLiteral("result = sum(range(10))\nprint(result)"), QStringLiteral("print('Hello, World!')") };
+    const QStringList libraryQueries { QStringLiteral("machine learning"), QStringLiteral("database design"),
+        QStringLiteral("python programming"), QStringLiteral("system architecture") };
+
+    Scenario s;
+    s.name = name;
+    s.description = description;
+    s.requestTypes = {
+        jsonPost("chat", "/chat", bodiesWith("message", { QStringLiteral("What is 2+2?") })),
+        jsonPost("agent", agent, bodiesWith("question", tasks)),
+        jsonPost("memory_search", memory, bodiesWith("query", memoryQueries, {}, true)),
+        jsonPost("code_execution", code, bodiesWith("task", snippets, QStringLiteral("Execute this code: "))),
+        jsonPost("library_search", "/library/search", bodiesWith("query", libraryQueries, {}, true)),
+    };
+    return s;
+}
+
+} // namespace
+
+Scenario Scenario::archiveAi()
+{
+    return archiveAiWithPaths(QStringLiteral("Archive-AI"),
+        tr("The five request types of the Archive-AI stress script on the service's real routes."), "/agent/",
+        "/memories/search", "/code_assist");
+}
+
+Scenario Scenario::archiveAiOriginal()
+{
+    return archiveAiWithPaths(QStringLiteral("Archive-AI (original script)"),
+        tr("The original concurrent_test.py paths (/agent, /memory/search, /code-assist), which the real service "
+           "answers with 307 and 404."),
+        "/agent", "/memory/search", "/code-assist");
+}
+
+QList<Scenario> Scenario::builtIns()
+{
+    return { archiveAi(), archiveAiOriginal() };
+}
+
+Scenario Scenario::builtIn(const QString& nameOrId)
+{
+    const QString key = nameOrId.trimmed().toLower();
+    if (key == QLatin1String("archive-ai"))
+        return archiveAi();
+    if (key == QLatin1String("archive-ai-original") || key == QLatin1String("archive-ai (original script)"))
+        return archiveAiOriginal();
+    return {};
+}
+
+bool Scenario::parseRequestSpec(const QString& spec, RequestType* type, QString* error)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*([A-Za-z]+)\\s+(/\\S*)\\s*(.*)$"),
+        QRegularExpression::DotMatchesEverythingOption);
+    const auto match = re.match(spec);
+    if (!match.hasMatch()) {
+        *error = tr("--request \"%1\": expected \"METHOD /path\" or \"METHOD /path {json}\"").arg(spec);
+        return false;
+    }
+    RequestType t;
+    t.method = match.captured(1).toUpper().toLatin1();
+    t.path = match.captured(2);
+    t.name = QString::fromLatin1(t.method) + QLatin1Char(' ') + t.path;
+    const QString body = match.captured(3).trimmed();
+    if (!body.isEmpty()) {
+        QJsonParseError parseError;
+        QJsonDocument::fromJson(body.toUtf8(), &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            *error = tr("--request \"%1\": the body is not valid JSON: %2").arg(spec, parseError.errorString());
+            return false;
+        }
+        t.bodies.append(body.toUtf8());
+        t.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
+    }
+    if (!s_methods.contains(QString::fromLatin1(t.method))) {
+        *error = tr("--request \"%1\": \"%2\" is not one of %3")
+                     .arg(spec, QString::fromLatin1(t.method), s_methods.join(u", "));
+        return false;
+    }
+    *type = t;
+    return true;
+}
+
+} // namespace Stressdeck

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace Stressdeck {
+
+//! One kind of request in a scenario: where it goes, what it sends, how often, and which
+//! answers count as success.
+struct RequestType {
+    QString name;
+    QByteArray method = QByteArrayLiteral("GET");
+    QString path = QStringLiteral("/");
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QList<QByteArray> bodies; //!< one is picked at random per request; empty = no body
+    double weight = 1.0;
+    QList<int> acceptedStatus { 200 };
+    bool followRedirects = false;
+
+    friend bool operator==(const RequestType&, const RequestType&) = default;
+};
+
+//! A named, weighted mix of request types, loaded from and saved to JSON.
+struct Scenario {
+    QString name;
+    QString description;
+    QList<RequestType> requestTypes;
+
+    friend bool operator==(const Scenario&, const Scenario&) = default;
+
+    //! Reads a scenario file; on failure returns false and sets *error to a message that
+    //! names the file and the line or field at fault.
+    static bool load(const QString& fileName, Scenario* scenario, QString* error);
+    static bool fromJson(const QByteArray& json, const QString& origin, Scenario* scenario, QString* error);
+    QByteArray toJson() const;
+    bool save(const QString& fileName, QString* error) const;
+
+    //! Checks the semantic rules; the message names the field ("request_types[2].weight").
+    bool validate(QString* error) const;
+
+    //! The five request types of the original Archive-AI stress script on the real routes.
+    static Scenario archiveAi();
+    //! The same mix with the original script's (wrong) paths, to reproduce its results.
+    static Scenario archiveAiOriginal();
+    static QList<Scenario> builtIns();
+    //! A built-in by name or id ("archive-ai", "archive-ai-original"); empty name if none.
+    static Scenario builtIn(const QString& nameOrId);
+
+    //! An ad-hoc request type from "METHOD /path" or "METHOD /path {json}".
+    static bool parseRequestSpec(const QString& spec, RequestType* type, QString* error);
+};
+
+} // namespace Stressdeck

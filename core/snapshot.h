@@ -1,0 +1,44 @@
+#pragma once
+
+#include "stats.h"
+
+#include <QMetaType>
+
+namespace Stressdeck {
+
+enum class RunState { Idle, Checking, Running, Draining, Finished };
+
+//! Live figures of one request type (or all), without the histograms.
+struct LiveStats {
+    QString name;
+    qint64 total = 0;
+    qint64 success = 0;
+    qint64 failure = 0;
+    qint64 timeouts = 0;
+    double throughputRps = 0;
+    LatencySummary latency;
+    QMap<QString, qint64> errors;
+};
+
+//! What the engine thread hands to the GUI or the command line, at most ~10 times a second.
+//! Rows, samples and load changes are only the ones that are new since the last snapshot.
+struct LiveSnapshot {
+    RunState state = RunState::Idle;
+    double elapsedS = 0;
+    double durationS = 0;
+    qint64 inFlight = 0;
+    int concurrency = 0;
+    double rateRps = 0;
+    LiveStats overall;
+    QList<LiveStats> types;
+    QList<TimelineRow> newRows;
+    QList<SystemSample> newSamples;
+    QList<LoadChange> newLoadChanges;
+    double loopLagMs = 0; //!< worst lag of the engine thread's event loop in the last period
+    qint64 late = 0;
+    qint64 stuck = 0;
+};
+
+} // namespace Stressdeck
+
+Q_DECLARE_METATYPE(Stressdeck::LiveSnapshot)

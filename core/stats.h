@@ -1,0 +1,98 @@
+#pragma once
+
+#include "histogram.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace Stressdeck {
+
+//! Latency percentiles in milliseconds, taken from a histogram of successful requests.
+struct LatencySummary {
+    double min = 0, mean = 0, p50 = 0, p90 = 0, p95 = 0, p99 = 0, p999 = 0, max = 0;
+
+    static LatencySummary of(const Histogram& histogram);
+    friend bool operator==(const LatencySummary&, const LatencySummary&) = default;
+};
+
+//! Running counters of one request type (or of all of them) while a run goes on.
+struct RequestCounters {
+    qint64 total = 0;
+    qint64 success = 0;
+    qint64 failure = 0;
+    qint64 timeouts = 0;
+    QMap<QString, qint64> errors;
+    Histogram successLatency;
+    Histogram failureLatency;
+
+    void merge(const RequestCounters& other);
+};
+
+//! The STATS object of the report: counters, rates, latency and the mergeable histogram.
+struct StatsSummary {
+    QString name;
+    QString method;
+    QString path;
+    qint64 total = 0;
+    qint64 success = 0;
+    qint64 failure = 0;
+    qint64 timeouts = 0;
+    double successRatePct = 0;
+    double throughputRps = 0;
+    LatencySummary latency;
+    QMap<QString, qint64> errors;
+    Histogram histogram;
+    Histogram failureHistogram;
+
+    static StatsSummary of(const RequestCounters& counters, double elapsedS);
+    friend bool operator==(const StatsSummary&, const StatsSummary&) = default;
+};
+
+//! Per-second figures of one request type inside a timeline row.
+struct IntervalFigures {
+    qint64 requests = 0;
+    qint64 successes = 0;
+    qint64 errors = 0;
+    qint64 timeouts = 0;
+    double p50 = 0, p95 = 0, p99 = 0;
+
+    friend bool operator==(const IntervalFigures&, const IntervalFigures&) = default;
+};
+
+//! One second of the run. `t_s` is the end of the second since the start of the load.
+struct TimelineRow {
+    double tS = 0;
+    IntervalFigures all;
+    double rps = 0;
+    qint64 inFlight = 0;
+    QMap<QString, IntervalFigures> byType;
+
+    friend bool operator==(const TimelineRow&, const TimelineRow&) = default;
+};
+
+//! One sample of the monitored process (or of the whole system).
+struct SystemSample {
+    double tS = 0;
+    double cpuPercent = 0;
+    double memoryMb = 0;
+    double memoryPercent = 0;
+
+    friend bool operator==(const SystemSample&, const SystemSample&) = default;
+};
+
+//! A change of the load while the run goes on (concurrency or rate), for markers on charts.
+struct LoadChange {
+    double tS = 0;
+    int concurrency = 0;
+    double rateRps = 0;
+
+    friend bool operator==(const LoadChange&, const LoadChange&) = default;
+};
+
+inline double nsToMs(std::int64_t ns)
+{
+    return double(ns) / 1e6;
+}
+
+} // namespace Stressdeck

@@ -1,0 +1,216 @@
+#include "report.h"
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Stressdeck;
+using namespace Stressdeck::Testing;
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    qint64 wallMs = 0;
+};
+
+QString binary()
+{
+    return qEnvironmentVariable("STRESSDECK_BINARY");
+}
+
+Result runCli(const QStringList& args, int timeoutMs = 60000, int interruptAfterMs = -1)
+{
+    QProcess p;
+    QElapsedTimer wall;
+    wall.start();
+    p.start(binary(), args);
+    if (!p.waitForStarted())
+        qFatal("cannot start %s", qPrintable(binary()));
+    if (interruptAfterMs >= 0) {
+        QTest::qWait(interruptAfterMs);
+        ::kill(pid_t(p.processId()), SIGINT);
+    }
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        qFatal("stressdeck %s did not finish", qPrintable(args.join(u' ')));
+    }
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+        QString::fromUtf8(p.readAllStandardError()), wall.elapsed() };
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(binary()), "STRESSDECK_BINARY must point to the stressdeck executable");
+    }
+
+    void badInputExitsWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        const QString t = QStringLiteral("--target=http://127.0.0.1:9");
+        QTest::addRow("zero users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("0") } << QStringLiteral("--concurrency");
+        QTest::addRow("negative users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("-5") } << QStringLiteral("--concurrency");
+        QTest::addRow("huge users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("1e12") } << QStringLiteral("--concurrency");
+        QTest::addRow("word users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("many") } << QStringLiteral("--concurrency");
+        QTest::addRow("fractional users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("2.5") } << QStringLiteral("whole number");
+        QTest::addRow("bad duration") << QStringList { t, QStringLiteral("-d"), QStringLiteral("soon") } << QStringLiteral("--duration");
+        QTest::addRow("zero duration") << QStringList { t, QStringLiteral("-d"), QStringLiteral("0") } << QStringLiteral("duration");
+        QTest::addRow("zero timeout") << QStringList { t, QStringLiteral("--timeout"), QStringLiteral("0s") } << QStringLiteral("timeout");
+        QTest::addRow("negative rate") << QStringList { t, QStringLiteral("--rate"), QStringLiteral("-1") } << QStringLiteral("--rate");
+        QTest::addRow("bad think time") << QStringList { t, QStringLiteral("--think-time"), QStringLiteral("5s-1s") } << QStringLiteral("--think-time");
+        QTest::addRow("unknown profile") << QStringList { t, QStringLiteral("--profile"), QStringLiteral("huge") } << QStringLiteral("--profile");
+        QTest::addRow("bad target") << QStringList { QStringLiteral("--target"), QStringLiteral("ftp://x") } << QStringLiteral("--target");
+        QTest::addRow("missing scenario") << QStringList { t, QStringLiteral("--scenario"), QStringLiteral("/nonexistent/s.json") } << QStringLiteral("/nonexistent/s.json");
+        QTest::addRow("sample interval too short") << QStringList { t, QStringLiteral("--sample-interval"), QStringLiteral("500ms") } << QStringLiteral("--sample-interval");
+        QTest::addRow("no such pid") << QStringList { t, QStringLiteral("--monitor-pid"), QStringLiteral("4000000") } << QStringLiteral("--monitor-pid");
+        QTest::addRow("no such process") << QStringList { t, QStringLiteral("--monitor-name"), QStringLiteral("no-such-process-xyz") } << QStringLiteral("--monitor-name");
+        QTest::addRow("negative leak threshold") << QStringList { t, QStringLiteral("--leak-threshold-mb"), QStringLiteral("-3") } << QStringLiteral("--leak-threshold-mb");
+        QTest::addRow("unknown flag") << QStringList { t, QStringLiteral("--frobnicate") } << QStringLiteral("frobnicate");
+        QTest::addRow("bad request spec") << QStringList { t, QStringLiteral("--request"), QStringLiteral("FETCH") } << QStringLiteral("--request");
+        QTest::addRow("bad demo knob") << QStringList { QStringLiteral("--demo-error-rate"), QStringLiteral("bogus=1") } << QStringLiteral("--demo-error-rate");
+        QTest::addRow("bad seed") << QStringList { t, QStringLiteral("--seed"), QStringLiteral("x") } << QStringLiteral("--seed");
+    }
+
+    void badInputExitsWithTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const Result r = runCli(QStringList { QStringLiteral("run") } + args, 15000);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+    }
+
+    void badScenarioFileNamesFileAndLine()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("broken.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\n  \"name\": \"x\",\n  \"request_types\": [\n    {\"name\": \"a\" \"path\": \"/\"}\n  ]\n}\n");
+        f.close();
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target=http://127.0.0.1:9"),
+            QStringLiteral("--scenario"), file });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(file + QStringLiteral(":4:")), qPrintable(r.err));
+    }
+
+    void unavailableTargetExitsWithThree()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        const quint16 port = probe.serverPort();
+        probe.close();
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"),
+            QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("-d"), QStringLiteral("5s") });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QLatin1String("unavailable")), qPrintable(r.err));
+    }
+
+    void knownLatencyMixIsReported()
+    {
+        TestServerThread server;
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("mix.json"));
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--request"),
+            QStringLiteral("GET /mix"), QStringLiteral("-c"), QStringLiteral("10"), QStringLiteral("-d"), QStringLiteral("4s"),
+            QStringLiteral("--think-time"), QStringLiteral("0"), QStringLiteral("--sample-interval"), QStringLiteral("1s"),
+            QStringLiteral("--json"), json });
+        QCOMPARE(r.exitCode, 0);
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(json, &report, &error), qPrintable(error));
+        QVERIFY2(report.overall.latency.p50 >= 9.5 && report.overall.latency.p50 < 30,
+            qPrintable(QString::number(report.overall.latency.p50)));
+        QVERIFY2(report.overall.latency.p99 >= 195 && report.overall.latency.p99 < 320,
+            qPrintable(QString::number(report.overall.latency.p99)));
+        QVERIFY(r.out.contains(QLatin1String("STRESS TEST PASSED")));
+        QVERIFY(r.err.contains(QLatin1String("req/s"))); // progress lines
+    }
+
+    void failingChatFailsSuccessRate()
+    {
+        TestServerThread server;
+        QTemporaryDir dir;
+        const QString scenario = dir.filePath(QStringLiteral("s.json"));
+        QFile f(scenario);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"name": "five", "request_types": [
+            {"name": "chat", "path": "/status/503"}, {"name": "a", "path": "/delay/2"},
+            {"name": "b", "path": "/delay/2"}, {"name": "c", "path": "/delay/2"}, {"name": "d", "path": "/delay/2"}]})");
+        f.close();
+        const QString json = dir.filePath(QStringLiteral("r.json"));
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--scenario"),
+            scenario, QStringLiteral("-c"), QStringLiteral("5"), QStringLiteral("-d"), QStringLiteral("3s"),
+            QStringLiteral("--think-time"), QStringLiteral("5ms-10ms"), QStringLiteral("--seed"), QStringLiteral("7"),
+            QStringLiteral("--json"), json });
+        QCOMPARE(r.exitCode, 1);
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(json, &report, &error), qPrintable(error));
+        QVERIFY(report.overall.successRatePct > 70 && report.overall.successRatePct < 90);
+        QVERIFY(!report.criteria[1].passed);
+        QCOMPARE(report.criteria[1].id, QStringLiteral("success_rate"));
+        QVERIFY(r.out.contains(QLatin1String("STRESS TEST FAILED")));
+    }
+
+    void hangingEndpointStillEndsOnTime()
+    {
+        TestServerThread server;
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--request"),
+            QStringLiteral("GET /hang"), QStringLiteral("-c"), QStringLiteral("2"), QStringLiteral("-d"), QStringLiteral("2s"),
+            QStringLiteral("--timeout"), QStringLiteral("1s") });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QLatin1String("Timeout")));
+        QVERIFY2(r.wallMs < 2000 + 1000 + 5000, qPrintable(QString::number(r.wallMs)));
+    }
+
+    void interruptStillWritesTheReport()
+    {
+        TestServerThread server;
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("r.json"));
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--request"),
+                                    QStringLiteral("GET /delay/10"), QStringLiteral("-d"), QStringLiteral("60s"),
+                                    QStringLiteral("--json"), json },
+            30000, 1500);
+        QCOMPARE(r.exitCode, 130);
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(json, &report, &error), qPrintable(error));
+        QCOMPARE(report.stopReason, QStringLiteral("stopped"));
+        QVERIFY(report.overall.total > 0);
+    }
+
+    void defaultTargetIsTheDemoService()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("demo.json"));
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("4s"),
+            QStringLiteral("--sample-interval"), QStringLiteral("1s"), QStringLiteral("--json"), json });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(json, &report, &error), qPrintable(error));
+        QCOMPARE(report.scenarioName, QStringLiteral("Archive-AI"));
+        QCOMPARE(report.overall.successRatePct, 100.0);
+        QCOMPARE(report.system.source, QStringLiteral("pid"));
+        QVERIFY(report.system.samples.size() >= 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

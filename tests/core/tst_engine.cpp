@@ -1,0 +1,273 @@
+#include "loadrunner.h"
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+
+using namespace Stressdeck;
+using namespace Stressdeck::Testing;
+
+namespace {
+
+RequestType get(const char* name, const char* path)
+{
+    RequestType t;
+    t.name = QLatin1String(name);
+    t.path = QLatin1String(path);
+    return t;
+}
+
+Scenario scenarioOf(std::initializer_list<RequestType> types)
+{
+    Scenario s;
+    s.name = QStringLiteral("test");
+    s.requestTypes = types;
+    return s;
+}
+
+RunConfig config(const QString& target, int users, double seconds)
+{
+    RunConfig c;
+    c.target = QUrl(target);
+    c.concurrency = users;
+    c.durationS = seconds;
+    c.timeoutS = 5;
+    c.thinkMinMs = c.thinkMaxMs = 0;
+    c.sampleIntervalS = 1;
+    c.healthCheck = false;
+    c.seed = 99;
+    return c;
+}
+
+struct Run {
+    Report report;
+    qint64 wallMs = 0;
+    bool unavailable = false;
+};
+
+//! Runs to the end (a watchdog fails the test instead of hanging); `during` acts mid-run.
+Run runToEnd(const RunConfig& c, const Scenario& s, const std::function<void(LoadRunner&)>& during = {},
+    int duringAfterMs = 0)
+{
+    LoadRunner runner;
+    QSignalSpy finished(&runner, &LoadRunner::finished);
+    QSignalSpy unavailable(&runner, &LoadRunner::unavailable);
+    QString error;
+    QElapsedTimer wall;
+    wall.start();
+    if (!runner.start(c, s, &error))
+        qFatal("cannot start: %s", qPrintable(error));
+    if (during)
+        QTimer::singleShot(duringAfterMs, &runner, [&] { during(runner); });
+    const int watchdogMs = int((c.durationS + c.timeoutS) * 1000) + 20000;
+    if (!finished.wait(watchdogMs))
+        qFatal("run did not finish within %d ms", watchdogMs);
+    return { finished.first().first().value<Report>(), wall.elapsed(), !unavailable.isEmpty() };
+}
+
+const StatsSummary& typeNamed(const Report& r, const char* name)
+{
+    for (const StatsSummary& s : r.requestTypes) {
+        if (s.name == QLatin1String(name))
+            return s;
+    }
+    qFatal("no request type %s", name);
+}
+
+quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+} // namespace
+
+class TestEngine : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void classifiesEveryOutcome()
+    {
+        TestServerThread server;
+        RunConfig c = config(server.url(), 4, 2);
+        c.timeoutS = 0.3;
+        const Run run = runToEnd(c,
+            scenarioOf({ get("ok", "/delay/1"), get("unavailable", "/status/503"), get("hang", "/hang"),
+                get("reset", "/reset"), get("missing", "/nowhere") }));
+        const Report& r = run.report;
+        QVERIFY(typeNamed(r, "ok").success > 0);
+        QCOMPARE(typeNamed(r, "ok").failure, 0);
+        QCOMPARE(typeNamed(r, "unavailable").errors.value(QStringLiteral("HTTP 503")), typeNamed(r, "unavailable").total);
+        QCOMPARE(typeNamed(r, "missing").errors.value(QStringLiteral("HTTP 404")), typeNamed(r, "missing").total);
+        const StatsSummary& hang = typeNamed(r, "hang");
+        QVERIFY(hang.total > 0);
+        QCOMPARE(hang.timeouts, hang.total);
+        QCOMPARE(hang.errors.value(QStringLiteral("Timeout")), hang.total);
+        QVERIFY(hang.failureHistogram.minNs() >= 290'000'000); // timeouts keep their latency
+        const StatsSummary& reset = typeNamed(r, "reset");
+        QVERIFY(reset.total > 0);
+        QCOMPARE(reset.errors.value(QStringLiteral("Connection reset")), reset.total);
+        QCOMPARE(r.overall.total, r.overall.success + r.overall.failure);
+        QCOMPARE(r.stuckRequests, 0);
+    }
+
+    void refusedConnectionsBackOff()
+    {
+        const Run run = runToEnd(config(QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), 2, 1.5),
+            scenarioOf({ get("x", "/") }));
+        const Report& r = run.report;
+        QVERIFY(r.overall.total > 0);
+        QCOMPARE(r.overall.errors.value(QStringLiteral("Connection refused")), r.overall.total);
+        // Without back-off two users would fail thousands of times a second.
+        QVERIFY2(r.overall.total < 150, qPrintable(QString::number(r.overall.total)));
+    }
+
+    void unavailableTargetIsReported()
+    {
+        RunConfig c = config(QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), 2, 5);
+        c.healthCheck = true;
+        const Run run = runToEnd(c, scenarioOf({ get("x", "/") }));
+        QVERIFY(run.unavailable);
+        QCOMPARE(run.report.stopReason, QStringLiteral("unavailable"));
+        QCOMPARE(run.report.overall.total, 0);
+        QVERIFY(run.wallMs < 5000);
+    }
+
+    void percentilesOfAKnownMix()
+    {
+        TestServerThread server;
+        const Run run = runToEnd(config(server.url(), 10, 4), scenarioOf({ get("mix", "/mix") }));
+        const LatencySummary& l = run.report.overall.latency;
+        QVERIFY(run.report.overall.success > 100);
+        QVERIFY2(l.p50 >= 9.5 && l.p50 < 30, qPrintable(QString::number(l.p50)));
+        QVERIFY2(l.p99 >= 195 && l.p99 < 320, qPrintable(QString::number(l.p99)));
+        QVERIFY(l.min >= 9.5);
+    }
+
+    void usersAreReallyConcurrent()
+    {
+        TestServerThread server;
+        const Run run = runToEnd(config(server.url(), 30, 2), scenarioOf({ get("slow", "/delay/500") }));
+        QCOMPARE(server.server()->maxPending.load(), 30);
+        QVERIFY(run.report.overall.success >= 30);
+        QVERIFY(run.report.overall.latency.p50 < 1000); // no queueing inside the client
+    }
+
+    void concurrencyChangesWhileRunning()
+    {
+        TestServerThread server;
+        const Run run = runToEnd(
+            config(server.url(), 2, 2.5), scenarioOf({ get("slow", "/delay/100") }),
+            [](LoadRunner& runner) { runner.setConcurrency(12); }, 700);
+        QCOMPARE(server.server()->maxPending.load(), 12);
+        QCOMPARE(run.report.loadChanges.size(), 2);
+        QCOMPARE(run.report.loadChanges[1].concurrency, 12);
+        QVERIFY(run.report.loadChanges[1].tS > 0.3);
+    }
+
+    void openModelKeepsItsSchedule()
+    {
+        TestServerThread server;
+        RunConfig c = config(server.url(), 20, 3);
+        c.loadModel = LoadModel::Open;
+        c.rateRps = 40;
+        const Run run = runToEnd(c, scenarioOf({ get("fast", "/delay/5") }));
+        const Report& r = run.report;
+        QVERIFY2(r.schedule.scheduled >= 100 && r.schedule.scheduled <= 125, qPrintable(QString::number(r.schedule.scheduled)));
+        QCOMPARE(r.overall.total, r.schedule.scheduled);
+        QCOMPARE(qint64(server.server()->received.load()), r.overall.total);
+    }
+
+    void openModelCountsWaitingAsLatency()
+    {
+        // 20 req/s offered, at most 2 in flight of 200 ms: the service can do 10 req/s, so
+        // requests fall ever further behind schedule and that wait is part of their latency.
+        TestServerThread server;
+        RunConfig c = config(server.url(), 2, 3);
+        c.loadModel = LoadModel::Open;
+        c.rateRps = 20;
+        const Run run = runToEnd(c, scenarioOf({ get("slow", "/delay/200") }));
+        const Report& r = run.report;
+        QVERIFY(r.schedule.late > 0);
+        QVERIFY2(r.overall.latency.p99 > 600, qPrintable(QString::number(r.overall.latency.p99)));
+        QVERIFY(r.overall.latency.min >= 195);
+    }
+
+    void timeoutsAndTheRunEndsOnTime()
+    {
+        TestServerThread server;
+        RunConfig c = config(server.url(), 3, 2);
+        c.timeoutS = 0.5;
+        const Run run = runToEnd(c, scenarioOf({ get("hang", "/hang") }));
+        QVERIFY(run.report.overall.timeouts >= 3);
+        QCOMPARE(run.report.overall.timeouts, run.report.overall.total);
+        QCOMPARE(run.report.stuckRequests, 0);
+        QVERIFY2(run.wallMs < 2000 + 500 + 3000, qPrintable(QString::number(run.wallMs)));
+        const auto& bottlenecks = run.report.bottlenecks;
+        QVERIFY(std::any_of(bottlenecks.begin(), bottlenecks.end(), [](const Bottleneck& b) { return b.kind == QLatin1String("timeout_rate"); }));
+    }
+
+    void stopMidRunKeepsTheResults()
+    {
+        TestServerThread server;
+        const Run run = runToEnd(
+            config(server.url(), 5, 30), scenarioOf({ get("fast", "/delay/10") }),
+            [](LoadRunner& runner) { runner.stop(); }, 1000);
+        const Report& r = run.report;
+        QCOMPARE(r.stopReason, QStringLiteral("stopped"));
+        QVERIFY(run.wallMs < 6000);
+        QVERIFY(r.overall.success > 50);
+        QCOMPARE(r.overall.failure, 0);
+        QVERIFY(!r.timeline.isEmpty());
+        qint64 sum = 0;
+        for (const TimelineRow& row : r.timeline)
+            sum += row.all.requests;
+        QCOMPARE(sum, r.overall.total);
+        QVERIFY(!r.system.samples.isEmpty());
+    }
+
+    void requestsStillInFlightAreStuckNotDropped()
+    {
+        TestServerThread server;
+        RunConfig c = config(server.url(), 3, 30);
+        c.timeoutS = 30;
+        const Run run = runToEnd(
+            c, scenarioOf({ get("hang", "/hang") }), [](LoadRunner& runner) { runner.stopNow(); }, 700);
+        const Report& r = run.report;
+        QCOMPARE(r.stuckRequests, 3);
+        QCOMPARE(r.overall.errors.value(QStringLiteral("Stuck")), 3);
+        QCOMPARE(r.overall.total, 3);
+        QVERIFY(run.wallMs < 5000);
+        QCOMPARE(r.criteria.first().id, QStringLiteral("no_deadlocks"));
+        QVERIFY(!r.criteria.first().passed);
+    }
+
+    void timelineHasOneRowPerSecond()
+    {
+        TestServerThread server;
+        const Run run = runToEnd(config(server.url(), 3, 3), scenarioOf({ get("a", "/delay/20"), get("b", "/delay/5") }));
+        const Report& r = run.report;
+        QVERIFY2(r.timeline.size() >= 3 && r.timeline.size() <= 5, qPrintable(QString::number(r.timeline.size())));
+        QCOMPARE(r.timeline[0].tS, 1.0);
+        QCOMPARE(r.timeline[1].tS, 2.0);
+        qint64 sum = 0;
+        for (const TimelineRow& row : r.timeline) {
+            sum += row.all.requests;
+            QCOMPARE(row.byType.size(), 2);
+            QCOMPARE(row.byType.value(QStringLiteral("a")).requests + row.byType.value(QStringLiteral("b")).requests,
+                row.all.requests);
+        }
+        QCOMPARE(sum, r.overall.total);
+        QVERIFY(r.timeline[1].all.p50 >= 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"

@@ -1,0 +1,179 @@
+#include "analysis.h"
+#include "report.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Stressdeck;
+
+namespace {
+
+Report sampleReport()
+{
+    Report r;
+    r.toolVersion = QStringLiteral("0.1.0");
+    r.startedAt = QDateTime(QDate(2026, 11, 27), QTime(9, 0, 0, 123), Qt::UTC);
+    r.finishedAt = r.startedAt.addSecs(31);
+    r.elapsedS = 30.25;
+    r.config.target = QUrl(QStringLiteral("http://127.0.0.1:8080"));
+    r.config.seed = 1234567;
+    r.scenarioName = QStringLiteral("Archive-AI");
+    r.stopReason = QStringLiteral("completed");
+    RequestCounters c;
+    for (int i = 0; i < 500; ++i) {
+        ++c.total;
+        if (i % 10 == 0) {
+            ++c.failure;
+            ++c.errors[QStringLiteral("HTTP 503")];
+            c.failureLatency.record(i * 1000LL);
+        } else {
+            ++c.success;
+            c.successLatency.record(1000000LL + i * 12345LL);
+        }
+    }
+    r.overall = StatsSummary::of(c, r.elapsedS);
+    StatsSummary chat = r.overall;
+    chat.name = QStringLiteral("chat");
+    chat.method = QStringLiteral("POST");
+    chat.path = QStringLiteral("/chat");
+    r.requestTypes = { chat };
+    TimelineRow row;
+    row.tS = 1;
+    row.all = { 10, 9, 1, 0, 1.5, 2.25, 3.125 };
+    row.rps = 10;
+    row.inFlight = 3;
+    row.byType.insert(QStringLiteral("chat"), row.all);
+    r.timeline = { row };
+    r.system.samples = { { 0, 1.5, 100.25, 0.5 }, { 5, 3, 101.5, 0.6 } };
+    r.loadChanges = { { 0, 5, 0 }, { 12.5, 10, 0 } };
+    r.loopLagP99Ms = 0.75;
+    Analysis::analyse(&r);
+    return r;
+}
+
+} // namespace
+
+class TestReport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTripIsLossless()
+    {
+        const Report r = sampleReport();
+        Report back;
+        QString error;
+        const QByteArray bytes = r.toJsonBytes();
+        QVERIFY2(Report::fromJson(bytes, QStringLiteral("r.json"), &back, &error), qPrintable(error));
+        QCOMPARE(back.overall, r.overall);
+        QCOMPARE(back.requestTypes, r.requestTypes);
+        QCOMPARE(back.timeline, r.timeline);
+        QCOMPARE(back.system, r.system);
+        QCOMPARE(back.criteria, r.criteria);
+        QCOMPARE(back.config, r.config);
+        QVERIFY(back == r);
+        QCOMPARE(back.toJsonBytes(), bytes);
+    }
+
+    void contractKeysArePresent()
+    {
+        const QJsonObject o = sampleReport().toJson();
+        for (const char* key : { "schema", "tool", "started_at", "finished_at", "elapsed_s", "config", "overall",
+                 "request_types", "timeline", "system", "stuck_requests", "bottlenecks", "criteria", "passed" })
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        QCOMPARE(o.value(QStringLiteral("schema")).toString(), QStringLiteral("stressdeck-report/1"));
+        const QJsonObject cfg = o.value(QStringLiteral("config")).toObject();
+        for (const char* key : { "profile", "scenario", "target", "concurrency", "duration_s", "timeout_s",
+                 "think_time_ms", "load_model", "rate_rps" })
+            QVERIFY2(cfg.contains(QLatin1String(key)), key);
+        const QJsonObject overall = o.value(QStringLiteral("overall")).toObject();
+        for (const char* key : { "total", "success", "failure", "timeouts", "success_rate_pct", "throughput_rps",
+                 "latency_ms", "errors", "histogram" })
+            QVERIFY2(overall.contains(QLatin1String(key)), key);
+        const QJsonObject latency = overall.value(QStringLiteral("latency_ms")).toObject();
+        for (const char* key : { "min", "mean", "p50", "p90", "p95", "p99", "p999", "max" })
+            QVERIFY2(latency.contains(QLatin1String(key)), key);
+        const QJsonObject type = o.value(QStringLiteral("request_types")).toArray().first().toObject();
+        for (const char* key : { "name", "method", "path" })
+            QVERIFY2(type.contains(QLatin1String(key)), key);
+        const QJsonObject row = o.value(QStringLiteral("timeline")).toArray().first().toObject();
+        for (const char* key : { "t_s", "requests", "successes", "errors", "timeouts", "rps", "p50_ms", "p95_ms",
+                 "p99_ms", "in_flight" })
+            QVERIFY2(row.contains(QLatin1String(key)), key);
+        const QJsonObject sys = o.value(QStringLiteral("system")).toObject();
+        for (const char* key : { "source", "pid", "interval_s", "samples", "memory_growth_mb", "memory_slope_mb_per_min" })
+            QVERIFY2(sys.contains(QLatin1String(key)), key);
+        const QJsonObject sample = sys.value(QStringLiteral("samples")).toArray().first().toObject();
+        for (const char* key : { "t_s", "cpu_percent", "memory_mb", "memory_percent" })
+            QVERIFY2(sample.contains(QLatin1String(key)), key);
+        QCOMPARE(overall.value(QStringLiteral("errors")).toObject().value(QStringLiteral("HTTP 503")).toInt(), 50);
+    }
+
+    void rejectsForeignAndBrokenFiles_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("expected");
+        const QByteArray good = sampleReport().toJsonBytes();
+        QTest::addRow("truncated") << good.left(good.size() / 2) << QStringLiteral("truncated");
+        QTest::addRow("empty") << QByteArray() << QStringLiteral("not a Stressdeck report");
+        QTest::addRow("foreign json") << QByteArrayLiteral("{\"hello\": 1}") << QStringLiteral("no \"schema\"");
+        QTest::addRow("array") << QByteArrayLiteral("[]") << QStringLiteral("no \"schema\"");
+        QByteArray future = good;
+        future.replace("stressdeck-report/1", "stressdeck-report/9");
+        QTest::addRow("unknown schema") << future << QStringLiteral("unsupported report schema \"stressdeck-report/9\"");
+        QJsonObject missing = QJsonDocument::fromJson(good).object();
+        missing.remove(QStringLiteral("overall"));
+        QTest::addRow("missing field") << QJsonDocument(missing).toJson() << QStringLiteral("\"overall\" is missing");
+        QJsonObject wrongType = QJsonDocument::fromJson(good).object();
+        QJsonObject cfg = wrongType.value(QStringLiteral("config")).toObject();
+        cfg.insert(QStringLiteral("concurrency"), QStringLiteral("many"));
+        wrongType.insert(QStringLiteral("config"), cfg);
+        QTest::addRow("wrong type") << QJsonDocument(wrongType).toJson() << QStringLiteral("config.concurrency");
+        QJsonObject badCounts = QJsonDocument::fromJson(good).object();
+        QJsonObject overall = badCounts.value(QStringLiteral("overall")).toObject();
+        overall.insert(QStringLiteral("total"), 3);
+        badCounts.insert(QStringLiteral("overall"), overall);
+        QTest::addRow("inconsistent counts") << QJsonDocument(badCounts).toJson() << QStringLiteral("do not add up");
+    }
+
+    void rejectsForeignAndBrokenFiles()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, expected);
+        Report r;
+        QString error;
+        QVERIFY(!Report::fromJson(data, QStringLiteral("x.json"), &r, &error));
+        QVERIFY2(error.startsWith(QLatin1String("x.json")), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void failedSaveKeepsTheOldFile()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("r.json"));
+        QString error;
+        const Report r = sampleReport();
+        QVERIFY(r.save(file, &error));
+        Report back;
+        QVERIFY2(Report::load(file, &back, &error), qPrintable(error));
+        QVERIFY(back == r);
+        QVERIFY(!r.save(dir.filePath(QStringLiteral("missing/dir/r.json")), &error));
+        QVERIFY(error.contains(QLatin1String("cannot write")));
+        // A file in the way of the temporary file: the save fails, the old report stays.
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("sub")));
+        const QString blocked = dir.filePath(QStringLiteral("sub/r.json"));
+        QVERIFY(r.save(blocked, &error));
+        QFile::setPermissions(dir.filePath(QStringLiteral("sub")), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        Report changed = r;
+        changed.elapsedS = 99;
+        if (!changed.save(blocked, &error)) { // root ignores permissions: then there is nothing to check
+            QVERIFY(Report::load(blocked, &back, &error));
+            QCOMPARE(back.elapsedS, r.elapsedS);
+        }
+        QFile::setPermissions(dir.filePath(QStringLiteral("sub")), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReport)
+#include "tst_report.moc"

@@ -1,0 +1,138 @@
+#include "scenario.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Stressdeck;
+
+class TestScenario : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void builtInsMatchTheArchiveAiScript()
+    {
+        const Scenario s = Scenario::archiveAi();
+        QString error;
+        QVERIFY2(s.validate(&error), qPrintable(error));
+        QCOMPARE(s.requestTypes.size(), 5);
+        QStringList names, paths;
+        for (const RequestType& t : s.requestTypes) {
+            names << t.name;
+            paths << t.path;
+            QCOMPARE(t.method, QByteArray("POST"));
+            QCOMPARE(t.weight, 1.0);
+            QCOMPARE(t.acceptedStatus, QList<int> { 200 });
+        }
+        QCOMPARE(names,
+            QStringList({ QStringLiteral("chat"), QStringLiteral("agent"), QStringLiteral("memory_search"),
+                QStringLiteral("code_execution"), QStringLiteral("library_search") }));
+        QCOMPARE(paths,
+            QStringList({ QStringLiteral("/chat"), QStringLiteral("/agent/"), QStringLiteral("/memories/search"),
+                QStringLiteral("/code_assist"), QStringLiteral("/library/search") }));
+        QCOMPARE(s.requestTypes[0].bodies, QList<QByteArray> { QByteArrayLiteral("{\"message\":\"What is 2+2?\"}") });
+        QCOMPARE(s.requestTypes[1].bodies.size(), 4);
+        const QJsonObject code = QJsonDocument::fromJson(s.requestTypes[3].bodies[1]).object();
+        QCOMPARE(code.value(QStringLiteral("task")).toString(), QStringLiteral("Execute this code: import math\nprint(math.pi)"));
+        const QJsonObject memory = QJsonDocument::fromJson(s.requestTypes[2].bodies[0]).object();
+        QCOMPARE(memory.value(QStringLiteral("top_k")).toInt(), 5);
+
+        const Scenario original = Scenario::archiveAiOriginal();
+        QCOMPARE(original.requestTypes[1].path, QStringLiteral("/agent"));
+        QCOMPARE(original.requestTypes[2].path, QStringLiteral("/memory/search"));
+        QCOMPARE(original.requestTypes[3].path, QStringLiteral("/code-assist"));
+        QCOMPARE(Scenario::builtIn(QStringLiteral("archive-ai-original")).name, original.name);
+    }
+
+    void saveAndLoadRoundTrip()
+    {
+        QTemporaryDir dir;
+        Scenario s = Scenario::archiveAi();
+        s.requestTypes[0].headers.append({ QByteArrayLiteral("X-Trace"), QByteArrayLiteral("1") });
+        s.requestTypes[4].acceptedStatus = { 200, 204 };
+        s.requestTypes[4].followRedirects = true;
+        s.requestTypes[4].weight = 2.5;
+        QString error;
+        const QString file = dir.filePath(QStringLiteral("s.json"));
+        QVERIFY2(s.save(file, &error), qPrintable(error));
+        Scenario back;
+        QVERIFY2(Scenario::load(file, &back, &error), qPrintable(error));
+        QCOMPARE(back, s);
+    }
+
+    void badFilesNameTheProblem_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("syntax error names line") << QByteArrayLiteral("{\n\"name\": \"x\",\n\"request_types\": [\n}")
+                                                << QStringLiteral("f.json:4:");
+        QTest::addRow("not an object") << QByteArrayLiteral("[1]") << QStringLiteral("must be a JSON object");
+        QTest::addRow("missing name") << QByteArrayLiteral("{\"request_types\": []}") << QStringLiteral("\"name\"");
+        QTest::addRow("no types") << QByteArrayLiteral("{\"name\":\"x\",\"request_types\": []}")
+                                  << QStringLiteral("at least one request type");
+        QTest::addRow("bad weight type")
+            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"weight\":\"high\"}]}")
+            << QStringLiteral("request_types[0].weight");
+        QTest::addRow("negative weight")
+            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"weight\":-1}]}")
+            << QStringLiteral("request_types[0].weight");
+        QTest::addRow("path without slash")
+            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"chat\"}]}")
+            << QStringLiteral("request_types[0].path");
+        QTest::addRow("bad method")
+            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"method\":\"FETCH\"}]}")
+            << QStringLiteral("request_types[0].method");
+        QTest::addRow("bad status")
+            << QByteArrayLiteral(
+                   "{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"accepted_status\":[999]}]}")
+            << QStringLiteral("request_types[0].accepted_status");
+        QTest::addRow("duplicate names")
+            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\"},{\"name\":\"a\",\"path\":\"/\"}]}")
+            << QStringLiteral("request_types[1].name");
+        QTest::addRow("body of wrong kind")
+            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"bodies\":[3]}]}")
+            << QStringLiteral("request_types[0].bodies[0]");
+        QTest::addRow("all weights zero")
+            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"weight\":0}]}")
+            << QStringLiteral("weight");
+    }
+
+    void badFilesNameTheProblem()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        Scenario s;
+        QString error;
+        QVERIFY(!Scenario::fromJson(json, QStringLiteral("f.json"), &s, &error));
+        QVERIFY2(error.startsWith(QLatin1String("f.json")), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void missingFileIsAnError()
+    {
+        Scenario s;
+        QString error;
+        QVERIFY(!Scenario::load(QStringLiteral("/nonexistent/s.json"), &s, &error));
+        QVERIFY(error.contains(QLatin1String("/nonexistent/s.json")));
+    }
+
+    void requestSpecs()
+    {
+        RequestType t;
+        QString error;
+        QVERIFY(Scenario::parseRequestSpec(QStringLiteral("GET /index.html"), &t, &error));
+        QCOMPARE(t.method, QByteArray("GET"));
+        QCOMPARE(t.path, QStringLiteral("/index.html"));
+        QVERIFY(t.bodies.isEmpty());
+        QVERIFY(Scenario::parseRequestSpec(QStringLiteral("post /chat {\"message\": \"hi\"}"), &t, &error));
+        QCOMPARE(t.method, QByteArray("POST"));
+        QCOMPARE(t.bodies.size(), 1);
+        QVERIFY(!Scenario::parseRequestSpec(QStringLiteral("POST /chat {broken"), &t, &error));
+        QVERIFY(error.contains(QLatin1String("JSON")));
+        QVERIFY(!Scenario::parseRequestSpec(QStringLiteral("/chat"), &t, &error));
+        QVERIFY(!Scenario::parseRequestSpec(QStringLiteral("BREW /pot"), &t, &error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScenario)
+#include "tst_scenario.moc"

@@ -27,8 +27,8 @@ QTextStream& err()
 
 int usageError(const QString& message)
 {
-    err() << "stressdeck run: " << message << "\n" << QCoreApplication::translate("Cli", "Try 'stressdeck run --help'.")
-          << Qt::endl;
+    err() << "stressdeck run: " << message << "\n"
+          << QCoreApplication::translate("Cli", "Try 'stressdeck run --help'.") << Qt::endl;
     return BadInput;
 }
 
@@ -59,7 +59,8 @@ bool parseDurationFlag(const QString& flag, const QString& text, double* out, QS
 {
     const auto value = parseDuration(text);
     if (!value) {
-        *error = QCoreApplication::translate("Cli", "%1: \"%2\" is not a duration (e.g. 30s, 500ms, 5m, 1h)").arg(flag, text);
+        *error = QCoreApplication::translate("Cli", "%1: \"%2\" is not a duration (e.g. 30s, 500ms, 5m, 1h)")
+                     .arg(flag, text);
         return false;
     }
     *out = *value;
@@ -102,13 +103,14 @@ int run(const QStringList& arguments)
     const QCommandLineOption nameOpt(QStringLiteral("monitor-name"),
         QCoreApplication::translate("Cli", "Monitor the process with this name."), QStringLiteral("name"));
     const QCommandLineOption sampleOpt(QStringLiteral("sample-interval"),
-        QCoreApplication::translate("Cli", "Monitoring interval (default 5s, at least 1s)."), QStringLiteral("duration"));
+        QCoreApplication::translate("Cli", "Monitoring interval (default 5s, at least 1s)."),
+        QStringLiteral("duration"));
     const QCommandLineOption leakOpt(QStringLiteral("leak-threshold-mb"),
         QCoreApplication::translate("Cli", "Memory growth that counts as a leak (default 100)."), QStringLiteral("mb"));
     const QCommandLineOption healthOpt(QStringLiteral("health-path"),
         QCoreApplication::translate("Cli", "Availability check path (default /health)."), QStringLiteral("path"));
-    const QCommandLineOption noHealthOpt(QStringLiteral("no-health-check"),
-        QCoreApplication::translate("Cli", "Skip the availability check."));
+    const QCommandLineOption noHealthOpt(
+        QStringLiteral("no-health-check"), QCoreApplication::translate("Cli", "Skip the availability check."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"),
         QCoreApplication::translate("Cli", "Write the JSON report to this file."), QStringLiteral("file"));
     const QCommandLineOption seedOpt(QStringLiteral("seed"),
@@ -125,7 +127,8 @@ int run(const QStringList& arguments)
         return Passed;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QCoreApplication::translate("Cli", "unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return usageError(
+            QCoreApplication::translate("Cli", "unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
 
     Options o;
     QString error;
@@ -138,7 +141,8 @@ int run(const QStringList& arguments)
     if (parser.isSet(targetOpt)) {
         o.config.target = QUrl(parser.value(targetOpt), QUrl::StrictMode);
         if (!o.config.target.isValid() || o.config.target.host().isEmpty()
-            || (o.config.target.scheme() != QLatin1String("http") && o.config.target.scheme() != QLatin1String("https")))
+            || (o.config.target.scheme() != QLatin1String("http")
+                && o.config.target.scheme() != QLatin1String("https")))
             return usageError(QCoreApplication::translate("Cli", "--target: \"%1\" is not an http:// or https:// URL")
                                   .arg(parser.value(targetOpt)));
     } else {
@@ -172,8 +176,8 @@ int run(const QStringList& arguments)
         double users = 0;
         if (!parseNumber(QStringLiteral("--concurrency"), parser.value(concurrencyOpt), 1, 100000, &users, &error)
             || users != std::floor(users))
-            return usageError(error.isEmpty() ? QCoreApplication::translate("Cli", "--concurrency: must be a whole number")
-                                              : error);
+            return usageError(
+                error.isEmpty() ? QCoreApplication::translate("Cli", "--concurrency: must be a whole number") : error);
         o.config.concurrency = int(users);
     }
     if (parser.isSet(durationOpt)
@@ -185,8 +189,9 @@ int run(const QStringList& arguments)
     if (parser.isSet(thinkOpt)) {
         const auto think = parseThinkTime(parser.value(thinkOpt));
         if (!think)
-            return usageError(QCoreApplication::translate("Cli", "--think-time: \"%1\" is not a range like 100ms-500ms or 0")
-                                  .arg(parser.value(thinkOpt)));
+            return usageError(
+                QCoreApplication::translate("Cli", "--think-time: \"%1\" is not a range like 100ms-500ms or 0")
+                    .arg(parser.value(thinkOpt)));
         std::tie(o.config.thinkMinMs, o.config.thinkMaxMs) = *think;
     }
     if (parser.isSet(rateOpt)) {
@@ -213,8 +218,8 @@ int run(const QStringList& arguments)
         o.config.monitorName = parser.value(nameOpt);
     }
     if (parser.isSet(sampleOpt)) {
-        if (!parseDurationFlag(QStringLiteral("--sample-interval"), parser.value(sampleOpt), &o.config.sampleIntervalS,
-                &error))
+        if (!parseDurationFlag(
+                QStringLiteral("--sample-interval"), parser.value(sampleOpt), &o.config.sampleIntervalS, &error))
             return usageError(error);
         if (o.config.sampleIntervalS < 1)
             return usageError(QCoreApplication::translate("Cli", "--sample-interval: must be at least 1s"));
@@ -231,8 +236,8 @@ int run(const QStringList& arguments)
     if (parser.isSet(seedOpt)) {
         bool ok = false;
         o.config.seed = parser.value(seedOpt).toULongLong(&ok);
-        if (!ok || o.config.seed == 0)
-            return usageError(QCoreApplication::translate("Cli", "--seed: must be a positive whole number"));
+        if (!ok || o.config.seed == 0 || o.config.seed >= (1ULL << 53))
+            return usageError(QCoreApplication::translate("Cli", "--seed: must be a whole number from 1 to 2^53-1"));
     }
     o.jsonFile = parser.value(jsonOpt);
 
@@ -265,8 +270,8 @@ int run(const QStringList& arguments)
     QObject::connect(&watcher, &SignalWatcher::interrupted, &runner, [&](int) {
         if (!interrupted) {
             interrupted = true;
-            err() << QCoreApplication::translate("Cli",
-                "\nInterrupted: stopping, waiting for requests in flight (interrupt again to abort them)")
+            err() << QCoreApplication::translate(
+                "Cli", "\nInterrupted: stopping, waiting for requests in flight (interrupt again to abort them)")
                   << Qt::endl;
             runner.stop();
         } else {
@@ -297,7 +302,10 @@ int run(const QStringList& arguments)
             }
             err() << QCoreApplication::translate("Cli", "Report written to %1").arg(o.jsonFile) << Qt::endl;
         }
-        exitCode = unavailable ? TargetUnavailable : interrupted ? Interrupted : report.passed ? Passed : CriterionFailed;
+        exitCode = unavailable ? TargetUnavailable
+            : interrupted      ? Interrupted
+            : report.passed    ? Passed
+                               : CriterionFailed;
         QCoreApplication::exit(0);
     });
 

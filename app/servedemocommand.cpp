@@ -18,8 +18,8 @@ int serveDemo(const QStringList& arguments)
         "changed while it runs: GET or PUT /_demo/config."));
     parser.addHelpOption();
     const QCommandLineOption portOpt(QStringLiteral("port"),
-        QCoreApplication::translate("Cli", "Port on 127.0.0.1 (default 8080; 0 picks a free one)."), QStringLiteral("n"),
-        QStringLiteral("8080"));
+        QCoreApplication::translate("Cli", "Port on 127.0.0.1 (default 8080; 0 picks a free one)."),
+        QStringLiteral("n"), QStringLiteral("8080"));
     parser.addOption(portOpt);
     DemoOptions::addTo(&parser, {});
     QTextStream err(stderr);
@@ -35,7 +35,8 @@ int serveDemo(const QStringList& arguments)
     const int port = parser.value(portOpt).toInt(&ok);
     if (!ok || port < 0 || port > 65535) {
         err << "stressdeck serve-demo: "
-            << QCoreApplication::translate("Cli", "--port: \"%1\" is not a port number (0-65535)").arg(parser.value(portOpt))
+            << QCoreApplication::translate("Cli", "--port: \"%1\" is not a port number (0-65535)")
+                   .arg(parser.value(portOpt))
             << Qt::endl;
         return BadInput;
     }

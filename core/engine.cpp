@@ -54,7 +54,8 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
     , m_scenario(scenario)
 {
     if (m_config.seed == 0)
-        m_config.seed = std::random_device {}() | (quint64(std::random_device {}()) << 32) | 1;
+        // At most 53 bits, so the seed survives the JSON report exactly.
+        m_config.seed = ((quint64(std::random_device {}()) << 32 | std::random_device {}()) & ((1ULL << 53) - 1)) | 1;
     m_rng.seed(m_config.seed);
     double sum = 0;
     for (const RequestType& t : m_scenario.requestTypes) {
@@ -186,7 +187,8 @@ int Engine::pickType()
     std::uniform_real_distribution<double> dist(0.0, m_cumulativeWeights.back());
     const double x = dist(m_rng);
     const auto it = std::upper_bound(m_cumulativeWeights.begin(), m_cumulativeWeights.end(), x);
-    return int(std::min<std::ptrdiff_t>(it - m_cumulativeWeights.begin(), std::ptrdiff_t(m_cumulativeWeights.size() - 1)));
+    return int(
+        std::min<std::ptrdiff_t>(it - m_cumulativeWeights.begin(), std::ptrdiff_t(m_cumulativeWeights.size() - 1)));
 }
 
 std::optional<qint64> Engine::claimSlot()

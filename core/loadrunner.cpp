@@ -89,14 +89,15 @@ void LoadRunner::stopNow()
 void LoadRunner::setConcurrency(int users)
 {
     if (m_engine)
-        QMetaObject::invokeMethod(m_engine, [engine = m_engine, users] { engine->setConcurrency(users); },
-            Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_engine, [engine = m_engine, users] { engine->setConcurrency(users); }, Qt::QueuedConnection);
 }
 
 void LoadRunner::setRate(double rps)
 {
     if (m_engine)
-        QMetaObject::invokeMethod(m_engine, [engine = m_engine, rps] { engine->setRate(rps); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_engine, [engine = m_engine, rps] { engine->setRate(rps); }, Qt::QueuedConnection);
 }
 
 } // namespace Stressdeck

@@ -9,7 +9,17 @@ namespace Stressdeck {
 //! How one request ended. The labels are report keys ("HTTP 503", "Timeout", …), so they
 //! are fixed English and never translated.
 struct Outcome {
-    enum Kind { Success, HttpStatus, Timeout, ConnectionRefused, ConnectionReset, HostNotFound, TlsError, Stuck, Other };
+    enum Kind {
+        Success,
+        HttpStatus,
+        Timeout,
+        ConnectionRefused,
+        ConnectionReset,
+        HostNotFound,
+        TlsError,
+        Stuck,
+        Other
+    };
 
     Kind kind = Other;
     int httpStatus = 0;

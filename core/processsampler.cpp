@@ -100,7 +100,8 @@ std::optional<SystemSample> ProcessSampler::sample(double tS)
         const QByteArray meminfo = readProcFile(QStringLiteral("/proc/meminfo"));
         s.memoryMb = meminfoMb(meminfo, "MemTotal:") - meminfoMb(meminfo, "MemAvailable:");
     } else {
-        const QList<QByteArray> statm = readProcFile(QStringLiteral("/proc/%1/statm").arg(m_pid)).simplified().split(' ');
+        const QList<QByteArray> statm
+            = readProcFile(QStringLiteral("/proc/%1/statm").arg(m_pid)).simplified().split(' ');
         if (statm.size() < 2)
             return std::nullopt;
         s.memoryMb = statm[1].toDouble() * double(m_pageSize) / (1024.0 * 1024.0);

@@ -34,9 +34,9 @@ QJsonObject statsJson(const StatsSummary& s, bool withIdentity)
 {
     QJsonObject o { { QStringLiteral("total"), double(s.total) }, { QStringLiteral("success"), double(s.success) },
         { QStringLiteral("failure"), double(s.failure) }, { QStringLiteral("timeouts"), double(s.timeouts) },
-        { QStringLiteral("success_rate_pct"), s.successRatePct },
-        { QStringLiteral("throughput_rps"), s.throughputRps }, { QStringLiteral("latency_ms"), latencyJson(s.latency) },
-        { QStringLiteral("errors"), countsJson(s.errors) }, { QStringLiteral("histogram"), s.histogram.toJson() },
+        { QStringLiteral("success_rate_pct"), s.successRatePct }, { QStringLiteral("throughput_rps"), s.throughputRps },
+        { QStringLiteral("latency_ms"), latencyJson(s.latency) }, { QStringLiteral("errors"), countsJson(s.errors) },
+        { QStringLiteral("histogram"), s.histogram.toJson() },
         { QStringLiteral("failure_histogram"), s.failureHistogram.toJson() } };
     if (withIdentity) {
         o.insert(QStringLiteral("name"), s.name);
@@ -74,10 +74,7 @@ public:
     {
         return value(o, path, key, QJsonValue::Double).toDouble();
     }
-    qint64 integer(const QJsonObject& o, const QString& path, const char* key)
-    {
-        return qint64(number(o, path, key));
-    }
+    qint64 integer(const QJsonObject& o, const QString& path, const char* key) { return qint64(number(o, path, key)); }
     QString string(const QJsonObject& o, const QString& path, const char* key)
     {
         return value(o, path, key, QJsonValue::String).toString();
@@ -176,8 +173,8 @@ QJsonObject Report::toJson() const
         { QStringLiteral("think_time_ms"), QJsonArray { config.thinkMinMs, config.thinkMaxMs } },
         { QStringLiteral("load_model"), loadModelId(config.loadModel) }, { QStringLiteral("rate_rps"), config.rateRps },
         { QStringLiteral("health_check"), config.healthCheck }, { QStringLiteral("health_path"), config.healthPath },
-        { QStringLiteral("sample_interval_s"), config.sampleIntervalS }, { QStringLiteral("seed"), double(config.seed) },
-        { QStringLiteral("monitor_pid"), double(config.monitorPid) },
+        { QStringLiteral("sample_interval_s"), config.sampleIntervalS },
+        { QStringLiteral("seed"), double(config.seed) }, { QStringLiteral("monitor_pid"), double(config.monitorPid) },
         { QStringLiteral("monitor_name"), config.monitorName },
         { QStringLiteral("thresholds"),
             QJsonObject { { QStringLiteral("success_rate_pct"), config.thresholds.successRatePct },
@@ -232,13 +229,14 @@ QJsonObject Report::toJson() const
     }
     QJsonArray criteriaList;
     for (const Criterion& c : criteria) {
-        criteriaList.append(QJsonObject {
-            { QStringLiteral("id"), c.id }, { QStringLiteral("passed"), c.passed }, { QStringLiteral("detail"), c.detail } });
+        criteriaList.append(QJsonObject { { QStringLiteral("id"), c.id }, { QStringLiteral("passed"), c.passed },
+            { QStringLiteral("detail"), c.detail } });
     }
 
     return QJsonObject {
         { QStringLiteral("schema"), QLatin1String(Schema) },
-        { QStringLiteral("tool"), QJsonObject { { QStringLiteral("name"), toolName }, { QStringLiteral("version"), toolVersion } } },
+        { QStringLiteral("tool"),
+            QJsonObject { { QStringLiteral("name"), toolName }, { QStringLiteral("version"), toolVersion } } },
         { QStringLiteral("started_at"), startedAt.toUTC().toString(Qt::ISODateWithMs) },
         { QStringLiteral("finished_at"), finishedAt.toUTC().toString(Qt::ISODateWithMs) },
         { QStringLiteral("elapsed_s"), elapsedS },
@@ -369,8 +367,8 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     for (qsizetype i = 0; i < samples.size() && rd.ok(); ++i) {
         const QString p = QStringLiteral("system.samples[%1]").arg(i);
         const QJsonObject o = samples[i].toObject();
-        r.system.samples.append({ rd.number(o, p, "t_s"), rd.number(o, p, "cpu_percent"),
-            rd.number(o, p, "memory_mb"), rd.number(o, p, "memory_percent") });
+        r.system.samples.append({ rd.number(o, p, "t_s"), rd.number(o, p, "cpu_percent"), rd.number(o, p, "memory_mb"),
+            rd.number(o, p, "memory_percent") });
     }
     r.system.memoryGrowthMb = rd.number(sys, s, "memory_growth_mb");
     r.system.memorySlopeMbPerMin = rd.number(sys, s, "memory_slope_mb_per_min");
@@ -386,8 +384,8 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
         qint64(sched.value(QStringLiteral("late")).toDouble()), sched.value(QStringLiteral("max_lag_ms")).toDouble() };
     for (const QJsonValue& v : root.value(QStringLiteral("load_changes")).toArray()) {
         const QJsonObject o = v.toObject();
-        r.loadChanges.append({ o.value(QStringLiteral("t_s")).toDouble(), o.value(QStringLiteral("concurrency")).toInt(),
-            o.value(QStringLiteral("rate_rps")).toDouble() });
+        r.loadChanges.append({ o.value(QStringLiteral("t_s")).toDouble(),
+            o.value(QStringLiteral("concurrency")).toInt(), o.value(QStringLiteral("rate_rps")).toDouble() });
     }
 
     const QJsonArray bottleneckList = rd.array(root, {}, "bottlenecks");

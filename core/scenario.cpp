@@ -183,7 +183,8 @@ bool Scenario::validate(QString* error) const
             return fail("name", tr("\"%1\" is used twice").arg(t.name));
         names.append(t.name);
         if (!s_methods.contains(QString::fromLatin1(t.method)))
-            return fail("method", tr("\"%1\" is not one of %2").arg(QString::fromLatin1(t.method), s_methods.join(u", ")));
+            return fail(
+                "method", tr("\"%1\" is not one of %2").arg(QString::fromLatin1(t.method), s_methods.join(u", ")));
         if (!t.path.startsWith(QLatin1Char('/')))
             return fail("path", tr("\"%1\" must start with \"/\"").arg(t.path));
         if (!(t.weight >= 0) || t.weight > 1e6)
@@ -223,9 +224,10 @@ QByteArray Scenario::toJson() const
         QJsonArray accepted;
         for (int code : t.acceptedStatus)
             accepted.append(code);
-        QJsonObject object { { QStringLiteral("name"), t.name }, { QStringLiteral("method"), QString::fromLatin1(t.method) },
-            { QStringLiteral("path"), t.path }, { QStringLiteral("weight"), t.weight },
-            { QStringLiteral("accepted_status"), accepted }, { QStringLiteral("follow_redirects"), t.followRedirects } };
+        QJsonObject object { { QStringLiteral("name"), t.name },
+            { QStringLiteral("method"), QString::fromLatin1(t.method) }, { QStringLiteral("path"), t.path },
+            { QStringLiteral("weight"), t.weight }, { QStringLiteral("accepted_status"), accepted },
+            { QStringLiteral("follow_redirects"), t.followRedirects } };
         if (!headers.isEmpty())
             object.insert(QStringLiteral("headers"), headers);
         if (!bodies.isEmpty())
@@ -262,8 +264,7 @@ RequestType jsonPost(const char* name, const char* path, const QList<QJsonObject
     return t;
 }
 
-QList<QJsonObject> bodiesWith(const char* key, const QStringList& values, const QString& prefix = {},
-    bool topK = false)
+QList<QJsonObject> bodiesWith(const char* key, const QStringList& values, const QString& prefix = {}, bool topK = false)
 {
     QList<QJsonObject> bodies;
     for (const QString& v : values) {
@@ -275,8 +276,8 @@ QList<QJsonObject> bodiesWith(const char* key, const QStringList& values, const 
     return bodies;
 }
 
-Scenario archiveAiWithPaths(const QString& name, const QString& description, const char* agent, const char* memory,
-    const char* code)
+Scenario archiveAiWithPaths(
+    const QString& name, const QString& description, const char* agent, const char* memory, const char* code)
 {
     // Payload pools exactly as the original concurrent_test.py sends them.
     const QStringList tasks { QStringLiteral("Calculate 7 factorial"), QStringLiteral("What is the capital of France?"),
@@ -335,8 +336,8 @@ Scenario Scenario::builtIn(const QString& nameOrId)
 
 bool Scenario::parseRequestSpec(const QString& spec, RequestType* type, QString* error)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*([A-Za-z]+)\\s+(/\\S*)\\s*(.*)$"),
-        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*([A-Za-z]+)\\s+(/\\S*)\\s*(.*)$"), QRegularExpression::DotMatchesEverythingOption);
     const auto match = re.match(spec);
     if (!match.hasMatch()) {
         *error = tr("--request \"%1\": expected \"METHOD /path\" or \"METHOD /path {json}\"").arg(spec);

@@ -7,8 +7,8 @@ LatencySummary LatencySummary::of(const Histogram& h)
     if (h.isEmpty())
         return {};
     const auto p = h.percentilesNs({ 50, 90, 95, 99, 99.9 });
-    return { nsToMs(h.minNs()), h.meanNs() / 1e6, nsToMs(p[0]), nsToMs(p[1]), nsToMs(p[2]), nsToMs(p[3]),
-        nsToMs(p[4]), nsToMs(h.maxNs()) };
+    return { nsToMs(h.minNs()), h.meanNs() / 1e6, nsToMs(p[0]), nsToMs(p[1]), nsToMs(p[2]), nsToMs(p[3]), nsToMs(p[4]),
+        nsToMs(h.maxNs()) };
 }
 
 void RequestCounters::merge(const RequestCounters& other)

@@ -64,8 +64,8 @@ QString textSummary(const Report& r)
     out += tr("  Total Requests: %1\n").arg(r.overall.total);
     out += tr("  Success Rate: %1%\n").arg(r.overall.successRatePct, 0, 'f', 2);
     out += tr("  Throughput: %1 req/s\n").arg(r.overall.throughputRps, 0, 'f', 2);
-    out += tr("  Latency: p50=%1, p95=%2, p99=%3\n").arg(ms(r.overall.latency.p50), ms(r.overall.latency.p95),
-        ms(r.overall.latency.p99));
+    out += tr("  Latency: p50=%1, p95=%2, p99=%3\n")
+               .arg(ms(r.overall.latency.p50), ms(r.overall.latency.p95), ms(r.overall.latency.p99));
     if (r.config.loadModel == LoadModel::Open)
         out += tr("  Schedule: %1 sent, %2 late (≥ %3 ms)\n")
                    .arg(r.schedule.scheduled)
@@ -100,7 +100,8 @@ QString textSummary(const Report& r)
     int passed = 0;
     for (const Criterion& c : r.criteria) {
         passed += c.passed ? 1 : 0;
-        out += QStringLiteral("  %1 %2: %3\n").arg(c.passed ? QStringLiteral("✓") : QStringLiteral("✗"), c.id, c.detail);
+        out += QStringLiteral("  %1 %2: %3\n")
+                   .arg(c.passed ? QStringLiteral("✓") : QStringLiteral("✗"), c.id, c.detail);
     }
     out += tr("\nResult: %1/%2 criteria passed\n").arg(passed).arg(r.criteria.size());
     out += r.passed ? tr("✓ STRESS TEST PASSED\n")

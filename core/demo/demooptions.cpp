@@ -164,7 +164,8 @@ bool DemoOptions::parse(const QCommandLineParser& parser, const QString& prefix,
         bool ok = false;
         o.modelSlots = value("model-slots").toInt(&ok);
         if (!ok || o.modelSlots < 1 || o.modelSlots > 10000)
-            return fail(tr("%1: \"%2\" is not a number from 1 to 10000").arg(flag("model-slots"), value("model-slots")));
+            return fail(
+                tr("%1: \"%2\" is not a number from 1 to 10000").arg(flag("model-slots"), value("model-slots")));
     }
     *this = o;
     return true;
@@ -188,8 +189,7 @@ QJsonObject DemoOptions::toJson() const
 bool DemoOptions::fromJson(const QJsonObject& json, DemoOptions* options, QString* error)
 {
     DemoOptions o;
-    auto number = [&](const QJsonObject& obj, const char* key, double fallback, double min, double max,
-                      double* out) {
+    auto number = [&](const QJsonObject& obj, const char* key, double fallback, double min, double max, double* out) {
         const QJsonValue v = obj.value(QLatin1String(key));
         if (v.isUndefined()) {
             *out = fallback;
@@ -205,7 +205,8 @@ bool DemoOptions::fromJson(const QJsonObject& json, DemoOptions* options, QStrin
     double slots = 8;
     if (!number(json, "speed", 10, 0.01, 100000, &o.speed)
         || !number(json, "leak_kb_per_request", 0, 0, 102400, &o.leakKbPerRequest)
-        || !number(json, "slow_start_s", 0, 0, 3600, &o.slowStartS) || !number(json, "model_slots", 8, 1, 10000, &slots))
+        || !number(json, "slow_start_s", 0, 0, 3600, &o.slowStartS)
+        || !number(json, "model_slots", 8, 1, 10000, &slots))
         return false;
     o.modelSlots = int(slots);
     o.rateLimit = json.value(QStringLiteral("rate_limit")).toBool();

@@ -57,7 +57,8 @@ public:
         if (error.error != QJsonParseError::NoError) {
             problems.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("json_invalid") },
                 { QStringLiteral("loc"), QJsonArray { QStringLiteral("body"), error.offset } },
-                { QStringLiteral("msg"), QStringLiteral("JSON decode error") }, { QStringLiteral("input"), QJsonObject {} },
+                { QStringLiteral("msg"), QStringLiteral("JSON decode error") },
+                { QStringLiteral("input"), QJsonObject {} },
                 { QStringLiteral("ctx"), QJsonObject { { QStringLiteral("error"), error.errorString() } } } });
         } else if (!doc.isObject()) {
             problems.append(problem(QStringLiteral("model_attributes_type"), {},
@@ -75,7 +76,8 @@ public:
             return {};
         const QJsonValue v = object.value(QLatin1String(key));
         if (v.isUndefined())
-            problems.append(problem(QStringLiteral("missing"), QLatin1String(key), QStringLiteral("Field required"), object));
+            problems.append(
+                problem(QStringLiteral("missing"), QLatin1String(key), QStringLiteral("Field required"), object));
         else if (!v.isString())
             problems.append(problem(QStringLiteral("string_type"), QLatin1String(key),
                 QStringLiteral("Input should be a valid string"), v));
@@ -217,8 +219,8 @@ void DemoService::occupy(SlotQueue& queue, double serviceMs, QTcpSocket* socket,
 {
     auto job = [this, &queue, serviceMs, done = std::move(done)] {
         ++queue.busy;
-        QTimer::singleShot(std::chrono::milliseconds(qint64(std::ceil(serviceMs))), Qt::PreciseTimer, this,
-            [this, &queue, done] {
+        QTimer::singleShot(
+            std::chrono::milliseconds(qint64(std::ceil(serviceMs))), Qt::PreciseTimer, this, [this, &queue, done] {
                 release(queue);
                 if (done)
                     done();
@@ -246,9 +248,9 @@ QJsonObject DemoService::metricsSnapshot()
     const auto sample = m_self.sample(double(m_uptime.elapsed()) / 1000.0).value_or(SystemSample {});
     return { { QStringLiteral("timestamp"), double(QDateTime::currentMSecsSinceEpoch()) / 1000.0 },
         { QStringLiteral("cpu_percent"), sample.cpuPercent }, { QStringLiteral("memory_mb"), sample.memoryMb },
-        { QStringLiteral("memory_percent"), sample.memoryPercent }, { QStringLiteral("request_count"), double(m_served) },
-        { QStringLiteral("avg_latency"), 0.0 }, { QStringLiteral("error_rate"), 0.0 },
-        { QStringLiteral("vorpal_status"), QStringLiteral("healthy") } };
+        { QStringLiteral("memory_percent"), sample.memoryPercent },
+        { QStringLiteral("request_count"), double(m_served) }, { QStringLiteral("avg_latency"), 0.0 },
+        { QStringLiteral("error_rate"), 0.0 }, { QStringLiteral("vorpal_status"), QStringLiteral("healthy") } };
 }
 
 void DemoService::handle(const QHttpServerRequest& request, QTcpSocket* socket)
@@ -295,7 +297,8 @@ void DemoService::serve(const QHttpServerRequest& request, QTcpSocket* socket, c
             DemoOptions options;
             QString error;
             if (!doc.isObject() || !DemoOptions::fromJson(doc.object(), &options, &error)) {
-                respond(request, socket, detail(422, error.isEmpty() ? QStringLiteral("expected a JSON object") : error));
+                respond(
+                    request, socket, detail(422, error.isEmpty() ? QStringLiteral("expected a JSON object") : error));
                 return;
             }
             setOptions(options);
@@ -390,7 +393,8 @@ void DemoService::serve(const QHttpServerRequest& request, QTcpSocket* socket, c
             while (!window.empty() && now - window.front() >= 60000)
                 window.pop_front();
             if (window.size() >= 30)
-                return answerAfter(nullptr, 1, detail(429, QStringLiteral("Rate limit exceeded. Maximum 30 requests per minute.")));
+                return answerAfter(
+                    nullptr, 1, detail(429, QStringLiteral("Rate limit exceeded. Maximum 30 requests per minute.")));
             window.push_back(now);
         }
         if (message.trimmed().isEmpty())
@@ -399,19 +403,23 @@ void DemoService::serve(const QHttpServerRequest& request, QTcpSocket* socket, c
         if (route.endpoint == QLatin1String("chat")) {
             const bool shortPrompt = message.size() < 40;
             const double ms = shortPrompt ? drawLatencyMs(200, 150, 2000) : drawLatencyMs(3300, 900, 4800);
-            const QString text = message.contains(QLatin1String("2+2")) ? QStringLiteral("2 + 2 = 4.")
-                                                                        : QStringLiteral("Here is a thoughtful answer from the demo service.");
+            const QString text = message.contains(QLatin1String("2+2"))
+                ? QStringLiteral("2 + 2 = 4.")
+                : QStringLiteral("Here is a thoughtful answer from the demo service.");
             return answerAfter(&m_modelQueue, ms,
-                json(200, compact({ { QStringLiteral("response"), text }, { QStringLiteral("engine"), QStringLiteral("bolt-xl") } })));
+                json(200,
+                    compact({ { QStringLiteral("response"), text },
+                        { QStringLiteral("engine"), QStringLiteral("bolt-xl") } })));
         }
         const QJsonObject qa { { QStringLiteral("question"), QStringLiteral("Is the answer correct?") },
             { QStringLiteral("answer"), QStringLiteral("Yes.") } };
         return answerAfter(&m_modelQueue, drawLatencyMs(8000, 6000, 10000),
-            json(200, compact({ { QStringLiteral("initial_response"), QStringLiteral("Initial answer.") },
-                               { QStringLiteral("verification_questions"), QJsonArray { qa.value(QStringLiteral("question")) } },
-                               { QStringLiteral("verification_qa"), QJsonArray { qa } },
-                               { QStringLiteral("final_response"), QStringLiteral("Verified answer.") },
-                               { QStringLiteral("revised"), false }, { QStringLiteral("engine"), s_engine } })));
+            json(200,
+                compact({ { QStringLiteral("initial_response"), QStringLiteral("Initial answer.") },
+                    { QStringLiteral("verification_questions"), QJsonArray { qa.value(QStringLiteral("question")) } },
+                    { QStringLiteral("verification_qa"), QJsonArray { qa } },
+                    { QStringLiteral("final_response"), QStringLiteral("Verified answer.") },
+                    { QStringLiteral("revised"), false }, { QStringLiteral("engine"), s_engine } })));
     }
     if (route.endpoint == QLatin1String("agent")) {
         const QString question = body.requiredString("question");
@@ -426,10 +434,11 @@ void DemoService::serve(const QHttpServerRequest& request, QTcpSocket* socket, c
             { QStringLiteral("action"), QStringLiteral("Calculator") }, { QStringLiteral("action_input"), question },
             { QStringLiteral("observation"), QStringLiteral("5040") } };
         return answerAfter(&m_modelQueue, drawLatencyMs(4000, 1000, 10000),
-            json(200, compact({ { QStringLiteral("answer"), QStringLiteral("The answer is 5040.") },
-                               { QStringLiteral("steps"), QJsonArray { step } }, { QStringLiteral("total_steps"), std::min(1, maxSteps) },
-                               { QStringLiteral("success"), true }, { QStringLiteral("engine"), s_engine },
-                               { QStringLiteral("error"), QJsonValue() } })));
+            json(200,
+                compact({ { QStringLiteral("answer"), QStringLiteral("The answer is 5040.") },
+                    { QStringLiteral("steps"), QJsonArray { step } },
+                    { QStringLiteral("total_steps"), std::min(1, maxSteps) }, { QStringLiteral("success"), true },
+                    { QStringLiteral("engine"), s_engine }, { QStringLiteral("error"), QJsonValue() } })));
     }
     if (route.endpoint == QLatin1String("code_assist")) {
         const QString task = body.requiredString("task");
@@ -444,11 +453,12 @@ void DemoService::serve(const QHttpServerRequest& request, QTcpSocket* socket, c
         if (timeout < 1 || timeout > 30)
             return reject(QStringLiteral("timeout must be between 1 and 30 seconds"));
         return answerAfter(&m_modelQueue, drawLatencyMs(4000, 3000, 5000),
-            json(200, compact({ { QStringLiteral("task"), task }, { QStringLiteral("code"), QStringLiteral("print(2 + 2)") },
-                               { QStringLiteral("explanation"), QStringLiteral("Prints the sum.") },
-                               { QStringLiteral("test_output"), QStringLiteral("4\n") }, { QStringLiteral("success"), true },
-                               { QStringLiteral("attempts"), 1 }, { QStringLiteral("engine"), s_engine },
-                               { QStringLiteral("error"), QJsonValue() } })));
+            json(200,
+                compact({ { QStringLiteral("task"), task }, { QStringLiteral("code"), QStringLiteral("print(2 + 2)") },
+                    { QStringLiteral("explanation"), QStringLiteral("Prints the sum.") },
+                    { QStringLiteral("test_output"), QStringLiteral("4\n") }, { QStringLiteral("success"), true },
+                    { QStringLiteral("attempts"), 1 }, { QStringLiteral("engine"), s_engine },
+                    { QStringLiteral("error"), QJsonValue() } })));
     }
     if (route.endpoint == QLatin1String("memory_search") || route.endpoint == QLatin1String("library_search")) {
         const bool library = route.endpoint == QLatin1String("library_search");
@@ -468,11 +478,13 @@ void DemoService::serve(const QHttpServerRequest& request, QTcpSocket* socket, c
                     { QStringLiteral("timestamp"), 1767225600 }, { QStringLiteral("similarity_score"), 0.2 + 0.1 * i },
                     { QStringLiteral("similarity_pct"), 80.0 - 10.0 * i } });
             } else {
-                items.append(QJsonObject { { QStringLiteral("id"), QStringLiteral("memory:%1").arg(1767225600000LL + i) },
-                    { QStringLiteral("message"), QStringLiteral("Remembered: %1").arg(query) },
-                    { QStringLiteral("perplexity"), 12.5 }, { QStringLiteral("surprise_score"), 0.75 },
-                    { QStringLiteral("timestamp"), 1767225600.0 + i }, { QStringLiteral("session_id"), QStringLiteral("demo") },
-                    { QStringLiteral("similarity_score"), 0.15 + 0.1 * i } });
+                items.append(
+                    QJsonObject { { QStringLiteral("id"), QStringLiteral("memory:%1").arg(1767225600000LL + i) },
+                        { QStringLiteral("message"), QStringLiteral("Remembered: %1").arg(query) },
+                        { QStringLiteral("perplexity"), 12.5 }, { QStringLiteral("surprise_score"), 0.75 },
+                        { QStringLiteral("timestamp"), 1767225600.0 + i },
+                        { QStringLiteral("session_id"), QStringLiteral("demo") },
+                        { QStringLiteral("similarity_score"), 0.15 + 0.1 * i } });
             }
         }
         // The first library search loads the vectorizer: a cold-start stall of a few seconds.
@@ -496,7 +508,8 @@ void DemoService::serve(const QHttpServerRequest& request, QTcpSocket* socket, c
         Response wav;
         wav.contentType = QByteArrayLiteral("audio/wav");
         wav.body = wavBytes(0.25);
-        wav.headers.append({ QByteArrayLiteral("Content-Disposition"), QByteArrayLiteral("attachment; filename=speech.wav") });
+        wav.headers.append(
+            { QByteArrayLiteral("Content-Disposition"), QByteArrayLiteral("attachment; filename=speech.wav") });
         return answerAfter(&m_voiceQueue, drawLatencyMs(5000, 3000, 8000), wav);
     }
     answerAfter(nullptr, 1, detail(404, QStringLiteral("Not Found")));

@@ -46,7 +46,8 @@ HttpService::Response HttpService::json(int status, const QByteArray& body)
 
 HttpService::Response HttpService::detail(int status, const QString& message)
 {
-    return json(status, QJsonDocument(QJsonObject { { QStringLiteral("detail"), message } }).toJson(QJsonDocument::Compact));
+    return json(
+        status, QJsonDocument(QJsonObject { { QStringLiteral("detail"), message } }).toJson(QJsonDocument::Compact));
 }
 
 bool HttpService::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
@@ -96,8 +97,8 @@ void HttpService::PendingResponse::send(const Response& response) const
         writeResponse(*m_responder, response);
 }
 
-void HttpService::respond(const QHttpServerRequest& request, QTcpSocket* socket, const Response& response,
-    std::chrono::milliseconds delay)
+void HttpService::respond(
+    const QHttpServerRequest& request, QTcpSocket* socket, const Response& response, std::chrono::milliseconds delay)
 {
     const PendingResponse pending = defer(request, socket);
     if (delay.count() <= 0) {
@@ -109,7 +110,9 @@ void HttpService::respond(const QHttpServerRequest& request, QTcpSocket* socket,
 
 void HttpService::resetConnection(QTcpSocket* socket)
 {
-    struct linger lingerOption { 1, 0 };
+    struct linger lingerOption {
+        1, 0
+    };
     ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &lingerOption, sizeof lingerOption);
     socket->abort();
 }
@@ -141,7 +144,8 @@ quint16 ServiceThread::start(const std::function<HttpService*()>& make, quint16 
 void ServiceThread::run(const std::function<void(HttpService*)>& f)
 {
     if (m_context && m_service)
-        QMetaObject::invokeMethod(m_context, [&] { f(m_service); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context, [&] { f(m_service); }, Qt::BlockingQueuedConnection);
 }
 
 void ServiceThread::stop()

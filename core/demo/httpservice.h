@@ -2,9 +2,9 @@
 
 #include <QAbstractHttpServer>
 #include <QByteArray>
+#include <QHttpServerResponder>
 #include <QList>
 #include <QPair>
-#include <QHttpServerResponder>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThread>

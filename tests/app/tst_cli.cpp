@@ -62,27 +62,50 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
         const QString t = QStringLiteral("--target=http://127.0.0.1:9");
-        QTest::addRow("zero users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("0") } << QStringLiteral("--concurrency");
-        QTest::addRow("negative users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("-5") } << QStringLiteral("--concurrency");
-        QTest::addRow("huge users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("1e12") } << QStringLiteral("--concurrency");
-        QTest::addRow("word users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("many") } << QStringLiteral("--concurrency");
-        QTest::addRow("fractional users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("2.5") } << QStringLiteral("whole number");
-        QTest::addRow("bad duration") << QStringList { t, QStringLiteral("-d"), QStringLiteral("soon") } << QStringLiteral("--duration");
-        QTest::addRow("zero duration") << QStringList { t, QStringLiteral("-d"), QStringLiteral("0") } << QStringLiteral("duration");
-        QTest::addRow("zero timeout") << QStringList { t, QStringLiteral("--timeout"), QStringLiteral("0s") } << QStringLiteral("timeout");
-        QTest::addRow("negative rate") << QStringList { t, QStringLiteral("--rate"), QStringLiteral("-1") } << QStringLiteral("--rate");
-        QTest::addRow("bad think time") << QStringList { t, QStringLiteral("--think-time"), QStringLiteral("5s-1s") } << QStringLiteral("--think-time");
-        QTest::addRow("unknown profile") << QStringList { t, QStringLiteral("--profile"), QStringLiteral("huge") } << QStringLiteral("--profile");
-        QTest::addRow("bad target") << QStringList { QStringLiteral("--target"), QStringLiteral("ftp://x") } << QStringLiteral("--target");
-        QTest::addRow("missing scenario") << QStringList { t, QStringLiteral("--scenario"), QStringLiteral("/nonexistent/s.json") } << QStringLiteral("/nonexistent/s.json");
-        QTest::addRow("sample interval too short") << QStringList { t, QStringLiteral("--sample-interval"), QStringLiteral("500ms") } << QStringLiteral("--sample-interval");
-        QTest::addRow("no such pid") << QStringList { t, QStringLiteral("--monitor-pid"), QStringLiteral("4000000") } << QStringLiteral("--monitor-pid");
-        QTest::addRow("no such process") << QStringList { t, QStringLiteral("--monitor-name"), QStringLiteral("no-such-process-xyz") } << QStringLiteral("--monitor-name");
-        QTest::addRow("negative leak threshold") << QStringList { t, QStringLiteral("--leak-threshold-mb"), QStringLiteral("-3") } << QStringLiteral("--leak-threshold-mb");
-        QTest::addRow("unknown flag") << QStringList { t, QStringLiteral("--frobnicate") } << QStringLiteral("frobnicate");
-        QTest::addRow("bad request spec") << QStringList { t, QStringLiteral("--request"), QStringLiteral("FETCH") } << QStringLiteral("--request");
-        QTest::addRow("bad demo knob") << QStringList { QStringLiteral("--demo-error-rate"), QStringLiteral("bogus=1") } << QStringLiteral("--demo-error-rate");
-        QTest::addRow("bad seed") << QStringList { t, QStringLiteral("--seed"), QStringLiteral("x") } << QStringLiteral("--seed");
+        QTest::addRow("zero users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("0") }
+                                    << QStringLiteral("--concurrency");
+        QTest::addRow("negative users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("-5") }
+                                        << QStringLiteral("--concurrency");
+        QTest::addRow("huge users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("1e12") }
+                                    << QStringLiteral("--concurrency");
+        QTest::addRow("word users") << QStringList { t, QStringLiteral("-c"), QStringLiteral("many") }
+                                    << QStringLiteral("--concurrency");
+        QTest::addRow("fractional users")
+            << QStringList { t, QStringLiteral("-c"), QStringLiteral("2.5") } << QStringLiteral("whole number");
+        QTest::addRow("bad duration") << QStringList { t, QStringLiteral("-d"), QStringLiteral("soon") }
+                                      << QStringLiteral("--duration");
+        QTest::addRow("zero duration") << QStringList { t, QStringLiteral("-d"), QStringLiteral("0") }
+                                       << QStringLiteral("duration");
+        QTest::addRow("zero timeout") << QStringList { t, QStringLiteral("--timeout"), QStringLiteral("0s") }
+                                      << QStringLiteral("timeout");
+        QTest::addRow("negative rate") << QStringList { t, QStringLiteral("--rate"), QStringLiteral("-1") }
+                                       << QStringLiteral("--rate");
+        QTest::addRow("bad think time") << QStringList { t, QStringLiteral("--think-time"), QStringLiteral("5s-1s") }
+                                        << QStringLiteral("--think-time");
+        QTest::addRow("unknown profile") << QStringList { t, QStringLiteral("--profile"), QStringLiteral("huge") }
+                                         << QStringLiteral("--profile");
+        QTest::addRow("bad target") << QStringList { QStringLiteral("--target"), QStringLiteral("ftp://x") }
+                                    << QStringLiteral("--target");
+        QTest::addRow("missing scenario")
+            << QStringList { t, QStringLiteral("--scenario"), QStringLiteral("/nonexistent/s.json") }
+            << QStringLiteral("/nonexistent/s.json");
+        QTest::addRow("sample interval too short") << QStringList { t, QStringLiteral("--sample-interval"),
+            QStringLiteral("500ms") } << QStringLiteral("--sample-interval");
+        QTest::addRow("no such pid") << QStringList { t, QStringLiteral("--monitor-pid"), QStringLiteral("4000000") }
+                                     << QStringLiteral("--monitor-pid");
+        QTest::addRow("no such process") << QStringList { t, QStringLiteral("--monitor-name"),
+            QStringLiteral("no-such-process-xyz") }
+                                         << QStringLiteral("--monitor-name");
+        QTest::addRow("negative leak threshold") << QStringList { t, QStringLiteral("--leak-threshold-mb"),
+            QStringLiteral("-3") } << QStringLiteral("--leak-threshold-mb");
+        QTest::addRow("unknown flag") << QStringList { t, QStringLiteral("--frobnicate") }
+                                      << QStringLiteral("frobnicate");
+        QTest::addRow("bad request spec")
+            << QStringList { t, QStringLiteral("--request"), QStringLiteral("FETCH") } << QStringLiteral("--request");
+        QTest::addRow("bad demo knob") << QStringList { QStringLiteral("--demo-error-rate"), QStringLiteral("bogus=1") }
+                                       << QStringLiteral("--demo-error-rate");
+        QTest::addRow("bad seed") << QStringList { t, QStringLiteral("--seed"), QStringLiteral("x") }
+                                  << QStringLiteral("--seed");
     }
 
     void badInputExitsWithTwo()
@@ -125,10 +148,10 @@ private Q_SLOTS:
         TestServerThread server;
         QTemporaryDir dir;
         const QString json = dir.filePath(QStringLiteral("mix.json"));
-        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--request"),
-            QStringLiteral("GET /mix"), QStringLiteral("-c"), QStringLiteral("10"), QStringLiteral("-d"), QStringLiteral("4s"),
-            QStringLiteral("--think-time"), QStringLiteral("0"), QStringLiteral("--sample-interval"), QStringLiteral("1s"),
-            QStringLiteral("--json"), json });
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(),
+            QStringLiteral("--request"), QStringLiteral("GET /mix"), QStringLiteral("-c"), QStringLiteral("10"),
+            QStringLiteral("-d"), QStringLiteral("4s"), QStringLiteral("--think-time"), QStringLiteral("0"),
+            QStringLiteral("--sample-interval"), QStringLiteral("1s"), QStringLiteral("--json"), json });
         QCOMPARE(r.exitCode, 0);
         Report report;
         QString error;
@@ -153,10 +176,10 @@ private Q_SLOTS:
             {"name": "b", "path": "/delay/2"}, {"name": "c", "path": "/delay/2"}, {"name": "d", "path": "/delay/2"}]})");
         f.close();
         const QString json = dir.filePath(QStringLiteral("r.json"));
-        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--scenario"),
-            scenario, QStringLiteral("-c"), QStringLiteral("5"), QStringLiteral("-d"), QStringLiteral("3s"),
-            QStringLiteral("--think-time"), QStringLiteral("5ms-10ms"), QStringLiteral("--seed"), QStringLiteral("7"),
-            QStringLiteral("--json"), json });
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(),
+            QStringLiteral("--scenario"), scenario, QStringLiteral("-c"), QStringLiteral("5"), QStringLiteral("-d"),
+            QStringLiteral("3s"), QStringLiteral("--think-time"), QStringLiteral("5ms-10ms"), QStringLiteral("--seed"),
+            QStringLiteral("7"), QStringLiteral("--json"), json });
         QCOMPARE(r.exitCode, 1);
         Report report;
         QString error;
@@ -170,9 +193,9 @@ private Q_SLOTS:
     void hangingEndpointStillEndsOnTime()
     {
         TestServerThread server;
-        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--request"),
-            QStringLiteral("GET /hang"), QStringLiteral("-c"), QStringLiteral("2"), QStringLiteral("-d"), QStringLiteral("2s"),
-            QStringLiteral("--timeout"), QStringLiteral("1s") });
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(),
+            QStringLiteral("--request"), QStringLiteral("GET /hang"), QStringLiteral("-c"), QStringLiteral("2"),
+            QStringLiteral("-d"), QStringLiteral("2s"), QStringLiteral("--timeout"), QStringLiteral("1s") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains(QLatin1String("Timeout")));
         QVERIFY2(r.wallMs < 2000 + 1000 + 5000, qPrintable(QString::number(r.wallMs)));
@@ -183,9 +206,9 @@ private Q_SLOTS:
         TestServerThread server;
         QTemporaryDir dir;
         const QString json = dir.filePath(QStringLiteral("r.json"));
-        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--request"),
-                                    QStringLiteral("GET /delay/10"), QStringLiteral("-d"), QStringLiteral("60s"),
-                                    QStringLiteral("--json"), json },
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(),
+                                    QStringLiteral("--request"), QStringLiteral("GET /delay/10"), QStringLiteral("-d"),
+                                    QStringLiteral("60s"), QStringLiteral("--json"), json },
             30000, 1500);
         QCOMPARE(r.exitCode, 130);
         Report report;

@@ -135,7 +135,9 @@ private Q_SLOTS:
         QStringList kinds;
         for (const Bottleneck& b : r.bottlenecks)
             kinds << b.kind;
-        QCOMPARE(kinds, QStringList({ QStringLiteral("timeout_rate"), QStringLiteral("p95_latency"), QStringLiteral("error_rate") }));
+        QCOMPARE(kinds,
+            QStringList(
+                { QStringLiteral("timeout_rate"), QStringLiteral("p95_latency"), QStringLiteral("error_rate") }));
         QCOMPARE(r.bottlenecks[0].value, 20.0);
         QVERIFY(r.bottlenecks[0].message.contains(QLatin1String("chat has high timeout rate (20.0%)")));
         QVERIFY(!criterion(r, "bottleneck_analysis").passed);

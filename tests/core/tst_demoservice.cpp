@@ -86,7 +86,10 @@ class TestDemoService : public QObject {
     quint16 m_port = 0;
     DemoOptions m_fast;
 
-    QUrl url(const char* path) const { return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(QLatin1String(path))); }
+    QUrl url(const char* path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(QLatin1String(path)));
+    }
     void setOptions(const DemoOptions& options)
     {
         m_thread.run([options](HttpService* s) { static_cast<DemoService*>(s)->setOptions(options); });
@@ -110,33 +113,43 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("status");
         QTest::addColumn<QStringList>("keys");
-        auto add = [](const char* name, const char* method, const char* path, const char* body, int status, QStringList keys) {
+        auto add = [](const char* name, const char* method, const char* path, const char* body, int status,
+                       QStringList keys) {
             QTest::addRow("%s", name) << QByteArray(method) << QByteArray(path) << QByteArray(body) << status << keys;
         };
-        add("health", "GET", "/health", "", 200, { QStringLiteral("status"), QStringLiteral("vorpal_url"), QStringLiteral("async_memory") });
+        add("health", "GET", "/health", "", 200,
+            { QStringLiteral("status"), QStringLiteral("vorpal_url"), QStringLiteral("async_memory") });
         add("root", "GET", "/", "", 200, { QStringLiteral("service"), QStringLiteral("version") });
-        add("chat", "POST", "/chat", R"({"message":"What is 2+2?"})", 200, { QStringLiteral("response"), QStringLiteral("engine") });
+        add("chat", "POST", "/chat", R"({"message":"What is 2+2?"})", 200,
+            { QStringLiteral("response"), QStringLiteral("engine") });
         add("verify", "POST", "/verify", R"({"message":"Is water wet?"})", 200,
-            { QStringLiteral("initial_response"), QStringLiteral("verification_qa"), QStringLiteral("final_response"), QStringLiteral("revised") });
+            { QStringLiteral("initial_response"), QStringLiteral("verification_qa"), QStringLiteral("final_response"),
+                QStringLiteral("revised") });
         add("agent", "POST", "/agent/", R"({"question":"Calculate 7 factorial"})", 200,
-            { QStringLiteral("answer"), QStringLiteral("steps"), QStringLiteral("total_steps"), QStringLiteral("success"), QStringLiteral("error") });
-        add("agent advanced", "POST", "/agent/advanced", R"({"question":"x","max_steps":"5"})", 200, { QStringLiteral("answer") });
+            { QStringLiteral("answer"), QStringLiteral("steps"), QStringLiteral("total_steps"),
+                QStringLiteral("success"), QStringLiteral("error") });
+        add("agent advanced", "POST", "/agent/advanced", R"({"question":"x","max_steps":"5"})", 200,
+            { QStringLiteral("answer") });
         add("memory search", "POST", "/memories/search", R"({"query":"code examples","top_k":5})", 200,
             { QStringLiteral("memories"), QStringLiteral("total") });
         add("code assist", "POST", "/code_assist", R"({"task":"print 1"})", 200,
-            { QStringLiteral("task"), QStringLiteral("code"), QStringLiteral("test_output"), QStringLiteral("attempts") });
+            { QStringLiteral("task"), QStringLiteral("code"), QStringLiteral("test_output"),
+                QStringLiteral("attempts") });
         add("library search", "POST", "/library/search", R"({"query":"machine learning","top_k":2})", 200,
             { QStringLiteral("chunks"), QStringLiteral("total"), QStringLiteral("query") });
-        add("metrics", "GET", "/metrics/current", "", 200, { QStringLiteral("memory_mb"), QStringLiteral("cpu_percent") });
+        add("metrics", "GET", "/metrics/current", "", 200,
+            { QStringLiteral("memory_mb"), QStringLiteral("cpu_percent") });
         add("unknown path", "POST", "/memory/search", R"({"query":"x"})", 404, { QStringLiteral("detail") });
         add("original code path", "POST", "/code-assist", R"({"task":"x"})", 404, { QStringLiteral("detail") });
         add("wrong method", "GET", "/chat", "", 405, { QStringLiteral("detail") });
         add("invalid json", "POST", "/chat", "{oops", 422, { QStringLiteral("detail") });
         add("missing field", "POST", "/chat", R"({"msg":"hi"})", 422, { QStringLiteral("detail") });
-        add("wrong type", "POST", "/library/search", R"({"query":"x","top_k":"many"})", 422, { QStringLiteral("detail") });
+        add("wrong type", "POST", "/library/search", R"({"query":"x","top_k":"many"})", 422,
+            { QStringLiteral("detail") });
         add("empty message", "POST", "/chat", R"({"message":"   "})", 400, { QStringLiteral("detail") });
         add("empty query", "POST", "/memories/search", R"({"query":""})", 400, { QStringLiteral("detail") });
-        add("bad attempts", "POST", "/code_assist", R"({"task":"x","max_attempts":9})", 400, { QStringLiteral("detail") });
+        add("bad attempts", "POST", "/code_assist", R"({"task":"x","max_attempts":9})", 400,
+            { QStringLiteral("detail") });
         add("empty tts text", "POST", "/voice/synthesize", R"({"text":""})", 400, { QStringLiteral("detail") });
         add("transcribe without file", "POST", "/voice/transcribe", R"({})", 500, { QStringLiteral("detail") });
     }
@@ -199,7 +212,8 @@ private Q_SLOTS:
         QCOMPARE(client.send("POST", url("/library/search"), R"({"query":"x"})").status, 200);
 
         // Over HTTP, as a stand-alone demo is tuned.
-        const Answer put = client.send("PUT", url("/_demo/config"), R"({"speed": 50, "faults": {"*": {"reset_rate": 1}}})");
+        const Answer put
+            = client.send("PUT", url("/_demo/config"), R"({"speed": 50, "faults": {"*": {"reset_rate": 1}}})");
         QCOMPARE(put.status, 200);
         QCOMPARE(client.send("GET", url("/health")).error, QNetworkReply::RemoteHostClosedError);
         QCOMPARE(client.send("PUT", url("/_demo/config"), R"({"speed": -1})").status, 422);
@@ -231,8 +245,9 @@ private Q_SLOTS:
         QCOMPARE(agent.name, QStringLiteral("agent"));
         QVERIFY(agent.timeouts > 0);
         QCOMPARE(agent.timeouts, agent.total);
-        QVERIFY(std::any_of(r.bottlenecks.begin(), r.bottlenecks.end(),
-            [](const Bottleneck& b) { return b.requestType == QLatin1String("agent") && b.kind == QLatin1String("timeout_rate"); }));
+        QVERIFY(std::any_of(r.bottlenecks.begin(), r.bottlenecks.end(), [](const Bottleneck& b) {
+            return b.requestType == QLatin1String("agent") && b.kind == QLatin1String("timeout_rate");
+        }));
     }
 
     void archiveAiScenarioSucceedsCompletely()

@@ -51,8 +51,8 @@ struct Run {
 };
 
 //! Runs to the end (a watchdog fails the test instead of hanging); `during` acts mid-run.
-Run runToEnd(const RunConfig& c, const Scenario& s, const std::function<void(LoadRunner&)>& during = {},
-    int duringAfterMs = 0)
+Run runToEnd(
+    const RunConfig& c, const Scenario& s, const std::function<void(LoadRunner&)>& during = {}, int duringAfterMs = 0)
 {
     LoadRunner runner;
     QSignalSpy finished(&runner, &LoadRunner::finished);
@@ -104,7 +104,8 @@ private Q_SLOTS:
         const Report& r = run.report;
         QVERIFY(typeNamed(r, "ok").success > 0);
         QCOMPARE(typeNamed(r, "ok").failure, 0);
-        QCOMPARE(typeNamed(r, "unavailable").errors.value(QStringLiteral("HTTP 503")), typeNamed(r, "unavailable").total);
+        QCOMPARE(
+            typeNamed(r, "unavailable").errors.value(QStringLiteral("HTTP 503")), typeNamed(r, "unavailable").total);
         QCOMPARE(typeNamed(r, "missing").errors.value(QStringLiteral("HTTP 404")), typeNamed(r, "missing").total);
         const StatsSummary& hang = typeNamed(r, "hang");
         QVERIFY(hang.total > 0);
@@ -120,8 +121,8 @@ private Q_SLOTS:
 
     void refusedConnectionsBackOff()
     {
-        const Run run = runToEnd(config(QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), 2, 1.5),
-            scenarioOf({ get("x", "/") }));
+        const Run run = runToEnd(
+            config(QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), 2, 1.5), scenarioOf({ get("x", "/") }));
         const Report& r = run.report;
         QVERIFY(r.overall.total > 0);
         QCOMPARE(r.overall.errors.value(QStringLiteral("Connection refused")), r.overall.total);
@@ -180,7 +181,8 @@ private Q_SLOTS:
         c.rateRps = 40;
         const Run run = runToEnd(c, scenarioOf({ get("fast", "/delay/5") }));
         const Report& r = run.report;
-        QVERIFY2(r.schedule.scheduled >= 100 && r.schedule.scheduled <= 125, qPrintable(QString::number(r.schedule.scheduled)));
+        QVERIFY2(r.schedule.scheduled >= 100 && r.schedule.scheduled <= 125,
+            qPrintable(QString::number(r.schedule.scheduled)));
         QCOMPARE(r.overall.total, r.schedule.scheduled);
         QCOMPARE(qint64(server.server()->received.load()), r.overall.total);
     }
@@ -211,7 +213,8 @@ private Q_SLOTS:
         QCOMPARE(run.report.stuckRequests, 0);
         QVERIFY2(run.wallMs < 2000 + 500 + 3000, qPrintable(QString::number(run.wallMs)));
         const auto& bottlenecks = run.report.bottlenecks;
-        QVERIFY(std::any_of(bottlenecks.begin(), bottlenecks.end(), [](const Bottleneck& b) { return b.kind == QLatin1String("timeout_rate"); }));
+        QVERIFY(std::any_of(bottlenecks.begin(), bottlenecks.end(),
+            [](const Bottleneck& b) { return b.kind == QLatin1String("timeout_rate"); }));
     }
 
     void stopMidRunKeepsTheResults()
@@ -252,7 +255,8 @@ private Q_SLOTS:
     void timelineHasOneRowPerSecond()
     {
         TestServerThread server;
-        const Run run = runToEnd(config(server.url(), 3, 3), scenarioOf({ get("a", "/delay/20"), get("b", "/delay/5") }));
+        const Run run
+            = runToEnd(config(server.url(), 3, 3), scenarioOf({ get("a", "/delay/20"), get("b", "/delay/5") }));
         const Report& r = run.report;
         QVERIFY2(r.timeline.size() >= 3 && r.timeline.size() <= 5, qPrintable(QString::number(r.timeline.size())));
         QCOMPARE(r.timeline[0].tS, 1.0);

@@ -98,11 +98,12 @@ private Q_SLOTS:
         for (const char* key : { "name", "method", "path" })
             QVERIFY2(type.contains(QLatin1String(key)), key);
         const QJsonObject row = o.value(QStringLiteral("timeline")).toArray().first().toObject();
-        for (const char* key : { "t_s", "requests", "successes", "errors", "timeouts", "rps", "p50_ms", "p95_ms",
-                 "p99_ms", "in_flight" })
+        for (const char* key :
+            { "t_s", "requests", "successes", "errors", "timeouts", "rps", "p50_ms", "p95_ms", "p99_ms", "in_flight" })
             QVERIFY2(row.contains(QLatin1String(key)), key);
         const QJsonObject sys = o.value(QStringLiteral("system")).toObject();
-        for (const char* key : { "source", "pid", "interval_s", "samples", "memory_growth_mb", "memory_slope_mb_per_min" })
+        for (const char* key :
+            { "source", "pid", "interval_s", "samples", "memory_growth_mb", "memory_slope_mb_per_min" })
             QVERIFY2(sys.contains(QLatin1String(key)), key);
         const QJsonObject sample = sys.value(QStringLiteral("samples")).toArray().first().toObject();
         for (const char* key : { "t_s", "cpu_percent", "memory_mb", "memory_percent" })
@@ -121,7 +122,8 @@ private Q_SLOTS:
         QTest::addRow("array") << QByteArrayLiteral("[]") << QStringLiteral("no \"schema\"");
         QByteArray future = good;
         future.replace("stressdeck-report/1", "stressdeck-report/9");
-        QTest::addRow("unknown schema") << future << QStringLiteral("unsupported report schema \"stressdeck-report/9\"");
+        QTest::addRow("unknown schema") << future
+                                        << QStringLiteral("unsupported report schema \"stressdeck-report/9\"");
         QJsonObject missing = QJsonDocument::fromJson(good).object();
         missing.remove(QStringLiteral("overall"));
         QTest::addRow("missing field") << QJsonDocument(missing).toJson() << QStringLiteral("\"overall\" is missing");
@@ -171,7 +173,8 @@ private Q_SLOTS:
             QVERIFY(Report::load(blocked, &back, &error));
             QCOMPARE(back.elapsedS, r.elapsedS);
         }
-        QFile::setPermissions(dir.filePath(QStringLiteral("sub")), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(dir.filePath(QStringLiteral("sub")),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
 };
 

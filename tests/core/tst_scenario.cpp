@@ -33,7 +33,8 @@ private Q_SLOTS:
         QCOMPARE(s.requestTypes[0].bodies, QList<QByteArray> { QByteArrayLiteral("{\"message\":\"What is 2+2?\"}") });
         QCOMPARE(s.requestTypes[1].bodies.size(), 4);
         const QJsonObject code = QJsonDocument::fromJson(s.requestTypes[3].bodies[1]).object();
-        QCOMPARE(code.value(QStringLiteral("task")).toString(), QStringLiteral("Execute this code: import math\nprint(math.pi)"));
+        QCOMPARE(code.value(QStringLiteral("task")).toString(),
+            QStringLiteral("Execute this code: import math\nprint(math.pi)"));
         const QJsonObject memory = QJsonDocument::fromJson(s.requestTypes[2].bodies[0]).object();
         QCOMPARE(memory.value(QStringLiteral("top_k")).toInt(), 5);
 
@@ -64,31 +65,30 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");
-        QTest::addRow("syntax error names line") << QByteArrayLiteral("{\n\"name\": \"x\",\n\"request_types\": [\n}")
-                                                << QStringLiteral("f.json:4:");
+        QTest::addRow("syntax error names line")
+            << QByteArrayLiteral("{\n\"name\": \"x\",\n\"request_types\": [\n}") << QStringLiteral("f.json:4:");
         QTest::addRow("not an object") << QByteArrayLiteral("[1]") << QStringLiteral("must be a JSON object");
         QTest::addRow("missing name") << QByteArrayLiteral("{\"request_types\": []}") << QStringLiteral("\"name\"");
         QTest::addRow("no types") << QByteArrayLiteral("{\"name\":\"x\",\"request_types\": []}")
                                   << QStringLiteral("at least one request type");
-        QTest::addRow("bad weight type")
-            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"weight\":\"high\"}]}")
-            << QStringLiteral("request_types[0].weight");
-        QTest::addRow("negative weight")
-            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"weight\":-1}]}")
-            << QStringLiteral("request_types[0].weight");
+        QTest::addRow("bad weight type") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"weight\":\"high\"}]}")
+                                         << QStringLiteral("request_types[0].weight");
+        QTest::addRow("negative weight") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"weight\":-1}]}")
+                                         << QStringLiteral("request_types[0].weight");
         QTest::addRow("path without slash")
             << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"chat\"}]}")
             << QStringLiteral("request_types[0].path");
-        QTest::addRow("bad method")
-            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"method\":\"FETCH\"}]}")
-            << QStringLiteral("request_types[0].method");
-        QTest::addRow("bad status")
-            << QByteArrayLiteral(
-                   "{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"accepted_status\":[999]}]}")
-            << QStringLiteral("request_types[0].accepted_status");
-        QTest::addRow("duplicate names")
-            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\"},{\"name\":\"a\",\"path\":\"/\"}]}")
-            << QStringLiteral("request_types[1].name");
+        QTest::addRow("bad method") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"method\":\"FETCH\"}]}")
+                                    << QStringLiteral("request_types[0].method");
+        QTest::addRow("bad status") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"accepted_status\":[999]}]}")
+                                    << QStringLiteral("request_types[0].accepted_status");
+        QTest::addRow("duplicate names") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\"},{\"name\":\"a\",\"path\":\"/\"}]}")
+                                         << QStringLiteral("request_types[1].name");
         QTest::addRow("body of wrong kind")
             << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"bodies\":[3]}]}")
             << QStringLiteral("request_types[0].bodies[0]");

@@ -1,0 +1,743 @@
+#include "mainwindow.h"
+
+#include "dashboard.h"
+#include "demoservice.h"
+#include "processsampler.h"
+#include "runcommand.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Stressdeck {
+
+namespace Keys {
+constexpr auto Geometry = "window/geometry";
+constexpr auto State = "window/state";
+constexpr auto Splitter = "window/splitter";
+constexpr auto StateVersion = "window/version";
+constexpr auto Profile = "run/profile";
+constexpr auto Target = "run/target";
+constexpr auto Scenario = "run/scenario";
+constexpr auto ScenarioFile = "run/scenarioFile";
+constexpr auto Profiles = "profiles";
+constexpr auto Recent = "reports/recent";
+} // namespace Keys
+
+namespace {
+constexpr int WindowStateVersion = 1;
+const QString s_demoTarget;
+} // namespace
+
+MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
+    : QMainWindow(parent)
+    , m_options(options)
+{
+    setWindowTitle(tr("Stressdeck"));
+    m_dashboard = new Dashboard(this);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(buildSetupPanel());
+    m_splitter->addWidget(m_dashboard);
+    m_splitter->setStretchFactor(1, 1);
+    setCentralWidget(m_splitter);
+    buildActions();
+
+    m_progress = new QProgressBar(this);
+    m_progress->setMinimumWidth(260);
+    m_progress->setFormat(tr("idle"));
+    m_progress->setValue(0);
+    m_state = new QLabel(tr("Ready"), this);
+    m_health = new QLabel(this);
+    m_health->setToolTip(tr("Event-loop lag of the engine thread and of this window. Under 50 ms the numbers are "
+                            "trustworthy; above it the generator itself is a bottleneck."));
+    statusBar()->addWidget(m_state, 1);
+    statusBar()->addPermanentWidget(m_health);
+    statusBar()->addPermanentWidget(m_progress);
+
+    connect(&m_runner, &LoadRunner::snapshotReady, this, &MainWindow::onSnapshot);
+    connect(&m_runner, &LoadRunner::finished, this, &MainWindow::onFinished);
+    connect(&m_runner, &LoadRunner::unavailable, this, [this](const QString& message) {
+        m_unavailable = true;
+        m_unavailableMessage = message;
+    });
+
+    restoreSettings();
+    if (!m_options.profile.isEmpty())
+        m_profile->setCurrentText(m_options.profile);
+    if (!m_options.target.isEmpty())
+        m_target->setText(m_options.target);
+    if (!m_options.scenario.isEmpty()) {
+        const Scenario builtIn = Scenario::builtIn(m_options.scenario);
+        if (builtIn.name.isEmpty()) {
+            m_scenarioFile = m_options.scenario;
+            m_scenario->addItem(QFileInfo(m_scenarioFile).fileName(), m_scenarioFile);
+            m_scenario->setCurrentIndex(m_scenario->count() - 1);
+        } else {
+            m_scenario->setCurrentText(builtIn.name);
+        }
+    }
+    if (m_options.concurrency > 0)
+        m_concurrency->setValue(m_options.concurrency);
+    if (m_options.durationS > 0)
+        m_duration->setText(formatDuration(m_options.durationS));
+    validate();
+    if (m_options.autostart)
+        QTimer::singleShot(0, this, &MainWindow::startRun);
+
+    // GUI event-loop lag: a 100 ms timer that measures how late it fires.
+    auto* lagTimer = new QTimer(this);
+    lagTimer->setTimerType(Qt::PreciseTimer);
+    m_guiLagClock.start();
+    connect(lagTimer, &QTimer::timeout, this, [this] {
+        const double lag = double(m_guiLagClock.restart()) - 100.0;
+        m_guiLagMaxMs = std::max(m_guiLagMaxMs, lag);
+    });
+    lagTimer->start(100);
+}
+
+MainWindow::~MainWindow()
+{
+    saveSettings();
+}
+
+QWidget* MainWindow::buildSetupPanel()
+{
+    auto* panel = new QWidget(this);
+    auto* layout = new QVBoxLayout(panel);
+
+    auto* profileBox = new QGroupBox(tr("Profile"), panel);
+    auto* profileLayout = new QHBoxLayout(profileBox);
+    m_profile = new QComboBox(profileBox);
+    m_profile->setToolTip(tr("quick: 30 s, 5 users; normal: 5 min, 10 users; extended: 15 min, 20 users"));
+    for (const Profile& p : Profile::builtIns())
+        m_profile->addItem(p.name);
+    auto* saveProfileButton = new QPushButton(tr("Save…"), profileBox);
+    auto* deleteProfileButton = new QPushButton(tr("Delete"), profileBox);
+    profileLayout->addWidget(m_profile, 1);
+    profileLayout->addWidget(saveProfileButton);
+    profileLayout->addWidget(deleteProfileButton);
+    connect(m_profile, &QComboBox::textActivated, this, &MainWindow::applyProfile);
+    connect(saveProfileButton, &QPushButton::clicked, this, &MainWindow::saveProfile);
+    connect(deleteProfileButton, &QPushButton::clicked, this, &MainWindow::deleteProfile);
+    layout->addWidget(profileBox);
+
+    auto* form = new QFormLayout;
+    m_scenario = new QComboBox(panel);
+    for (const Scenario& s : Scenario::builtIns())
+        m_scenario->addItem(s.name);
+    auto* openScenario = new QPushButton(tr("Open…"), panel);
+    connect(openScenario, &QPushButton::clicked, this, &MainWindow::chooseScenarioFile);
+    auto* scenarioRow = new QHBoxLayout;
+    scenarioRow->addWidget(m_scenario, 1);
+    scenarioRow->addWidget(openScenario);
+    form->addRow(tr("Scenario:"), scenarioRow);
+
+    m_target = new QLineEdit(panel);
+    m_target->setPlaceholderText(tr("built-in demo service"));
+    m_target->setClearButtonEnabled(true);
+    m_target->setToolTip(tr("Base URL of the service under test; empty: the built-in Archive-AI demo service"));
+    form->addRow(tr("&Target:"), m_target);
+
+    m_concurrency = new QSpinBox(panel);
+    m_concurrency->setRange(1, 100000);
+    m_concurrency->setValue(5);
+    form->addRow(tr("&Concurrency:"), m_concurrency);
+    m_duration = new QLineEdit(QStringLiteral("30s"), panel);
+    m_duration->setToolTip(tr("e.g. 30s, 5m, 1h"));
+    form->addRow(tr("&Duration:"), m_duration);
+    m_timeout = new QLineEdit(QStringLiteral("30s"), panel);
+    form->addRow(tr("T&imeout:"), m_timeout);
+    m_thinkTime = new QLineEdit(QStringLiteral("100ms-500ms"), panel);
+    m_thinkTime->setToolTip(tr("Pause of each user between requests, e.g. 100ms-500ms or 0"));
+    form->addRow(tr("Thin&k time:"), m_thinkTime);
+    m_loadModel = new QComboBox(panel);
+    m_loadModel->addItem(tr("Closed: users with think time"));
+    m_loadModel->addItem(tr("Open: fixed arrival rate"));
+    form->addRow(tr("&Load model:"), m_loadModel);
+    m_rate = new QDoubleSpinBox(panel);
+    m_rate->setRange(0.1, 1e6);
+    m_rate->setValue(20);
+    m_rate->setSuffix(tr(" req/s"));
+    form->addRow(tr("&Rate:"), m_rate);
+    m_monitor = new QLineEdit(panel);
+    m_monitor->setPlaceholderText(tr("demo service, or whole system"));
+    m_monitor->setToolTip(tr("PID or process name of the service whose memory and CPU to watch"));
+    auto* pickProcess = new QPushButton(tr("Pick…"), panel);
+    connect(pickProcess, &QPushButton::clicked, this, [this] {
+        QStringList items;
+        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString& e : entries) {
+            bool isPid = false;
+            const qint64 pid = e.toLongLong(&isPid);
+            if (isPid)
+                items.append(QStringLiteral("%1  %2").arg(pid).arg(ProcessSampler::processName(pid)));
+        }
+        bool ok = false;
+        const QString choice
+            = QInputDialog::getItem(this, tr("Monitored process"), tr("Process:"), items, 0, false, &ok);
+        if (ok)
+            m_monitor->setText(choice.section(QLatin1Char(' '), 0, 0));
+    });
+    auto* monitorRow = new QHBoxLayout;
+    monitorRow->addWidget(m_monitor, 1);
+    monitorRow->addWidget(pickProcess);
+    form->addRow(tr("Monitor:"), monitorRow);
+    layout->addLayout(form);
+
+    m_demoGroup = new QGroupBox(tr("Demo service fault knobs"), panel);
+    m_demoGroup->setCheckable(true);
+    m_demoGroup->setChecked(false);
+    m_demoGroup->setToolTip(tr("Change how the built-in demo service misbehaves, also while a run goes on"));
+    auto* demoForm = new QFormLayout(m_demoGroup);
+    m_faultEndpoint = new QComboBox(m_demoGroup);
+    m_faultEndpoint->addItems(DemoOptions::endpoints());
+    m_faultEndpoint->setCurrentText(QStringLiteral("chat"));
+    demoForm->addRow(tr("Endpoint:"), m_faultEndpoint);
+    auto percent = [this](QDoubleSpinBox** box) {
+        *box = new QDoubleSpinBox(m_demoGroup);
+        (*box)->setRange(0, 100);
+        (*box)->setSuffix(QStringLiteral(" %"));
+        connect(*box, &QDoubleSpinBox::valueChanged, this, &MainWindow::applyDemoKnobs);
+        return *box;
+    };
+    demoForm->addRow(tr("Error rate:"), percent(&m_errorRate));
+    demoForm->addRow(tr("Hang rate:"), percent(&m_hangRate));
+    demoForm->addRow(tr("Reset rate:"), percent(&m_resetRate));
+    m_extraLatency = new QSpinBox(m_demoGroup);
+    m_extraLatency->setRange(0, 600000);
+    m_extraLatency->setSuffix(tr(" ms"));
+    connect(m_extraLatency, &QSpinBox::valueChanged, this, &MainWindow::applyDemoKnobs);
+    demoForm->addRow(tr("Extra latency:"), m_extraLatency);
+    m_leakKb = new QSpinBox(m_demoGroup);
+    m_leakKb->setRange(0, 102400);
+    m_leakKb->setSuffix(tr(" KB/request"));
+    connect(m_leakKb, &QSpinBox::valueChanged, this, &MainWindow::applyDemoKnobs);
+    demoForm->addRow(tr("Memory leak:"), m_leakKb);
+    connect(m_demoGroup, &QGroupBox::toggled, this, &MainWindow::applyDemoKnobs);
+    connect(m_faultEndpoint, &QComboBox::currentIndexChanged, this, &MainWindow::applyDemoKnobs);
+    layout->addWidget(m_demoGroup);
+
+    auto* liveBox = new QGroupBox(tr("Live load"), panel);
+    auto* liveLayout = new QHBoxLayout(liveBox);
+    m_liveSlider = new QSlider(Qt::Horizontal, liveBox);
+    m_liveSlider->setRange(1, 200);
+    m_liveSpin = new QSpinBox(liveBox);
+    m_liveSpin->setRange(1, 100000);
+    m_liveSpin->setToolTip(tr("Users (closed model) or requests per second (open model) while the run goes on"));
+    liveLayout->addWidget(m_liveSlider, 1);
+    liveLayout->addWidget(m_liveSpin);
+    m_liveDebounce = new QTimer(this);
+    m_liveDebounce->setSingleShot(true);
+    m_liveDebounce->setInterval(300);
+    connect(m_liveSlider, &QSlider::valueChanged, m_liveSpin, &QSpinBox::setValue);
+    connect(m_liveSpin, &QSpinBox::valueChanged, this, [this](int v) {
+        const QSignalBlocker blocker(m_liveSlider);
+        m_liveSlider->setValue(v);
+        m_liveDebounce->start();
+    });
+    connect(m_liveDebounce, &QTimer::timeout, this, [this] { setLiveConcurrency(m_liveSpin->value()); });
+    liveBox->setEnabled(false);
+    liveBox->setObjectName(QStringLiteral("liveLoad"));
+    layout->addWidget(liveBox);
+
+    m_validationLabel = new QLabel(panel);
+    m_validationLabel->setWordWrap(true);
+    m_validationLabel->setStyleSheet(QStringLiteral("color:#c62828"));
+    layout->addWidget(m_validationLabel);
+    layout->addStretch(1);
+
+    for (QLineEdit* edit : { m_target, m_duration, m_timeout, m_thinkTime, m_monitor })
+        connect(edit, &QLineEdit::textChanged, this, &MainWindow::validate);
+    m_target->setObjectName(QStringLiteral("target"));
+    m_duration->setObjectName(QStringLiteral("duration"));
+    m_timeout->setObjectName(QStringLiteral("timeout"));
+    m_thinkTime->setObjectName(QStringLiteral("thinkTime"));
+    m_concurrency->setObjectName(QStringLiteral("concurrency"));
+    m_liveSpin->setObjectName(QStringLiteral("liveSpin"));
+    m_validationLabel->setObjectName(QStringLiteral("validation"));
+    connect(m_loadModel, &QComboBox::currentIndexChanged, this, &MainWindow::validate);
+    connect(m_scenario, &QComboBox::currentIndexChanged, this, &MainWindow::validate);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(340);
+    return scroll;
+}
+
+void MainWindow::buildActions()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* open = file->addAction(tr("&Open report…"), QKeySequence::Open, this, [this] {
+        const QString name
+            = QFileDialog::getOpenFileName(this, tr("Open report"), {}, tr("Stressdeck reports (*.json)"));
+        if (!name.isEmpty())
+            openReport(name);
+    });
+    m_recentMenu = file->addMenu(tr("Recent reports"));
+    m_saveAction = file->addAction(tr("&Save report…"), QKeySequence::Save, this, [this] {
+        const QString name = QFileDialog::getSaveFileName(this, tr("Save report"),
+            QStringLiteral("stressdeck-%1.json")
+                .arg(m_report.startedAt.toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))),
+            tr("Stressdeck reports (*.json)"));
+        if (!name.isEmpty())
+            saveReport(name);
+    });
+    m_saveAction->setEnabled(false);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    auto* runMenu = menuBar()->addMenu(tr("&Run"));
+    m_startAction = runMenu->addAction(tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::startRun);
+    m_stopAction = runMenu->addAction(tr("S&top"), QKeySequence(Qt::Key_Escape), this, &MainWindow::stopRun);
+    m_stopAction->setEnabled(false);
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    m_pauseAction = view->addAction(tr("&Pause charts"), QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_pauseAction->setCheckable(true);
+    connect(m_pauseAction, &QAction::toggled, m_dashboard, &Dashboard::setChartsPaused);
+    view->addAction(tr("&Reset zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), m_dashboard, &Dashboard::resetZoom);
+
+    auto* toolbar = addToolBar(tr("Run"));
+    toolbar->setObjectName(QStringLiteral("runToolbar"));
+    toolbar->addAction(m_startAction);
+    toolbar->addAction(m_stopAction);
+    toolbar->addSeparator();
+    toolbar->addAction(open);
+    toolbar->addAction(m_saveAction);
+    toolbar->addAction(m_pauseAction);
+}
+
+void MainWindow::applyProfile(const QString& name)
+{
+    std::optional<Profile> profile = Profile::builtIn(name);
+    if (!profile) {
+        QSettings settings;
+        const QJsonObject saved = QJsonDocument::fromJson(settings.value(QLatin1String(Keys::Profiles)).toByteArray())
+                                      .object()
+                                      .value(name)
+                                      .toObject();
+        if (saved.isEmpty())
+            return;
+        profile = Profile { name, saved.value(QStringLiteral("concurrency")).toInt(5),
+            saved.value(QStringLiteral("duration_s")).toDouble(30),
+            saved.value(QStringLiteral("timeout_s")).toDouble(30),
+            saved.value(QStringLiteral("think_min_ms")).toDouble(100),
+            saved.value(QStringLiteral("think_max_ms")).toDouble(500) };
+    }
+    m_concurrency->setValue(profile->concurrency);
+    m_duration->setText(formatDuration(profile->durationS));
+    m_timeout->setText(formatDuration(profile->timeoutS));
+    m_thinkTime->setText(profile->thinkMaxMs == 0
+            ? QStringLiteral("0")
+            : QStringLiteral("%1ms-%2ms").arg(profile->thinkMinMs).arg(profile->thinkMaxMs));
+}
+
+void MainWindow::saveProfile()
+{
+    bool ok = false;
+    const QString name
+        = QInputDialog::getText(this, tr("Save profile"), tr("Name:"), QLineEdit::Normal, {}, &ok).trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    if (Profile::builtIn(name)) {
+        QMessageBox::warning(
+            this, tr("Save profile"), tr("\"%1\" is a built-in profile; choose another name.").arg(name));
+        return;
+    }
+    RunConfig c;
+    Scenario s;
+    QString error;
+    if (!collectConfig(&c, &s, &error)) {
+        QMessageBox::warning(this, tr("Save profile"), error);
+        return;
+    }
+    QSettings settings;
+    QJsonObject all = QJsonDocument::fromJson(settings.value(QLatin1String(Keys::Profiles)).toByteArray()).object();
+    all.insert(name,
+        QJsonObject { { QStringLiteral("concurrency"), c.concurrency }, { QStringLiteral("duration_s"), c.durationS },
+            { QStringLiteral("timeout_s"), c.timeoutS }, { QStringLiteral("think_min_ms"), c.thinkMinMs },
+            { QStringLiteral("think_max_ms"), c.thinkMaxMs } });
+    settings.setValue(QLatin1String(Keys::Profiles), QJsonDocument(all).toJson(QJsonDocument::Compact));
+    if (m_profile->findText(name) < 0)
+        m_profile->addItem(name);
+    m_profile->setCurrentText(name);
+}
+
+void MainWindow::deleteProfile()
+{
+    const QString name = m_profile->currentText();
+    if (Profile::builtIn(name))
+        return;
+    QSettings settings;
+    QJsonObject all = QJsonDocument::fromJson(settings.value(QLatin1String(Keys::Profiles)).toByteArray()).object();
+    all.remove(name);
+    settings.setValue(QLatin1String(Keys::Profiles), QJsonDocument(all).toJson(QJsonDocument::Compact));
+    m_profile->removeItem(m_profile->currentIndex());
+}
+
+void MainWindow::chooseScenarioFile()
+{
+    const QString name = QFileDialog::getOpenFileName(this, tr("Open scenario"), {}, tr("Scenarios (*.json)"));
+    if (name.isEmpty())
+        return;
+    Scenario s;
+    QString error;
+    if (!Scenario::load(name, &s, &error)) {
+        QMessageBox::warning(this, tr("Open scenario"), error);
+        return;
+    }
+    m_scenarioFile = name;
+    m_scenario->addItem(s.name, name);
+    m_scenario->setCurrentIndex(m_scenario->count() - 1);
+}
+
+bool MainWindow::collectConfig(RunConfig* c, Scenario* s, QString* error) const
+{
+    auto fail = [&](const QString& why) {
+        *error = why;
+        return false;
+    };
+    const QString file = m_scenario->currentData().toString();
+    if (file.isEmpty()) {
+        *s = Scenario::builtIn(m_scenario->currentText() == Scenario::archiveAi().name
+                ? QStringLiteral("archive-ai")
+                : QStringLiteral("archive-ai-original"));
+    } else if (!Scenario::load(file, s, error)) {
+        return false;
+    }
+    const QString target = m_target->text().trimmed();
+    c->target = target.isEmpty() ? QUrl(QStringLiteral("http://127.0.0.1:1")) : QUrl(target, QUrl::StrictMode);
+    c->profile = m_profile->currentText();
+    c->concurrency = m_concurrency->value();
+    const auto duration = parseDuration(m_duration->text());
+    if (!duration)
+        return fail(tr("Duration: \"%1\" is not a duration such as 30s, 5m or 1h.").arg(m_duration->text()));
+    c->durationS = *duration;
+    const auto timeout = parseDuration(m_timeout->text());
+    if (!timeout)
+        return fail(tr("Timeout: \"%1\" is not a duration such as 30s.").arg(m_timeout->text()));
+    c->timeoutS = *timeout;
+    const auto think = parseThinkTime(m_thinkTime->text());
+    if (!think)
+        return fail(tr("Think time: \"%1\" is not a range such as 100ms-500ms, or 0.").arg(m_thinkTime->text()));
+    std::tie(c->thinkMinMs, c->thinkMaxMs) = *think;
+    c->loadModel = m_loadModel->currentIndex() == 1 ? LoadModel::Open : LoadModel::Closed;
+    c->rateRps = c->loadModel == LoadModel::Open ? m_rate->value() : 0;
+    const QString monitor = m_monitor->text().trimmed();
+    if (!monitor.isEmpty()) {
+        bool isPid = false;
+        const qint64 pid = monitor.toLongLong(&isPid);
+        if (isPid && !ProcessSampler::processExists(pid))
+            return fail(tr("Monitor: there is no process %1.").arg(pid));
+        if (!isPid) {
+            const auto found = ProcessSampler::findPidByName(monitor);
+            if (!found)
+                return fail(tr("Monitor: no running process is named \"%1\".").arg(monitor));
+            c->monitorName = monitor;
+        }
+        c->monitorPid = isPid ? pid : *ProcessSampler::findPidByName(monitor);
+    }
+    c->sampleIntervalS = 1;
+    return c->validate(error);
+}
+
+void MainWindow::validate()
+{
+    RunConfig c;
+    Scenario s;
+    QString error;
+    m_validation = collectConfig(&c, &s, &error) ? QString() : error;
+    m_validationLabel->setText(m_validation);
+    m_rate->setEnabled(m_loadModel->currentIndex() == 1);
+    if (m_startAction)
+        m_startAction->setEnabled(m_validation.isEmpty() && !m_runner.isRunning());
+}
+
+void MainWindow::applyDemoKnobs()
+{
+    if (!m_demo)
+        return;
+    DemoOptions options;
+    if (m_demoGroup->isChecked()) {
+        EndpointFault& f = options.faults[m_faultEndpoint->currentText()];
+        f.errorRate = m_errorRate->value() / 100.0;
+        f.errorStatus = 503;
+        f.hangRate = m_hangRate->value() / 100.0;
+        f.resetRate = m_resetRate->value() / 100.0;
+        f.extraLatencyMs = m_extraLatency->value();
+        options.leakKbPerRequest = m_leakKb->value();
+    }
+    m_demo->run([options](HttpService* s) { static_cast<DemoService*>(s)->setOptions(options); });
+}
+
+void MainWindow::startRun()
+{
+    if (m_runner.isRunning())
+        return;
+    RunConfig config;
+    Scenario scenario;
+    QString error;
+    if (!collectConfig(&config, &scenario, &error)) {
+        m_validationLabel->setText(error);
+        statusBar()->showMessage(error, 5000);
+        return;
+    }
+    if (m_target->text().trimmed().isEmpty()) {
+        if (!m_demo) {
+            m_demo = std::make_unique<ServiceThread>();
+            m_demoPort = startDemoService(m_demo.get(), {}, 0, &error);
+            if (m_demoPort == 0) {
+                m_demo.reset();
+                QMessageBox::critical(this, tr("Demo service"), error);
+                return;
+            }
+        }
+        applyDemoKnobs();
+        config.target = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_demoPort));
+        if (config.monitorPid == 0) {
+            config.monitorPid = QCoreApplication::applicationPid();
+            config.monitorName = tr("stressdeck (demo service)");
+        }
+    }
+    QStringList names;
+    for (const RequestType& t : scenario.requestTypes)
+        names.append(t.name);
+    m_dashboard->reset(names);
+    m_unavailable = false;
+    if (!m_runner.start(config, scenario, &error)) {
+        QMessageBox::warning(this, tr("Start"), error);
+        return;
+    }
+    const bool open = config.loadModel == LoadModel::Open;
+    {
+        const QSignalBlocker a(m_liveSpin);
+        const QSignalBlocker b(m_liveSlider);
+        m_liveSpin->setValue(open ? int(config.rateRps) : config.concurrency);
+        m_liveSlider->setRange(1, std::max(200, 4 * m_liveSpin->value()));
+        m_liveSlider->setValue(m_liveSpin->value());
+    }
+    setRunning(true);
+    m_state->setText(tr("Running \"%1\" against %2").arg(scenario.name, config.target.toString()));
+}
+
+void MainWindow::setLiveConcurrency(int value)
+{
+    if (!m_runner.isRunning())
+        return;
+    if (m_loadModel->currentIndex() == 1)
+        m_runner.setRate(value);
+    else
+        m_runner.setConcurrency(value);
+}
+
+void MainWindow::stopRun()
+{
+    if (!m_runner.isRunning())
+        return;
+    if (m_state->property("stopping").toBool()) {
+        m_runner.stopNow();
+        return;
+    }
+    m_state->setProperty("stopping", true);
+    m_state->setText(tr("Stopping: waiting for requests in flight (Esc again aborts them)"));
+    m_runner.stop();
+}
+
+void MainWindow::setRunning(bool running)
+{
+    m_startAction->setEnabled(!running && m_validation.isEmpty());
+    m_stopAction->setEnabled(running);
+    m_state->setProperty("stopping", false);
+    findChild<QGroupBox*>(QStringLiteral("liveLoad"))->setEnabled(running);
+    for (QWidget* w : std::initializer_list<QWidget*> { m_profile, m_scenario, m_target, m_concurrency, m_duration,
+             m_timeout, m_thinkTime, m_loadModel, m_rate, m_monitor })
+        w->setEnabled(!running);
+    if (!running)
+        m_rate->setEnabled(m_loadModel->currentIndex() == 1);
+}
+
+void MainWindow::onSnapshot(const LiveSnapshot& s)
+{
+    m_dashboard->applySnapshot(s);
+    const int percent = s.durationS > 0 ? int(std::min(100.0, 100.0 * s.elapsedS / s.durationS)) : 0;
+    m_progress->setValue(percent);
+    m_progress->setFormat(s.state == RunState::Draining
+            ? tr("draining: %1 in flight").arg(s.inFlight)
+            : tr("%1 / %2 — %3 left")
+                  .arg(formatDuration(s.elapsedS), formatDuration(s.durationS),
+                      formatDuration(std::max(0.0, s.durationS - s.elapsedS))));
+    const double worst = std::max(s.loopLagMs, m_guiLagMaxMs);
+    m_health->setText(
+        tr("generator lag %1 ms · window lag %2 ms").arg(s.loopLagMs, 0, 'f', 1).arg(m_guiLagMaxMs, 0, 'f', 1));
+    m_health->setStyleSheet(worst < 50 ? QStringLiteral("color:#2e7d32") : QStringLiteral("color:#c62828"));
+    m_guiLagMaxMs = 0;
+    if (!m_options.screenshot.isEmpty() && !m_screenshotTaken && s.elapsedS >= std::max(1.0, s.durationS - 1.5)) {
+        m_screenshotTaken = true;
+        if (!grab().save(m_options.screenshot))
+            statusBar()->showMessage(tr("Cannot write the screenshot %1").arg(m_options.screenshot), 5000);
+    }
+}
+
+void MainWindow::onFinished(const Report& report)
+{
+    setRunning(false);
+    m_progress->setValue(100);
+    m_progress->setFormat(tr("finished in %1").arg(formatDuration(report.elapsedS)));
+    m_report = report;
+    m_hasReport = true;
+    m_saveAction->setEnabled(true);
+    if (m_unavailable) {
+        m_state->setText(m_unavailableMessage);
+        m_exitCode = Cli::TargetUnavailable;
+        if (!m_options.quitWhenDone)
+            QMessageBox::warning(this, tr("Target unavailable"), m_unavailableMessage);
+    } else {
+        m_dashboard->showReport(report);
+        m_state->setText(report.passed ? tr("Run passed") : tr("Run failed"));
+        m_exitCode = report.stopReason == QLatin1String("stopped") && m_options.quitWhenDone ? Cli::Interrupted
+            : report.passed                                                                  ? Cli::Passed
+                                                                                             : Cli::CriterionFailed;
+    }
+    if (!m_options.saveJson.isEmpty() && !saveReport(m_options.saveJson))
+        m_exitCode = Cli::BadInput;
+    Q_EMIT runFinished();
+    if (m_options.quitWhenDone)
+        QTimer::singleShot(0, qApp, [this] { QApplication::exit(m_exitCode); });
+}
+
+bool MainWindow::saveReport(const QString& fileName)
+{
+    QString error;
+    if (!m_hasReport || !m_report.save(fileName, &error)) {
+        if (!m_options.quitWhenDone)
+            QMessageBox::warning(this, tr("Save report"), error.isEmpty() ? tr("There is no report yet.") : error);
+        return false;
+    }
+    addRecent(fileName);
+    statusBar()->showMessage(tr("Report saved to %1").arg(fileName), 5000);
+    return true;
+}
+
+bool MainWindow::openReport(const QString& fileName)
+{
+    Report report;
+    QString error;
+    if (!Report::load(fileName, &report, &error)) {
+        QMessageBox::warning(this, tr("Open report"), error);
+        return false;
+    }
+    m_report = report;
+    m_hasReport = true;
+    m_saveAction->setEnabled(true);
+    m_dashboard->showReport(report);
+    m_state->setText(tr("Report %1 (%2, %3)")
+                         .arg(QFileInfo(fileName).fileName(), report.scenarioName,
+                             report.startedAt.toLocalTime().toString(Qt::ISODate)));
+    addRecent(fileName);
+    return true;
+}
+
+void MainWindow::addRecent(const QString& fileName)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(Keys::Recent)).toStringList();
+    recent.removeAll(fileName);
+    recent.prepend(fileName);
+    settings.setValue(QLatin1String(Keys::Recent), recent.mid(0, 10));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QLatin1String(Keys::Recent)).toStringList();
+    for (const QString& file : recent)
+        m_recentMenu->addAction(file, this, [this, file] { openReport(file); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (settings.value(QLatin1String(Keys::StateVersion)).toInt() == WindowStateVersion) {
+        restoreGeometry(settings.value(QLatin1String(Keys::Geometry)).toByteArray());
+        restoreState(settings.value(QLatin1String(Keys::State)).toByteArray());
+        m_splitter->restoreState(settings.value(QLatin1String(Keys::Splitter)).toByteArray());
+    } else {
+        resize(1500, 940);
+        m_splitter->setSizes({ 380, 1120 });
+    }
+    const QJsonObject profiles
+        = QJsonDocument::fromJson(settings.value(QLatin1String(Keys::Profiles)).toByteArray()).object();
+    for (const QString& name : profiles.keys())
+        m_profile->addItem(name);
+    const QString profile = settings.value(QLatin1String(Keys::Profile), QStringLiteral("quick")).toString();
+    m_profile->setCurrentText(profile);
+    applyProfile(m_profile->currentText());
+    m_target->setText(settings.value(QLatin1String(Keys::Target)).toString());
+    const QString file = settings.value(QLatin1String(Keys::ScenarioFile)).toString();
+    if (!file.isEmpty() && QFileInfo::exists(file)) {
+        Scenario s;
+        QString error;
+        if (Scenario::load(file, &s, &error)) {
+            m_scenarioFile = file;
+            m_scenario->addItem(s.name, file);
+        }
+    }
+    m_scenario->setCurrentText(settings.value(QLatin1String(Keys::Scenario), Scenario::archiveAi().name).toString());
+    updateRecentMenu();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QLatin1String(Keys::StateVersion), WindowStateVersion);
+    settings.setValue(QLatin1String(Keys::Geometry), saveGeometry());
+    settings.setValue(QLatin1String(Keys::State), saveState());
+    settings.setValue(QLatin1String(Keys::Splitter), m_splitter->saveState());
+    settings.setValue(QLatin1String(Keys::Profile), m_profile->currentText());
+    settings.setValue(QLatin1String(Keys::Target), m_target->text());
+    settings.setValue(QLatin1String(Keys::Scenario), m_scenario->currentText());
+    settings.setValue(QLatin1String(Keys::ScenarioFile), m_scenarioFile);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_runner.isRunning() && !m_options.quitWhenDone) {
+        const auto answer = QMessageBox::question(this, tr("Run in progress"),
+            tr("A run is in progress. Stop it and quit? The results so far will be lost unless you save them first."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
+    saveSettings();
+    event->accept();
+}
+
+} // namespace Stressdeck

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "demooptions.h"
+#include "httpservice.h"
+#include "loadrunner.h"
+#include "report.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QDoubleSpinBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QSlider;
+class QSpinBox;
+class QSplitter;
+class QTimer;
+
+namespace Stressdeck {
+
+class Dashboard;
+
+//! Values the `gui` command hands to the window.
+struct GuiOptions {
+    QString profile;
+    QString target;
+    QString scenario;
+    int concurrency = 0;
+    double durationS = 0;
+    bool autostart = false;
+    QString saveJson;
+    bool quitWhenDone = false;
+    QString screenshot; //!< grab the window near the end of the run into this PNG
+};
+
+//! The dashboard window: setup panel, run control, live charts and tables, reports.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const GuiOptions& options = {}, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Dashboard* dashboard() const { return m_dashboard; }
+    //! The exit code `stressdeck gui --quit-when-done` returns (same as `stressdeck run`).
+    int exitCode() const { return m_exitCode; }
+    bool isRunning() const { return m_runner.isRunning(); }
+    //! Why Start is not allowed right now; empty when it is.
+    QString validationMessage() const { return m_validation; }
+    const Report& lastReport() const { return m_report; }
+
+    void startRun();
+    void stopRun();
+    bool saveReport(const QString& fileName);
+    bool openReport(const QString& fileName);
+    void setLiveConcurrency(int users);
+
+Q_SIGNALS:
+    void runFinished();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    QWidget* buildSetupPanel();
+    void buildActions();
+    void applyProfile(const QString& name);
+    void saveProfile();
+    void deleteProfile();
+    void chooseScenarioFile();
+    bool collectConfig(RunConfig* config, Scenario* scenario, QString* error) const;
+    void validate();
+    void onSnapshot(const LiveSnapshot& snapshot);
+    void onFinished(const Report& report);
+    void applyDemoKnobs();
+    void updateRecentMenu();
+    void addRecent(const QString& fileName);
+    void restoreSettings();
+    void saveSettings() const;
+    void setRunning(bool running);
+
+    LoadRunner m_runner;
+    std::unique_ptr<ServiceThread> m_demo;
+    quint16 m_demoPort = 0;
+    Dashboard* m_dashboard = nullptr;
+    QSplitter* m_splitter = nullptr;
+
+    QComboBox* m_profile = nullptr;
+    QComboBox* m_scenario = nullptr;
+    QLineEdit* m_target = nullptr;
+    QGroupBox* m_demoGroup = nullptr;
+    QComboBox* m_faultEndpoint = nullptr;
+    QDoubleSpinBox* m_errorRate = nullptr;
+    QDoubleSpinBox* m_hangRate = nullptr;
+    QDoubleSpinBox* m_resetRate = nullptr;
+    QSpinBox* m_extraLatency = nullptr;
+    QSpinBox* m_leakKb = nullptr;
+    QSpinBox* m_concurrency = nullptr;
+    QLineEdit* m_duration = nullptr;
+    QLineEdit* m_timeout = nullptr;
+    QLineEdit* m_thinkTime = nullptr;
+    QComboBox* m_loadModel = nullptr;
+    QDoubleSpinBox* m_rate = nullptr;
+    QLineEdit* m_monitor = nullptr;
+    QLabel* m_validationLabel = nullptr;
+
+    QSlider* m_liveSlider = nullptr;
+    QSpinBox* m_liveSpin = nullptr;
+    QTimer* m_liveDebounce = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_state = nullptr;
+    QLabel* m_health = nullptr;
+
+    QAction* m_startAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QAction* m_saveAction = nullptr;
+    QAction* m_pauseAction = nullptr;
+    QMenu* m_recentMenu = nullptr;
+
+    GuiOptions m_options;
+    QString m_scenarioFile;
+    QString m_validation;
+    Report m_report;
+    bool m_hasReport = false;
+    bool m_unavailable = false;
+    QString m_unavailableMessage;
+    int m_exitCode = 0;
+    QElapsedTimer m_guiLagClock;
+    double m_guiLagMaxMs = 0;
+    bool m_screenshotTaken = false;
+};
+
+} // namespace Stressdeck

@@ -1,0 +1,112 @@
+#include "dashboard.h"
+#include "mainwindow.h"
+#include "requesttypemodel.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Stressdeck;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+
+    static QAction* action(MainWindow& w, const QString& text)
+    {
+        for (QAction* a : w.findChildren<QAction*>()) {
+            if (a->text().remove(QLatin1Char('&')) == text)
+                return a;
+        }
+        qFatal("no action %s", qPrintable(text));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // settings go to a throwaway place
+        QCoreApplication::setOrganizationName(QStringLiteral("StressdeckTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+
+    void invalidInputBlocksStart()
+    {
+        MainWindow w;
+        w.show();
+        auto* duration = w.findChild<QLineEdit*>(QStringLiteral("duration"));
+        QVERIFY(duration);
+        duration->setText(QStringLiteral("soon"));
+        QVERIFY(!action(w, QStringLiteral("Start"))->isEnabled());
+        QVERIFY(w.validationMessage().contains(QLatin1String("Duration")));
+        QVERIFY(w.findChild<QLabel*>(QStringLiteral("validation"))->text().contains(QLatin1String("soon")));
+        QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(!w.isRunning());
+        duration->setText(QStringLiteral("10s"));
+        QVERIFY(action(w, QStringLiteral("Start"))->isEnabled());
+        w.findChild<QLineEdit*>(QStringLiteral("target"))->setText(QStringLiteral("ftp://nowhere"));
+        QVERIFY(!action(w, QStringLiteral("Start"))->isEnabled());
+        QVERIFY(w.validationMessage().contains(QLatin1String("target")));
+    }
+
+    void runChangeLoadStopSaveReopen()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.findChild<QLineEdit*>(QStringLiteral("target"))->clear();
+        w.findChild<QLineEdit*>(QStringLiteral("duration"))->setText(QStringLiteral("30s"));
+        w.findChild<QLineEdit*>(QStringLiteral("thinkTime"))->setText(QStringLiteral("10ms-50ms"));
+        w.findChild<QSpinBox*>(QStringLiteral("concurrency"))->setValue(3);
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+
+        QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(w.isRunning());
+        QVERIFY(!action(w, QStringLiteral("Start"))->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(w.dashboard()->requestTypeModel()->rowCount() == 6, 10000);
+        QTest::qWait(1200);
+        w.findChild<QSpinBox*>(QStringLiteral("liveSpin"))->setValue(6);
+        QTest::qWait(1500);
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QVERIFY(finished.wait(40000));
+        QVERIFY(!w.isRunning());
+
+        const Report& report = w.lastReport();
+        QCOMPARE(report.stopReason, QStringLiteral("stopped"));
+        QVERIFY(report.overall.total > 0);
+        QCOMPARE(report.loadChanges.size(), 2);
+        QCOMPARE(report.loadChanges[1].concurrency, 6);
+        QVERIFY(!w.dashboard()->verdictText().isEmpty());
+
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("run.json"));
+        QVERIFY(w.saveReport(file));
+        const auto rowsBefore = w.dashboard()->requestTypeModel()->stats();
+        const QString verdict = w.dashboard()->verdictText();
+
+        MainWindow other;
+        QVERIFY(other.openReport(file));
+        QVERIFY(other.lastReport() == report);
+        QCOMPARE(other.dashboard()->verdictText(), verdict);
+        const auto rowsAfter = other.dashboard()->requestTypeModel()->stats();
+        QCOMPARE(rowsAfter.size(), rowsBefore.size());
+        for (qsizetype i = 0; i < rowsAfter.size(); ++i) {
+            QCOMPARE(rowsAfter[i].name, rowsBefore[i].name);
+            QCOMPARE(rowsAfter[i].total, rowsBefore[i].total);
+            QCOMPARE(rowsAfter[i].latency, rowsBefore[i].latency);
+        }
+        QTemporaryDir again;
+        QVERIFY(other.saveReport(again.filePath(QStringLiteral("again.json"))));
+        QFile a(file), b(again.filePath(QStringLiteral("again.json")));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(b.readAll(), a.readAll());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,313 @@
+#include "dashboard.h"
+
+#include "requesttypemodel.h"
+#include "timeserieschart.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace Stressdeck {
+
+namespace {
+enum LatencySeries { P50, P95, P99 };
+enum ThroughputSeries { Successes, Errors };
+} // namespace
+
+Dashboard::Dashboard(QWidget* parent)
+    : QWidget(parent)
+{
+    m_verdict = new QLabel(this);
+    m_verdict->setObjectName(QStringLiteral("verdict"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setVisible(false);
+    m_verdict->setMargin(8);
+
+    m_throughput = new TimeSeriesChart(tr("Throughput"), tr("requests/s"), this);
+    m_throughput->addSeries(tr("successes/s"), QColor(0x2e, 0x7d, 0x32));
+    m_throughput->addSeries(tr("errors/s"), QColor(0xc6, 0x28, 0x28));
+    m_latency = new TimeSeriesChart(tr("Latency"), tr("ms"), this);
+    m_latency->addSeries(tr("p50"), QColor(0x15, 0x65, 0xc0));
+    m_latency->addSeries(tr("p95"), QColor(0xef, 0x6c, 0x00));
+    m_latency->addSeries(tr("p99"), QColor(0x6a, 0x1b, 0x9a));
+    m_memory = new TimeSeriesChart(tr("Monitored process: memory"), tr("MB"), this);
+    m_memory->addSeries(tr("resident memory"), QColor(0x00, 0x69, 0x5c));
+    m_cpu = new TimeSeriesChart(tr("Monitored process: CPU"), tr("%"), this);
+    m_cpu->addSeries(tr("CPU"), QColor(0x45, 0x5a, 0x64));
+    m_inFlight = new TimeSeriesChart(tr("Requests in flight"), tr("requests"), this);
+    m_inFlight->addSeries(tr("in flight"), QColor(0x79, 0x55, 0x48));
+
+    m_latencyType = new QComboBox(this);
+    m_latencyType->setToolTip(tr("Latency of all requests or of one request type"));
+    connect(m_latencyType, &QComboBox::currentIndexChanged, this, &Dashboard::rebuildLatencyChart);
+    auto* latencyBox = new QWidget(this);
+    auto* latencyLayout = new QVBoxLayout(latencyBox);
+    latencyLayout->setContentsMargins(0, 0, 0, 0);
+    latencyLayout->addWidget(m_latencyType);
+    latencyLayout->addWidget(m_latency);
+
+    auto* charts = new QWidget(this);
+    auto* grid = new QGridLayout(charts);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(m_throughput, 0, 0);
+    grid->addWidget(latencyBox, 0, 1);
+    grid->addWidget(m_inFlight, 0, 2);
+    grid->addWidget(m_memory, 1, 0, 1, 2);
+    grid->addWidget(m_cpu, 1, 2);
+
+    m_typeModel = new RequestTypeModel(this);
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_typeModel);
+    proxy->setSortRole(RequestTypeModel::SortRole);
+    m_typeTable = new QTableView(this);
+    m_typeTable->setModel(proxy);
+    m_typeTable->setSortingEnabled(true);
+    m_typeTable->sortByColumn(-1, Qt::AscendingOrder); // scenario order, "all" last, until the user sorts
+    m_typeTable->verticalHeader()->hide();
+    m_typeTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_typeTable->horizontalHeader()->setStretchLastSection(true);
+
+    m_errors = new QTableWidget(this);
+    m_errors->verticalHeader()->hide();
+    m_errors->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_criteria = new QTableWidget(0, 3, this);
+    m_criteria->setHorizontalHeaderLabels({ tr("Criterion"), tr("Result"), tr("Detail") });
+    m_criteria->verticalHeader()->hide();
+    m_criteria->horizontalHeader()->setStretchLastSection(true);
+    m_criteria->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_diagnosis = new QPlainTextEdit(this);
+    m_diagnosis->setReadOnly(true);
+
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(m_typeTable, tr("Request types"));
+    tabs->addTab(m_errors, tr("Errors"));
+    tabs->addTab(m_criteria, tr("Criteria"));
+    tabs->addTab(m_diagnosis, tr("Bottlenecks && stuck requests"));
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("dashboardSplitter"));
+    splitter->addWidget(charts);
+    splitter->addWidget(tabs);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 600, 300 });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_verdict);
+    layout->addWidget(splitter);
+    reset({});
+}
+
+QList<TimeSeriesChart*> Dashboard::charts() const
+{
+    return { m_throughput, m_latency, m_memory, m_cpu, m_inFlight };
+}
+
+void Dashboard::reset(const QStringList& requestTypes)
+{
+    for (TimeSeriesChart* chart : charts())
+        chart->clear();
+    m_rows.clear();
+    m_verdict->setVisible(false);
+    m_typeModel->setStats({});
+    m_errors->clear();
+    m_errors->setRowCount(0);
+    m_errors->setColumnCount(0);
+    m_criteria->setRowCount(0);
+    m_diagnosis->clear();
+    const QSignalBlocker blocker(m_latencyType);
+    m_latencyType->clear();
+    m_latencyType->addItem(tr("All requests"));
+    m_latencyType->addItems(requestTypes);
+}
+
+void Dashboard::addRows(const QList<TimelineRow>& rows)
+{
+    const QString type = m_latencyType->currentIndex() > 0 ? m_latencyType->currentText() : QString();
+    for (const TimelineRow& row : rows) {
+        m_rows.append(row);
+        const double length = std::max(1e-3, row.tS - (m_rows.size() > 1 ? m_rows[m_rows.size() - 2].tS : 0.0));
+        m_throughput->append(Successes, row.tS, double(row.all.successes) / length);
+        m_throughput->append(Errors, row.tS, double(row.all.errors) / length);
+        const IntervalFigures f = type.isEmpty() ? row.all : row.byType.value(type);
+        if (f.successes > 0) {
+            m_latency->append(P50, row.tS, f.p50);
+            m_latency->append(P95, row.tS, f.p95);
+            m_latency->append(P99, row.tS, f.p99);
+        }
+        m_inFlight->append(0, row.tS, double(row.inFlight));
+    }
+}
+
+void Dashboard::rebuildLatencyChart()
+{
+    const QList<TimelineRow> rows = m_rows;
+    m_rows.clear();
+    for (TimeSeriesChart* chart : { m_throughput, m_latency, m_inFlight }) {
+        for (int s = 0; s < 3; ++s) {
+            if (chart != m_latency && s > 1)
+                break;
+            if (chart == m_inFlight && s > 0)
+                break;
+            chart->setData(s, {});
+        }
+    }
+    addRows(rows);
+    refreshCharts();
+}
+
+void Dashboard::addSamples(const QList<SystemSample>& samples)
+{
+    for (const SystemSample& s : samples) {
+        m_memory->append(0, s.tS, s.memoryMb);
+        m_cpu->append(0, s.tS, s.cpuPercent);
+    }
+}
+
+void Dashboard::addChanges(const QList<LoadChange>& changes)
+{
+    for (const LoadChange& c : changes) {
+        if (c.tS <= 0)
+            continue; // the starting load is not a change
+        const QString label = c.rateRps > 0 ? tr("%1 req/s").arg(c.rateRps) : tr("%n user(s)", nullptr, c.concurrency);
+        for (TimeSeriesChart* chart : charts())
+            chart->addMarker(c.tS, label);
+    }
+}
+
+void Dashboard::refreshCharts()
+{
+    for (TimeSeriesChart* chart : charts())
+        chart->refresh();
+}
+
+void Dashboard::showErrors(const QList<LiveStats>& types)
+{
+    QStringList classes;
+    for (const LiveStats& t : types) {
+        for (auto it = t.errors.begin(); it != t.errors.end(); ++it) {
+            if (!classes.contains(it.key()))
+                classes.append(it.key());
+        }
+    }
+    classes.sort();
+    m_errors->setColumnCount(int(types.size()) + 1);
+    QStringList headers { tr("Error") };
+    for (const LiveStats& t : types)
+        headers.append(t.name);
+    m_errors->setHorizontalHeaderLabels(headers);
+    m_errors->setRowCount(int(classes.size()));
+    for (int r = 0; r < classes.size(); ++r) {
+        m_errors->setItem(r, 0, new QTableWidgetItem(classes[r]));
+        for (int c = 0; c < types.size(); ++c) {
+            auto* item = new QTableWidgetItem(QString::number(types[c].errors.value(classes[r])));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_errors->setItem(r, c + 1, item);
+        }
+    }
+}
+
+void Dashboard::applySnapshot(const LiveSnapshot& s)
+{
+    addRows(s.newRows);
+    addSamples(s.newSamples);
+    addChanges(s.newLoadChanges);
+    QList<LiveStats> rows = s.types;
+    LiveStats all = s.overall;
+    all.name = tr("all");
+    rows.append(all);
+    m_typeModel->setStats(rows);
+    showErrors(s.types);
+    refreshCharts();
+}
+
+void Dashboard::showDiagnosis(const Report& r)
+{
+    m_criteria->setRowCount(int(r.criteria.size()));
+    for (int i = 0; i < r.criteria.size(); ++i) {
+        const Criterion& c = r.criteria[i];
+        m_criteria->setItem(i, 0, new QTableWidgetItem(c.id));
+        auto* badge = new QTableWidgetItem(c.passed ? tr("PASS") : tr("FAIL"));
+        badge->setForeground(c.passed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        m_criteria->setItem(i, 1, badge);
+        m_criteria->setItem(i, 2, new QTableWidgetItem(c.detail));
+    }
+    m_criteria->resizeColumnsToContents();
+    QStringList lines;
+    for (const Bottleneck& b : r.bottlenecks)
+        lines.append(QStringLiteral("• ") + b.message);
+    if (lines.isEmpty())
+        lines.append(tr("No significant bottlenecks detected."));
+    lines.append(QString());
+    lines.append(tr("Stuck requests (still in flight after the timeout at the end): %1").arg(r.stuckRequests));
+    for (const Stall& st : r.stalls)
+        lines.append(tr("Stall: no request completed from %1 s to %2 s with %3 in flight")
+                         .arg(st.fromS, 0, 'f', 0)
+                         .arg(st.toS, 0, 'f', 0)
+                         .arg(st.inFlight));
+    if (r.config.loadModel == LoadModel::Open)
+        lines.append(tr("Schedule: %1 sent, %2 late").arg(r.schedule.scheduled).arg(r.schedule.late));
+    lines.append(tr("Generator event-loop lag: p99 %1 ms, max %2 ms")
+                     .arg(r.loopLagP99Ms, 0, 'f', 1)
+                     .arg(r.loopLagMaxMs, 0, 'f', 1));
+    m_diagnosis->setPlainText(lines.join(QLatin1Char('\n')));
+
+    QStringList failing;
+    for (const Criterion& c : r.criteria) {
+        if (!c.passed)
+            failing.append(c.id);
+    }
+    m_verdict->setText(r.passed ? tr("PASSED — all %1 criteria met").arg(r.criteria.size())
+                                : tr("FAILED — %1").arg(failing.join(QStringLiteral(", "))));
+    m_verdict->setStyleSheet(r.passed
+            ? QStringLiteral("background:#2e7d32;color:white;font-weight:bold;font-size:14pt")
+            : QStringLiteral("background:#c62828;color:white;font-weight:bold;font-size:14pt"));
+    m_verdict->setVisible(true);
+}
+
+void Dashboard::showReport(const Report& r)
+{
+    QStringList names;
+    for (const StatsSummary& s : r.requestTypes)
+        names.append(s.name);
+    reset(names);
+    addRows(r.timeline);
+    addSamples(r.system.samples);
+    addChanges(r.loadChanges);
+    QList<LiveStats> rows;
+    for (const StatsSummary& s : r.requestTypes)
+        rows.append(RequestTypeModel::fromSummary(s, s.name));
+    showErrors(rows);
+    rows.append(RequestTypeModel::fromSummary(r.overall, tr("all")));
+    m_typeModel->setStats(rows);
+    showDiagnosis(r);
+    refreshCharts();
+}
+
+QString Dashboard::verdictText() const
+{
+    return m_verdict->isHidden() ? QString() : m_verdict->text();
+}
+
+void Dashboard::setChartsPaused(bool paused)
+{
+    for (TimeSeriesChart* chart : charts())
+        chart->setPaused(paused);
+}
+
+void Dashboard::resetZoom()
+{
+    for (TimeSeriesChart* chart : charts())
+        chart->resetZoom();
+}
+
+} // namespace Stressdeck

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "snapshot.h"
+
+#include <QAbstractTableModel>
+
+namespace Stressdeck {
+
+//! Per-request-type figures (and an "all" row last) for the dashboard's table.
+class RequestTypeModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Name, Total, SuccessPct, Failures, Timeouts, P50, P95, P99, Rps, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole + 1;
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setStats(const QList<LiveStats>& rows);
+    const QList<LiveStats>& stats() const { return m_rows; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static LiveStats fromSummary(const StatsSummary& s, const QString& name);
+
+private:
+    QList<LiveStats> m_rows;
+};
+
+} // namespace Stressdeck

@@ -113,10 +113,13 @@ int run(const QStringList& arguments)
         QStringLiteral("no-health-check"), QCoreApplication::translate("Cli", "Skip the availability check."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"),
         QCoreApplication::translate("Cli", "Write the JSON report to this file."), QStringLiteral("file"));
+    const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
+        QCoreApplication::translate("Cli", "Do not verify TLS certificates (the report says so)."));
     const QCommandLineOption seedOpt(QStringLiteral("seed"),
         QCoreApplication::translate("Cli", "Random seed for a reproducible request mix."), QStringLiteral("n"));
-    for (const auto& o : { profileOpt, targetOpt, scenarioOpt, requestOpt, concurrencyOpt, durationOpt, timeoutOpt,
-             thinkOpt, rateOpt, pidOpt, nameOpt, sampleOpt, leakOpt, healthOpt, noHealthOpt, jsonOpt, seedOpt })
+    for (const auto& o :
+        { profileOpt, targetOpt, scenarioOpt, requestOpt, concurrencyOpt, durationOpt, timeoutOpt, thinkOpt, rateOpt,
+            pidOpt, nameOpt, sampleOpt, leakOpt, healthOpt, noHealthOpt, jsonOpt, seedOpt, insecureOpt })
         parser.addOption(o);
     DemoOptions::addTo(&parser, QStringLiteral("demo-"));
 
@@ -240,6 +243,7 @@ int run(const QStringList& arguments)
             return usageError(QCoreApplication::translate("Cli", "--seed: must be a whole number from 1 to 2^53-1"));
     }
     o.jsonFile = parser.value(jsonOpt);
+    o.config.insecure = parser.isSet(insecureOpt);
 
     // The embedded demo service: the default target, monitored automatically.
     ServiceThread demo;

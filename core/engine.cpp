@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QSysInfo>
 #include <QThread>
 #include <QTimer>
@@ -130,7 +131,7 @@ QCoro::Task<> Engine::run()
 QCoro::Task<bool> Engine::checkHealth(QString* message)
 {
     QNetworkAccessManager* nam = managerFor(0);
-    QNetworkRequest request(urlFor(m_config.healthPath));
+    QNetworkRequest request = makeRequest(m_config.healthPath);
     QNetworkReply* reply = nam->get(request);
     const bool done = co_await qCoro(reply).waitForFinished(std::chrono::milliseconds(5000));
     std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> guard(reply, [](QNetworkReply* r) { r->deleteLater(); });
@@ -166,6 +167,17 @@ QNetworkAccessManager* Engine::managerFor(int userIndex)
         m_managers.push_back(nam);
     }
     return m_managers[index];
+}
+
+QNetworkRequest Engine::makeRequest(const QString& path) const
+{
+    QNetworkRequest request(urlFor(path));
+    if (m_config.insecure && request.url().scheme() == QLatin1String("https")) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        request.setSslConfiguration(tls);
+    }
+    return request;
 }
 
 QUrl Engine::urlFor(const QString& path) const
@@ -287,7 +299,7 @@ QCoro::Task<> Engine::userLoop(int index)
 QCoro::Task<Outcome> Engine::execute(int userIndex, int typeIndex, Clock::time_point intended)
 {
     const RequestType& type = m_scenario.requestTypes[typeIndex];
-    QNetworkRequest request(urlFor(type.path));
+    QNetworkRequest request = makeRequest(type.path);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
         type.followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy : QNetworkRequest::ManualRedirectPolicy);
     request.setMaximumRedirectsAllowed(10);

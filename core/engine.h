@@ -11,6 +11,7 @@
 #include <QCoro/QCoroTask>
 #include <QDateTime>
 #include <QHash>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QSet>
 #include <QUrl>
@@ -64,6 +65,7 @@ private:
 
     QNetworkAccessManager* managerFor(int userIndex);
     QUrl urlFor(const QString& path) const;
+    QNetworkRequest makeRequest(const QString& path) const;
     int pickType();
     std::optional<qint64> claimSlot();
     Clock::time_point slotTime(qint64 slot) const;

@@ -174,7 +174,8 @@ QJsonObject Report::toJson() const
         { QStringLiteral("load_model"), loadModelId(config.loadModel) }, { QStringLiteral("rate_rps"), config.rateRps },
         { QStringLiteral("health_check"), config.healthCheck }, { QStringLiteral("health_path"), config.healthPath },
         { QStringLiteral("sample_interval_s"), config.sampleIntervalS },
-        { QStringLiteral("seed"), double(config.seed) }, { QStringLiteral("monitor_pid"), double(config.monitorPid) },
+        { QStringLiteral("seed"), double(config.seed) }, { QStringLiteral("insecure"), config.insecure },
+        { QStringLiteral("monitor_pid"), double(config.monitorPid) },
         { QStringLiteral("monitor_name"), config.monitorName },
         { QStringLiteral("thresholds"),
             QJsonObject { { QStringLiteral("success_rate_pct"), config.thresholds.successRatePct },
@@ -326,6 +327,7 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     r.config.healthPath = cfg.value(QStringLiteral("health_path")).toString(QStringLiteral("/health"));
     r.config.sampleIntervalS = cfg.value(QStringLiteral("sample_interval_s")).toDouble(5);
     r.config.seed = quint64(cfg.value(QStringLiteral("seed")).toDouble());
+    r.config.insecure = cfg.value(QStringLiteral("insecure")).toBool();
     r.config.monitorPid = qint64(cfg.value(QStringLiteral("monitor_pid")).toDouble());
     r.config.monitorName = cfg.value(QStringLiteral("monitor_name")).toString();
     const QJsonObject th = cfg.value(QStringLiteral("thresholds")).toObject();

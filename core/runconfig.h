@@ -42,6 +42,7 @@ struct RunConfig {
     double sampleIntervalS = 5;
     Thresholds thresholds;
     quint64 seed = 0; //!< 0: pick one at start and report it
+    bool insecure = false; //!< do not verify TLS certificates (reported)
 
     friend bool operator==(const RunConfig&, const RunConfig&) = default;
 

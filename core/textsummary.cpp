@@ -53,6 +53,8 @@ QString textSummary(const Report& r)
                .arg(r.config.timeoutS)
                .arg(r.config.thinkMinMs)
                .arg(r.config.thinkMaxMs);
+    if (r.config.insecure)
+        out += tr("TLS certificates were NOT verified (--insecure)\n");
     out += tr("Test Results (%1s)\n").arg(r.elapsedS, 0, 'f', 1);
     out += rule + QLatin1Char('\n');
     out += tr("Request Statistics:\n");

@@ -180,6 +180,8 @@ DemoService::~DemoService() = default;
 
 void DemoService::setOptions(const DemoOptions& options)
 {
+    if (options.slowStartS != m_options.slowStartS || !m_sinceOptions.isValid())
+        m_sinceOptions.start();
     m_options = options;
     m_modelQueue.slots = options.modelSlots;
     // Freed slots may let waiting jobs start.
@@ -310,7 +312,7 @@ void DemoService::serve(const QHttpServerRequest& request, QTcpSocket* socket, c
     leak();
     const EndpointFault fault = m_options.faultFor(route.endpoint);
     const auto extra = std::chrono::milliseconds(qint64(fault.extraLatencyMs));
-    if (m_options.slowStartS > 0 && double(m_uptime.elapsed()) / 1000.0 < m_options.slowStartS) {
+    if (m_options.slowStartS > 0 && double(m_sinceOptions.elapsed()) / 1000.0 < m_options.slowStartS) {
         respond(request, socket, detail(503, QStringLiteral("Service starting: models are still loading")), extra);
         return;
     }

@@ -57,6 +57,7 @@ private:
     QMultiHash<QString, Route> m_routes;
     std::mt19937_64 m_rng;
     QElapsedTimer m_uptime;
+    QElapsedTimer m_sinceOptions; //!< the slow start counts from when the knob was set
     SlotQueue m_modelQueue;
     SlotQueue m_blockingQueue; // the single event loop's synchronous work (search encode, metrics)
     SlotQueue m_voiceQueue;

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -21,7 +22,14 @@ HttpService::HttpService(QObject* parent)
 
 quint16 HttpService::listenOnLoopback(quint16 port, QString* error)
 {
-    auto* server = new QTcpServer(this);
+    QTcpServer* server = nullptr;
+    if (m_tls) {
+        auto* ssl = new QSslServer(this);
+        ssl->setSslConfiguration(*m_tls);
+        server = ssl;
+    } else {
+        server = new QTcpServer(this);
+    }
     // The default backlog of 50 overflows under bursts of new connections (SYN retries of 1-3 s).
     server->setListenBacklogSize(4096);
     if (!server->listen(QHostAddress::LocalHost, port)) {
@@ -31,9 +39,15 @@ quint16 HttpService::listenOnLoopback(quint16 port, QString* error)
         delete server;
         return 0;
     }
+    connect(server, &QTcpServer::pendingConnectionAvailable, this, [this] { ++m_connections; });
     bind(server);
     m_port = server->serverPort();
     return m_port;
+}
+
+void HttpService::setTls(const QSslConfiguration& configuration)
+{
+    m_tls = configuration;
 }
 
 HttpService::Response HttpService::json(int status, const QByteArray& body)

@@ -6,12 +6,15 @@
 #include <QList>
 #include <QPair>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTcpSocket>
 #include <QThread>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 
@@ -45,9 +48,13 @@ public:
 
     explicit HttpService(QObject* parent = nullptr);
 
+    //! Serve HTTPS with this certificate and key from the next listenOnLoopback() on.
+    void setTls(const QSslConfiguration& configuration);
     //! Listens on 127.0.0.1 with a deep backlog; returns the port or 0 with a message.
     quint16 listenOnLoopback(quint16 port, QString* error);
     quint16 port() const { return m_port; }
+    //! TCP connections accepted so far (keep-alive reuse shows as few connections, many requests).
+    qint64 connectionsAccepted() const { return m_connections.load(); }
 
     static Response json(int status, const QByteArray& body);
     static Response detail(int status, const QString& message);
@@ -66,6 +73,8 @@ private:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) final;
 
     quint16 m_port = 0;
+    std::optional<QSslConfiguration> m_tls;
+    std::atomic<qint64> m_connections { 0 };
 };
 
 //! Runs one HttpService on a thread of its own, so that serving never competes with the

@@ -218,6 +218,34 @@ private Q_SLOTS:
         QVERIFY(report.overall.total > 0);
     }
 
+    void serveDemoServesUntilInterrupted()
+    {
+        QProcess p;
+        p.start(binary(),
+            { QStringLiteral("serve-demo"), QStringLiteral("--port"), QStringLiteral("0"),
+                QStringLiteral("--error-rate"), QStringLiteral("chat=1:503") });
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 10000);
+        const QString line = QString::fromUtf8(p.readLine()).trimmed();
+        QVERIFY2(line.startsWith(QLatin1String("Listening on http://127.0.0.1:")), qPrintable(line));
+        const QString url = line.section(QLatin1Char(' '), 2);
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), url, QStringLiteral("-d"),
+            QStringLiteral("2s"), QStringLiteral("--think-time"), QStringLiteral("10ms") });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QLatin1String("HTTP 503")));
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 0);
+
+        const Result bad = runCli({ QStringLiteral("serve-demo"), QStringLiteral("--port"), QStringLiteral("99999") });
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains(QLatin1String("--port")));
+        const Result badKnob
+            = runCli({ QStringLiteral("serve-demo"), QStringLiteral("--hang"), QStringLiteral("chat=2") });
+        QCOMPARE(badKnob.exitCode, 2);
+        QVERIFY(badKnob.err.contains(QLatin1String("--hang")));
+    }
+
     void defaultTargetIsTheDemoService()
     {
         QTemporaryDir dir;

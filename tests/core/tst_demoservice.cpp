@@ -250,6 +250,48 @@ private Q_SLOTS:
         }));
     }
 
+    void resetKnobShowsAsErrorRate()
+    {
+        DemoOptions resetting = m_fast;
+        resetting.faults[QStringLiteral("memory_search")].resetRate = 1;
+        setOptions(resetting);
+        const Report r = runAgainst(m_port, Scenario::archiveAi(), 2.5);
+        const StatsSummary& memory = r.requestTypes[2];
+        QVERIFY(memory.total > 0);
+        QCOMPARE(memory.errors.value(QStringLiteral("Connection reset")), memory.total);
+        QVERIFY(std::any_of(r.bottlenecks.begin(), r.bottlenecks.end(), [](const Bottleneck& b) {
+            return b.requestType == QLatin1String("memory_search") && b.kind == QLatin1String("error_rate");
+        }));
+    }
+
+    void extraLatencyShowsAsSlowP95()
+    {
+        DemoOptions slow = m_fast;
+        slow.faults[QStringLiteral("library_search")].extraLatencyMs = 300;
+        setOptions(slow);
+        RunConfig c;
+        c.thresholds.p95Ms = 200;
+        const Report r = runAgainst(m_port, Scenario::archiveAi(), 2.5, c);
+        QVERIFY(r.requestTypes[4].latency.p50 >= 300);
+        QVERIFY(std::any_of(r.bottlenecks.begin(), r.bottlenecks.end(), [](const Bottleneck& b) {
+            return b.requestType == QLatin1String("library_search") && b.kind == QLatin1String("p95_latency");
+        }));
+    }
+
+    void slowStartAnswers503First()
+    {
+        DemoOptions starting = m_fast;
+        starting.slowStartS = 1;
+        setOptions(starting);
+        RunConfig c;
+        c.healthCheck = false;
+        const Report r = runAgainst(m_port, Scenario::archiveAi(), 3, c);
+        QVERIFY(r.overall.errors.value(QStringLiteral("HTTP 503")) > 0);
+        QVERIFY(r.overall.success > 0);
+        QCOMPARE(r.timeline.first().all.successes, 0);
+        QVERIFY(r.timeline.last().all.errors == 0);
+    }
+
     void archiveAiScenarioSucceedsCompletely()
     {
         const Report r = runAgainst(m_port, Scenario::archiveAi(), 3);

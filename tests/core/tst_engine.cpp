@@ -119,6 +119,34 @@ private Q_SLOTS:
         QCOMPARE(r.stuckRequests, 0);
     }
 
+    void keepAliveConnectionsAreReused()
+    {
+        TestServerThread server;
+        const Run run = runToEnd(config(server.url(), 5, 1.5), scenarioOf({ get("fast", "/delay/1") }));
+        QVERIFY(run.report.overall.success > 200);
+        QVERIFY2(server.server()->connectionsAccepted() <= 5,
+            qPrintable(QString::number(server.server()->connectionsAccepted())));
+    }
+
+    void untrustedCertificateIsATlsError()
+    {
+        TestServerThread server(TestServerThread::Tls::SelfSigned);
+        const Run run = runToEnd(config(server.url(), 1, 1), scenarioOf({ get("secure", "/health") }));
+        QVERIFY(run.report.overall.total > 0);
+        QCOMPARE(run.report.overall.errors.value(QStringLiteral("TLS error")), run.report.overall.total);
+    }
+
+    void insecureAcceptsASelfSignedCertificate()
+    {
+        TestServerThread server(TestServerThread::Tls::SelfSigned);
+        RunConfig c = config(server.url(), 2, 1);
+        c.insecure = true;
+        const Run run = runToEnd(c, scenarioOf({ get("secure", "/delay/1") }));
+        QVERIFY(run.report.overall.success > 0);
+        QCOMPARE(run.report.overall.failure, 0);
+        QVERIFY(run.report.config.insecure);
+    }
+
     void refusedConnectionsBackOff()
     {
         const Run run = runToEnd(

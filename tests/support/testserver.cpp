@@ -1,6 +1,9 @@
 #include "testserver.h"
 
+#include <QFile>
 #include <QHttpServerRequest>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -54,10 +57,28 @@ void TestServer::handle(const QHttpServerRequest& request, QTcpSocket* socket)
     }
 }
 
-TestServerThread::TestServerThread()
+TestServerThread::TestServerThread(Tls tls)
+    : m_tls(tls == Tls::SelfSigned)
 {
     QString error;
-    m_port = m_thread.start([] { return new TestServer; }, 0, &error);
+    const bool useTls = m_tls;
+    m_port = m_thread.start(
+        [useTls] {
+            auto* server = new TestServer;
+            if (useTls) {
+                // A self-signed certificate for 127.0.0.1, made once with openssl for these tests.
+                QFile cert(QStringLiteral(STRESSDECK_TEST_SUPPORT_DIR "/test-cert.pem"));
+                QFile key(QStringLiteral(STRESSDECK_TEST_SUPPORT_DIR "/test-key.pem"));
+                if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly))
+                    qFatal("test server: cannot read the test certificate");
+                QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+                tls.setLocalCertificate(QSslCertificate(&cert, QSsl::Pem));
+                tls.setPrivateKey(QSslKey(&key, QSsl::Rsa, QSsl::Pem));
+                server->setTls(tls);
+            }
+            return server;
+        },
+        0, &error);
     if (m_port == 0)
         qFatal("test server: %s", qPrintable(error));
 }

@@ -35,14 +35,21 @@ private:
 //! Starts a TestServer on its own thread; stops it on destruction.
 class TestServerThread {
 public:
-    TestServerThread();
+    enum class Tls { Off, SelfSigned };
+    explicit TestServerThread(Tls tls = Tls::Off);
     quint16 port() const { return m_port; }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    QString url() const
+    {
+        return QStringLiteral("%1://127.0.0.1:%2")
+            .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+            .arg(m_port);
+    }
     TestServer* server() const { return static_cast<TestServer*>(m_thread.service()); }
 
 private:
     ServiceThread m_thread;
     quint16 m_port = 0;
+    bool m_tls = false;
 };
 
 } // namespace Stressdeck::Testing

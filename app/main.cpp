@@ -1,10 +1,13 @@
 #include "mainwindow.h"
+#include "reportcommand.h"
 #include "runcommand.h"
 #include "servedemocommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTextStream>
+
+#include <memory>
 
 namespace {
 
@@ -24,6 +27,7 @@ void printUsage(QTextStream& out)
         "Commands:\n"
         "  (none), gui   open the dashboard\n"
         "  run           run a stress test headless and print/save the report\n"
+        "  report        print a saved report, or render it as a PDF (--pdf FILE)\n"
         "  serve-demo    serve the built-in Archive-AI demo service\n"
         "\n"
         "Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,\n"
@@ -116,13 +120,25 @@ int main(int argc, char* argv[])
 {
     setIdentity();
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    if (command == QLatin1String("run") || command == QLatin1String("serve-demo")) {
-        QCoreApplication app(argc, argv);
-        QStringList arguments = app.arguments();
+    if (command == QLatin1String("run") || command == QLatin1String("serve-demo")
+        || command == QLatin1String("report")) {
+        // Headless: the PDF renderer draws the dashboard's chart widgets, which need a
+        // QApplication, but never a display.
+        if (command != QLatin1String("serve-demo") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        std::unique_ptr<QCoreApplication> app;
+        if (command == QLatin1String("serve-demo"))
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        else
+            app = std::make_unique<QApplication>(argc, argv);
+        QStringList arguments = app->arguments();
         arguments.removeAt(1);
         arguments[0] = QStringLiteral("stressdeck ") + command;
-        return command == QLatin1String("run") ? Stressdeck::Cli::run(arguments)
-                                               : Stressdeck::Cli::serveDemo(arguments);
+        if (command == QLatin1String("run"))
+            return Stressdeck::Cli::run(arguments);
+        if (command == QLatin1String("report"))
+            return Stressdeck::Cli::report(arguments);
+        return Stressdeck::Cli::serveDemo(arguments);
     }
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         QTextStream(stdout) << "stressdeck " << STRESSDECK_VERSION << Qt::endl;

@@ -2,6 +2,7 @@
 
 #include "dashboard.h"
 #include "demoservice.h"
+#include "pdfreport.h"
 #include "processsampler.h"
 #include "runcommand.h"
 
@@ -136,10 +137,13 @@ QWidget* MainWindow::buildSetupPanel()
     for (const Profile& p : Profile::builtIns())
         m_profile->addItem(p.name);
     auto* saveProfileButton = new QPushButton(tr("Save…"), profileBox);
+    auto* renameProfileButton = new QPushButton(tr("Rename…"), profileBox);
     auto* deleteProfileButton = new QPushButton(tr("Delete"), profileBox);
     profileLayout->addWidget(m_profile, 1);
     profileLayout->addWidget(saveProfileButton);
+    profileLayout->addWidget(renameProfileButton);
     profileLayout->addWidget(deleteProfileButton);
+    connect(renameProfileButton, &QPushButton::clicked, this, &MainWindow::renameProfile);
     connect(m_profile, &QComboBox::textActivated, this, &MainWindow::applyProfile);
     connect(saveProfileButton, &QPushButton::clicked, this, &MainWindow::saveProfile);
     connect(deleteProfileButton, &QPushButton::clicked, this, &MainWindow::deleteProfile);
@@ -308,6 +312,15 @@ void MainWindow::buildActions()
             saveReport(name);
     });
     m_saveAction->setEnabled(false);
+    m_pdfAction = file->addAction(tr("&Export PDF…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
+        const QString name = QFileDialog::getSaveFileName(this, tr("Export PDF"),
+            QStringLiteral("stressdeck-%1.pdf")
+                .arg(m_report.startedAt.toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))),
+            tr("PDF documents (*.pdf)"));
+        if (!name.isEmpty())
+            exportPdf(name);
+    });
+    m_pdfAction->setEnabled(false);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -329,6 +342,7 @@ void MainWindow::buildActions()
     toolbar->addSeparator();
     toolbar->addAction(open);
     toolbar->addAction(m_saveAction);
+    toolbar->addAction(m_pdfAction);
     toolbar->addAction(m_pauseAction);
 }
 
@@ -388,6 +402,29 @@ void MainWindow::saveProfile()
     m_profile->setCurrentText(name);
 }
 
+void MainWindow::renameProfile()
+{
+    const QString old = m_profile->currentText();
+    if (Profile::builtIn(old)) {
+        QMessageBox::information(this, tr("Rename profile"), tr("Built-in profiles cannot be renamed."));
+        return;
+    }
+    bool ok = false;
+    const QString name
+        = QInputDialog::getText(this, tr("Rename profile"), tr("New name:"), QLineEdit::Normal, old, &ok).trimmed();
+    if (!ok || name.isEmpty() || name == old)
+        return;
+    if (Profile::builtIn(name) || m_profile->findText(name) >= 0) {
+        QMessageBox::warning(this, tr("Rename profile"), tr("A profile named \"%1\" exists already.").arg(name));
+        return;
+    }
+    QSettings settings;
+    QJsonObject all = QJsonDocument::fromJson(settings.value(QLatin1String(Keys::Profiles)).toByteArray()).object();
+    all.insert(name, all.take(old));
+    settings.setValue(QLatin1String(Keys::Profiles), QJsonDocument(all).toJson(QJsonDocument::Compact));
+    m_profile->setItemText(m_profile->currentIndex(), name);
+}
+
 void MainWindow::deleteProfile()
 {
     const QString name = m_profile->currentText();
@@ -416,10 +453,12 @@ void MainWindow::chooseScenarioFile()
     m_scenario->setCurrentIndex(m_scenario->count() - 1);
 }
 
-bool MainWindow::collectConfig(RunConfig* c, Scenario* s, QString* error) const
+bool MainWindow::collectConfig(RunConfig* c, Scenario* s, QString* error, QWidget** field) const
 {
-    auto fail = [&](const QString& why) {
+    auto fail = [&](QWidget* where, const QString& why) {
         *error = why;
+        if (field)
+            *field = where;
         return false;
     };
     const QString file = m_scenario->currentData().toString();
@@ -428,7 +467,7 @@ bool MainWindow::collectConfig(RunConfig* c, Scenario* s, QString* error) const
                 ? QStringLiteral("archive-ai")
                 : QStringLiteral("archive-ai-original"));
     } else if (!Scenario::load(file, s, error)) {
-        return false;
+        return fail(m_scenario, *error);
     }
     const QString target = m_target->text().trimmed();
     c->target = target.isEmpty() ? QUrl(QStringLiteral("http://127.0.0.1:1")) : QUrl(target, QUrl::StrictMode);
@@ -436,15 +475,17 @@ bool MainWindow::collectConfig(RunConfig* c, Scenario* s, QString* error) const
     c->concurrency = m_concurrency->value();
     const auto duration = parseDuration(m_duration->text());
     if (!duration)
-        return fail(tr("Duration: \"%1\" is not a duration such as 30s, 5m or 1h.").arg(m_duration->text()));
+        return fail(
+            m_duration, tr("Duration: \"%1\" is not a duration such as 30s, 5m or 1h.").arg(m_duration->text()));
     c->durationS = *duration;
     const auto timeout = parseDuration(m_timeout->text());
     if (!timeout)
-        return fail(tr("Timeout: \"%1\" is not a duration such as 30s.").arg(m_timeout->text()));
+        return fail(m_timeout, tr("Timeout: \"%1\" is not a duration such as 30s.").arg(m_timeout->text()));
     c->timeoutS = *timeout;
     const auto think = parseThinkTime(m_thinkTime->text());
     if (!think)
-        return fail(tr("Think time: \"%1\" is not a range such as 100ms-500ms, or 0.").arg(m_thinkTime->text()));
+        return fail(
+            m_thinkTime, tr("Think time: \"%1\" is not a range such as 100ms-500ms, or 0.").arg(m_thinkTime->text()));
     std::tie(c->thinkMinMs, c->thinkMaxMs) = *think;
     c->loadModel = m_loadModel->currentIndex() == 1 ? LoadModel::Open : LoadModel::Closed;
     c->rateRps = c->loadModel == LoadModel::Open ? m_rate->value() : 0;
@@ -453,17 +494,25 @@ bool MainWindow::collectConfig(RunConfig* c, Scenario* s, QString* error) const
         bool isPid = false;
         const qint64 pid = monitor.toLongLong(&isPid);
         if (isPid && !ProcessSampler::processExists(pid))
-            return fail(tr("Monitor: there is no process %1.").arg(pid));
+            return fail(m_monitor, tr("Monitor: there is no process %1.").arg(pid));
         if (!isPid) {
             const auto found = ProcessSampler::findPidByName(monitor);
             if (!found)
-                return fail(tr("Monitor: no running process is named \"%1\".").arg(monitor));
+                return fail(m_monitor, tr("Monitor: no running process is named \"%1\".").arg(monitor));
             c->monitorName = monitor;
         }
         c->monitorPid = isPid ? pid : *ProcessSampler::findPidByName(monitor);
     }
     c->sampleIntervalS = 1;
-    return c->validate(error);
+    if (c->validate(error))
+        return true;
+    const QList<std::pair<const char*, QWidget*>> prefixes { { "target", m_target }, { "concurrency", m_concurrency },
+        { "duration", m_duration }, { "timeout", m_timeout }, { "think time", m_thinkTime }, { "rate", m_rate } };
+    for (const auto& [prefix, widget] : prefixes) {
+        if (error->startsWith(QLatin1String(prefix)))
+            return fail(widget, *error);
+    }
+    return false;
 }
 
 void MainWindow::validate()
@@ -471,8 +520,15 @@ void MainWindow::validate()
     RunConfig c;
     Scenario s;
     QString error;
-    m_validation = collectConfig(&c, &s, &error) ? QString() : error;
+    QWidget* invalid = nullptr;
+    m_validation = collectConfig(&c, &s, &error, &invalid) ? QString() : error;
     m_validationLabel->setText(m_validation);
+    // Flag the field in place, not only in the message below the form.
+    for (QWidget* w : std::initializer_list<QWidget*> {
+             m_scenario, m_target, m_concurrency, m_duration, m_timeout, m_thinkTime, m_rate, m_monitor })
+        w->setStyleSheet(w == invalid ? QStringLiteral("border: 2px solid #c62828") : QString());
+    if (invalid)
+        invalid->setToolTip(m_validation);
     m_rate->setEnabled(m_loadModel->currentIndex() == 1);
     if (m_startAction)
         m_startAction->setEnabled(m_validation.isEmpty() && !m_runner.isRunning());
@@ -527,7 +583,7 @@ void MainWindow::startRun()
     QStringList names;
     for (const RequestType& t : scenario.requestTypes)
         names.append(t.name);
-    m_dashboard->reset(names);
+    m_dashboard->reset(names, config);
     m_unavailable = false;
     if (!m_runner.start(config, scenario, &error)) {
         QMessageBox::warning(this, tr("Start"), error);
@@ -611,6 +667,7 @@ void MainWindow::onFinished(const Report& report)
     m_report = report;
     m_hasReport = true;
     m_saveAction->setEnabled(true);
+    m_pdfAction->setEnabled(true);
     if (m_unavailable) {
         m_state->setText(m_unavailableMessage);
         m_exitCode = Cli::TargetUnavailable;
@@ -643,6 +700,21 @@ bool MainWindow::saveReport(const QString& fileName)
     return true;
 }
 
+bool MainWindow::exportPdf(const QString& fileName)
+{
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = m_hasReport && PdfReport(m_report).write(fileName, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        if (!m_options.quitWhenDone)
+            QMessageBox::warning(this, tr("Export PDF"), error.isEmpty() ? tr("There is no report yet.") : error);
+        return false;
+    }
+    statusBar()->showMessage(tr("PDF written to %1").arg(fileName), 5000);
+    return true;
+}
+
 bool MainWindow::openReport(const QString& fileName)
 {
     Report report;
@@ -654,6 +726,7 @@ bool MainWindow::openReport(const QString& fileName)
     m_report = report;
     m_hasReport = true;
     m_saveAction->setEnabled(true);
+    m_pdfAction->setEnabled(true);
     m_dashboard->showReport(report);
     m_state->setText(tr("Report %1 (%2, %3)")
                          .arg(QFileInfo(fileName).fileName(), report.scenarioName,

@@ -59,6 +59,7 @@ public:
     void stopRun();
     bool saveReport(const QString& fileName);
     bool openReport(const QString& fileName);
+    bool exportPdf(const QString& fileName);
     void setLiveConcurrency(int users);
 
 Q_SIGNALS:
@@ -73,8 +74,9 @@ private:
     void applyProfile(const QString& name);
     void saveProfile();
     void deleteProfile();
+    void renameProfile();
     void chooseScenarioFile();
-    bool collectConfig(RunConfig* config, Scenario* scenario, QString* error) const;
+    bool collectConfig(RunConfig* config, Scenario* scenario, QString* error, QWidget** field = nullptr) const;
     void validate();
     void onSnapshot(const LiveSnapshot& snapshot);
     void onFinished(const Report& report);
@@ -120,6 +122,7 @@ private:
     QAction* m_startAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_saveAction = nullptr;
+    QAction* m_pdfAction = nullptr;
     QAction* m_pauseAction = nullptr;
     QMenu* m_recentMenu = nullptr;
 

@@ -2,6 +2,7 @@
 
 #include "demoservice.h"
 #include "loadrunner.h"
+#include "pdfreport.h"
 #include "processsampler.h"
 #include "signalwatcher.h"
 #include "textsummary.h"
@@ -113,13 +114,15 @@ int run(const QStringList& arguments)
         QStringLiteral("no-health-check"), QCoreApplication::translate("Cli", "Skip the availability check."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"),
         QCoreApplication::translate("Cli", "Write the JSON report to this file."), QStringLiteral("file"));
+    const QCommandLineOption pdfOpt(QStringLiteral("pdf"),
+        QCoreApplication::translate("Cli", "Write a PDF report to this file."), QStringLiteral("file"));
     const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
         QCoreApplication::translate("Cli", "Do not verify TLS certificates (the report says so)."));
     const QCommandLineOption seedOpt(QStringLiteral("seed"),
         QCoreApplication::translate("Cli", "Random seed for a reproducible request mix."), QStringLiteral("n"));
     for (const auto& o :
         { profileOpt, targetOpt, scenarioOpt, requestOpt, concurrencyOpt, durationOpt, timeoutOpt, thinkOpt, rateOpt,
-            pidOpt, nameOpt, sampleOpt, leakOpt, healthOpt, noHealthOpt, jsonOpt, seedOpt, insecureOpt })
+            pidOpt, nameOpt, sampleOpt, leakOpt, healthOpt, noHealthOpt, jsonOpt, seedOpt, insecureOpt, pdfOpt })
         parser.addOption(o);
     DemoOptions::addTo(&parser, QStringLiteral("demo-"));
 
@@ -243,6 +246,7 @@ int run(const QStringList& arguments)
             return usageError(QCoreApplication::translate("Cli", "--seed: must be a whole number from 1 to 2^53-1"));
     }
     o.jsonFile = parser.value(jsonOpt);
+    const QString pdfFile = parser.value(pdfOpt);
     o.config.insecure = parser.isSet(insecureOpt);
 
     // The embedded demo service: the default target, monitored automatically.
@@ -305,6 +309,16 @@ int run(const QStringList& arguments)
                 return;
             }
             err() << QCoreApplication::translate("Cli", "Report written to %1").arg(o.jsonFile) << Qt::endl;
+        }
+        if (!pdfFile.isEmpty() && !unavailable) {
+            QString pdfError;
+            if (!PdfReport(report).write(pdfFile, &pdfError)) {
+                err() << "stressdeck run: " << pdfError << Qt::endl;
+                exitCode = BadInput;
+                QCoreApplication::exit(0);
+                return;
+            }
+            err() << QCoreApplication::translate("Cli", "PDF written to %1").arg(pdfFile) << Qt::endl;
         }
         exitCode = unavailable ? TargetUnavailable
             : interrupted      ? Interrupted

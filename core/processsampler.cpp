@@ -89,12 +89,19 @@ std::optional<SystemSample> ProcessSampler::sample(double tS)
             const double totalDelta = m_lastSystemTotal.value_or(0) - previousTotal;
             if (totalDelta > 0)
                 s.cpuPercent = 100.0 * (*ticks - *m_lastTicks) / totalDelta;
-        } else if (wallS - m_lastWallS > 0.05) {
+        } else if (wallS - m_lastWallS >= 0.5) {
             s.cpuPercent = 100.0 * (*ticks - *m_lastTicks) / double(m_clockTicks) / (wallS - m_lastWallS);
+        } else {
+            // Too short to count 10 ms ticks meaningfully (e.g. the final sample): keep the last value
+            // and measure the next sample over the longer interval.
+            s.cpuPercent = m_lastCpu;
         }
     }
-    m_lastTicks = ticks;
-    m_lastWallS = wallS;
+    if (m_pid == 0 || wallS - m_lastWallS >= 0.5 || !m_lastTicks) {
+        m_lastTicks = ticks;
+        m_lastWallS = wallS;
+    }
+    m_lastCpu = s.cpuPercent;
 
     if (m_pid == 0) {
         const QByteArray meminfo = readProcFile(QStringLiteral("/proc/meminfo"));

@@ -33,6 +33,7 @@ private:
     std::optional<double> m_lastSystemTotal;
     QElapsedTimer m_wall;
     double m_lastWallS = 0;
+    double m_lastCpu = 0;
     double m_memTotalMb = 0;
     long m_clockTicks = 100;
     long m_pageSize = 4096;

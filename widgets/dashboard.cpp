@@ -1,5 +1,6 @@
 #include "dashboard.h"
 
+#include "analysis.h"
 #include "requesttypemodel.h"
 #include "timeserieschart.h"
 
@@ -112,8 +113,10 @@ QList<TimeSeriesChart*> Dashboard::charts() const
     return { m_throughput, m_latency, m_memory, m_cpu, m_inFlight };
 }
 
-void Dashboard::reset(const QStringList& requestTypes)
+void Dashboard::reset(const QStringList& requestTypes, const RunConfig& config)
 {
+    m_config = config;
+    m_samples.clear();
     for (TimeSeriesChart* chart : charts())
         chart->clear();
     m_rows.clear();
@@ -167,6 +170,7 @@ void Dashboard::rebuildLatencyChart()
 
 void Dashboard::addSamples(const QList<SystemSample>& samples)
 {
+    m_samples.append(samples);
     for (const SystemSample& s : samples) {
         m_memory->append(0, s.tS, s.memoryMb);
         m_cpu->append(0, s.tS, s.cpuPercent);
@@ -227,10 +231,41 @@ void Dashboard::applySnapshot(const LiveSnapshot& s)
     rows.append(all);
     m_typeModel->setStats(rows);
     showErrors(s.types);
+    showLiveCriteria(s);
     refreshCharts();
 }
 
-void Dashboard::showDiagnosis(const Report& r)
+void Dashboard::showLiveCriteria(const LiveSnapshot& s)
+{
+    // The same analysis as at the end, on the figures so far: badges move while the run goes on.
+    auto summary = [](const LiveStats& l) {
+        StatsSummary st;
+        st.name = l.name;
+        st.total = l.total;
+        st.success = l.success;
+        st.failure = l.failure;
+        st.timeouts = l.timeouts;
+        st.successRatePct = l.total ? 100.0 * double(l.success) / double(l.total) : 0.0;
+        st.throughputRps = l.throughputRps;
+        st.latency = l.latency;
+        st.errors = l.errors;
+        return st;
+    };
+    Report r;
+    r.config = m_config;
+    r.overall = summary(s.overall);
+    for (const LiveStats& t : s.types)
+        r.requestTypes.append(summary(t));
+    r.timeline = m_rows;
+    r.system.samples = m_samples;
+    r.stuckRequests = s.stuck;
+    r.schedule.late = s.late;
+    r.loopLagMaxMs = s.loopLagMs;
+    Analysis::analyse(&r);
+    showDiagnosis(r, false);
+}
+
+void Dashboard::showDiagnosis(const Report& r, bool final)
 {
     m_criteria->setRowCount(int(r.criteria.size()));
     for (int i = 0; i < r.criteria.size(); ++i) {
@@ -256,10 +291,13 @@ void Dashboard::showDiagnosis(const Report& r)
                          .arg(st.inFlight));
     if (r.config.loadModel == LoadModel::Open)
         lines.append(tr("Schedule: %1 sent, %2 late").arg(r.schedule.scheduled).arg(r.schedule.late));
-    lines.append(tr("Generator event-loop lag: p99 %1 ms, max %2 ms")
-                     .arg(r.loopLagP99Ms, 0, 'f', 1)
-                     .arg(r.loopLagMaxMs, 0, 'f', 1));
+    if (final)
+        lines.append(tr("Generator event-loop lag: p99 %1 ms, max %2 ms")
+                         .arg(r.loopLagP99Ms, 0, 'f', 1)
+                         .arg(r.loopLagMaxMs, 0, 'f', 1));
     m_diagnosis->setPlainText(lines.join(QLatin1Char('\n')));
+    if (!final)
+        return;
 
     QStringList failing;
     for (const Criterion& c : r.criteria) {
@@ -279,7 +317,7 @@ void Dashboard::showReport(const Report& r)
     QStringList names;
     for (const StatsSummary& s : r.requestTypes)
         names.append(s.name);
-    reset(names);
+    reset(names, r.config);
     addRows(r.timeline);
     addSamples(r.system.samples);
     addChanges(r.loadChanges);
@@ -289,7 +327,7 @@ void Dashboard::showReport(const Report& r)
     showErrors(rows);
     rows.append(RequestTypeModel::fromSummary(r.overall, tr("all")));
     m_typeModel->setStats(rows);
-    showDiagnosis(r);
+    showDiagnosis(r, true);
     refreshCharts();
 }
 

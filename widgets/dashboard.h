@@ -23,7 +23,8 @@ class Dashboard : public QWidget {
 public:
     explicit Dashboard(QWidget* parent = nullptr);
 
-    void reset(const QStringList& requestTypes);
+    //! Clears everything for a new run; `config` supplies the thresholds of the live criteria.
+    void reset(const QStringList& requestTypes, const RunConfig& config = {});
     void applySnapshot(const LiveSnapshot& snapshot);
     void showReport(const Report& report);
     void setChartsPaused(bool paused);
@@ -39,7 +40,8 @@ private:
     void addChanges(const QList<LoadChange>& changes);
     void rebuildLatencyChart();
     void showErrors(const QList<LiveStats>& types);
-    void showDiagnosis(const Report& report);
+    void showDiagnosis(const Report& report, bool final);
+    void showLiveCriteria(const LiveSnapshot& snapshot);
     void refreshCharts();
 
     TimeSeriesChart* m_throughput = nullptr;
@@ -55,6 +57,8 @@ private:
     QPlainTextEdit* m_diagnosis = nullptr;
     QLabel* m_verdict = nullptr;
     QList<TimelineRow> m_rows;
+    QList<SystemSample> m_samples;
+    RunConfig m_config;
 };
 
 } // namespace Stressdeck

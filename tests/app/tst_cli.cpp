@@ -2,7 +2,9 @@
 #include "testserver.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -244,6 +246,101 @@ private Q_SLOTS:
             = runCli({ QStringLiteral("serve-demo"), QStringLiteral("--hang"), QStringLiteral("chat=2") });
         QCOMPARE(badKnob.exitCode, 2);
         QVERIFY(badKnob.err.contains(QLatin1String("--hang")));
+    }
+
+    void reportCommandPrintsAndRenders()
+    {
+        const QString known = QStringLiteral(STRESSDECK_TEST_DATA_DIR "/known-report.json");
+        const Result text = runCli({ QStringLiteral("report"), known });
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains(QLatin1String("STRESS TEST FAILED")));
+        QVERIFY(text.out.contains(QLatin1String("CHAT (POST /chat)")));
+
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
+        QProcess headless; // no display at all
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        headless.setProcessEnvironment(env);
+        headless.start(binary(), { QStringLiteral("report"), known, QStringLiteral("--pdf"), pdf });
+        QVERIFY(headless.waitForFinished(60000));
+        QCOMPARE(headless.exitCode(), 0);
+        QFile out(pdf);
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        QVERIFY(out.read(5) == "%PDF-");
+    }
+
+    void reportCommandRejectsBadFiles_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("foreign") << QByteArrayLiteral("{\"name\": \"x\"}") << QStringLiteral("not a Stressdeck report");
+        QTest::addRow("truncated") << QByteArrayLiteral("{\"schema\": \"stressdeck-report/1\", \"tool\": {")
+                                   << QStringLiteral("truncated");
+        QTest::addRow("future schema") << QByteArrayLiteral("{\"schema\": \"stressdeck-report/2\"}")
+                                       << QStringLiteral("unsupported report schema");
+        QTest::addRow("binary") << QByteArray("\x89PNG\r\n\x1a\n", 8) << QStringLiteral("not a Stressdeck report");
+    }
+
+    void reportCommandRejectsBadFiles()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        for (const QStringList& extra :
+            { QStringList {}, QStringList { QStringLiteral("--pdf"), dir.filePath(QStringLiteral("x.pdf")) } }) {
+            const Result r = runCli(QStringList { QStringLiteral("report"), file } + extra);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+            QVERIFY2(r.err.contains(file), qPrintable(r.err));
+        }
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.pdf"))));
+        const Result missing = runCli({ QStringLiteral("report"), dir.filePath(QStringLiteral("nope.json")) });
+        QCOMPARE(missing.exitCode, 2);
+    }
+
+    void runWritesAPdf()
+    {
+        TestServerThread server;
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("run.pdf"));
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(),
+            QStringLiteral("--request"), QStringLiteral("GET /delay/5"), QStringLiteral("-d"), QStringLiteral("2s"),
+            QStringLiteral("--pdf"), pdf });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+    }
+
+    void guiAutomationRunsAndExitsLikeRun()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("gui.json"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        p.setProcessEnvironment(env);
+        p.start(binary(),
+            { QStringLiteral("gui"), QStringLiteral("-d"), QStringLiteral("3s"), QStringLiteral("-c"),
+                QStringLiteral("3"), QStringLiteral("--autostart"), QStringLiteral("--save-json"), json,
+                QStringLiteral("--quit-when-done") });
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(json, &report, &error), qPrintable(error));
+        QCOMPARE(report.config.concurrency, 3);
+        QCOMPARE(report.config.durationS, 3.0);
+
+        p.start(binary(), { QStringLiteral("gui"), QStringLiteral("-c"), QStringLiteral("zero") });
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 2);
     }
 
     void defaultTargetIsTheDemoService()

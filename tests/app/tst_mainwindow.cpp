@@ -3,6 +3,7 @@
 #include "requesttypemodel.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -72,8 +73,12 @@ private Q_SLOTS:
         QTest::qWait(1200);
         w.findChild<QSpinBox*>(QStringLiteral("liveSpin"))->setValue(6);
         QTest::qWait(1500);
+        if (const QString dir = qEnvironmentVariable("STRESSDECK_SCREENSHOT_DIR"); !dir.isEmpty())
+            w.grab().save(dir + QStringLiteral("/mainwindow-live.png"));
         QTest::keyClick(&w, Qt::Key_Escape);
         QVERIFY(finished.wait(40000));
+        if (const QString dir = qEnvironmentVariable("STRESSDECK_SCREENSHOT_DIR"); !dir.isEmpty())
+            w.grab().save(dir + QStringLiteral("/mainwindow-done.png"));
         QVERIFY(!w.isRunning());
 
         const Report& report = w.lastReport();
@@ -86,6 +91,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("run.json"));
         QVERIFY(w.saveReport(file));
+        const QString pdf = dir.filePath(QStringLiteral("run.pdf"));
+        QVERIFY(w.exportPdf(pdf));
+        QVERIFY(QFileInfo(pdf).size() > 1000);
         const auto rowsBefore = w.dashboard()->requestTypeModel()->stats();
         const QString verdict = w.dashboard()->verdictText();
 

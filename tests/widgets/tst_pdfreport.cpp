@@ -1,0 +1,82 @@
+#include "pdfreport.h"
+#include "report.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Stressdeck;
+
+namespace {
+
+QString tool(const QString& program, const QStringList& args)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(30000) || p.exitCode() != 0)
+        qFatal("%s failed: %s", qPrintable(program), p.readAllStandardError().constData());
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+const QString s_known = QStringLiteral(STRESSDECK_TEST_DATA_DIR "/known-report.json");
+
+} // namespace
+
+class TestPdfReport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void knownReportRendersEverything()
+    {
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(s_known, &report, &error), qPrintable(error));
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("known.pdf"));
+        QVERIFY2(PdfReport(report).write(pdf, &error), qPrintable(error));
+
+        const QString info = tool(QStringLiteral("pdfinfo"), { pdf });
+        QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+4"))), qPrintable(info));
+        QVERIFY(info.contains(QLatin1String("(A4)")));
+
+        const QString text = tool(QStringLiteral("pdftotext"), { QStringLiteral("-layout"), pdf, QStringLiteral("-") });
+        for (const StatsSummary& t : report.requestTypes)
+            QVERIFY2(text.contains(t.name), qPrintable(t.name));
+        QVERIFY(text.contains(QLatin1String("FAILED")));
+        QVERIFY(text.contains(QLatin1String("success_rate")));
+        for (const char* heading : { "p50", "p90", "p95", "p99", "p99.9", "max" })
+            QVERIFY2(text.contains(QLatin1String(heading)), heading);
+        // The numbers are the report's numbers, formatted as on screen.
+        QVERIFY(text.contains(QStringLiteral("%1 ms").arg(report.overall.latency.p50, 0, 'f', 1)));
+        QVERIFY(text.contains(QStringLiteral("%1 ms").arg(report.requestTypes[0].latency.p99, 0, 'f', 1)));
+        QVERIFY(text.contains(QLatin1String("HTTP 503")));
+        QVERIFY(text.contains(QLatin1String("Throughput")));
+        QVERIFY(text.contains(QLatin1String("Requests in"))); // "fl" may come out as a ligature
+        QVERIFY(text.contains(QLatin1String("Environment")));
+        QVERIFY(text.contains(QLatin1String("page 4 of 4")));
+    }
+
+    void failedWriteKeepsTheOldFile()
+    {
+        Report report;
+        QString error;
+        QVERIFY(Report::load(s_known, &report, &error));
+        QVERIFY(!PdfReport(report).write(QStringLiteral("/nonexistent-dir/x.pdf"), &error));
+        QVERIFY(error.contains(QLatin1String("/nonexistent-dir/x.pdf")));
+    }
+
+    void savedReportsRoundTripByteForByte()
+    {
+        QFile file(s_known);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray original = file.readAll();
+        Report report;
+        QString error;
+        QVERIFY2(Report::fromJson(original, s_known, &report, &error), qPrintable(error));
+        QCOMPARE(report.toJsonBytes(), original);
+    }
+};
+
+QTEST_MAIN(TestPdfReport)
+#include "tst_pdfreport.moc"

@@ -1,0 +1,307 @@
+#include "pdfreport.h"
+
+#include "dashboard.h"
+#include "timeserieschart.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QChart>
+#include <QChartView>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+
+#include <functional>
+
+namespace Stressdeck {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("PdfReport", text);
+}
+
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString ms(double v)
+{
+    return v >= 1000 ? QStringLiteral("%1 s").arg(v / 1000, 0, 'f', 2) : QStringLiteral("%1 ms").arg(v, 0, 'f', 1);
+}
+
+QString row(const QStringList& cells, bool header = false, bool figures = true)
+{
+    QString out = QStringLiteral("<tr>");
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        const QString tag = header ? QStringLiteral("th") : QStringLiteral("td");
+        // Figures line up on the right, words on the left.
+        const QChar first = cells[i].isEmpty() ? QChar() : cells[i].front();
+        const bool figure = figures && !header && i > 0 && (first.isDigit() || first == QChar(0x2013));
+        const QString align = figure ? QStringLiteral("right") : QStringLiteral("left");
+        out += QStringLiteral("<%1 align=\"%2\">%3</%1>").arg(tag, align, cells[i]);
+    }
+    return out + QStringLiteral("</tr>");
+}
+
+constexpr auto TableStart = "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
+                            "style=\"border-collapse:collapse;border-color:#999\">";
+
+} // namespace
+
+PdfReport::PdfReport(const Report& report)
+    : m_report(report)
+{
+}
+
+QString PdfReport::summaryHtml() const
+{
+    const Report& r = m_report;
+    QString h;
+    h += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Stressdeck stress-test report")));
+    h += QStringLiteral("<p>%1<br/>%2</p>")
+             .arg(esc(tr("%1 against %2").arg(r.scenarioName, r.config.target.toString())),
+                 esc(tr("Started %1 (UTC), %2 s, ended: %3")
+                         .arg(r.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                         .arg(r.elapsedS, 0, 'f', 1)
+                         .arg(r.stopReason)));
+
+    QStringList failing;
+    for (const Criterion& c : r.criteria) {
+        if (!c.passed)
+            failing.append(c.id);
+    }
+    h += QStringLiteral("<h2 style=\"color:%1\">%2</h2>")
+             .arg(r.passed ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"),
+                 esc(r.passed ? tr("PASSED — all %1 criteria met").arg(r.criteria.size())
+                              : tr("FAILED — %1").arg(failing.join(QStringLiteral(", ")))));
+    h += QLatin1String(TableStart) + row({ tr("Criterion"), tr("Result"), tr("Detail") }, true);
+    for (const Criterion& c : r.criteria)
+        h += row({ esc(c.id), c.passed ? tr("PASS") : tr("FAIL"), esc(c.detail) }, false, false);
+    h += QStringLiteral("</table>");
+
+    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Configuration")));
+    const RunConfig& c = r.config;
+    h += QLatin1String(TableStart);
+    const QList<std::pair<QString, QString>> config {
+        { tr("Profile"), c.profile },
+        { tr("Scenario"), r.scenarioName },
+        { tr("Target"), c.target.toString() + (c.insecure ? tr(" (TLS not verified)") : QString()) },
+        { tr("Load model"),
+            c.loadModel == LoadModel::Open
+                ? tr("open, %1 req/s, at most %2 in flight").arg(c.rateRps).arg(c.concurrency)
+                : tr("closed, %1 users").arg(c.concurrency) },
+        { tr("Duration"), tr("%1 s").arg(c.durationS) },
+        { tr("Timeout"), tr("%1 s").arg(c.timeoutS) },
+        { tr("Think time"), tr("%1–%2 ms").arg(c.thinkMinMs).arg(c.thinkMaxMs) },
+        { tr("Monitored process"),
+            r.system.source == QLatin1String("pid") ? tr("PID %1 %2").arg(r.system.pid).arg(r.system.processName)
+                                                    : tr("whole system") },
+        { tr("Seed"), QString::number(c.seed) },
+    };
+    for (const auto& [key, value] : config)
+        h += QStringLiteral("<tr><th align=\"left\" width=\"30%\">%1</th><td>%2</td></tr>").arg(esc(key), esc(value));
+    h += QStringLiteral("</table>");
+
+    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Overall")));
+    h += QLatin1String(TableStart)
+        + row({ tr("Requests"), tr("Success"), tr("Failures"), tr("Timeouts"), tr("Stuck"), tr("Throughput") }, true);
+    h += row({ QString::number(r.overall.total), QStringLiteral("%1 %").arg(r.overall.successRatePct, 0, 'f', 2),
+        QString::number(r.overall.failure), QString::number(r.overall.timeouts), QString::number(r.stuckRequests),
+        tr("%1 req/s").arg(r.overall.throughputRps, 0, 'f', 2) });
+    h += QStringLiteral("</table>");
+
+    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Request types (latency of successful requests)")));
+    h += QLatin1String(TableStart)
+        + row({ tr("Type"), tr("Total"), tr("Success"), tr("Errors"), tr("p50"), tr("p90"), tr("p95"), tr("p99"),
+                  tr("p99.9"), tr("max") },
+            true);
+    auto typeRow = [](const StatsSummary& s, const QString& name) {
+        const LatencySummary& l = s.latency;
+        return row({ name, QString::number(s.total), QStringLiteral("%1 %").arg(s.successRatePct, 0, 'f', 1),
+            QString::number(s.failure), ms(l.p50), ms(l.p90), ms(l.p95), ms(l.p99), ms(l.p999), ms(l.max) });
+    };
+    for (const StatsSummary& s : r.requestTypes)
+        h += typeRow(s,
+            esc(s.name) + QStringLiteral("<br/><small>") + esc(s.method) + QLatin1Char(' ') + esc(s.path)
+                + QStringLiteral("</small>"));
+    h += typeRow(r.overall, esc(tr("all")));
+    h += QStringLiteral("</table>");
+
+    QStringList classes;
+    for (const StatsSummary& s : r.requestTypes) {
+        for (auto it = s.errors.begin(); it != s.errors.end(); ++it) {
+            if (!classes.contains(it.key()))
+                classes.append(it.key());
+        }
+    }
+    if (!classes.isEmpty()) {
+        classes.sort();
+        h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Errors by class and request type")));
+        QStringList header { tr("Error") };
+        for (const StatsSummary& s : r.requestTypes)
+            header.append(esc(s.name));
+        h += QLatin1String(TableStart) + row(header, true);
+        for (const QString& cls : classes) {
+            QStringList cells { esc(cls) };
+            for (const StatsSummary& s : r.requestTypes)
+                cells.append(QString::number(s.errors.value(cls)));
+            h += row(cells);
+        }
+        h += QStringLiteral("</table>");
+    }
+    return h;
+}
+
+QString PdfReport::diagnosisHtml() const
+{
+    const Report& r = m_report;
+    QString h = QStringLiteral("<h2>%1</h2><ul>").arg(esc(tr("Bottlenecks")));
+    if (r.bottlenecks.isEmpty())
+        h += QStringLiteral("<li>%1</li>").arg(esc(tr("No significant bottlenecks detected")));
+    for (const Bottleneck& b : r.bottlenecks)
+        h += QStringLiteral("<li>%1</li>").arg(esc(b.message));
+    h += QStringLiteral("</ul><h2>%1</h2><ul>").arg(esc(tr("Deadlocks and stuck requests")));
+    h += QStringLiteral("<li>%1</li>")
+             .arg(esc(tr("Stuck requests (in flight after the timeout at the end): %1").arg(r.stuckRequests)));
+    if (r.stalls.isEmpty())
+        h += QStringLiteral("<li>%1</li>")
+                 .arg(esc(tr("No stall: requests completed every second while any were in flight")));
+    for (const Stall& s : r.stalls)
+        h += QStringLiteral("<li>%1</li>")
+                 .arg(esc(
+                     tr("Stall from %1 s to %2 s with %3 requests in flight").arg(s.fromS).arg(s.toS).arg(s.inFlight)));
+    h += QStringLiteral("</ul>");
+    h += QStringLiteral("<h2>%1</h2><ul>").arg(esc(tr("Memory and generator")));
+    h += QStringLiteral("<li>%1</li>")
+             .arg(esc(tr("Memory growth %1 MB, slope %2 MB/min over %3 samples")
+                          .arg(r.system.memoryGrowthMb, 0, 'f', 1)
+                          .arg(r.system.memorySlopeMbPerMin, 0, 'f', 2)
+                          .arg(r.system.samples.size())));
+    if (r.config.loadModel == LoadModel::Open)
+        h += QStringLiteral("<li>%1</li>")
+                 .arg(esc(tr("Schedule: %1 requests sent, %2 late by ≥ %3 ms, worst %4 ms")
+                              .arg(r.schedule.scheduled)
+                              .arg(r.schedule.late)
+                              .arg(ScheduleInfo::LateThresholdMs)
+                              .arg(r.schedule.maxLagMs, 0, 'f', 1)));
+    h += QStringLiteral("<li>%1</li>")
+             .arg(esc(tr("Generator event-loop lag: p99 %1 ms, max %2 ms")
+                          .arg(r.loopLagP99Ms, 0, 'f', 1)
+                          .arg(r.loopLagMaxMs, 0, 'f', 1)));
+    h += QStringLiteral("</ul><h2>%1</h2>").arg(esc(tr("Environment")));
+    h += QLatin1String(TableStart);
+    const QJsonObject& e = r.environment;
+    const QList<std::pair<QString, QString>> env {
+        { tr("Stressdeck"), e.value(QStringLiteral("stressdeck_version")).toString(r.toolVersion) },
+        { tr("Qt"), e.value(QStringLiteral("qt_version")).toString() },
+        { tr("Host"), e.value(QStringLiteral("host_name")).toString() },
+        { tr("CPUs"), QString::number(e.value(QStringLiteral("cpu_count")).toInt()) },
+        { tr("Operating system"), e.value(QStringLiteral("os")).toString() },
+        { tr("Kernel"), e.value(QStringLiteral("kernel")).toString() },
+    };
+    for (const auto& [key, value] : env)
+        h += QStringLiteral("<tr><th align=\"left\" width=\"30%\">%1</th><td>%2</td></tr>").arg(esc(key), esc(value));
+    h += QStringLiteral("</table>");
+    return h;
+}
+
+bool PdfReport::write(const QString& fileName, QString* error) const
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("%1: cannot write the PDF: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    {
+        QPdfWriter writer(&file);
+        writer.setResolution(300);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 18)));
+        writer.setTitle(tr("Stressdeck report: %1").arg(m_report.scenarioName));
+        writer.setCreator(QStringLiteral("Stressdeck %1").arg(m_report.toolVersion));
+        QPainter painter(&writer);
+        const QRectF page = painter.viewport(); // the printable area, in device pixels
+        const double dpi = writer.resolution();
+        const QRectF content(0, 0, page.width(), page.height() - dpi * 0.3);
+
+        auto flow = [&](const QString& html) {
+            auto doc = std::make_shared<QTextDocument>();
+            doc->documentLayout()->setPaintDevice(&writer);
+            QFont font(QStringLiteral("DejaVu Sans"));
+            font.setPointSizeF(9);
+            doc->setDefaultFont(font);
+            doc->setDefaultStyleSheet(
+                QStringLiteral("h1{font-size:18pt} h2{font-size:12pt;margin-top:10px} th{background:#eee}"));
+            doc->setHtml(html);
+            doc->setPageSize(content.size());
+            return doc;
+        };
+        const auto summary = flow(summaryHtml());
+        const auto diagnosis = flow(diagnosisHtml());
+
+        // The dashboard's own charts, filled from the report, rendered as vectors.
+        Dashboard dashboard;
+        dashboard.showReport(m_report);
+        const QList<TimeSeriesChart*> charts = dashboard.charts();
+        constexpr int ChartsPerPage = 3;
+        const int chartPages = int((charts.size() + ChartsPerPage - 1) / ChartsPerPage);
+
+        QList<std::function<void()>> pages;
+        auto addFlowPages = [&](const std::shared_ptr<QTextDocument>& doc) {
+            for (int p = 0; p < doc->pageCount(); ++p) {
+                pages.append([&, doc, p] {
+                    painter.save();
+                    painter.translate(0, -p * content.height());
+                    doc->drawContents(&painter, QRectF(0, p * content.height(), content.width(), content.height()));
+                    painter.restore();
+                });
+            }
+        };
+        addFlowPages(summary);
+        for (int p = 0; p < chartPages; ++p) {
+            pages.append([&, p] {
+                const double h = content.height() / ChartsPerPage;
+                for (int i = 0; i < ChartsPerPage && ChartsPerPage * p + i < charts.size(); ++i) {
+                    TimeSeriesChart* chart = charts[ChartsPerPage * p + i];
+                    // The scene's size sets the proportions of text to plot on paper.
+                    const QSizeF sceneSize(720, 340);
+                    chart->resize(sceneSize.toSize());
+                    chart->refresh();
+                    chart->chart()->resize(sceneSize);
+                    QGraphicsScene* scene = chart->chart()->scene();
+                    const QRectF target(0, i * h + dpi * 0.1, content.width(), h - dpi * 0.2);
+                    scene->render(&painter, target, chart->chart()->sceneBoundingRect(), Qt::KeepAspectRatio);
+                }
+            });
+        }
+        addFlowPages(diagnosis);
+
+        QFont footerFont(QStringLiteral("DejaVu Sans"));
+        footerFont.setPointSizeF(8);
+        for (qsizetype i = 0; i < pages.size(); ++i) {
+            if (i > 0)
+                writer.newPage();
+            pages[i]();
+            painter.setFont(footerFont);
+            painter.setPen(Qt::darkGray);
+            painter.drawText(QRectF(0, page.height() - dpi * 0.25, page.width(), dpi * 0.25), Qt::AlignCenter,
+                tr("Stressdeck report — %1 — page %2 of %3")
+                    .arg(m_report.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                    .arg(i + 1)
+                    .arg(pages.size()));
+        }
+        painter.end();
+    }
+    if (!file.commit()) {
+        *error = tr("%1: cannot write the PDF: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Stressdeck

@@ -46,7 +46,7 @@ test)
         -DSTRESSDECK_WERROR=ON
     cmake --build "$build" -j "$jobs"
     cd "$build"
-    QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$jobs" --timeout 600
+    QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$jobs" --timeout 600 --label-exclude benchmark
     ;;
 *)
     echo "usage: bash packaging/setup.sh run|test" >&2

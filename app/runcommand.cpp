@@ -114,15 +114,20 @@ int run(const QStringList& arguments)
         QStringLiteral("no-health-check"), QCoreApplication::translate("Cli", "Skip the availability check."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"),
         QCoreApplication::translate("Cli", "Write the JSON report to this file."), QStringLiteral("file"));
+    const QCommandLineOption maxBodyOpt(QStringLiteral("max-body-mb"),
+        QCoreApplication::translate("Cli",
+            "Longest response body read, in MB (default 8); longer ones count as "
+            "\"Body too large\"."),
+        QStringLiteral("mb"));
     const QCommandLineOption pdfOpt(QStringLiteral("pdf"),
         QCoreApplication::translate("Cli", "Write a PDF report to this file."), QStringLiteral("file"));
     const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
         QCoreApplication::translate("Cli", "Do not verify TLS certificates (the report says so)."));
     const QCommandLineOption seedOpt(QStringLiteral("seed"),
         QCoreApplication::translate("Cli", "Random seed for a reproducible request mix."), QStringLiteral("n"));
-    for (const auto& o :
-        { profileOpt, targetOpt, scenarioOpt, requestOpt, concurrencyOpt, durationOpt, timeoutOpt, thinkOpt, rateOpt,
-            pidOpt, nameOpt, sampleOpt, leakOpt, healthOpt, noHealthOpt, jsonOpt, seedOpt, insecureOpt, pdfOpt })
+    for (const auto& o : { profileOpt, targetOpt, scenarioOpt, requestOpt, concurrencyOpt, durationOpt, timeoutOpt,
+             thinkOpt, rateOpt, pidOpt, nameOpt, sampleOpt, leakOpt, healthOpt, noHealthOpt, jsonOpt, seedOpt,
+             insecureOpt, pdfOpt, maxBodyOpt })
         parser.addOption(o);
     DemoOptions::addTo(&parser, QStringLiteral("demo-"));
 
@@ -248,6 +253,12 @@ int run(const QStringList& arguments)
     o.jsonFile = parser.value(jsonOpt);
     const QString pdfFile = parser.value(pdfOpt);
     o.config.insecure = parser.isSet(insecureOpt);
+    if (parser.isSet(maxBodyOpt)) {
+        double mb = 0;
+        if (!parseNumber(QStringLiteral("--max-body-mb"), parser.value(maxBodyOpt), 0.001, 1024 * 1024, &mb, &error))
+            return usageError(error);
+        o.config.maxBodyBytes = qint64(mb * 1024 * 1024);
+    }
 
     // The embedded demo service: the default target, monitored automatically.
     ServiceThread demo;

@@ -322,6 +322,23 @@ QCoro::Task<Outcome> Engine::execute(int userIndex, int typeIndex, Clock::time_p
         reply = nam->sendCustomRequest(request, type.method, body);
     m_inFlight.insert(reply, { typeIndex });
 
+    // Bodies are read as they arrive and thrown away, so memory stays flat whatever the
+    // server sends; past the cap the request is cut off.
+    bool tooLarge = false;
+    qint64 bodyBytes = 0;
+    reply->setReadBufferSize(256 * 1024);
+    const qint64 cap = m_config.maxBodyBytes;
+    connect(reply, &QIODevice::readyRead, reply, [reply, &bodyBytes, &tooLarge, cap] {
+        char sink[16384];
+        qint64 n = 0;
+        while ((n = reply->read(sink, sizeof sink)) > 0)
+            bodyBytes += n;
+        if (bodyBytes > cap && !tooLarge) {
+            tooLarge = true;
+            reply->abort();
+        }
+    });
+
     // A precise timer of our own: QCoro's coarse one may fire up to 5 % early.
     bool timedOut = false;
     QTimer timeout;
@@ -342,10 +359,12 @@ QCoro::Task<Outcome> Engine::execute(int userIndex, int typeIndex, Clock::time_p
         outcome = { Outcome::Stuck, 0, {} };
     } else if (timedOut) {
         outcome = { Outcome::Timeout, 0, {} };
+    } else if (tooLarge) {
+        outcome = { Outcome::BodyTooLarge, 0, {} };
     } else {
         outcome = Outcome::fromReply(reply, type.acceptedStatus);
-        reply->readAll();
     }
+    disconnect(reply, &QIODevice::readyRead, reply, nullptr);
     reply->deleteLater();
     record(typeIndex, outcome, latency);
     co_return outcome;

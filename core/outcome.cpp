@@ -21,6 +21,12 @@ QString Outcome::label() const
         return QStringLiteral("Host not found");
     case TlsError:
         return QStringLiteral("TLS error");
+    case TooManyRedirects:
+        return QStringLiteral("Too many redirects");
+    case ProtocolError:
+        return QStringLiteral("Protocol error");
+    case BodyTooLarge:
+        return QStringLiteral("Body too large");
     case Stuck:
         return QStringLiteral("Stuck");
     case Other:
@@ -31,14 +37,19 @@ QString Outcome::label() const
 
 Outcome Outcome::fromReply(QNetworkReply* reply, const QList<int>& acceptedStatus)
 {
+    const QNetworkReply::NetworkError error = reply->error();
+    // Transport and protocol failures win over a status line that may already have arrived:
+    // a 200 whose body was cut off is not a success.
+    const bool transportFailure = (error > QNetworkReply::NoError && error < QNetworkReply::ProxyConnectionRefusedError)
+        || (error >= QNetworkReply::ProtocolUnknownError && error <= QNetworkReply::ProtocolFailure);
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (status.isValid() && status.toInt() > 0) {
+    if (!transportFailure && status.isValid() && status.toInt() > 0) {
         const int code = status.toInt();
         if (acceptedStatus.contains(code))
             return { Success, code, {} };
         return { HttpStatus, code, {} };
     }
-    switch (reply->error()) {
+    switch (error) {
     case QNetworkReply::NoError:
         return { Other, 0, QStringLiteral("no HTTP status") };
     case QNetworkReply::ConnectionRefusedError:
@@ -49,8 +60,15 @@ Outcome Outcome::fromReply(QNetworkReply* reply, const QList<int>& acceptedStatu
         return { HostNotFound, 0, {} };
     case QNetworkReply::SslHandshakeFailedError:
         return { TlsError, 0, reply->errorString() };
+    case QNetworkReply::TooManyRedirectsError:
+    case QNetworkReply::InsecureRedirectError:
+        return { TooManyRedirects, 0, {} };
     case QNetworkReply::TimeoutError:
         return { Timeout, 0, {} };
+    case QNetworkReply::ProtocolUnknownError:
+    case QNetworkReply::ProtocolInvalidOperationError:
+    case QNetworkReply::ProtocolFailure:
+        return { ProtocolError, 0, reply->errorString() };
     default:
         break;
     }

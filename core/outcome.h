@@ -17,6 +17,9 @@ struct Outcome {
         ConnectionReset,
         HostNotFound,
         TlsError,
+        TooManyRedirects,
+        ProtocolError,
+        BodyTooLarge,
         Stuck,
         Other
     };

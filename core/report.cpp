@@ -175,6 +175,7 @@ QJsonObject Report::toJson() const
         { QStringLiteral("health_check"), config.healthCheck }, { QStringLiteral("health_path"), config.healthPath },
         { QStringLiteral("sample_interval_s"), config.sampleIntervalS },
         { QStringLiteral("seed"), double(config.seed) }, { QStringLiteral("insecure"), config.insecure },
+        { QStringLiteral("max_body_bytes"), double(config.maxBodyBytes) },
         { QStringLiteral("monitor_pid"), double(config.monitorPid) },
         { QStringLiteral("monitor_name"), config.monitorName },
         { QStringLiteral("thresholds"),
@@ -328,6 +329,7 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     r.config.sampleIntervalS = cfg.value(QStringLiteral("sample_interval_s")).toDouble(5);
     r.config.seed = quint64(cfg.value(QStringLiteral("seed")).toDouble());
     r.config.insecure = cfg.value(QStringLiteral("insecure")).toBool();
+    r.config.maxBodyBytes = qint64(cfg.value(QStringLiteral("max_body_bytes")).toDouble(8 * 1024 * 1024));
     r.config.monitorPid = qint64(cfg.value(QStringLiteral("monitor_pid")).toDouble());
     r.config.monitorName = cfg.value(QStringLiteral("monitor_name")).toString();
     const QJsonObject th = cfg.value(QStringLiteral("thresholds")).toObject();

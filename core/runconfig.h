@@ -43,6 +43,7 @@ struct RunConfig {
     Thresholds thresholds;
     quint64 seed = 0; //!< 0: pick one at start and report it
     bool insecure = false; //!< do not verify TLS certificates (reported)
+    qint64 maxBodyBytes = 8 * 1024 * 1024; //!< a longer response body is cut off as "Body too large"
 
     friend bool operator==(const RunConfig&, const RunConfig&) = default;
 

@@ -32,8 +32,10 @@ quint16 HttpService::listenOnLoopback(quint16 port, QString* error)
     }
     // The default backlog of 50 overflows under bursts of new connections (SYN retries of 1-3 s).
     server->setListenBacklogSize(4096);
-    if (!server->listen(QHostAddress::LocalHost, port)) {
-        *error = QCoreApplication::translate("HttpService", "cannot listen on 127.0.0.1:%1: %2")
+    const QHostAddress address(m_ipv6 ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost);
+    if (!server->listen(address, port)) {
+        *error = QCoreApplication::translate("HttpService", "cannot listen on %1 port %2: %3")
+                     .arg(address.toString())
                      .arg(port)
                      .arg(server->errorString());
         delete server;

@@ -48,6 +48,8 @@ public:
 
     explicit HttpService(QObject* parent = nullptr);
 
+    //! Listen on IPv6 loopback (::1) instead of 127.0.0.1 from the next listenOnLoopback() on.
+    void setIpv6(bool ipv6) { m_ipv6 = ipv6; }
     //! Serve HTTPS with this certificate and key from the next listenOnLoopback() on.
     void setTls(const QSslConfiguration& configuration);
     //! Listens on 127.0.0.1 with a deep backlog; returns the port or 0 with a message.
@@ -74,6 +76,7 @@ private:
 
     quint16 m_port = 0;
     std::optional<QSslConfiguration> m_tls;
+    bool m_ipv6 = false;
     std::atomic<qint64> m_connections { 0 };
 };
 

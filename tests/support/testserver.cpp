@@ -48,6 +48,50 @@ void TestServer::handle(const QHttpServerRequest& request, QTcpSocket* socket)
         resetConnection(socket);
     } else if (route == QLatin1String("mix")) {
         answerLater(request, socket, json(200, ok), (m_mixCounter++ % 10 == 9) ? 200 : 10);
+    } else if (route == QLatin1String("loop")) {
+        Response r = json(307, {});
+        r.headers.append({ QByteArrayLiteral("Location"), QByteArrayLiteral("/loop") });
+        respond(request, socket, r);
+    } else if (route == QLatin1String("malformed")) {
+        socket->write("HTTP/1.1 twohundred OK\r\nContent-Length: 2\r\n\r\nok");
+    } else if (route == QLatin1String("resetmid")) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nhalf");
+        socket->flush();
+        resetConnection(socket);
+    } else if (route == QLatin1String("premature")) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nshort");
+        socket->flush();
+        socket->disconnectFromHost();
+    } else if (route == QLatin1String("trickle") && parts.size() == 2) {
+        const int n = parts[1].toInt();
+        socket->write(QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ")
+            + QByteArray::number(n) + "\r\n\r\n");
+        auto* timer = new QTimer(socket); // dies with the connection
+        auto left = std::make_shared<int>(n);
+        connect(timer, &QTimer::timeout, socket, [socket, timer, left] {
+            if ((*left)-- <= 0) {
+                timer->stop();
+                return;
+            }
+            socket->write("x");
+        });
+        timer->start(1000);
+    } else if (route == QLatin1String("huge") && parts.size() == 2) {
+        const qint64 total = parts[1].toLongLong() * 1024 * 1024;
+        socket->write(QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: ")
+            + QByteArray::number(total) + "\r\n\r\n");
+        auto sent = std::make_shared<qint64>(0);
+        const QByteArray chunk(64 * 1024, 'z');
+        auto pump = [socket, sent, total, chunk] {
+            // Keep about 1 MB queued; write more as the client reads.
+            while (*sent < total && socket->bytesToWrite() < 1024 * 1024) {
+                const qint64 n = std::min<qint64>(chunk.size(), total - *sent);
+                socket->write(chunk.constData(), n);
+                *sent += n;
+            }
+        };
+        connect(socket, &QIODevice::bytesWritten, socket, pump);
+        pump();
     } else if (route == QLatin1String("redirect")) {
         Response r = json(307, {});
         r.headers.append({ QByteArrayLiteral("Location"), QByteArrayLiteral("/delay/0") });
@@ -58,14 +102,25 @@ void TestServer::handle(const QHttpServerRequest& request, QTcpSocket* socket)
 }
 
 TestServerThread::TestServerThread(Tls tls)
-    : m_tls(tls == Tls::SelfSigned)
+    : TestServerThread(Options { tls, false, 0 })
+{
+}
+
+TestServerThread::TestServerThread(const Options& options)
+    : m_options(options)
+{
+    start();
+}
+
+void TestServerThread::start()
 {
     QString error;
-    const bool useTls = m_tls;
+    const Options options = m_options;
     m_port = m_thread.start(
-        [useTls] {
+        [options] {
             auto* server = new TestServer;
-            if (useTls) {
+            server->setIpv6(options.ipv6);
+            if (options.tls == Tls::SelfSigned) {
                 // A self-signed certificate for 127.0.0.1, made once with openssl for these tests.
                 QFile cert(QStringLiteral(STRESSDECK_TEST_SUPPORT_DIR "/test-cert.pem"));
                 QFile key(QStringLiteral(STRESSDECK_TEST_SUPPORT_DIR "/test-key.pem"));
@@ -78,9 +133,20 @@ TestServerThread::TestServerThread(Tls tls)
             }
             return server;
         },
-        0, &error);
+        m_options.port ? m_options.port : m_port, &error);
     if (m_port == 0)
         qFatal("test server: %s", qPrintable(error));
+}
+
+void TestServerThread::stop()
+{
+    m_thread.stop();
+}
+
+void TestServerThread::restart()
+{
+    m_thread.stop();
+    start();
 }
 
 } // namespace Stressdeck::Testing

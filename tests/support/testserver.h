@@ -15,6 +15,12 @@ namespace Stressdeck::Testing {
 //!   /reset             resets the connection
 //!   /mix               every 10th request after 200 ms, the others after 10 ms
 //!   /redirect          307 to /delay/0
+//!   /loop              307 to itself
+//!   /malformed         a broken status line
+//!   /premature         200 with Content-Length 100, 5 bytes, then close
+//!   /resetmid          200 with Content-Length 100, 4 bytes, then a reset
+//!   /trickle/<n>       n body bytes, one per second
+//!   /huge/<mb>         a body of <mb> MB
 class TestServer : public HttpService {
     Q_OBJECT
 public:
@@ -36,20 +42,32 @@ private:
 class TestServerThread {
 public:
     enum class Tls { Off, SelfSigned };
+    struct Options {
+        Tls tls = Tls::Off;
+        bool ipv6 = false;
+        quint16 port = 0;
+    };
     explicit TestServerThread(Tls tls = Tls::Off);
+    explicit TestServerThread(const Options& options);
+    //! Stops serving (connections are refused) and starts again on the same port.
+    void stop();
+    void restart();
     quint16 port() const { return m_port; }
     QString url() const
     {
-        return QStringLiteral("%1://127.0.0.1:%2")
-            .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+        return QStringLiteral("%1://%2:%3")
+            .arg(m_options.tls == Tls::SelfSigned ? QStringLiteral("https") : QStringLiteral("http"),
+                m_options.ipv6 ? QStringLiteral("[::1]") : QStringLiteral("127.0.0.1"))
             .arg(m_port);
     }
     TestServer* server() const { return static_cast<TestServer*>(m_thread.service()); }
 
 private:
+    void start();
+
     ServiceThread m_thread;
+    Options m_options;
     quint16 m_port = 0;
-    bool m_tls = false;
 };
 
 } // namespace Stressdeck::Testing

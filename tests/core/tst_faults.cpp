@@ -1,0 +1,139 @@
+#include "loadrunner.h"
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <unistd.h>
+
+using namespace Stressdeck;
+using namespace Stressdeck::Testing;
+
+namespace {
+
+struct Run {
+    Report report;
+    qint64 wallMs = 0;
+};
+
+Run run(const QString& target, const QString& path, double seconds, double timeoutS, bool follow = false,
+    const std::function<void()>& midway = {})
+{
+    RunConfig c;
+    c.target = QUrl(target);
+    c.concurrency = 3;
+    c.durationS = seconds;
+    c.timeoutS = timeoutS;
+    c.thinkMinMs = c.thinkMaxMs = 0;
+    c.healthCheck = false;
+    c.sampleIntervalS = 1;
+    c.monitorPid = ::getpid();
+    Scenario s;
+    s.name = QStringLiteral("fault");
+    RequestType t;
+    t.name = QStringLiteral("probe");
+    t.path = path;
+    t.followRedirects = follow;
+    s.requestTypes = { t };
+    LoadRunner runner;
+    QSignalSpy finished(&runner, &LoadRunner::finished);
+    QString error;
+    QElapsedTimer wall;
+    wall.start();
+    if (!runner.start(c, s, &error))
+        qFatal("%s", qPrintable(error));
+    if (midway)
+        QTimer::singleShot(int(seconds * 400), midway);
+    if (!finished.wait(int((seconds + timeoutS) * 1000) + 20000))
+        qFatal("run did not finish");
+    return { finished.first().first().value<Report>(), wall.elapsed() };
+}
+
+} // namespace
+
+//! The fault matrix: whatever the target does, the run ends on time, in the right outcome
+//! class, with memory flat.
+class TestFaults : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void eachFaultEndsInItsClass_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("follow");
+        QTest::addColumn<double>("timeout");
+        QTest::addColumn<QString>("outcome");
+        QTest::addRow("headers never sent") << QStringLiteral("/hang") << false << 0.5 << QStringLiteral("Timeout");
+        QTest::addRow("reset before the answer")
+            << QStringLiteral("/reset") << false << 2.0 << QStringLiteral("Connection reset");
+        QTest::addRow("reset mid-response")
+            << QStringLiteral("/resetmid") << false << 2.0 << QStringLiteral("Connection reset");
+        QTest::addRow("premature close") << QStringLiteral("/premature") << false << 2.0
+                                         << QStringLiteral("Connection reset");
+        QTest::addRow("body trickled") << QStringLiteral("/trickle/100") << false << 1.5 << QStringLiteral("Timeout");
+        QTest::addRow("huge body") << QStringLiteral("/huge/40") << false << 10.0 << QStringLiteral("Body too large");
+        // QNetworkAccessManager drops the connection on a status line it cannot parse and reports
+        // it exactly like a reset ("Connection closed", RemoteHostClosedError).
+        QTest::addRow("malformed status line")
+            << QStringLiteral("/malformed") << false << 2.0 << QStringLiteral("Connection reset");
+        QTest::addRow("redirect loop") << QStringLiteral("/loop") << true << 2.0
+                                       << QStringLiteral("Too many redirects");
+        QTest::addRow("redirect not followed") << QStringLiteral("/loop") << false << 2.0 << QStringLiteral("HTTP 307");
+    }
+
+    void eachFaultEndsInItsClass()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, follow);
+        QFETCH(double, timeout);
+        QFETCH(QString, outcome);
+        TestServerThread server;
+        const Run r = run(server.url(), path, 2, timeout, follow);
+        const Report& report = r.report;
+        QVERIFY(report.overall.total > 0);
+        QVERIFY2(report.overall.errors.value(outcome) == report.overall.total,
+            qPrintable(QStringLiteral("%1 of %2; errors: %3")
+                           .arg(report.overall.errors.value(outcome))
+                           .arg(report.overall.total)
+                           .arg(QStringList(report.overall.errors.keys()).join(u", "))));
+        QCOMPARE(report.overall.success, 0);
+        QCOMPARE(report.stuckRequests, 0);
+        QVERIFY2(r.wallMs < qint64((2 + timeout) * 1000) + 4000, qPrintable(QString::number(r.wallMs)));
+        QVERIFY2(report.system.memoryGrowthMb < 40, qPrintable(QString::number(report.system.memoryGrowthMb)));
+    }
+
+    void bodiesUnderTheCapAreRead()
+    {
+        TestServerThread server;
+        const Run r = run(server.url(), QStringLiteral("/huge/2"), 1.5, 10);
+        QVERIFY(r.report.overall.success > 0);
+        QCOMPARE(r.report.overall.failure, 0);
+    }
+
+    void serverRestartedMidRun()
+    {
+        TestServerThread server;
+        const Run r = run(server.url(), QStringLiteral("/delay/5"), 4, 2, false, [&server] {
+            server.stop();
+            QTimer::singleShot(800, [&server] { server.restart(); });
+        });
+        const Report& report = r.report;
+        QVERIFY(report.overall.errors.value(QStringLiteral("Connection refused")) > 0);
+        // Service came back: the last seconds succeed again.
+        QVERIFY(report.timeline.last().all.successes > 0);
+        QVERIFY(r.wallMs < 4000 + 2000 + 4000);
+    }
+
+    void ipv6Loopback()
+    {
+        TestServerThread server(TestServerThread::Options { TestServerThread::Tls::Off, true, 0 });
+        QVERIFY(server.url().contains(QLatin1String("[::1]")));
+        const Run r = run(server.url(), QStringLiteral("/delay/2"), 1, 2);
+        QVERIFY(r.report.overall.success > 0);
+        QCOMPARE(r.report.overall.failure, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"

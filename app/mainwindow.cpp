@@ -108,6 +108,8 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     validate();
     if (m_options.autostart)
         QTimer::singleShot(0, this, &MainWindow::startRun);
+    else
+        QTimer::singleShot(0, this, &MainWindow::offerRecovery);
 
     // GUI event-loop lag: a 100 ms timer that measures how late it fires.
     auto* lagTimer = new QTimer(this);
@@ -715,6 +717,39 @@ bool MainWindow::exportPdf(const QString& fileName)
     return true;
 }
 
+void MainWindow::offerRecovery()
+{
+    const QStringList files = LoadRunner::orphanedRecoveryFiles();
+    if (files.isEmpty())
+        return;
+    const QString newest = files.first();
+    QMessageBox box(QMessageBox::Question, tr("Recover a run"),
+        tr("A run did not finish (Stressdeck was closed abruptly). Its report up to the last checkpoint was "
+           "saved:\n%1\n\nOpen it?")
+            .arg(newest),
+        QMessageBox::NoButton, this);
+    QPushButton* open = box.addButton(tr("Open"), QMessageBox::AcceptRole);
+    QPushButton* discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Later"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() == open)
+        recoverReport(newest);
+    else if (box.clickedButton() == discard)
+        QFile::remove(newest);
+}
+
+bool MainWindow::recoverReport(const QString& fileName)
+{
+    if (!openReport(fileName))
+        return false;
+    const QFileInfo info(fileName);
+    const QString kept = info.absolutePath() + QStringLiteral("/recovered-") + info.fileName();
+    QFile::remove(kept);
+    QFile::rename(fileName, kept);
+    m_state->setText(tr("Recovered the report of an unfinished run (kept as %1)").arg(kept));
+    return true;
+}
+
 bool MainWindow::openReport(const QString& fileName)
 {
     Report report;
@@ -740,6 +775,7 @@ void MainWindow::addRecent(const QString& fileName)
     QSettings settings;
     QStringList recent = settings.value(QLatin1String(Keys::Recent)).toStringList();
     recent.removeAll(fileName);
+    recent.removeIf([](const QString& f) { return !QFileInfo::exists(f); });
     recent.prepend(fileName);
     settings.setValue(QLatin1String(Keys::Recent), recent.mid(0, 10));
     updateRecentMenu();

@@ -60,6 +60,8 @@ public:
     bool saveReport(const QString& fileName);
     bool openReport(const QString& fileName);
     bool exportPdf(const QString& fileName);
+    //! Opens the report a crashed run left behind and keeps it as recovered-*.json.
+    bool recoverReport(const QString& fileName);
     void setLiveConcurrency(int users);
 
 Q_SIGNALS:
@@ -83,6 +85,7 @@ private:
     void applyDemoKnobs();
     void updateRecentMenu();
     void addRecent(const QString& fileName);
+    void offerRecovery();
     void restoreSettings();
     void saveSettings() const;
     void setRunning(bool running);

@@ -119,6 +119,9 @@ int run(const QStringList& arguments)
             "Longest response body read, in MB (default 8); longer ones count as "
             "\"Body too large\"."),
         QStringLiteral("mb"));
+    const QCommandLineOption checkpointOpt(QStringLiteral("checkpoint-interval"),
+        QCoreApplication::translate("Cli", "How often a recovery copy of the report is written (default 30s)."),
+        QStringLiteral("duration"));
     const QCommandLineOption pdfOpt(QStringLiteral("pdf"),
         QCoreApplication::translate("Cli", "Write a PDF report to this file."), QStringLiteral("file"));
     const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
@@ -127,7 +130,7 @@ int run(const QStringList& arguments)
         QCoreApplication::translate("Cli", "Random seed for a reproducible request mix."), QStringLiteral("n"));
     for (const auto& o : { profileOpt, targetOpt, scenarioOpt, requestOpt, concurrencyOpt, durationOpt, timeoutOpt,
              thinkOpt, rateOpt, pidOpt, nameOpt, sampleOpt, leakOpt, healthOpt, noHealthOpt, jsonOpt, seedOpt,
-             insecureOpt, pdfOpt, maxBodyOpt })
+             insecureOpt, pdfOpt, maxBodyOpt, checkpointOpt })
         parser.addOption(o);
     DemoOptions::addTo(&parser, QStringLiteral("demo-"));
 
@@ -253,6 +256,10 @@ int run(const QStringList& arguments)
     o.jsonFile = parser.value(jsonOpt);
     const QString pdfFile = parser.value(pdfOpt);
     o.config.insecure = parser.isSet(insecureOpt);
+    if (parser.isSet(checkpointOpt)
+        && !parseDurationFlag(QStringLiteral("--checkpoint-interval"), parser.value(checkpointOpt),
+            &o.config.checkpointIntervalS, &error))
+        return usageError(error);
     if (parser.isSet(maxBodyOpt)) {
         double mb = 0;
         if (!parseNumber(QStringLiteral("--max-body-mb"), parser.value(maxBodyOpt), 0.001, 1024 * 1024, &mb, &error))
@@ -349,6 +356,9 @@ int run(const QStringList& arguments)
           << Qt::endl;
     if (!runner.start(o.config, o.scenario, &error))
         return usageError(error);
+    err() << QCoreApplication::translate("Cli", "A recovery copy of the report is kept every %1 in %2")
+                 .arg(formatDuration(o.config.checkpointIntervalS), runner.recoveryFile())
+          << Qt::endl;
     QCoreApplication::exec();
     return exitCode;
 }

@@ -113,6 +113,12 @@ QCoro::Task<> Engine::run()
     connect(m_sampleTimer, &QTimer::timeout, this, &Engine::takeSample);
     m_sampleTimer->start();
 
+    m_checkpointTimer = new QTimer(this);
+    m_checkpointTimer->setInterval(std::chrono::milliseconds(qint64(m_config.checkpointIntervalS * 1000)));
+    connect(m_checkpointTimer, &QTimer::timeout, this,
+        [this] { Q_EMIT checkpoint(buildReport(QStringLiteral("checkpoint"))); });
+    m_checkpointTimer->start();
+
     m_tickTimer = new QTimer(this);
     m_tickTimer->setTimerType(Qt::PreciseTimer);
     m_tickTimer->setInterval(TickInterval);
@@ -586,20 +592,22 @@ void Engine::finish()
             closeInterval(elapsed);
     }
     m_state = RunState::Finished;
-    Report report = buildReport();
+    if (m_checkpointTimer)
+        m_checkpointTimer->stop();
+    Report report = buildReport(m_stopReason);
     Q_EMIT finished(report);
 }
 
-Report Engine::buildReport() const
+Report Engine::buildReport(const QString& stopReason) const
 {
     Report r;
     r.toolVersion = QStringLiteral(STRESSDECK_VERSION);
     r.startedAt = m_startedAt;
     r.finishedAt = QDateTime::currentDateTimeUtc();
-    r.elapsedS = m_stopReason == QLatin1String("unavailable") ? 0 : seconds(Clock::now() - m_loadStart);
+    r.elapsedS = stopReason == QLatin1String("unavailable") ? 0 : seconds(Clock::now() - m_loadStart);
     r.config = m_config;
     r.scenarioName = m_scenario.name;
-    r.stopReason = m_stopReason;
+    r.stopReason = stopReason;
     r.overall = StatsSummary::of(m_overall, r.elapsedS);
     for (size_t i = 0; i < m_counters.size(); ++i) {
         const RequestType& t = m_scenario.requestTypes[qsizetype(i)];

@@ -51,6 +51,8 @@ Q_SIGNALS:
     void snapshotReady(const Stressdeck::LiveSnapshot& snapshot);
     void unavailable(const QString& message);
     void finished(const Stressdeck::Report& report);
+    //! A complete report of the run so far, every checkpoint interval, for crash recovery.
+    void checkpoint(const Stressdeck::Report& report);
 
 private:
     struct InFlight {
@@ -80,7 +82,7 @@ private:
     void finish();
     double loadElapsedS() const;
     LiveStats liveStats(const QString& name, const RequestCounters& counters, double elapsedS) const;
-    Report buildReport() const;
+    Report buildReport(const QString& stopReason) const;
 
     RunConfig m_config;
     Scenario m_scenario;
@@ -115,6 +117,7 @@ private:
     QTimer* m_durationTimer = nullptr;
     QTimer* m_sampleTimer = nullptr;
     QTimer* m_drainTimer = nullptr;
+    QTimer* m_checkpointTimer = nullptr;
 
     std::vector<RequestCounters> m_counters;
     RequestCounters m_overall;

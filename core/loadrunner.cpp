@@ -2,6 +2,10 @@
 
 #include "engine.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QStandardPaths>
 #include <QThread>
 
 #include <sys/resource.h>
@@ -17,6 +21,9 @@ LoadRunner::LoadRunner(QObject* parent)
 
 LoadRunner::~LoadRunner()
 {
+    // A run abandoned on purpose (the window closed after a warning) leaves nothing to recover.
+    if (!m_recoveryFile.isEmpty())
+        QFile::remove(m_recoveryFile);
     if (m_thread) {
         stopNow();
         m_thread->quit();
@@ -63,12 +70,47 @@ bool LoadRunner::start(const RunConfig& config, const Scenario& scenario, QStrin
     connect(engine, &Engine::snapshotReady, this, &LoadRunner::snapshotReady, Qt::QueuedConnection);
     connect(engine, &Engine::unavailable, this, &LoadRunner::unavailable, Qt::QueuedConnection);
     connect(engine, &Engine::finished, this, &LoadRunner::onFinished, Qt::QueuedConnection);
+    connect(engine, &Engine::checkpoint, this, &LoadRunner::onCheckpoint, Qt::QueuedConnection);
+    QDir().mkpath(recoveryDirectory());
+    m_recoveryFile = recoveryDirectory()
+        + QStringLiteral("/run-%1-%2.json")
+              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))
+              .arg(QCoreApplication::applicationPid());
     m_thread->start();
     return true;
 }
 
+void LoadRunner::onCheckpoint(const Report& report)
+{
+    QString error;
+    if (!m_recoveryFile.isEmpty() && !report.save(m_recoveryFile, &error))
+        qWarning("stressdeck: cannot write the recovery copy: %s", qPrintable(error));
+}
+
+QString LoadRunner::recoveryDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
+}
+
+QStringList LoadRunner::orphanedRecoveryFiles()
+{
+    QStringList result;
+    const QDir dir(recoveryDirectory());
+    for (const QFileInfo& file : dir.entryInfoList({ QStringLiteral("run-*.json") }, QDir::Files, QDir::Time)) {
+        const qint64 pid = file.completeBaseName().section(QLatin1Char('-'), -1).toLongLong();
+        const bool alive = pid > 0 && pid != QCoreApplication::applicationPid()
+            && QFile::exists(QStringLiteral("/proc/%1").arg(pid));
+        if (!alive && pid != QCoreApplication::applicationPid())
+            result.append(file.absoluteFilePath());
+    }
+    return result;
+}
+
 void LoadRunner::onFinished(const Report& report)
 {
+    if (!m_recoveryFile.isEmpty())
+        QFile::remove(m_recoveryFile);
+    m_recoveryFile.clear();
     m_engine = nullptr;
     m_thread->quit();
     Q_EMIT finished(report);

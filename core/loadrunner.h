@@ -36,6 +36,14 @@ public:
     //! Raises the soft open-files limit to the hard limit, so 1000+ users can connect.
     static void raiseFileLimit();
 
+    //! Where recovery copies go: every checkpoint of a run is written there atomically and the
+    //! file is removed when the run ends normally, so one left behind means a crash or kill -9.
+    static QString recoveryDirectory();
+    //! Recovery files of runs whose process is gone.
+    static QStringList orphanedRecoveryFiles();
+    //! The recovery file of the current run (empty when idle).
+    QString recoveryFile() const { return m_recoveryFile; }
+
 Q_SIGNALS:
     void snapshotReady(const Stressdeck::LiveSnapshot& snapshot);
     void unavailable(const QString& message);
@@ -44,7 +52,10 @@ Q_SIGNALS:
 private:
     void onFinished(const Stressdeck::Report& report);
 
+    void onCheckpoint(const Stressdeck::Report& report);
+
     QThread* m_thread = nullptr;
+    QString m_recoveryFile;
     Engine* m_engine = nullptr; // deleted on its own thread once the run has finished
 };
 

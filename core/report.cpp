@@ -176,6 +176,7 @@ QJsonObject Report::toJson() const
         { QStringLiteral("sample_interval_s"), config.sampleIntervalS },
         { QStringLiteral("seed"), double(config.seed) }, { QStringLiteral("insecure"), config.insecure },
         { QStringLiteral("max_body_bytes"), double(config.maxBodyBytes) },
+        { QStringLiteral("checkpoint_interval_s"), config.checkpointIntervalS },
         { QStringLiteral("monitor_pid"), double(config.monitorPid) },
         { QStringLiteral("monitor_name"), config.monitorName },
         { QStringLiteral("thresholds"),
@@ -329,6 +330,7 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     r.config.sampleIntervalS = cfg.value(QStringLiteral("sample_interval_s")).toDouble(5);
     r.config.seed = quint64(cfg.value(QStringLiteral("seed")).toDouble());
     r.config.insecure = cfg.value(QStringLiteral("insecure")).toBool();
+    r.config.checkpointIntervalS = cfg.value(QStringLiteral("checkpoint_interval_s")).toDouble(30);
     r.config.maxBodyBytes = qint64(cfg.value(QStringLiteral("max_body_bytes")).toDouble(8 * 1024 * 1024));
     r.config.monitorPid = qint64(cfg.value(QStringLiteral("monitor_pid")).toDouble());
     r.config.monitorName = cfg.value(QStringLiteral("monitor_name")).toString();

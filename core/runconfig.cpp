@@ -39,6 +39,8 @@ bool RunConfig::validate(QString* error) const
         return fail(tr("leak threshold: must be above 0 MB"));
     if (healthCheck && !healthPath.startsWith(QLatin1Char('/')))
         return fail(tr("health path: \"%1\" must start with \"/\"").arg(healthPath));
+    if (!(checkpointIntervalS >= 1) || checkpointIntervalS > 3600)
+        return fail(tr("checkpoint interval: must be from 1 s to 1 hour"));
     if (maxBodyBytes < 1)
         return fail(tr("maximum body size: must be at least 1 byte"));
     if (monitorPid < 0)

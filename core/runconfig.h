@@ -44,6 +44,7 @@ struct RunConfig {
     quint64 seed = 0; //!< 0: pick one at start and report it
     bool insecure = false; //!< do not verify TLS certificates (reported)
     qint64 maxBodyBytes = 8 * 1024 * 1024; //!< a longer response body is cut off as "Body too large"
+    double checkpointIntervalS = 30; //!< how often a recovery copy of the report is handed out
 
     friend bool operator==(const RunConfig&, const RunConfig&) = default;
 

@@ -1,6 +1,7 @@
 #include "report.h"
 #include "testserver.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
@@ -28,7 +29,7 @@ QString binary()
     return qEnvironmentVariable("STRESSDECK_BINARY");
 }
 
-Result runCli(const QStringList& args, int timeoutMs = 60000, int interruptAfterMs = -1)
+Result runCli(const QStringList& args, int timeoutMs = 60000, int interruptAfterMs = -1, int signalNumber = SIGINT)
 {
     QProcess p;
     QElapsedTimer wall;
@@ -38,7 +39,7 @@ Result runCli(const QStringList& args, int timeoutMs = 60000, int interruptAfter
         qFatal("cannot start %s", qPrintable(binary()));
     if (interruptAfterMs >= 0) {
         QTest::qWait(interruptAfterMs);
-        ::kill(pid_t(p.processId()), SIGINT);
+        ::kill(pid_t(p.processId()), signalNumber);
     }
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
@@ -203,15 +204,23 @@ private Q_SLOTS:
         QVERIFY2(r.wallMs < 2000 + 1000 + 5000, qPrintable(QString::number(r.wallMs)));
     }
 
+    void interruptStillWritesTheReport_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::addRow("SIGINT") << int(SIGINT);
+        QTest::addRow("SIGTERM") << int(SIGTERM);
+    }
+
     void interruptStillWritesTheReport()
     {
+        QFETCH(int, signalNumber);
         TestServerThread server;
         QTemporaryDir dir;
         const QString json = dir.filePath(QStringLiteral("r.json"));
         const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(),
                                     QStringLiteral("--request"), QStringLiteral("GET /delay/10"), QStringLiteral("-d"),
                                     QStringLiteral("60s"), QStringLiteral("--json"), json },
-            30000, 1500);
+            30000, 1500, signalNumber);
         QCOMPARE(r.exitCode, 130);
         Report report;
         QString error;
@@ -315,6 +324,56 @@ private Q_SLOTS:
             QStringLiteral("--pdf"), pdf });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(QFileInfo(pdf).size() > 1000);
+    }
+
+    void killedRunIsRecovered()
+    {
+        TestServerThread server;
+        QTemporaryDir data;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+        p.setProcessEnvironment(env);
+        p.start(binary(),
+            { QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--request"),
+                QStringLiteral("GET /delay/5"), QStringLiteral("-d"), QStringLiteral("60s"),
+                QStringLiteral("--checkpoint-interval"), QStringLiteral("1s") });
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(3500);
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(10000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        const QDir recovery(data.path() + QStringLiteral("/Stressdeck/stressdeck/recovery"));
+        const QStringList files = recovery.entryList({ QStringLiteral("run-*.json") }, QDir::Files);
+        QVERIFY2(files.size() == 1, qPrintable(err + recovery.path()));
+        QVERIFY(err.contains(files.first()));
+        const QString file = recovery.filePath(files.first());
+        const Result r = runCli({ QStringLiteral("report"), file });
+        QCOMPARE(r.exitCode, 0);
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(file, &report, &error), qPrintable(error));
+        QCOMPARE(report.stopReason, QStringLiteral("checkpoint"));
+        QVERIFY2(report.elapsedS >= 1.5, qPrintable(QString::number(report.elapsedS))); // at most ~1 interval lost
+        QVERIFY(report.overall.success > 10);
+    }
+
+    void finishedRunLeavesNoRecoveryFile()
+    {
+        TestServerThread server;
+        QTemporaryDir data;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+        p.setProcessEnvironment(env);
+        p.start(binary(),
+            { QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--request"),
+                QStringLiteral("GET /delay/5"), QStringLiteral("-d"), QStringLiteral("2500ms"),
+                QStringLiteral("--checkpoint-interval"), QStringLiteral("1s") });
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QDir recovery(data.path() + QStringLiteral("/Stressdeck/stressdeck/recovery"));
+        QVERIFY(recovery.entryList({ QStringLiteral("run-*.json") }, QDir::Files).isEmpty());
     }
 
     void guiAutomationRunsAndExitsLikeRun()

@@ -1,8 +1,10 @@
 #include "dashboard.h"
+#include "loadrunner.h"
 #include "mainwindow.h"
 #include "requesttypemodel.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -53,6 +55,28 @@ private Q_SLOTS:
         w.findChild<QLineEdit*>(QStringLiteral("target"))->setText(QStringLiteral("ftp://nowhere"));
         QVERIFY(!action(w, QStringLiteral("Start"))->isEnabled());
         QVERIFY(w.validationMessage().contains(QLatin1String("target")));
+    }
+
+    void offersTheReportOfACrashedRun()
+    {
+        QFile known(QStringLiteral(STRESSDECK_TEST_DATA_DIR "/known-report.json"));
+        QVERIFY(known.open(QIODevice::ReadOnly));
+        QDir().mkpath(LoadRunner::recoveryDirectory());
+        // The name carries the PID of the run's process; this one is long gone.
+        const QString orphan = LoadRunner::recoveryDirectory() + QStringLiteral("/run-20260101-000000-999999999.json");
+        QFile out(orphan);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(known.readAll());
+        out.close();
+        QVERIFY(LoadRunner::orphanedRecoveryFiles().contains(orphan));
+
+        MainWindow w;
+        QVERIFY(w.recoverReport(orphan));
+        QCOMPARE(w.lastReport().scenarioName, QStringLiteral("Archive-AI"));
+        QVERIFY(!QFile::exists(orphan));
+        QVERIFY(!LoadRunner::orphanedRecoveryFiles().contains(orphan));
+        QVERIFY(QFile::exists(
+            LoadRunner::recoveryDirectory() + QStringLiteral("/recovered-run-20260101-000000-999999999.json")));
     }
 
     void runChangeLoadStopSaveReopen()

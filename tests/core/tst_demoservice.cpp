@@ -281,11 +281,11 @@ private Q_SLOTS:
     void slowStartAnswers503First()
     {
         DemoOptions starting = m_fast;
-        starting.slowStartS = 1;
+        starting.slowStartS = 2;
         setOptions(starting);
         RunConfig c;
         c.healthCheck = false;
-        const Report r = runAgainst(m_port, Scenario::archiveAi(), 3, c);
+        const Report r = runAgainst(m_port, Scenario::archiveAi(), 4, c);
         QVERIFY(r.overall.errors.value(QStringLiteral("HTTP 503")) > 0);
         QVERIFY(r.overall.success > 0);
         QCOMPARE(r.timeline.first().all.successes, 0);

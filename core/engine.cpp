@@ -52,8 +52,11 @@ IntervalFigures figuresWithPercentiles(IntervalFigures f, const Histogram& h)
 Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* parent)
     : QObject(parent)
     , m_config(config)
-    , m_scenario(scenario)
+    , m_templates(scenario)
 {
+    // LoadRunner::start has checked that every variable is set.
+    QString unused;
+    scenario.resolveEnvironment(&m_scenario, &unused);
     if (m_config.seed == 0)
         // At most 53 bits, so the seed survives the JSON report exactly.
         m_config.seed = ((quint64(std::random_device {}()) << 32 | std::random_device {}()) & ((1ULL << 53) - 1)) | 1;
@@ -615,6 +618,7 @@ Report Engine::buildReport(const QString& stopReason) const
         s.name = t.name;
         s.method = QString::fromLatin1(t.method);
         s.path = t.path;
+        s.headers = Scenario::redactedHeaders(m_templates.requestTypes[qsizetype(i)]);
         r.requestTypes.append(s);
     }
     r.timeline = m_timeline;

@@ -85,7 +85,8 @@ private:
     Report buildReport(const QString& stopReason) const;
 
     RunConfig m_config;
-    Scenario m_scenario;
+    Scenario m_scenario; //!< with ${NAME} resolved: what is sent
+    Scenario m_templates; //!< as written, for what reports show
     RunState m_state = RunState::Idle;
     bool m_finishQueued = false;
     QString m_stopReason = QStringLiteral("completed");

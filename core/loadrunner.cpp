@@ -54,6 +54,11 @@ bool LoadRunner::start(const RunConfig& config, const Scenario& scenario, QStrin
         *error = tr("Scenario \"%1\": %2").arg(scenario.name, scenarioError);
         return false;
     }
+    Scenario resolved;
+    if (!scenario.resolveEnvironment(&resolved, &scenarioError)) {
+        *error = tr("Scenario \"%1\": %2").arg(scenario.name, scenarioError);
+        return false;
+    }
     raiseFileLimit();
 
     if (m_thread) {

@@ -42,6 +42,10 @@ QJsonObject statsJson(const StatsSummary& s, bool withIdentity)
         o.insert(QStringLiteral("name"), s.name);
         o.insert(QStringLiteral("method"), s.method);
         o.insert(QStringLiteral("path"), s.path);
+        QJsonArray headers;
+        for (const auto& [name, value] : s.headers)
+            headers.append(QJsonArray { name, value });
+        o.insert(QStringLiteral("headers"), headers);
     }
     return o;
 }
@@ -133,6 +137,10 @@ public:
             s.name = string(o, path, "name");
             s.method = string(o, path, "method");
             s.path = string(o, path, "path");
+            for (const QJsonValue& h : o.value(QStringLiteral("headers")).toArray()) {
+                const QJsonArray pair = h.toArray();
+                s.headers.append({ pair.at(0).toString(), pair.at(1).toString() });
+            }
         }
         s.total = integer(o, path, "total");
         s.success = integer(o, path, "success");

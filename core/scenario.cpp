@@ -334,6 +334,58 @@ Scenario Scenario::builtIn(const QString& nameOrId)
     return {};
 }
 
+namespace {
+const QRegularExpression s_variable(QStringLiteral("\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}"));
+} // namespace
+
+bool Scenario::resolveEnvironment(Scenario* resolved, QString* error) const
+{
+    Scenario out = *this;
+    for (RequestType& type : out.requestTypes) {
+        for (auto& [name, value] : type.headers) {
+            QString text = QString::fromUtf8(value);
+            auto it = s_variable.globalMatch(text);
+            QString expanded;
+            qsizetype last = 0;
+            while (it.hasNext()) {
+                const auto match = it.next();
+                const QString variable = match.captured(1);
+                if (!qEnvironmentVariableIsSet(variable.toLocal8Bit().constData())) {
+                    *error = tr("request type \"%1\", header \"%2\": environment variable %3 is not set")
+                                 .arg(type.name, QString::fromLatin1(name), variable);
+                    return false;
+                }
+                expanded += text.mid(last, match.capturedStart() - last)
+                    + qEnvironmentVariable(variable.toLocal8Bit().constData());
+                last = match.capturedEnd();
+            }
+            expanded += text.mid(last);
+            value = expanded.toUtf8();
+        }
+    }
+    *resolved = out;
+    return true;
+}
+
+bool Scenario::isSensitiveHeader(const QByteArray& name)
+{
+    const QByteArray n = name.toLower();
+    static const QList<QByteArray> exact { "authorization", "proxy-authorization", "cookie", "set-cookie" };
+    static const QList<QByteArray> parts { "token", "secret", "password", "api-key", "apikey", "api_key", "auth" };
+    return exact.contains(n)
+        || std::any_of(parts.begin(), parts.end(), [&](const QByteArray& p) { return n.contains(p); });
+}
+
+QList<QPair<QString, QString>> Scenario::redactedHeaders(const RequestType& type)
+{
+    QList<QPair<QString, QString>> out;
+    for (const auto& [name, value] : type.headers) {
+        const bool secret = isSensitiveHeader(name) || s_variable.match(QString::fromUtf8(value)).hasMatch();
+        out.append({ QString::fromLatin1(name), secret ? QStringLiteral("***") : QString::fromUtf8(value) });
+    }
+    return out;
+}
+
 bool Scenario::parseRequestSpec(const QString& spec, RequestType* type, QString* error)
 {
     static const QRegularExpression re(

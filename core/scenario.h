@@ -48,6 +48,13 @@ struct Scenario {
     //! A built-in by name or id ("archive-ai", "archive-ai-original"); empty name if none.
     static Scenario builtIn(const QString& nameOrId);
 
+    //! Replaces ${NAME} in header values with environment variables; false (naming the request
+    //! type, header and variable) when one is not set. Files keep the ${NAME} form.
+    bool resolveEnvironment(Scenario* resolved, QString* error) const;
+    //! Header values as reports and screens may show them: credentials replaced by "***".
+    static QList<QPair<QString, QString>> redactedHeaders(const RequestType& type);
+    static bool isSensitiveHeader(const QByteArray& name);
+
     //! An ad-hoc request type from "METHOD /path" or "METHOD /path {json}".
     static bool parseRequestSpec(const QString& spec, RequestType* type, QString* error);
 };

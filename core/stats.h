@@ -34,6 +34,7 @@ struct StatsSummary {
     QString name;
     QString method;
     QString path;
+    QList<QPair<QString, QString>> headers; //!< as sent, credentials redacted
     qint64 total = 0;
     qint64 success = 0;
     qint64 failure = 0;

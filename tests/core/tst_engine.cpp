@@ -147,6 +147,32 @@ private Q_SLOTS:
         QVERIFY(run.report.config.insecure);
     }
 
+    void credentialsAreSentButNeverShown()
+    {
+        TestServerThread server;
+        qputenv("STRESSDECK_TEST_TOKEN", "s3cr3t-t0ken");
+        RequestType t = get("secure", "/delay/1");
+        t.headers = { { QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ${STRESSDECK_TEST_TOKEN}") },
+            { QByteArrayLiteral("X-Api-Key"), QByteArrayLiteral("literal-key") },
+            { QByteArrayLiteral("X-Trace"), QByteArrayLiteral("visible") } };
+        const Run run = runToEnd(config(server.url(), 2, 1), scenarioOf({ t }));
+        QCOMPARE(server.server()->lastAuthorization(), QByteArray("Bearer s3cr3t-t0ken"));
+        const QByteArray json = run.report.toJsonBytes();
+        QVERIFY(!json.contains("s3cr3t"));
+        QVERIFY(!json.contains("literal-key"));
+        QVERIFY(json.contains("visible"));
+        QCOMPARE(run.report.requestTypes[0].headers[0].second, QStringLiteral("***"));
+        QCOMPARE(run.report.requestTypes[0].headers[1].second, QStringLiteral("***"));
+
+        qunsetenv("STRESSDECK_TEST_TOKEN");
+        LoadRunner runner;
+        QString error;
+        QVERIFY(!runner.start(config(server.url(), 1, 1), scenarioOf({ t }), &error));
+        QVERIFY2(
+            error.contains(QLatin1String("STRESSDECK_TEST_TOKEN")) && error.contains(QLatin1String("Authorization")),
+            qPrintable(error));
+    }
+
     void refusedConnectionsBackOff()
     {
         const Run run = runToEnd(

@@ -33,6 +33,10 @@ void TestServer::answerLater(const QHttpServerRequest& request, QTcpSocket* sock
 void TestServer::handle(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     ++received;
+    if (const QByteArray auth = request.value("Authorization"); !auth.isEmpty()) {
+        const QMutexLocker lock(&m_mutex);
+        m_lastAuthorization = auth;
+    }
     const QStringList parts = request.url().path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     const QString route = parts.value(0);
     const QByteArray ok = QByteArrayLiteral("{\"ok\":true}");

@@ -2,6 +2,8 @@
 
 #include "httpservice.h"
 
+#include <QMutex>
+
 #include <atomic>
 
 namespace Stressdeck::Testing {
@@ -29,6 +31,11 @@ public:
     std::atomic<int> pending { 0 };
     std::atomic<int> maxPending { 0 };
     std::atomic<qint64> received { 0 };
+    QByteArray lastAuthorization() const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_lastAuthorization;
+    }
 
 protected:
     void handle(const QHttpServerRequest& request, QTcpSocket* socket) override;
@@ -36,6 +43,8 @@ protected:
 private:
     void answerLater(const QHttpServerRequest& request, QTcpSocket* socket, const Response& response, int ms);
     qint64 m_mixCounter = 0;
+    mutable QMutex m_mutex;
+    QByteArray m_lastAuthorization;
 };
 
 //! Starts a TestServer on its own thread; stops it on destruction.

@@ -15,6 +15,9 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qcoro-qt6-dev libxkbcommon-dev
     fonts-dejavu-core poppler-utils
 )
+if [[ "$mode" == test ]]; then
+    packages+=(clang libclang-rt-14-dev) # libFuzzer and the sanitizer runtimes
+fi
 if [[ "$mode" == run ]]; then
     packages+=(xvfb xauth)
 fi
@@ -42,11 +45,47 @@ run)
     exec "$build/app/stressdeck"
     ;;
 test)
+    started=$SECONDS
+    stage() { echo; echo "=== $* ($((SECONDS - started)) s so far) ==="; }
+
+    stage "Build and test"
     cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTRESSDECK_BUILD_TESTS=ON \
         -DSTRESSDECK_WERROR=ON
     cmake --build "$build" -j "$jobs"
-    cd "$build"
-    QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$jobs" --timeout 600 --label-exclude benchmark
+    (cd "$build" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$jobs" --timeout 600 --label-exclude benchmark)
+
+    if [[ -n "${STRESSDECK_QUICK:-}" ]]; then
+        echo "STRESSDECK_QUICK is set: skipping the sanitizer and fuzzing stages."
+        exit 0
+    fi
+
+    stage "AddressSanitizer + UndefinedBehaviorSanitizer build of the whole suite"
+    asan="$build-asan"
+    cmake -S "$here" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTRESSDECK_BUILD_TESTS=ON \
+        -DCMAKE_CXX_FLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+        -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
+    cmake --build "$asan" -j "$jobs"
+    (cd "$asan" && QT_QPA_PLATFORM=offscreen \
+        ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+        LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp" \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --output-on-failure -j "$jobs" --timeout 900 --label-exclude benchmark)
+
+    stage "libFuzzer: scenario and report loaders"
+    fuzz="$build-fuzz"
+    CC=clang CXX=clang++ cmake -S "$here" -B "$fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DSTRESSDECK_FUZZ=ON -DSTRESSDECK_BUILD_TESTS=OFF
+    cmake --build "$fuzz" -j "$jobs"
+    seconds="${STRESSDECK_FUZZ_SECONDS:-45}"
+    for loader in scenario report; do
+        corpus="$(mktemp -d)"
+        cp "$here/tests/fuzz/corpus/$loader/"* "$corpus/"
+        echo "fuzz_$loader: ${seconds} s"
+        "$fuzz/tests/fuzz/fuzz_$loader" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 \
+            "$corpus" 2>&1 | tail -n 12
+        rm -rf "$corpus"
+    done
+    stage "All stages passed"
     ;;
 *)
     echo "usage: bash packaging/setup.sh run|test" >&2

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTextStream>
 
 #include <memory>
@@ -14,7 +15,7 @@ namespace {
 void setIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Stressdeck"));
-    QCoreApplication::setOrganizationDomain(QStringLiteral("stressdeck.example.org"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("stressdeck.org"));
     QCoreApplication::setApplicationName(QStringLiteral("stressdeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STRESSDECK_VERSION));
 }
@@ -105,6 +106,8 @@ int gui(int argc, char* argv[], bool explicitCommand)
     options.saveJson = parser.value(saveJson);
     options.quitWhenDone = parser.isSet(quit);
     options.screenshot = parser.value(screenshot);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/stressdeck/icon.png")));
+    QApplication::setDesktopFileName(QStringLiteral("org.stressdeck.Stressdeck"));
     Stressdeck::MainWindow window(options);
     if (options.autostart && !window.validationMessage().isEmpty()) {
         err << "stressdeck gui: " << window.validationMessage() << Qt::endl;

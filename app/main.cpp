@@ -2,6 +2,7 @@
 #include "reportcommand.h"
 #include "runcommand.h"
 #include "servedemocommand.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -36,9 +37,10 @@ void printUsage(QTextStream& out)
         "'stressdeck COMMAND --help' lists a command's options.\n");
 }
 
-int gui(int argc, char* argv[], bool explicitCommand)
+int gui(int argc, char* argv[], bool explicitCommand, const QString& language)
 {
     QApplication app(argc, argv);
+    Stressdeck::installTranslations(language);
     QStringList arguments = app.arguments();
     if (explicitCommand)
         arguments.removeAt(1);
@@ -119,9 +121,45 @@ int gui(int argc, char* argv[], bool explicitCommand)
 
 } // namespace
 
+//! Takes "--lang X" / "--lang=X" out of the arguments (every command accepts it).
+QString takeLanguage(int& argc, char* argv[], bool* bad)
+{
+    QString language;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        int consumed = 0;
+        if (arg == "--lang" && i + 1 < argc) {
+            language = QString::fromLocal8Bit(argv[i + 1]);
+            consumed = 2;
+        } else if (arg.startsWith("--lang=")) {
+            language = QString::fromLocal8Bit(arg.mid(7));
+            consumed = 1;
+        } else if (arg == "--lang") {
+            *bad = true;
+            consumed = 1;
+        }
+        if (consumed) {
+            for (int j = i; j + consumed <= argc; ++j)
+                argv[j] = argv[j + consumed];
+            argc -= consumed;
+            --i;
+        }
+    }
+    if (!language.isEmpty() && !Stressdeck::availableLanguages().contains(language))
+        *bad = true;
+    return language;
+}
+
 int main(int argc, char* argv[])
 {
     setIdentity();
+    bool badLanguage = false;
+    const QString language = takeLanguage(argc, argv, &badLanguage);
+    if (badLanguage) {
+        QTextStream(stderr) << "stressdeck: --lang takes one of: " << Stressdeck::availableLanguages().join(u", ")
+                            << Qt::endl;
+        return Stressdeck::Cli::BadInput;
+    }
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (command == QLatin1String("run") || command == QLatin1String("serve-demo")
         || command == QLatin1String("report")) {
@@ -134,6 +172,7 @@ int main(int argc, char* argv[])
             app = std::make_unique<QCoreApplication>(argc, argv);
         else
             app = std::make_unique<QApplication>(argc, argv);
+        Stressdeck::installTranslations(language);
         QStringList arguments = app->arguments();
         arguments.removeAt(1);
         arguments[0] = QStringLiteral("stressdeck ") + command;
@@ -149,12 +188,13 @@ int main(int argc, char* argv[])
     }
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         QCoreApplication app(argc, argv);
+        Stressdeck::installTranslations(language);
         QTextStream out(stdout);
         printUsage(out);
         return 0;
     }
     if (command.isEmpty() || command.startsWith(QLatin1Char('-')) || command == QLatin1String("gui"))
-        return gui(argc, argv, command == QLatin1String("gui"));
+        return gui(argc, argv, command == QLatin1String("gui"), language);
     QCoreApplication app(argc, argv);
     QTextStream err(stderr);
     err << "stressdeck: unknown command \"" << command << "\"\n";

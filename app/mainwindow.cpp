@@ -7,6 +7,7 @@
 #include "runcommand.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -336,6 +337,22 @@ void MainWindow::buildActions()
     m_pauseAction->setCheckable(true);
     connect(m_pauseAction, &QAction::toggled, m_dashboard, &Dashboard::setChartsPaused);
     view->addAction(tr("&Reset zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), m_dashboard, &Dashboard::resetZoom);
+    view->addSeparator();
+    auto* language = view->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QList<std::pair<QString, QString>> choices { { QString(), tr("System default") },
+        { QStringLiteral("en"), QStringLiteral("English") }, { QStringLiteral("de"), QStringLiteral("Deutsch") } };
+    for (const auto& [code, name] : choices) {
+        QAction* a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            statusBar()->showMessage(tr("The language changes the next time Stressdeck starts."), 8000);
+        });
+    }
 
     auto* toolbar = addToolBar(tr("Run"));
     toolbar->setObjectName(QStringLiteral("runToolbar"));
@@ -799,7 +816,7 @@ void MainWindow::restoreSettings()
         m_splitter->restoreState(settings.value(QLatin1String(Keys::Splitter)).toByteArray());
     } else {
         resize(1500, 940);
-        m_splitter->setSizes({ 380, 1120 });
+        m_splitter->setSizes({ 450, 1050 });
     }
     const QJsonObject profiles
         = QJsonDocument::fromJson(settings.value(QLatin1String(Keys::Profiles)).toByteArray()).object();

@@ -4,13 +4,6 @@
 
 namespace Stressdeck::Analysis {
 
-namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Analysis", text, disambiguation, n);
-}
-} // namespace
-
 MemoryTrend memoryTrend(const QList<SystemSample>& samples)
 {
     MemoryTrend trend;
@@ -73,15 +66,21 @@ QList<Bottleneck> findBottlenecks(const QList<StatsSummary>& types, const Thresh
         const double errorRate = 100.0 * double(s.failure - s.timeouts) / double(s.total);
         if (timeoutRate > t.timeoutRatePct) {
             result.append({ s.name, QStringLiteral("timeout_rate"), timeoutRate, t.timeoutRatePct,
-                tr("%1 has high timeout rate (%2%)").arg(s.name).arg(timeoutRate, 0, 'f', 1) });
+                QCoreApplication::translate("Analysis", "%1 has high timeout rate (%2%)")
+                    .arg(s.name)
+                    .arg(timeoutRate, 0, 'f', 1) });
         }
         if (s.success > 0 && s.latency.p95 > t.p95Ms) {
             result.append({ s.name, QStringLiteral("p95_latency"), s.latency.p95, t.p95Ms,
-                tr("%1 has high p95 latency (%2s)").arg(s.name).arg(s.latency.p95 / 1000.0, 0, 'f', 1) });
+                QCoreApplication::translate("Analysis", "%1 has high p95 latency (%2s)")
+                    .arg(s.name)
+                    .arg(s.latency.p95 / 1000.0, 0, 'f', 1) });
         }
         if (errorRate > t.errorRatePct) {
             result.append({ s.name, QStringLiteral("error_rate"), errorRate, t.errorRatePct,
-                tr("%1 has high error rate (%2%)").arg(s.name).arg(errorRate, 0, 'f', 1) });
+                QCoreApplication::translate("Analysis", "%1 has high error rate (%2%)")
+                    .arg(s.name)
+                    .arg(errorRate, 0, 'f', 1) });
         }
     }
     return result;
@@ -95,50 +94,58 @@ QList<Criterion> evaluateCriteria(const Report& r)
     {
         Criterion c { QStringLiteral("no_deadlocks"), false, {} };
         if (r.overall.total == 0) {
-            c.detail = tr("no request completed");
+            c.detail = QCoreApplication::translate("Analysis", "no request completed");
         } else if (r.stuckRequests > 0) {
-            c.detail = tr("%n request(s) still stuck after the timeout at the end", nullptr, int(r.stuckRequests));
+            c.detail = QCoreApplication::translate(
+                "Analysis", "%n request(s) still stuck after the timeout at the end", nullptr, int(r.stuckRequests));
         } else if (!r.stalls.isEmpty()) {
             const Stall& s = r.stalls.first();
-            c.detail = tr("no request completed from %1 s to %2 s with %3 in flight")
-                           .arg(s.fromS, 0, 'f', 0)
-                           .arg(s.toS, 0, 'f', 0)
-                           .arg(s.inFlight);
+            c.detail
+                = QCoreApplication::translate("Analysis", "no request completed from %1 s to %2 s with %3 in flight")
+                      .arg(s.fromS, 0, 'f', 0)
+                      .arg(s.toS, 0, 'f', 0)
+                      .arg(s.inFlight);
         } else {
             c.passed = true;
-            c.detail = tr("%1 requests completed, none stuck, no stall").arg(r.overall.total);
+            c.detail = QCoreApplication::translate("Analysis", "%1 requests completed, none stuck, no stall")
+                           .arg(r.overall.total);
         }
         criteria.append(c);
     }
     {
         const double rate = r.overall.successRatePct;
         criteria.append({ QStringLiteral("success_rate"), r.overall.total > 0 && rate >= t.successRatePct,
-            tr("success rate %1% (needs ≥ %2%)").arg(rate, 0, 'f', 2).arg(t.successRatePct, 0, 'f', 0) });
+            QCoreApplication::translate("Analysis", "success rate %1% (needs ≥ %2%)")
+                .arg(rate, 0, 'f', 2)
+                .arg(t.successRatePct, 0, 'f', 0) });
     }
     {
         Criterion c { QStringLiteral("no_memory_leak"), false, {} };
         if (r.system.samples.size() < 2) {
-            c.detail = tr("not enough memory samples to judge (%1)").arg(r.system.samples.size());
+            c.detail = QCoreApplication::translate("Analysis", "not enough memory samples to judge (%1)")
+                           .arg(r.system.samples.size());
         } else {
             c.passed = r.system.memoryGrowthMb < t.leakMb;
-            c.detail = tr("memory growth %1%2 MB (%3 → %4 MB, %5 MB/min; limit %6 MB)")
-                           .arg(r.system.memoryGrowthMb >= 0 ? QStringLiteral("+") : QString())
-                           .arg(r.system.memoryGrowthMb, 0, 'f', 1)
-                           .arg(r.system.samples.first().memoryMb, 0, 'f', 1)
-                           .arg(r.system.samples.last().memoryMb, 0, 'f', 1)
-                           .arg(r.system.memorySlopeMbPerMin, 0, 'f', 2)
-                           .arg(t.leakMb, 0, 'f', 0);
+            c.detail
+                = QCoreApplication::translate("Analysis", "memory growth %1%2 MB (%3 → %4 MB, %5 MB/min; limit %6 MB)")
+                      .arg(r.system.memoryGrowthMb >= 0 ? QStringLiteral("+") : QString())
+                      .arg(r.system.memoryGrowthMb, 0, 'f', 1)
+                      .arg(r.system.samples.first().memoryMb, 0, 'f', 1)
+                      .arg(r.system.samples.last().memoryMb, 0, 'f', 1)
+                      .arg(r.system.memorySlopeMbPerMin, 0, 'f', 2)
+                      .arg(t.leakMb, 0, 'f', 0);
         }
         criteria.append(c);
     }
     criteria.append({ QStringLiteral("metrics_collected"), !r.system.samples.isEmpty(),
-        tr("%n sample(s) collected", nullptr, int(r.system.samples.size())) });
+        QCoreApplication::translate("Analysis", "%n sample(s) collected", nullptr, int(r.system.samples.size())) });
     {
         QStringList messages;
         for (const Bottleneck& b : r.bottlenecks)
             messages.append(b.message);
         criteria.append({ QStringLiteral("bottleneck_analysis"), r.bottlenecks.isEmpty(),
-            messages.isEmpty() ? tr("No significant bottlenecks detected") : messages.join(QStringLiteral("; ")) });
+            messages.isEmpty() ? QCoreApplication::translate("Analysis", "No significant bottlenecks detected")
+                               : messages.join(QStringLiteral("; ")) });
     }
     return criteria;
 }

@@ -10,11 +10,6 @@ namespace Stressdeck {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Report", text);
-}
-
 QJsonObject latencyJson(const LatencySummary& l)
 {
     return { { QStringLiteral("min"), l.min }, { QStringLiteral("mean"), l.mean }, { QStringLiteral("p50"), l.p50 },
@@ -69,8 +64,9 @@ public:
         const QJsonValue v = o.value(QLatin1String(key));
         if (ok() && v.type() != type) {
             const QString where = join(path, key);
-            error = v.isUndefined() ? tr("field \"%1\" is missing").arg(where)
-                                    : tr("field \"%1\" has the wrong type").arg(where);
+            error = v.isUndefined()
+                ? QCoreApplication::translate("Report", "field \"%1\" is missing").arg(where)
+                : QCoreApplication::translate("Report", "field \"%1\" has the wrong type").arg(where);
         }
         return v;
     }
@@ -106,7 +102,8 @@ public:
         const QJsonObject c = object(o, path, key);
         for (auto it = c.begin(); it != c.end(); ++it) {
             if (!it.value().isDouble() && ok())
-                error = tr("field \"%1\" must be a number").arg(join(path, key) + QLatin1Char('.') + it.key());
+                error = QCoreApplication::translate("Report", "field \"%1\" must be a number")
+                            .arg(join(path, key) + QLatin1Char('.') + it.key());
             map.insert(it.key(), qint64(it.value().toDouble()));
         }
         return map;
@@ -118,7 +115,7 @@ public:
         const QJsonObject json = object(o, path, key);
         QString why;
         if (ok() && !h.fromJson(json, &why))
-            error = tr("field \"%1\": %2").arg(join(path, key), why);
+            error = QCoreApplication::translate("Report", "field \"%1\": %2").arg(join(path, key), why);
         return h;
     }
 
@@ -154,7 +151,7 @@ public:
         if (o.contains(QStringLiteral("failure_histogram")))
             s.failureHistogram = histogram(o, path, "failure_histogram");
         if (ok() && (s.success + s.failure != s.total || s.histogram.count() != s.success))
-            error = tr("\"%1\": the counts do not add up").arg(path);
+            error = QCoreApplication::translate("Report", "\"%1\": the counts do not add up").arg(path);
         return s;
     }
 
@@ -285,7 +282,7 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const int line = int(data.left(parseError.offset).count('\n')) + 1;
-        *error = tr("%1:%2: not a Stressdeck report (invalid or truncated JSON: %3)")
+        *error = QCoreApplication::translate("Report", "%1:%2: not a Stressdeck report (invalid or truncated JSON: %3)")
                      .arg(origin)
                      .arg(line)
                      .arg(parseError.errorString());
@@ -293,13 +290,14 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     }
     const QJsonObject root = doc.object();
     if (!doc.isObject() || !root.contains(QStringLiteral("schema"))) {
-        *error = tr("%1: not a Stressdeck report (no \"schema\" field)").arg(origin);
+        *error = QCoreApplication::translate("Report", "%1: not a Stressdeck report (no \"schema\" field)").arg(origin);
         return false;
     }
     const QString schema = root.value(QStringLiteral("schema")).toString();
     if (schema != QLatin1String(Schema)) {
-        *error = tr("%1: unsupported report schema \"%2\" (this version reads \"%3\")")
-                     .arg(origin, schema, QLatin1String(Schema));
+        *error
+            = QCoreApplication::translate("Report", "%1: unsupported report schema \"%2\" (this version reads \"%3\")")
+                  .arg(origin, schema, QLatin1String(Schema));
         return false;
     }
 
@@ -311,7 +309,8 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     r.startedAt = parseTime(rd.string(root, {}, "started_at"));
     r.finishedAt = parseTime(rd.string(root, {}, "finished_at"));
     if (rd.ok() && (!r.startedAt.isValid() || !r.finishedAt.isValid()))
-        rd.error = tr("fields \"started_at\"/\"finished_at\" must be ISO 8601 times");
+        rd.error
+            = QCoreApplication::translate("Report", "fields \"started_at\"/\"finished_at\" must be ISO 8601 times");
     r.elapsedS = rd.number(root, {}, "elapsed_s");
     r.stopReason = root.value(QStringLiteral("stop_reason")).toString();
 
@@ -325,12 +324,12 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     r.config.timeoutS = rd.number(cfg, c, "timeout_s");
     const QJsonArray think = rd.array(cfg, c, "think_time_ms");
     if (rd.ok() && (think.size() != 2 || !think[0].isDouble() || !think[1].isDouble()))
-        rd.error = tr("field \"config.think_time_ms\" must be [min, max]");
+        rd.error = QCoreApplication::translate("Report", "field \"config.think_time_ms\" must be [min, max]");
     r.config.thinkMinMs = think.at(0).toDouble();
     r.config.thinkMaxMs = think.at(1).toDouble();
     const QString model = rd.string(cfg, c, "load_model");
     if (rd.ok() && model != QLatin1String("open") && model != QLatin1String("closed"))
-        rd.error = tr("field \"config.load_model\" must be \"open\" or \"closed\"");
+        rd.error = QCoreApplication::translate("Report", "field \"config.load_model\" must be \"open\" or \"closed\"");
     r.config.loadModel = model == QLatin1String("open") ? LoadModel::Open : LoadModel::Closed;
     r.config.rateRps = rd.number(cfg, c, "rate_rps");
     r.config.healthCheck = cfg.value(QStringLiteral("health_check")).toBool(true);
@@ -422,7 +421,7 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     r.loopLagMaxMs = generator.value(QStringLiteral("loop_lag_max_ms")).toDouble();
 
     if (!rd.ok()) {
-        *error = tr("%1: not a valid Stressdeck report: %2").arg(origin, rd.error);
+        *error = QCoreApplication::translate("Report", "%1: not a valid Stressdeck report: %2").arg(origin, rd.error);
         return false;
     }
     *report = r;
@@ -433,7 +432,7 @@ bool Report::load(const QString& fileName, Report* report, QString* error)
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: cannot read: %2").arg(fileName, file.errorString());
+        *error = QCoreApplication::translate("Report", "%1: cannot read: %2").arg(fileName, file.errorString());
         return false;
     }
     return fromJson(file.readAll(), fileName, report, error);
@@ -443,7 +442,8 @@ bool Report::save(const QString& fileName, QString* error) const
 {
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly) || file.write(toJsonBytes()) < 0 || !file.commit()) {
-        *error = tr("%1: cannot write the report: %2").arg(fileName, file.errorString());
+        *error = QCoreApplication::translate("Report", "%1: cannot write the report: %2")
+                     .arg(fileName, file.errorString());
         return false;
     }
     return true;

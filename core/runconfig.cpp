@@ -7,13 +7,6 @@
 
 namespace Stressdeck {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RunConfig", text);
-}
-} // namespace
-
 bool RunConfig::validate(QString* error) const
 {
     auto fail = [&](const QString& why) {
@@ -22,29 +15,33 @@ bool RunConfig::validate(QString* error) const
     };
     if (!target.isValid() || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
         || target.host().isEmpty())
-        return fail(tr("target: \"%1\" is not an http:// or https:// URL").arg(target.toString()));
+        return fail(QCoreApplication::translate("RunConfig", "target: \"%1\" is not an http:// or https:// URL")
+                        .arg(target.toString()));
     if (concurrency < 1 || concurrency > 100000)
-        return fail(tr("concurrency: %1 is out of range (1–100000)").arg(concurrency));
+        return fail(
+            QCoreApplication::translate("RunConfig", "concurrency: %1 is out of range (1–100000)").arg(concurrency));
     if (!(durationS > 0) || durationS > 7 * 24 * 3600)
-        return fail(tr("duration: must be above 0 and at most 7 days"));
+        return fail(QCoreApplication::translate("RunConfig", "duration: must be above 0 and at most 7 days"));
     if (!(timeoutS > 0) || timeoutS > 3600)
-        return fail(tr("timeout: must be above 0 and at most 1 hour"));
+        return fail(QCoreApplication::translate("RunConfig", "timeout: must be above 0 and at most 1 hour"));
     if (!(thinkMinMs >= 0) || !(thinkMaxMs >= thinkMinMs) || thinkMaxMs > 3600000)
-        return fail(tr("think time: minimum must be ≥ 0 and not above the maximum (at most 1 hour)"));
+        return fail(QCoreApplication::translate(
+            "RunConfig", "think time: minimum must be ≥ 0 and not above the maximum (at most 1 hour)"));
     if (loadModel == LoadModel::Open && (!(rateRps > 0) || rateRps > 10000000))
-        return fail(tr("rate: must be above 0 requests per second"));
+        return fail(QCoreApplication::translate("RunConfig", "rate: must be above 0 requests per second"));
     if (!(sampleIntervalS >= 1) || sampleIntervalS > 3600)
-        return fail(tr("sample interval: must be from 1 s to 1 hour"));
+        return fail(QCoreApplication::translate("RunConfig", "sample interval: must be from 1 s to 1 hour"));
     if (!(thresholds.leakMb > 0))
-        return fail(tr("leak threshold: must be above 0 MB"));
+        return fail(QCoreApplication::translate("RunConfig", "leak threshold: must be above 0 MB"));
     if (healthCheck && !healthPath.startsWith(QLatin1Char('/')))
-        return fail(tr("health path: \"%1\" must start with \"/\"").arg(healthPath));
+        return fail(
+            QCoreApplication::translate("RunConfig", "health path: \"%1\" must start with \"/\"").arg(healthPath));
     if (!(checkpointIntervalS >= 1) || checkpointIntervalS > 3600)
-        return fail(tr("checkpoint interval: must be from 1 s to 1 hour"));
+        return fail(QCoreApplication::translate("RunConfig", "checkpoint interval: must be from 1 s to 1 hour"));
     if (maxBodyBytes < 1)
-        return fail(tr("maximum body size: must be at least 1 byte"));
+        return fail(QCoreApplication::translate("RunConfig", "maximum body size: must be at least 1 byte"));
     if (monitorPid < 0)
-        return fail(tr("monitored PID: must be a positive number"));
+        return fail(QCoreApplication::translate("RunConfig", "monitored PID: must be a positive number"));
     return true;
 }
 

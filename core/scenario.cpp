@@ -12,11 +12,6 @@ namespace Stressdeck {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Scenario", text);
-}
-
 int lineOf(const QByteArray& data, int offset)
 {
     return int(data.left(offset).count('\n')) + 1;
@@ -36,7 +31,7 @@ bool Scenario::load(const QString& fileName, Scenario* scenario, QString* error)
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: cannot read: %2").arg(fileName, file.errorString());
+        *error = QCoreApplication::translate("Scenario", "%1: cannot read: %2").arg(fileName, file.errorString());
         return false;
     }
     return fromJson(file.readAll(), fileName, scenario, error);
@@ -47,63 +42,69 @@ bool Scenario::fromJson(const QByteArray& json, const QString& origin, Scenario*
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("%1:%2: invalid JSON: %3")
+        *error = QCoreApplication::translate("Scenario", "%1:%2: invalid JSON: %3")
                      .arg(origin)
                      .arg(lineOf(json, parseError.offset))
                      .arg(parseError.errorString());
         return false;
     }
     if (!doc.isObject()) {
-        *error = tr("%1: a scenario must be a JSON object").arg(origin);
+        *error = QCoreApplication::translate("Scenario", "%1: a scenario must be a JSON object").arg(origin);
         return false;
     }
     const QJsonObject root = doc.object();
     auto fieldError = [&](const QString& field, const QString& why) {
-        *error = tr("%1: field \"%2\": %3").arg(origin, field, why);
+        *error = QCoreApplication::translate("Scenario", "%1: field \"%2\": %3").arg(origin, field, why);
         return false;
     };
 
     Scenario result;
     if (!root.value(QStringLiteral("name")).isString() || root.value(QStringLiteral("name")).toString().isEmpty())
-        return fieldError(QStringLiteral("name"), tr("must be a non-empty string"));
+        return fieldError(
+            QStringLiteral("name"), QCoreApplication::translate("Scenario", "must be a non-empty string"));
     result.name = root.value(QStringLiteral("name")).toString();
     result.description = root.value(QStringLiteral("description")).toString();
     const QJsonValue typesValue = root.value(QStringLiteral("request_types"));
     if (!typesValue.isArray())
-        return fieldError(QStringLiteral("request_types"), tr("must be an array of request types"));
+        return fieldError(QStringLiteral("request_types"),
+            QCoreApplication::translate("Scenario", "must be an array of request types"));
 
     const QJsonArray types = typesValue.toArray();
     for (qsizetype i = 0; i < types.size(); ++i) {
         const QString at = QStringLiteral("request_types[%1]").arg(i);
         if (!types[i].isObject())
-            return fieldError(at, tr("must be an object"));
+            return fieldError(at, QCoreApplication::translate("Scenario", "must be an object"));
         const QJsonObject t = types[i].toObject();
         RequestType type;
         auto field = [&](const char* key) -> QString { return at + QLatin1Char('.') + QLatin1String(key); };
 
         if (!t.value(QStringLiteral("name")).isString())
-            return fieldError(field("name"), tr("must be a non-empty string"));
+            return fieldError(field("name"), QCoreApplication::translate("Scenario", "must be a non-empty string"));
         type.name = t.value(QStringLiteral("name")).toString();
 
         const QJsonValue method = t.value(QStringLiteral("method"));
         if (!method.isUndefined()) {
             if (!method.isString())
-                return fieldError(field("method"), tr("must be a string such as \"GET\" or \"POST\""));
+                return fieldError(field("method"),
+                    QCoreApplication::translate("Scenario", "must be a string such as \"GET\" or \"POST\""));
             type.method = method.toString().toUpper().toLatin1();
         }
         const QJsonValue path = t.value(QStringLiteral("path"));
         if (!path.isString())
-            return fieldError(field("path"), tr("must be a string starting with \"/\""));
+            return fieldError(
+                field("path"), QCoreApplication::translate("Scenario", "must be a string starting with \"/\""));
         type.path = path.toString();
 
         const QJsonValue headers = t.value(QStringLiteral("headers"));
         if (!headers.isUndefined()) {
             if (!headers.isObject())
-                return fieldError(field("headers"), tr("must be an object of header names to string values"));
+                return fieldError(field("headers"),
+                    QCoreApplication::translate("Scenario", "must be an object of header names to string values"));
             const QJsonObject h = headers.toObject();
             for (auto it = h.begin(); it != h.end(); ++it) {
                 if (!it.value().isString())
-                    return fieldError(field("headers") + QLatin1Char('.') + it.key(), tr("must be a string"));
+                    return fieldError(field("headers") + QLatin1Char('.') + it.key(),
+                        QCoreApplication::translate("Scenario", "must be a string"));
                 type.headers.append({ it.key().toLatin1(), it.value().toString().toUtf8() });
             }
         }
@@ -111,7 +112,8 @@ bool Scenario::fromJson(const QByteArray& json, const QString& origin, Scenario*
         const QJsonValue bodies = t.value(QStringLiteral("bodies"));
         if (!bodies.isUndefined()) {
             if (!bodies.isArray())
-                return fieldError(field("bodies"), tr("must be an array of JSON bodies"));
+                return fieldError(
+                    field("bodies"), QCoreApplication::translate("Scenario", "must be an array of JSON bodies"));
             const QJsonArray list = bodies.toArray();
             for (qsizetype b = 0; b < list.size(); ++b) {
                 const QJsonValue body = list[b];
@@ -123,32 +125,35 @@ bool Scenario::fromJson(const QByteArray& json, const QString& origin, Scenario*
                     type.bodies.append(body.toString().toUtf8());
                 else
                     return fieldError(field("bodies") + QStringLiteral("[%1]").arg(b),
-                        tr("must be a JSON object, an array or a string"));
+                        QCoreApplication::translate("Scenario", "must be a JSON object, an array or a string"));
             }
         }
 
         const QJsonValue weight = t.value(QStringLiteral("weight"));
         if (!weight.isUndefined()) {
             if (!weight.isDouble())
-                return fieldError(field("weight"), tr("must be a number"));
+                return fieldError(field("weight"), QCoreApplication::translate("Scenario", "must be a number"));
             type.weight = weight.toDouble();
         }
 
         const QJsonValue accepted = t.value(QStringLiteral("accepted_status"));
         if (!accepted.isUndefined()) {
             if (!accepted.isArray())
-                return fieldError(field("accepted_status"), tr("must be an array of status codes"));
+                return fieldError(field("accepted_status"),
+                    QCoreApplication::translate("Scenario", "must be an array of status codes"));
             type.acceptedStatus.clear();
             for (const QJsonValue& code : accepted.toArray()) {
                 if (!code.isDouble())
-                    return fieldError(field("accepted_status"), tr("must contain only numbers"));
+                    return fieldError(
+                        field("accepted_status"), QCoreApplication::translate("Scenario", "must contain only numbers"));
                 type.acceptedStatus.append(code.toInt());
             }
         }
         const QJsonValue follow = t.value(QStringLiteral("follow_redirects"));
         if (!follow.isUndefined()) {
             if (!follow.isBool())
-                return fieldError(field("follow_redirects"), tr("must be true or false"));
+                return fieldError(
+                    field("follow_redirects"), QCoreApplication::translate("Scenario", "must be true or false"));
             type.followRedirects = follow.toBool();
         }
         result.requestTypes.append(type);
@@ -165,7 +170,7 @@ bool Scenario::fromJson(const QByteArray& json, const QString& origin, Scenario*
 bool Scenario::validate(QString* error) const
 {
     if (requestTypes.isEmpty()) {
-        *error = tr("field \"request_types\": needs at least one request type");
+        *error = QCoreApplication::translate("Scenario", "field \"request_types\": needs at least one request type");
         return false;
     }
     double totalWeight = 0;
@@ -174,31 +179,35 @@ bool Scenario::validate(QString* error) const
         const RequestType& t = requestTypes[i];
         const QString at = QStringLiteral("request_types[%1]").arg(i);
         auto fail = [&](const char* key, const QString& why) {
-            *error = tr("field \"%1\": %2").arg(at + QLatin1Char('.') + QLatin1String(key), why);
+            *error = QCoreApplication::translate("Scenario", "field \"%1\": %2")
+                         .arg(at + QLatin1Char('.') + QLatin1String(key), why);
             return false;
         };
         if (t.name.trimmed().isEmpty())
-            return fail("name", tr("must be a non-empty string"));
+            return fail("name", QCoreApplication::translate("Scenario", "must be a non-empty string"));
         if (names.contains(t.name))
-            return fail("name", tr("\"%1\" is used twice").arg(t.name));
+            return fail("name", QCoreApplication::translate("Scenario", "\"%1\" is used twice").arg(t.name));
         names.append(t.name);
         if (!s_methods.contains(QString::fromLatin1(t.method)))
-            return fail(
-                "method", tr("\"%1\" is not one of %2").arg(QString::fromLatin1(t.method), s_methods.join(u", ")));
+            return fail("method",
+                QCoreApplication::translate("Scenario", "\"%1\" is not one of %2")
+                    .arg(QString::fromLatin1(t.method), s_methods.join(u", ")));
         if (!t.path.startsWith(QLatin1Char('/')))
-            return fail("path", tr("\"%1\" must start with \"/\"").arg(t.path));
+            return fail("path", QCoreApplication::translate("Scenario", "\"%1\" must start with \"/\"").arg(t.path));
         if (!(t.weight >= 0) || t.weight > 1e6)
-            return fail("weight", tr("must be a number from 0 to 1000000"));
+            return fail("weight", QCoreApplication::translate("Scenario", "must be a number from 0 to 1000000"));
         if (t.acceptedStatus.isEmpty())
-            return fail("accepted_status", tr("needs at least one status code"));
+            return fail("accepted_status", QCoreApplication::translate("Scenario", "needs at least one status code"));
         for (int code : t.acceptedStatus) {
             if (code < 100 || code > 599)
-                return fail("accepted_status", tr("%1 is not an HTTP status code (100–599)").arg(code));
+                return fail("accepted_status",
+                    QCoreApplication::translate("Scenario", "%1 is not an HTTP status code (100–599)").arg(code));
         }
         totalWeight += t.weight;
     }
     if (totalWeight <= 0) {
-        *error = tr("field \"request_types\": at least one weight must be above 0");
+        *error
+            = QCoreApplication::translate("Scenario", "field \"request_types\": at least one weight must be above 0");
         return false;
     }
     return true;
@@ -244,7 +253,7 @@ bool Scenario::save(const QString& fileName, QString* error) const
 {
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly) || file.write(toJson()) < 0 || !file.commit()) {
-        *error = tr("%1: cannot write: %2").arg(fileName, file.errorString());
+        *error = QCoreApplication::translate("Scenario", "%1: cannot write: %2").arg(fileName, file.errorString());
         return false;
     }
     return true;
@@ -307,15 +316,17 @@ Scenario archiveAiWithPaths(
 Scenario Scenario::archiveAi()
 {
     return archiveAiWithPaths(QStringLiteral("Archive-AI"),
-        tr("The five request types of the Archive-AI stress script on the service's real routes."), "/agent/",
-        "/memories/search", "/code_assist");
+        QCoreApplication::translate(
+            "Scenario", "The five request types of the Archive-AI stress script on the service's real routes."),
+        "/agent/", "/memories/search", "/code_assist");
 }
 
 Scenario Scenario::archiveAiOriginal()
 {
     return archiveAiWithPaths(QStringLiteral("Archive-AI (original script)"),
-        tr("The original concurrent_test.py paths (/agent, /memory/search, /code-assist), which the real service "
-           "answers with 307 and 404."),
+        QCoreApplication::translate("Scenario",
+            "The original concurrent_test.py paths (/agent, /memory/search, /code-assist), which the real service "
+            "answers with 307 and 404."),
         "/agent", "/memory/search", "/code-assist");
 }
 
@@ -351,7 +362,8 @@ bool Scenario::resolveEnvironment(Scenario* resolved, QString* error) const
                 const auto match = it.next();
                 const QString variable = match.captured(1);
                 if (!qEnvironmentVariableIsSet(variable.toLocal8Bit().constData())) {
-                    *error = tr("request type \"%1\", header \"%2\": environment variable %3 is not set")
+                    *error = QCoreApplication::translate(
+                        "Scenario", "request type \"%1\", header \"%2\": environment variable %3 is not set")
                                  .arg(type.name, QString::fromLatin1(name), variable);
                     return false;
                 }
@@ -392,7 +404,9 @@ bool Scenario::parseRequestSpec(const QString& spec, RequestType* type, QString*
         QStringLiteral("^\\s*([A-Za-z]+)\\s+(/\\S*)\\s*(.*)$"), QRegularExpression::DotMatchesEverythingOption);
     const auto match = re.match(spec);
     if (!match.hasMatch()) {
-        *error = tr("--request \"%1\": expected \"METHOD /path\" or \"METHOD /path {json}\"").arg(spec);
+        *error = QCoreApplication::translate(
+            "Scenario", "--request \"%1\": expected \"METHOD /path\" or \"METHOD /path {json}\"")
+                     .arg(spec);
         return false;
     }
     RequestType t;
@@ -404,14 +418,15 @@ bool Scenario::parseRequestSpec(const QString& spec, RequestType* type, QString*
         QJsonParseError parseError;
         QJsonDocument::fromJson(body.toUtf8(), &parseError);
         if (parseError.error != QJsonParseError::NoError) {
-            *error = tr("--request \"%1\": the body is not valid JSON: %2").arg(spec, parseError.errorString());
+            *error = QCoreApplication::translate("Scenario", "--request \"%1\": the body is not valid JSON: %2")
+                         .arg(spec, parseError.errorString());
             return false;
         }
         t.bodies.append(body.toUtf8());
         t.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
     }
     if (!s_methods.contains(QString::fromLatin1(t.method))) {
-        *error = tr("--request \"%1\": \"%2\" is not one of %3")
+        *error = QCoreApplication::translate("Scenario", "--request \"%1\": \"%2\" is not one of %3")
                      .arg(spec, QString::fromLatin1(t.method), s_methods.join(u", "));
         return false;
     }

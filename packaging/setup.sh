@@ -17,6 +17,7 @@ packages=(
 )
 if [[ "$mode" == test ]]; then
     packages+=(clang libclang-rt-14-dev) # libFuzzer and the sanitizer runtimes
+    packages+=(desktop-file-utils appstream dpkg-dev debootstrap) # packaging checks
 fi
 if [[ "$mode" == run ]]; then
     packages+=(xvfb xauth)
@@ -85,6 +86,31 @@ test)
             "$corpus" 2>&1 | tail -n 12
         rm -rf "$corpus"
     done
+    stage "Packaging: desktop entry, AppStream metainfo, .deb in a clean Debian 12 root"
+    desktop-file-validate "$here/packaging/org.stressdeck.Stressdeck.desktop"
+    appstreamcli validate --no-net "$here/packaging/org.stressdeck.Stressdeck.metainfo.xml"
+    (cd "$build" && cpack -G DEB)
+    deb="$(ls "$build"/stressdeck_*_amd64.deb | head -n 1)"
+    dpkg-deb --info "$deb" | grep -E "Package|Version|Depends"
+    root="$(mktemp -d /tmp/stressdeck-root.XXXXXX)"
+    cleanup_root() { umount "$root/proc" 2>/dev/null || true; rm -rf "$root"; }
+    trap cleanup_root EXIT
+    debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian > "$root.log" 2>&1 \
+        || { tail -n 20 "$root.log"; exit 1; }
+    cp "$deb" "$root/tmp/stressdeck.deb"
+    mount -t proc proc "$root/proc"
+    chroot "$root" /bin/bash -c 'set -e
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends /tmp/stressdeck.deb > /tmp/install.log
+        stressdeck --version
+        stressdeck run -d 2s --json /tmp/r.json > /dev/null
+        stressdeck report /tmp/r.json --pdf /tmp/r.pdf
+        test -s /tmp/r.pdf
+        test -f /usr/share/applications/org.stressdeck.Stressdeck.desktop
+        test -f /usr/share/man/man1/stressdeck.1.gz'
+    echo "The .deb installs and runs in a clean Debian 12 root."
+
     stage "All stages passed"
     ;;
 *)

@@ -20,11 +20,6 @@ namespace Stressdeck {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("PdfReport", text);
-}
-
 QString esc(const QString& s)
 {
     return s.toHtmlEscaped();
@@ -63,10 +58,12 @@ QString PdfReport::summaryHtml() const
 {
     const Report& r = m_report;
     QString h;
-    h += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Stressdeck stress-test report")));
+    h += QStringLiteral("<h1>%1</h1>")
+             .arg(esc(QCoreApplication::translate("PdfReport", "Stressdeck stress-test report")));
     h += QStringLiteral("<p>%1<br/>%2</p>")
-             .arg(esc(tr("%1 against %2").arg(r.scenarioName, r.config.target.toString())),
-                 esc(tr("Started %1 (UTC), %2 s, ended: %3")
+             .arg(esc(QCoreApplication::translate("PdfReport", "%1 against %2")
+                          .arg(r.scenarioName, r.config.target.toString())),
+                 esc(QCoreApplication::translate("PdfReport", "Started %1 (UTC), %2 s, ended: %3")
                          .arg(r.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
                          .arg(r.elapsedS, 0, 'f', 1)
                          .arg(r.stopReason)));
@@ -78,48 +75,76 @@ QString PdfReport::summaryHtml() const
     }
     h += QStringLiteral("<h2 style=\"color:%1\">%2</h2>")
              .arg(r.passed ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"),
-                 esc(r.passed ? tr("PASSED — all %1 criteria met").arg(r.criteria.size())
-                              : tr("FAILED — %1").arg(failing.join(QStringLiteral(", ")))));
-    h += QLatin1String(TableStart) + row({ tr("Criterion"), tr("Result"), tr("Detail") }, true);
+                 esc(r.passed ? QCoreApplication::translate("PdfReport", "PASSED — all %1 criteria met")
+                                    .arg(r.criteria.size())
+                              : QCoreApplication::translate("PdfReport", "FAILED — %1")
+                                    .arg(failing.join(QStringLiteral(", ")))));
+    h += QLatin1String(TableStart)
+        + row(
+            { QCoreApplication::translate("PdfReport", "Criterion"), QCoreApplication::translate("PdfReport", "Result"),
+                QCoreApplication::translate("PdfReport", "Detail") },
+            true);
     for (const Criterion& c : r.criteria)
-        h += row({ esc(c.id), c.passed ? tr("PASS") : tr("FAIL"), esc(c.detail) }, false, false);
+        h += row({ esc(c.id),
+                     c.passed ? QCoreApplication::translate("PdfReport", "PASS")
+                              : QCoreApplication::translate("PdfReport", "FAIL"),
+                     esc(c.detail) },
+            false, false);
     h += QStringLiteral("</table>");
 
-    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Configuration")));
+    h += QStringLiteral("<h2>%1</h2>").arg(esc(QCoreApplication::translate("PdfReport", "Configuration")));
     const RunConfig& c = r.config;
     h += QLatin1String(TableStart);
     const QList<std::pair<QString, QString>> config {
-        { tr("Profile"), c.profile },
-        { tr("Scenario"), r.scenarioName },
-        { tr("Target"), c.target.toString() + (c.insecure ? tr(" (TLS not verified)") : QString()) },
-        { tr("Load model"),
+        { QCoreApplication::translate("PdfReport", "Profile"), c.profile },
+        { QCoreApplication::translate("PdfReport", "Scenario"), r.scenarioName },
+        { QCoreApplication::translate("PdfReport", "Target"),
+            c.target.toString()
+                + (c.insecure ? QCoreApplication::translate("PdfReport", " (TLS not verified)") : QString()) },
+        { QCoreApplication::translate("PdfReport", "Load model"),
             c.loadModel == LoadModel::Open
-                ? tr("open, %1 req/s, at most %2 in flight").arg(c.rateRps).arg(c.concurrency)
-                : tr("closed, %1 users").arg(c.concurrency) },
-        { tr("Duration"), tr("%1 s").arg(c.durationS) },
-        { tr("Timeout"), tr("%1 s").arg(c.timeoutS) },
-        { tr("Think time"), tr("%1–%2 ms").arg(c.thinkMinMs).arg(c.thinkMaxMs) },
-        { tr("Monitored process"),
-            r.system.source == QLatin1String("pid") ? tr("PID %1 %2").arg(r.system.pid).arg(r.system.processName)
-                                                    : tr("whole system") },
-        { tr("Seed"), QString::number(c.seed) },
+                ? QCoreApplication::translate("PdfReport", "open, %1 req/s, at most %2 in flight")
+                      .arg(c.rateRps)
+                      .arg(c.concurrency)
+                : QCoreApplication::translate("PdfReport", "closed, %1 users").arg(c.concurrency) },
+        { QCoreApplication::translate("PdfReport", "Duration"),
+            QCoreApplication::translate("PdfReport", "%1 s").arg(c.durationS) },
+        { QCoreApplication::translate("PdfReport", "Timeout"),
+            QCoreApplication::translate("PdfReport", "%1 s").arg(c.timeoutS) },
+        { QCoreApplication::translate("PdfReport", "Think time"),
+            QCoreApplication::translate("PdfReport", "%1–%2 ms").arg(c.thinkMinMs).arg(c.thinkMaxMs) },
+        { QCoreApplication::translate("PdfReport", "Monitored process"),
+            r.system.source == QLatin1String("pid")
+                ? QCoreApplication::translate("PdfReport", "PID %1 %2").arg(r.system.pid).arg(r.system.processName)
+                : QCoreApplication::translate("PdfReport", "whole system") },
+        { QCoreApplication::translate("PdfReport", "Seed"), QString::number(c.seed) },
     };
     for (const auto& [key, value] : config)
         h += QStringLiteral("<tr><th align=\"left\" width=\"30%\">%1</th><td>%2</td></tr>").arg(esc(key), esc(value));
     h += QStringLiteral("</table>");
 
-    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Overall")));
+    h += QStringLiteral("<h2>%1</h2>").arg(esc(QCoreApplication::translate("PdfReport", "Overall")));
     h += QLatin1String(TableStart)
-        + row({ tr("Requests"), tr("Success"), tr("Failures"), tr("Timeouts"), tr("Stuck"), tr("Throughput") }, true);
+        + row(
+            { QCoreApplication::translate("PdfReport", "Requests"), QCoreApplication::translate("PdfReport", "Success"),
+                QCoreApplication::translate("PdfReport", "Failures"),
+                QCoreApplication::translate("PdfReport", "Timeouts"), QCoreApplication::translate("PdfReport", "Stuck"),
+                QCoreApplication::translate("PdfReport", "Throughput") },
+            true);
     h += row({ QString::number(r.overall.total), QStringLiteral("%1 %").arg(r.overall.successRatePct, 0, 'f', 2),
         QString::number(r.overall.failure), QString::number(r.overall.timeouts), QString::number(r.stuckRequests),
-        tr("%1 req/s").arg(r.overall.throughputRps, 0, 'f', 2) });
+        QCoreApplication::translate("PdfReport", "%1 req/s").arg(r.overall.throughputRps, 0, 'f', 2) });
     h += QStringLiteral("</table>");
 
-    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Request types (latency of successful requests)")));
+    h += QStringLiteral("<h2>%1</h2>")
+             .arg(esc(QCoreApplication::translate("PdfReport", "Request types (latency of successful requests)")));
     h += QLatin1String(TableStart)
-        + row({ tr("Type"), tr("Total"), tr("Success"), tr("Errors"), tr("p50"), tr("p90"), tr("p95"), tr("p99"),
-                  tr("p99.9"), tr("max") },
+        + row(
+            { QCoreApplication::translate("PdfReport", "Type"), QCoreApplication::translate("PdfReport", "Total"),
+                QCoreApplication::translate("PdfReport", "Success"), QCoreApplication::translate("PdfReport", "Errors"),
+                QCoreApplication::translate("PdfReport", "p50"), QCoreApplication::translate("PdfReport", "p90"),
+                QCoreApplication::translate("PdfReport", "p95"), QCoreApplication::translate("PdfReport", "p99"),
+                QCoreApplication::translate("PdfReport", "p99.9"), QCoreApplication::translate("PdfReport", "max") },
             true);
     auto typeRow = [](const StatsSummary& s, const QString& name) {
         const LatencySummary& l = s.latency;
@@ -130,7 +155,7 @@ QString PdfReport::summaryHtml() const
         h += typeRow(s,
             esc(s.name) + QStringLiteral("<br/><small>") + esc(s.method) + QLatin1Char(' ') + esc(s.path)
                 + QStringLiteral("</small>"));
-    h += typeRow(r.overall, esc(tr("all")));
+    h += typeRow(r.overall, esc(QCoreApplication::translate("PdfReport", "all")));
     h += QStringLiteral("</table>");
 
     QStringList classes;
@@ -142,8 +167,9 @@ QString PdfReport::summaryHtml() const
     }
     if (!classes.isEmpty()) {
         classes.sort();
-        h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("Errors by class and request type")));
-        QStringList header { tr("Error") };
+        h += QStringLiteral("<h2>%1</h2>")
+                 .arg(esc(QCoreApplication::translate("PdfReport", "Errors by class and request type")));
+        QStringList header { QCoreApplication::translate("PdfReport", "Error") };
         for (const StatsSummary& s : r.requestTypes)
             header.append(esc(s.name));
         h += QLatin1String(TableStart) + row(header, true);
@@ -161,49 +187,59 @@ QString PdfReport::summaryHtml() const
 QString PdfReport::diagnosisHtml() const
 {
     const Report& r = m_report;
-    QString h = QStringLiteral("<h2>%1</h2><ul>").arg(esc(tr("Bottlenecks")));
+    QString h = QStringLiteral("<h2>%1</h2><ul>").arg(esc(QCoreApplication::translate("PdfReport", "Bottlenecks")));
     if (r.bottlenecks.isEmpty())
-        h += QStringLiteral("<li>%1</li>").arg(esc(tr("No significant bottlenecks detected")));
+        h += QStringLiteral("<li>%1</li>")
+                 .arg(esc(QCoreApplication::translate("PdfReport", "No significant bottlenecks detected")));
     for (const Bottleneck& b : r.bottlenecks)
         h += QStringLiteral("<li>%1</li>").arg(esc(b.message));
-    h += QStringLiteral("</ul><h2>%1</h2><ul>").arg(esc(tr("Deadlocks and stuck requests")));
+    h += QStringLiteral("</ul><h2>%1</h2><ul>")
+             .arg(esc(QCoreApplication::translate("PdfReport", "Deadlocks and stuck requests")));
     h += QStringLiteral("<li>%1</li>")
-             .arg(esc(tr("Stuck requests (in flight after the timeout at the end): %1").arg(r.stuckRequests)));
+             .arg(esc(
+                 QCoreApplication::translate("PdfReport", "Stuck requests (in flight after the timeout at the end): %1")
+                     .arg(r.stuckRequests)));
     if (r.stalls.isEmpty())
         h += QStringLiteral("<li>%1</li>")
-                 .arg(esc(tr("No stall: requests completed every second while any were in flight")));
+                 .arg(esc(QCoreApplication::translate(
+                     "PdfReport", "No stall: requests completed every second while any were in flight")));
     for (const Stall& s : r.stalls)
         h += QStringLiteral("<li>%1</li>")
-                 .arg(esc(
-                     tr("Stall from %1 s to %2 s with %3 requests in flight").arg(s.fromS).arg(s.toS).arg(s.inFlight)));
+                 .arg(esc(QCoreApplication::translate("PdfReport", "Stall from %1 s to %2 s with %3 requests in flight")
+                              .arg(s.fromS)
+                              .arg(s.toS)
+                              .arg(s.inFlight)));
     h += QStringLiteral("</ul>");
-    h += QStringLiteral("<h2>%1</h2><ul>").arg(esc(tr("Memory and generator")));
+    h += QStringLiteral("<h2>%1</h2><ul>").arg(esc(QCoreApplication::translate("PdfReport", "Memory and generator")));
     h += QStringLiteral("<li>%1</li>")
-             .arg(esc(tr("Memory growth %1 MB, slope %2 MB/min over %3 samples")
+             .arg(esc(QCoreApplication::translate("PdfReport", "Memory growth %1 MB, slope %2 MB/min over %3 samples")
                           .arg(r.system.memoryGrowthMb, 0, 'f', 1)
                           .arg(r.system.memorySlopeMbPerMin, 0, 'f', 2)
                           .arg(r.system.samples.size())));
     if (r.config.loadModel == LoadModel::Open)
         h += QStringLiteral("<li>%1</li>")
-                 .arg(esc(tr("Schedule: %1 requests sent, %2 late by ≥ %3 ms, worst %4 ms")
+                 .arg(esc(QCoreApplication::translate(
+                     "PdfReport", "Schedule: %1 requests sent, %2 late by ≥ %3 ms, worst %4 ms")
                               .arg(r.schedule.scheduled)
                               .arg(r.schedule.late)
                               .arg(ScheduleInfo::LateThresholdMs)
                               .arg(r.schedule.maxLagMs, 0, 'f', 1)));
     h += QStringLiteral("<li>%1</li>")
-             .arg(esc(tr("Generator event-loop lag: p99 %1 ms, max %2 ms")
+             .arg(esc(QCoreApplication::translate("PdfReport", "Generator event-loop lag: p99 %1 ms, max %2 ms")
                           .arg(r.loopLagP99Ms, 0, 'f', 1)
                           .arg(r.loopLagMaxMs, 0, 'f', 1)));
-    h += QStringLiteral("</ul><h2>%1</h2>").arg(esc(tr("Environment")));
+    h += QStringLiteral("</ul><h2>%1</h2>").arg(esc(QCoreApplication::translate("PdfReport", "Environment")));
     h += QLatin1String(TableStart);
     const QJsonObject& e = r.environment;
     const QList<std::pair<QString, QString>> env {
-        { tr("Stressdeck"), e.value(QStringLiteral("stressdeck_version")).toString(r.toolVersion) },
-        { tr("Qt"), e.value(QStringLiteral("qt_version")).toString() },
-        { tr("Host"), e.value(QStringLiteral("host_name")).toString() },
-        { tr("CPUs"), QString::number(e.value(QStringLiteral("cpu_count")).toInt()) },
-        { tr("Operating system"), e.value(QStringLiteral("os")).toString() },
-        { tr("Kernel"), e.value(QStringLiteral("kernel")).toString() },
+        { QCoreApplication::translate("PdfReport", "Stressdeck"),
+            e.value(QStringLiteral("stressdeck_version")).toString(r.toolVersion) },
+        { QCoreApplication::translate("PdfReport", "Qt"), e.value(QStringLiteral("qt_version")).toString() },
+        { QCoreApplication::translate("PdfReport", "Host"), e.value(QStringLiteral("host_name")).toString() },
+        { QCoreApplication::translate("PdfReport", "CPUs"),
+            QString::number(e.value(QStringLiteral("cpu_count")).toInt()) },
+        { QCoreApplication::translate("PdfReport", "Operating system"), e.value(QStringLiteral("os")).toString() },
+        { QCoreApplication::translate("PdfReport", "Kernel"), e.value(QStringLiteral("kernel")).toString() },
     };
     for (const auto& [key, value] : env)
         h += QStringLiteral("<tr><th align=\"left\" width=\"30%\">%1</th><td>%2</td></tr>").arg(esc(key), esc(value));
@@ -215,14 +251,15 @@ bool PdfReport::write(const QString& fileName, QString* error) const
 {
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("%1: cannot write the PDF: %2").arg(fileName, file.errorString());
+        *error = QCoreApplication::translate("PdfReport", "%1: cannot write the PDF: %2")
+                     .arg(fileName, file.errorString());
         return false;
     }
     {
         QPdfWriter writer(&file);
         writer.setResolution(300);
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 18)));
-        writer.setTitle(tr("Stressdeck report: %1").arg(m_report.scenarioName));
+        writer.setTitle(QCoreApplication::translate("PdfReport", "Stressdeck report: %1").arg(m_report.scenarioName));
         writer.setCreator(QStringLiteral("Stressdeck %1").arg(m_report.toolVersion));
         QPainter painter(&writer);
         const QRectF page = painter.viewport(); // the printable area, in device pixels
@@ -290,7 +327,7 @@ bool PdfReport::write(const QString& fileName, QString* error) const
             painter.setFont(footerFont);
             painter.setPen(Qt::darkGray);
             painter.drawText(QRectF(0, page.height() - dpi * 0.25, page.width(), dpi * 0.25), Qt::AlignCenter,
-                tr("Stressdeck report — %1 — page %2 of %3")
+                QCoreApplication::translate("PdfReport", "Stressdeck report — %1 — page %2 of %3")
                     .arg(m_report.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
                     .arg(i + 1)
                     .arg(pages.size()));
@@ -298,7 +335,8 @@ bool PdfReport::write(const QString& fileName, QString* error) const
         painter.end();
     }
     if (!file.commit()) {
-        *error = tr("%1: cannot write the PDF: %2").arg(fileName, file.errorString());
+        *error = QCoreApplication::translate("PdfReport", "%1: cannot write the PDF: %2")
+                     .arg(fileName, file.errorString());
         return false;
     }
     return true;

@@ -12,11 +12,6 @@ namespace Stressdeck {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("DemoOptions", text);
-}
-
 bool parseRate(const QString& text, double* rate)
 {
     bool ok = false;
@@ -61,26 +56,37 @@ void DemoOptions::addTo(QCommandLineParser* parser, const QString& prefix)
 {
     const QString list = endpoints().join(u", ");
     parser->addOption({ prefix + QStringLiteral("speed"),
-        tr("Demo service: how many times faster than the real service (default 10)."), QStringLiteral("factor") });
+        QCoreApplication::translate(
+            "DemoOptions", "Demo service: how many times faster than the real service (default 10)."),
+        QStringLiteral("factor") });
     parser->addOption({ prefix + QStringLiteral("error-rate"),
-        tr("Demo service: answer ENDPOINT with an error at RATE (0-1 or %), status default 500 (repeatable; "
-           "endpoints: %1).")
+        QCoreApplication::translate("DemoOptions",
+            "Demo service: answer ENDPOINT with an error at RATE (0-1 or %), status default 500 (repeatable; "
+            "endpoints: %1).")
             .arg(list),
         QStringLiteral("endpoint=rate[:status]") });
-    parser->addOption({ prefix + QStringLiteral("hang"), tr("Demo service: never answer ENDPOINT at RATE."),
+    parser->addOption({ prefix + QStringLiteral("hang"),
+        QCoreApplication::translate("DemoOptions", "Demo service: never answer ENDPOINT at RATE."),
         QStringLiteral("endpoint=rate") });
-    parser->addOption({ prefix + QStringLiteral("reset"), tr("Demo service: reset the connection of ENDPOINT at RATE."),
+    parser->addOption({ prefix + QStringLiteral("reset"),
+        QCoreApplication::translate("DemoOptions", "Demo service: reset the connection of ENDPOINT at RATE."),
         QStringLiteral("endpoint=rate") });
-    parser->addOption({ prefix + QStringLiteral("extra-latency"), tr("Demo service: add latency to ENDPOINT."),
+    parser->addOption({ prefix + QStringLiteral("extra-latency"),
+        QCoreApplication::translate("DemoOptions", "Demo service: add latency to ENDPOINT."),
         QStringLiteral("endpoint=duration") });
     parser->addOption({ prefix + QStringLiteral("leak-kb"),
-        tr("Demo service: grow its resident memory by N KB per request."), QStringLiteral("n") });
+        QCoreApplication::translate("DemoOptions", "Demo service: grow its resident memory by N KB per request."),
+        QStringLiteral("n") });
     parser->addOption({ prefix + QStringLiteral("slow-start"),
-        tr("Demo service: answer 503 for the first D after start."), QStringLiteral("duration") });
+        QCoreApplication::translate("DemoOptions", "Demo service: answer 503 for the first D after start."),
+        QStringLiteral("duration") });
     parser->addOption({ prefix + QStringLiteral("rate-limit"),
-        tr("Demo service: 30 requests per minute per client on /chat and /verify (429 beyond).") });
+        QCoreApplication::translate(
+            "DemoOptions", "Demo service: 30 requests per minute per client on /chat and /verify (429 beyond).") });
     parser->addOption({ prefix + QStringLiteral("model-slots"),
-        tr("Demo service: parallel slots of the shared model queue (default 8)."), QStringLiteral("n") });
+        QCoreApplication::translate(
+            "DemoOptions", "Demo service: parallel slots of the shared model queue (default 8)."),
+        QStringLiteral("n") });
 }
 
 bool DemoOptions::parse(const QCommandLineParser& parser, const QString& prefix, QString* error)
@@ -97,13 +103,15 @@ bool DemoOptions::parse(const QCommandLineParser& parser, const QString& prefix,
         bool ok = false;
         o.speed = value("speed").toDouble(&ok);
         if (!ok || !std::isfinite(o.speed) || o.speed < 0.01 || o.speed > 100000)
-            return fail(tr("%1: \"%2\" is not a factor from 0.01 to 100000").arg(flag("speed"), value("speed")));
+            return fail(QCoreApplication::translate("DemoOptions", "%1: \"%2\" is not a factor from 0.01 to 100000")
+                            .arg(flag("speed"), value("speed")));
     }
     auto endpointOf = [&](const QString& spec, const char* name, QString* rest) -> std::optional<QString> {
         const qsizetype eq = spec.indexOf(QLatin1Char('='));
         const QString endpoint = spec.left(eq);
         if (eq < 0 || !endpoints().contains(endpoint)) {
-            *error = tr("%1: \"%2\" must be ENDPOINT=VALUE with ENDPOINT one of %3")
+            *error = QCoreApplication::translate(
+                "DemoOptions", "%1: \"%2\" must be ENDPOINT=VALUE with ENDPOINT one of %3")
                          .arg(flag(name), spec, endpoints().join(u", "));
             return std::nullopt;
         }
@@ -123,7 +131,8 @@ bool DemoOptions::parse(const QCommandLineParser& parser, const QString& prefix,
             ok = ok && f.errorStatus >= 400 && f.errorStatus <= 599;
         }
         if (!ok)
-            return fail(tr("%1: \"%2\": the rate must be 0-1 (or 0-100%) and the status 400-599")
+            return fail(QCoreApplication::translate(
+                "DemoOptions", "%1: \"%2\": the rate must be 0-1 (or 0-100%) and the status 400-599")
                             .arg(flag("error-rate"), spec));
     }
     for (const char* name : { "hang", "reset" }) {
@@ -134,7 +143,8 @@ bool DemoOptions::parse(const QCommandLineParser& parser, const QString& prefix,
                 return false;
             EndpointFault& f = o.faults[*endpoint];
             if (!parseRate(rest, qstrcmp(name, "hang") == 0 ? &f.hangRate : &f.resetRate))
-                return fail(tr("%1: \"%2\": the rate must be 0-1 (or 0-100%)").arg(flag(name), spec));
+                return fail(QCoreApplication::translate("DemoOptions", "%1: \"%2\": the rate must be 0-1 (or 0-100%)")
+                                .arg(flag(name), spec));
         }
     }
     for (const QString& spec : parser.values(prefix + QStringLiteral("extra-latency"))) {
@@ -144,19 +154,22 @@ bool DemoOptions::parse(const QCommandLineParser& parser, const QString& prefix,
             return false;
         const auto seconds = parseDuration(rest);
         if (!seconds || *seconds > 3600)
-            return fail(tr("%1: \"%2\": not a duration up to 1h").arg(flag("extra-latency"), spec));
+            return fail(QCoreApplication::translate("DemoOptions", "%1: \"%2\": not a duration up to 1h")
+                            .arg(flag("extra-latency"), spec));
         o.faults[*endpoint].extraLatencyMs = *seconds * 1000;
     }
     if (isSet("leak-kb")) {
         bool ok = false;
         o.leakKbPerRequest = value("leak-kb").toDouble(&ok);
         if (!ok || !std::isfinite(o.leakKbPerRequest) || o.leakKbPerRequest < 0 || o.leakKbPerRequest > 102400)
-            return fail(tr("%1: \"%2\" is not a number of KB from 0 to 102400").arg(flag("leak-kb"), value("leak-kb")));
+            return fail(QCoreApplication::translate("DemoOptions", "%1: \"%2\" is not a number of KB from 0 to 102400")
+                            .arg(flag("leak-kb"), value("leak-kb")));
     }
     if (isSet("slow-start")) {
         const auto seconds = parseDuration(value("slow-start"));
         if (!seconds || *seconds > 3600)
-            return fail(tr("%1: \"%2\" is not a duration up to 1h").arg(flag("slow-start"), value("slow-start")));
+            return fail(QCoreApplication::translate("DemoOptions", "%1: \"%2\" is not a duration up to 1h")
+                            .arg(flag("slow-start"), value("slow-start")));
         o.slowStartS = *seconds;
     }
     o.rateLimit = isSet("rate-limit");
@@ -164,8 +177,8 @@ bool DemoOptions::parse(const QCommandLineParser& parser, const QString& prefix,
         bool ok = false;
         o.modelSlots = value("model-slots").toInt(&ok);
         if (!ok || o.modelSlots < 1 || o.modelSlots > 10000)
-            return fail(
-                tr("%1: \"%2\" is not a number from 1 to 10000").arg(flag("model-slots"), value("model-slots")));
+            return fail(QCoreApplication::translate("DemoOptions", "%1: \"%2\" is not a number from 1 to 10000")
+                            .arg(flag("model-slots"), value("model-slots")));
     }
     *this = o;
     return true;
@@ -196,7 +209,10 @@ bool DemoOptions::fromJson(const QJsonObject& json, DemoOptions* options, QStrin
             return true;
         }
         if (!v.isDouble() || v.toDouble() < min || v.toDouble() > max) {
-            *error = tr("field \"%1\" must be a number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max);
+            *error = QCoreApplication::translate("DemoOptions", "field \"%1\" must be a number from %2 to %3")
+                         .arg(QLatin1String(key))
+                         .arg(min)
+                         .arg(max);
             return false;
         }
         *out = v.toDouble();
@@ -213,7 +229,7 @@ bool DemoOptions::fromJson(const QJsonObject& json, DemoOptions* options, QStrin
     const QJsonObject faults = json.value(QStringLiteral("faults")).toObject();
     for (auto it = faults.begin(); it != faults.end(); ++it) {
         if (!endpoints().contains(it.key())) {
-            *error = tr("unknown endpoint \"%1\" in \"faults\"").arg(it.key());
+            *error = QCoreApplication::translate("DemoOptions", "unknown endpoint \"%1\" in \"faults\"").arg(it.key());
             return false;
         }
         const QJsonObject f = it.value().toObject();

@@ -1,0 +1,1847 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Analysis</name>
+    <message>
+        <source>%1 has high timeout rate (%2%)</source>
+        <translation>%1 hat eine hohe Timeout-Rate (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 has high p95 latency (%2s)</source>
+        <translation>%1 hat eine hohe p95-Latenz (%2 s)</translation>
+    </message>
+    <message>
+        <source>%1 has high error rate (%2%)</source>
+        <translation>%1 hat eine hohe Fehlerrate (%2 %)</translation>
+    </message>
+    <message>
+        <source>no request completed</source>
+        <translation>keine Anfrage abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) still stuck after the timeout at the end</source>
+        <translation><numerusform>%n Anfrage hing am Ende noch nach dem Timeout</numerusform><numerusform>%n Anfragen hingen am Ende noch nach dem Timeout</numerusform></translation>
+    </message>
+    <message>
+        <source>no request completed from %1 s to %2 s with %3 in flight</source>
+        <translation>von %1 s bis %2 s wurde keine Anfrage abgeschlossen, %3 waren unterwegs</translation>
+    </message>
+    <message>
+        <source>%1 requests completed, none stuck, no stall</source>
+        <translation>%1 Anfragen abgeschlossen, keine hängt, kein Stillstand</translation>
+    </message>
+    <message>
+        <source>success rate %1% (needs ≥ %2%)</source>
+        <translation>Erfolgsquote %1 % (nötig: ≥ %2 %)</translation>
+    </message>
+    <message>
+        <source>not enough memory samples to judge (%1)</source>
+        <translation>zu wenige Speicher-Messpunkte für ein Urteil (%1)</translation>
+    </message>
+    <message>
+        <source>memory growth %1%2 MB (%3 → %4 MB, %5 MB/min; limit %6 MB)</source>
+        <translation>Speicherzuwachs %1%2 MB (%3 → %4 MB, %5 MB/min; Grenze %6 MB)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) collected</source>
+        <translation><numerusform>%n Messpunkt erfasst</numerusform><numerusform>%n Messpunkte erfasst</numerusform></translation>
+    </message>
+    <message>
+        <source>No significant bottlenecks detected</source>
+        <translation>Keine nennenswerten Engpässe gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Usage: stressdeck [COMMAND] [OPTIONS]
+
+Commands:
+  (none), gui   open the dashboard
+  run           run a stress test headless and print/save the report
+  report        print a saved report, or render it as a PDF (--pdf FILE)
+  serve-demo    serve the built-in Archive-AI demo service
+
+Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,
+3 target unavailable, 130 interrupted.
+'stressdeck COMMAND --help' lists a command's options.
+</source>
+        <translation>Aufruf: stressdeck [BEFEHL] [OPTIONEN]
+
+Befehle:
+  (keiner), gui Dashboard öffnen
+  run           Lasttest ohne Fenster ausführen und Bericht ausgeben/speichern
+  report        gespeicherten Bericht ausgeben oder als PDF erzeugen (--pdf DATEI)
+  serve-demo    eingebauten Archive-AI-Demodienst bereitstellen
+
+Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf oder
+falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
+'stressdeck BEFEHL --help' zeigt die Optionen eines Befehls.
+</translation>
+    </message>
+    <message>
+        <source>Open the Stressdeck dashboard.</source>
+        <translation>Das Stressdeck-Dashboard öffnen.</translation>
+    </message>
+    <message>
+        <source>Profile to select.</source>
+        <translation>Auszuwählendes Profil.</translation>
+    </message>
+    <message>
+        <source>Target URL.</source>
+        <translation>Ziel-URL.</translation>
+    </message>
+    <message>
+        <source>Scenario file or built-in.</source>
+        <translation>Szenariodatei oder eingebautes Szenario.</translation>
+    </message>
+    <message>
+        <source>Concurrent users.</source>
+        <translation>Gleichzeitige Benutzer.</translation>
+    </message>
+    <message>
+        <source>Run length.</source>
+        <translation>Laufzeit.</translation>
+    </message>
+    <message>
+        <source>Start the run at once.</source>
+        <translation>Den Lauf sofort starten.</translation>
+    </message>
+    <message>
+        <source>Save the report to this file when done.</source>
+        <translation>Den Bericht am Ende in diese Datei speichern.</translation>
+    </message>
+    <message>
+        <source>Quit after the run with the exit code of 'stressdeck run'.</source>
+        <translation>Nach dem Lauf mit dem Exit-Code von 'stressdeck run' beenden.</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window shortly before the run ends.</source>
+        <translation>Kurz vor Ende des Laufs ein PNG des Fensters speichern.</translation>
+    </message>
+    <message>
+        <source>Print the summary of a saved JSON report, or render it as a PDF (no display needed).</source>
+        <translation>Die Zusammenfassung eines gespeicherten JSON-Berichts ausgeben oder ihn als PDF erzeugen (ohne Bildschirm).</translation>
+    </message>
+    <message>
+        <source>A stressdeck-report/1 JSON file.</source>
+        <translation>Eine JSON-Datei im Format stressdeck-report/1.</translation>
+    </message>
+    <message>
+        <source>Write a PDF report to this file.</source>
+        <translation>Einen PDF-Bericht in diese Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>expected exactly one report file</source>
+        <translation>genau eine Berichtsdatei erwartet</translation>
+    </message>
+    <message>
+        <source>PDF written to %1</source>
+        <translation>PDF geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>Try 'stressdeck run --help'.</source>
+        <translation>Siehe 'stressdeck run --help'.</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a number from %3 to %4</source>
+        <translation>%1: „%2“ ist keine Zahl von %3 bis %4</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a duration (e.g. 30s, 500ms, 5m, 1h)</source>
+        <translation>%1: „%2“ ist keine Dauer (z. B. 30s, 500ms, 5m, 1h)</translation>
+    </message>
+    <message>
+        <source>Run a stress test headless and report.</source>
+        <translation>Einen Lasttest ohne Fenster ausführen und berichten.</translation>
+    </message>
+    <message>
+        <source>Load profile: quick, normal or extended.</source>
+        <translation>Lastprofil: quick, normal oder extended.</translation>
+    </message>
+    <message>
+        <source>Base URL of the service (default: the built-in demo service).</source>
+        <translation>Basis-URL des Dienstes (Vorgabe: der eingebaute Demodienst).</translation>
+    </message>
+    <message>
+        <source>Scenario JSON file, or a built-in: archive-ai, archive-ai-original.</source>
+        <translation>Szenario als JSON-Datei oder eingebaut: archive-ai, archive-ai-original.</translation>
+    </message>
+    <message>
+        <source>Ad-hoc request type "METHOD /path [json]" (repeatable).</source>
+        <translation>Ad-hoc-Anfragetyp „METHODE /pfad [json]“ (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>Concurrent users (closed model) or in-flight cap (open model).</source>
+        <translation>Gleichzeitige Benutzer (geschlossenes Modell) oder Obergrenze laufender Anfragen (offenes Modell).</translation>
+    </message>
+    <message>
+        <source>Run length: 30s, 5m, 1h or seconds.</source>
+        <translation>Laufzeit: 30s, 5m, 1h oder Sekunden.</translation>
+    </message>
+    <message>
+        <source>Timeout per request (default 30s).</source>
+        <translation>Timeout je Anfrage (Vorgabe 30s).</translation>
+    </message>
+    <message>
+        <source>Think time range, e.g. 100ms-500ms, or 0.</source>
+        <translation>Bereich der Denkzeit, z. B. 100ms-500ms, oder 0.</translation>
+    </message>
+    <message>
+        <source>Open model: requests per second on a fixed schedule.</source>
+        <translation>Offenes Modell: Anfragen pro Sekunde nach festem Fahrplan.</translation>
+    </message>
+    <message>
+        <source>Monitor this process's CPU and memory.</source>
+        <translation>CPU und Speicher dieses Prozesses überwachen.</translation>
+    </message>
+    <message>
+        <source>Monitor the process with this name.</source>
+        <translation>Den Prozess mit diesem Namen überwachen.</translation>
+    </message>
+    <message>
+        <source>Monitoring interval (default 5s, at least 1s).</source>
+        <translation>Messintervall (Vorgabe 5s, mindestens 1s).</translation>
+    </message>
+    <message>
+        <source>Memory growth that counts as a leak (default 100).</source>
+        <translation>Speicherzuwachs, der als Leck gilt (Vorgabe 100).</translation>
+    </message>
+    <message>
+        <source>Availability check path (default /health).</source>
+        <translation>Pfad der Erreichbarkeitsprüfung (Vorgabe /health).</translation>
+    </message>
+    <message>
+        <source>Skip the availability check.</source>
+        <translation>Die Erreichbarkeitsprüfung auslassen.</translation>
+    </message>
+    <message>
+        <source>Write the JSON report to this file.</source>
+        <translation>Den JSON-Bericht in diese Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>Longest response body read, in MB (default 8); longer ones count as "Body too large".</source>
+        <translation>Längster gelesener Antwortrumpf in MB (Vorgabe 8); längere zählen als „Body too large“.</translation>
+    </message>
+    <message>
+        <source>How often a recovery copy of the report is written (default 30s).</source>
+        <translation>Wie oft eine Wiederherstellungskopie des Berichts geschrieben wird (Vorgabe 30s).</translation>
+    </message>
+    <message>
+        <source>Do not verify TLS certificates (the report says so).</source>
+        <translation>TLS-Zertifikate nicht prüfen (der Bericht vermerkt es).</translation>
+    </message>
+    <message>
+        <source>Random seed for a reproducible request mix.</source>
+        <translation>Startwert des Zufalls für eine wiederholbare Anfragemischung.</translation>
+    </message>
+    <message>
+        <source>unexpected argument "%1"</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--profile: "%1" is not one of quick, normal, extended</source>
+        <translation>--profile: „%1“ ist nicht quick, normal oder extended</translation>
+    </message>
+    <message>
+        <source>--target: "%1" is not an http:// or https:// URL</source>
+        <translation>--target: „%1“ ist keine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>--scenario and --request cannot be combined</source>
+        <translation>--scenario und --request schließen sich aus</translation>
+    </message>
+    <message>
+        <source>--request "%1" is given twice</source>
+        <translation>--request „%1“ ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>--concurrency: must be a whole number</source>
+        <translation>--concurrency: muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>--think-time: "%1" is not a range like 100ms-500ms or 0</source>
+        <translation>--think-time: „%1“ ist kein Bereich wie 100ms-500ms oder 0</translation>
+    </message>
+    <message>
+        <source>--monitor-pid and --monitor-name cannot be combined</source>
+        <translation>--monitor-pid und --monitor-name schließen sich aus</translation>
+    </message>
+    <message>
+        <source>--monitor-pid: no process %1</source>
+        <translation>--monitor-pid: kein Prozess %1</translation>
+    </message>
+    <message>
+        <source>--monitor-name: no running process named "%1"</source>
+        <translation>--monitor-name: kein laufender Prozess namens „%1“</translation>
+    </message>
+    <message>
+        <source>--sample-interval: must be at least 1s</source>
+        <translation>--sample-interval: muss mindestens 1s sein</translation>
+    </message>
+    <message>
+        <source>--health-path and --no-health-check cannot be combined</source>
+        <translation>--health-path und --no-health-check schließen sich aus</translation>
+    </message>
+    <message>
+        <source>--seed: must be a whole number from 1 to 2^53-1</source>
+        <translation>--seed: muss eine ganze Zahl von 1 bis 2^53-1 sein</translation>
+    </message>
+    <message>
+        <source>No --target given: using the built-in demo service at %1</source>
+        <translation>Kein --target angegeben: der eingebaute Demodienst unter %1 wird verwendet</translation>
+    </message>
+    <message>
+        <source>
+Interrupted: stopping, waiting for requests in flight (interrupt again to abort them)</source>
+        <translation>
+Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unterbrechen, um sie abzubrechen)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>Running "%1" against %2: %3 for %4</source>
+        <translation>„%1“ läuft gegen %2: %3 für %4</translation>
+    </message>
+    <message>
+        <source>%1 req/s (at most %2 in flight)</source>
+        <translation>%1 Anf./s (höchstens %2 gleichzeitig unterwegs)</translation>
+    </message>
+    <message>
+        <source>%1 users</source>
+        <translation>%1 Benutzer</translation>
+    </message>
+    <message>
+        <source>A recovery copy of the report is kept every %1 in %2</source>
+        <translation>Alle %1 wird eine Wiederherstellungskopie des Berichts in %2 abgelegt</translation>
+    </message>
+    <message>
+        <source>Serve the built-in Archive-AI stand-in on 127.0.0.1 until interrupted. Its knobs can also be read and changed while it runs: GET or PUT /_demo/config.</source>
+        <translation>Den eingebauten Archive-AI-Ersatz auf 127.0.0.1 bereitstellen, bis er unterbrochen wird. Seine Regler lassen sich auch im Betrieb lesen und ändern: GET oder PUT /_demo/config.</translation>
+    </message>
+    <message>
+        <source>Port on 127.0.0.1 (default 8080; 0 picks a free one).</source>
+        <translation>Port auf 127.0.0.1 (Vorgabe 8080; 0 wählt einen freien).</translation>
+    </message>
+    <message>
+        <source>--port: "%1" is not a port number (0-65535)</source>
+        <translation>--port: „%1“ ist keine Portnummer (0-65535)</translation>
+    </message>
+</context>
+<context>
+    <name>DemoOptions</name>
+    <message>
+        <source>Demo service: how many times faster than the real service (default 10).</source>
+        <translation>Demodienst: wievielmal schneller als der echte Dienst (Vorgabe 10).</translation>
+    </message>
+    <message>
+        <source>Demo service: answer ENDPOINT with an error at RATE (0-1 or %), status default 500 (repeatable; endpoints: %1).</source>
+        <translation>Demodienst: ENDPUNKT mit der Rate RATE (0-1 oder %) mit einem Fehler beantworten, Status Vorgabe 500 (mehrfach möglich; Endpunkte: %1).</translation>
+    </message>
+    <message>
+        <source>Demo service: never answer ENDPOINT at RATE.</source>
+        <translation>Demodienst: ENDPUNKT mit der Rate RATE nie beantworten.</translation>
+    </message>
+    <message>
+        <source>Demo service: reset the connection of ENDPOINT at RATE.</source>
+        <translation>Demodienst: die Verbindung von ENDPUNKT mit der Rate RATE zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>Demo service: add latency to ENDPOINT.</source>
+        <translation>Demodienst: ENDPUNKT zusätzliche Latenz geben.</translation>
+    </message>
+    <message>
+        <source>Demo service: grow its resident memory by N KB per request.</source>
+        <translation>Demodienst: den belegten Speicher je Anfrage um N KB wachsen lassen.</translation>
+    </message>
+    <message>
+        <source>Demo service: answer 503 for the first D after start.</source>
+        <translation>Demodienst: in den ersten D nach dem Start mit 503 antworten.</translation>
+    </message>
+    <message>
+        <source>Demo service: 30 requests per minute per client on /chat and /verify (429 beyond).</source>
+        <translation>Demodienst: 30 Anfragen pro Minute und Client auf /chat und /verify (darüber 429).</translation>
+    </message>
+    <message>
+        <source>Demo service: parallel slots of the shared model queue (default 8).</source>
+        <translation>Demodienst: parallele Plätze der gemeinsamen Modell-Warteschlange (Vorgabe 8).</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a factor from 0.01 to 100000</source>
+        <translation>%1: „%2“ ist kein Faktor von 0,01 bis 100000</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be ENDPOINT=VALUE with ENDPOINT one of %3</source>
+        <translation>%1: „%2“ muss ENDPUNKT=WERT sein, mit ENDPUNKT aus %3</translation>
+    </message>
+    <message>
+        <source>%1: "%2": the rate must be 0-1 (or 0-100%) and the status 400-599</source>
+        <translation>%1: „%2“: die Rate muss 0-1 (oder 0-100 %) und der Status 400-599 sein</translation>
+    </message>
+    <message>
+        <source>%1: "%2": the rate must be 0-1 (or 0-100%)</source>
+        <translation>%1: „%2“: die Rate muss 0-1 (oder 0-100 %) sein</translation>
+    </message>
+    <message>
+        <source>%1: "%2": not a duration up to 1h</source>
+        <translation>%1: „%2“: keine Dauer bis 1h</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a number of KB from 0 to 102400</source>
+        <translation>%1: „%2“ ist keine KB-Zahl von 0 bis 102400</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a duration up to 1h</source>
+        <translation>%1: „%2“ ist keine Dauer bis 1h</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a number from 1 to 10000</source>
+        <translation>%1: „%2“ ist keine Zahl von 1 bis 10000</translation>
+    </message>
+    <message>
+        <source>field "%1" must be a number from %2 to %3</source>
+        <translation>Feld „%1“ muss eine Zahl von %2 bis %3 sein</translation>
+    </message>
+    <message>
+        <source>unknown endpoint "%1" in "faults"</source>
+        <translation>unbekannter Endpunkt „%1“ in „faults“</translation>
+    </message>
+</context>
+<context>
+    <name>Histogram</name>
+    <message>
+        <source>unknown histogram encoding</source>
+        <translation>unbekannte Histogramm-Kodierung</translation>
+    </message>
+    <message>
+        <source>"buckets" must be an array</source>
+        <translation>„buckets“ muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>a bucket is not a [value, count] pair</source>
+        <translation>ein Eintrag ist kein Paar [Wert, Anzahl]</translation>
+    </message>
+    <message>
+        <source>bucket counts do not add up to "count"</source>
+        <translation>die Einträge ergeben nicht „count“</translation>
+    </message>
+    <message>
+        <source>"min"/"max" do not match the buckets</source>
+        <translation>„min“/„max“ passen nicht zu den Einträgen</translation>
+    </message>
+</context>
+<context>
+    <name>HttpService</name>
+    <message>
+        <source>cannot listen on %1 port %2: %3</source>
+        <translation>kann nicht auf %1 Port %2 lauschen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>PdfReport</name>
+    <message>
+        <source>Stressdeck stress-test report</source>
+        <translation>Stressdeck-Lasttestbericht</translation>
+    </message>
+    <message>
+        <source>%1 against %2</source>
+        <translation>%1 gegen %2</translation>
+    </message>
+    <message>
+        <source>Started %1 (UTC), %2 s, ended: %3</source>
+        <translation>Gestartet %1 (UTC), %2 s, beendet: %3</translation>
+    </message>
+    <message>
+        <source>PASSED — all %1 criteria met</source>
+        <translation>BESTANDEN – alle %1 Kriterien erfüllt</translation>
+    </message>
+    <message>
+        <source>FAILED — %1</source>
+        <translation>NICHT BESTANDEN – %1</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Kriterium</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source> (TLS not verified)</source>
+        <translation> (TLS nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>Lastmodell</translation>
+    </message>
+    <message>
+        <source>open, %1 req/s, at most %2 in flight</source>
+        <translation>offen, %1 Anf./s, höchstens %2 gleichzeitig</translation>
+    </message>
+    <message>
+        <source>closed, %1 users</source>
+        <translation>geschlossen, %1 Benutzer</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Think time</source>
+        <translation>Denkzeit</translation>
+    </message>
+    <message>
+        <source>%1–%2 ms</source>
+        <translation>%1–%2 ms</translation>
+    </message>
+    <message>
+        <source>Monitored process</source>
+        <translation>Überwachter Prozess</translation>
+    </message>
+    <message>
+        <source>PID %1 %2</source>
+        <translation>PID %1 %2</translation>
+    </message>
+    <message>
+        <source>whole system</source>
+        <translation>ganzes System</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Timeouts</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>Hängend</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anf./s</translation>
+    </message>
+    <message>
+        <source>Request types (latency of successful requests)</source>
+        <translation>Anfragetypen (Latenz erfolgreicher Anfragen)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>p99.9</source>
+        <translation>p99,9</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Errors by class and request type</source>
+        <translation>Fehler nach Klasse und Anfragetyp</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Bottlenecks</source>
+        <translation>Engpässe</translation>
+    </message>
+    <message>
+        <source>No significant bottlenecks detected</source>
+        <translation>Keine nennenswerten Engpässe gefunden</translation>
+    </message>
+    <message>
+        <source>Deadlocks and stuck requests</source>
+        <translation>Verklemmungen und hängende Anfragen</translation>
+    </message>
+    <message>
+        <source>Stuck requests (in flight after the timeout at the end): %1</source>
+        <translation>Hängende Anfragen (am Ende nach dem Timeout noch unterwegs): %1</translation>
+    </message>
+    <message>
+        <source>No stall: requests completed every second while any were in flight</source>
+        <translation>Kein Stillstand: jede Sekunde wurden Anfragen abgeschlossen, solange welche unterwegs waren</translation>
+    </message>
+    <message>
+        <source>Stall from %1 s to %2 s with %3 requests in flight</source>
+        <translation>Stillstand von %1 s bis %2 s mit %3 Anfragen unterwegs</translation>
+    </message>
+    <message>
+        <source>Memory and generator</source>
+        <translation>Speicher und Lastgenerator</translation>
+    </message>
+    <message>
+        <source>Memory growth %1 MB, slope %2 MB/min over %3 samples</source>
+        <translation>Speicherzuwachs %1 MB, Steigung %2 MB/min über %3 Messpunkte</translation>
+    </message>
+    <message>
+        <source>Schedule: %1 requests sent, %2 late by ≥ %3 ms, worst %4 ms</source>
+        <translation>Fahrplan: %1 Anfragen gesendet, %2 um ≥ %3 ms verspätet, höchstens %4 ms</translation>
+    </message>
+    <message>
+        <source>Generator event-loop lag: p99 %1 ms, max %2 ms</source>
+        <translation>Verzögerung der Ereignisschleife des Generators: p99 %1 ms, max %2 ms</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Stressdeck</source>
+        <translation>Stressdeck</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPUs</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Betriebssystem</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF: %2</source>
+        <translation>%1: PDF kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Stressdeck report: %1</source>
+        <translation>Stressdeck-Bericht: %1</translation>
+    </message>
+    <message>
+        <source>Stressdeck report — %1 — page %2 of %3</source>
+        <translation>Stressdeck-Bericht – %1 – Seite %2 von %3</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>field "%1" is missing</source>
+        <translation>Feld „%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>field "%1" has the wrong type</source>
+        <translation>Feld „%1“ hat den falschen Typ</translation>
+    </message>
+    <message>
+        <source>field "%1" must be a number</source>
+        <translation>Feld „%1“ muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>field "%1": %2</source>
+        <translation>Feld „%1“: %2</translation>
+    </message>
+    <message>
+        <source>"%1": the counts do not add up</source>
+        <translation>„%1“: die Zählungen gehen nicht auf</translation>
+    </message>
+    <message>
+        <source>%1:%2: not a Stressdeck report (invalid or truncated JSON: %3)</source>
+        <translation>%1:%2: kein Stressdeck-Bericht (ungültiges oder abgeschnittenes JSON: %3)</translation>
+    </message>
+    <message>
+        <source>%1: not a Stressdeck report (no "schema" field)</source>
+        <translation>%1: kein Stressdeck-Bericht (kein Feld „schema“)</translation>
+    </message>
+    <message>
+        <source>%1: unsupported report schema "%2" (this version reads "%3")</source>
+        <translation>%1: nicht unterstütztes Berichtsschema „%2“ (diese Version liest „%3“)</translation>
+    </message>
+    <message>
+        <source>fields "started_at"/"finished_at" must be ISO 8601 times</source>
+        <translation>die Felder „started_at“/„finished_at“ müssen ISO-8601-Zeiten sein</translation>
+    </message>
+    <message>
+        <source>field "config.think_time_ms" must be [min, max]</source>
+        <translation>Feld „config.think_time_ms“ muss [min, max] sein</translation>
+    </message>
+    <message>
+        <source>field "config.load_model" must be "open" or "closed"</source>
+        <translation>Feld „config.load_model“ muss „open“ oder „closed“ sein</translation>
+    </message>
+    <message>
+        <source>%1: not a valid Stressdeck report: %2</source>
+        <translation>%1: kein gültiger Stressdeck-Bericht: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report: %2</source>
+        <translation>%1: Bericht kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunConfig</name>
+    <message>
+        <source>target: "%1" is not an http:// or https:// URL</source>
+        <translation>Ziel: „%1“ ist keine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>concurrency: %1 is out of range (1–100000)</source>
+        <translation>Gleichzeitigkeit: %1 liegt außerhalb des Bereichs (1–100000)</translation>
+    </message>
+    <message>
+        <source>duration: must be above 0 and at most 7 days</source>
+        <translation>Dauer: muss über 0 und höchstens 7 Tage sein</translation>
+    </message>
+    <message>
+        <source>timeout: must be above 0 and at most 1 hour</source>
+        <translation>Timeout: muss über 0 und höchstens 1 Stunde sein</translation>
+    </message>
+    <message>
+        <source>think time: minimum must be ≥ 0 and not above the maximum (at most 1 hour)</source>
+        <translation>Denkzeit: das Minimum muss ≥ 0 und nicht über dem Maximum liegen (höchstens 1 Stunde)</translation>
+    </message>
+    <message>
+        <source>rate: must be above 0 requests per second</source>
+        <translation>Rate: muss über 0 Anfragen pro Sekunde liegen</translation>
+    </message>
+    <message>
+        <source>sample interval: must be from 1 s to 1 hour</source>
+        <translation>Messintervall: muss zwischen 1 s und 1 Stunde liegen</translation>
+    </message>
+    <message>
+        <source>leak threshold: must be above 0 MB</source>
+        <translation>Leck-Schwelle: muss über 0 MB liegen</translation>
+    </message>
+    <message>
+        <source>health path: "%1" must start with "/"</source>
+        <translation>Prüfpfad: „%1“ muss mit „/“ beginnen</translation>
+    </message>
+    <message>
+        <source>checkpoint interval: must be from 1 s to 1 hour</source>
+        <translation>Sicherungsintervall: muss zwischen 1 s und 1 Stunde liegen</translation>
+    </message>
+    <message>
+        <source>maximum body size: must be at least 1 byte</source>
+        <translation>größter Antwortrumpf: muss mindestens 1 Byte sein</translation>
+    </message>
+    <message>
+        <source>monitored PID: must be a positive number</source>
+        <translation>überwachte PID: muss eine positive Zahl sein</translation>
+    </message>
+</context>
+<context>
+    <name>Scenario</name>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: invalid JSON: %3</source>
+        <translation>%1:%2: ungültiges JSON: %3</translation>
+    </message>
+    <message>
+        <source>%1: a scenario must be a JSON object</source>
+        <translation>%1: ein Szenario muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>%1: field "%2": %3</source>
+        <translation>%1: Feld „%2“: %3</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation>muss eine nicht leere Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>must be an array of request types</source>
+        <translation>muss ein Array von Anfragetypen sein</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>must be a string such as "GET" or "POST"</source>
+        <translation>muss eine Zeichenkette wie „GET“ oder „POST“ sein</translation>
+    </message>
+    <message>
+        <source>must be a string starting with "/"</source>
+        <translation>muss eine Zeichenkette sein, die mit „/“ beginnt</translation>
+    </message>
+    <message>
+        <source>must be an object of header names to string values</source>
+        <translation>muss ein Objekt aus Header-Namen und Zeichenketten sein</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>must be an array of JSON bodies</source>
+        <translation>muss ein Array von JSON-Rümpfen sein</translation>
+    </message>
+    <message>
+        <source>must be a JSON object, an array or a string</source>
+        <translation>muss ein JSON-Objekt, ein Array oder eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be an array of status codes</source>
+        <translation>muss ein Array von Statuscodes sein</translation>
+    </message>
+    <message>
+        <source>must contain only numbers</source>
+        <translation>darf nur Zahlen enthalten</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>field "request_types": needs at least one request type</source>
+        <translation>Feld „request_types“: braucht mindestens einen Anfragetyp</translation>
+    </message>
+    <message>
+        <source>field "%1": %2</source>
+        <translation>Feld „%1“: %2</translation>
+    </message>
+    <message>
+        <source>"%1" is used twice</source>
+        <translation>„%1“ kommt doppelt vor</translation>
+    </message>
+    <message>
+        <source>"%1" is not one of %2</source>
+        <translation>„%1“ ist nicht eines von %2</translation>
+    </message>
+    <message>
+        <source>"%1" must start with "/"</source>
+        <translation>„%1“ muss mit „/“ beginnen</translation>
+    </message>
+    <message>
+        <source>must be a number from 0 to 1000000</source>
+        <translation>muss eine Zahl von 0 bis 1000000 sein</translation>
+    </message>
+    <message>
+        <source>needs at least one status code</source>
+        <translation>braucht mindestens einen Statuscode</translation>
+    </message>
+    <message>
+        <source>%1 is not an HTTP status code (100–599)</source>
+        <translation>%1 ist kein HTTP-Statuscode (100–599)</translation>
+    </message>
+    <message>
+        <source>field "request_types": at least one weight must be above 0</source>
+        <translation>Feld „request_types“: mindestens ein Gewicht muss über 0 liegen</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The five request types of the Archive-AI stress script on the service's real routes.</source>
+        <translation>Die fünf Anfragetypen des Archive-AI-Lasttestskripts auf den echten Routen des Dienstes.</translation>
+    </message>
+    <message>
+        <source>The original concurrent_test.py paths (/agent, /memory/search, /code-assist), which the real service answers with 307 and 404.</source>
+        <translation>Die ursprünglichen Pfade aus concurrent_test.py (/agent, /memory/search, /code-assist), die der echte Dienst mit 307 und 404 beantwortet.</translation>
+    </message>
+    <message>
+        <source>request type "%1", header "%2": environment variable %3 is not set</source>
+        <translation>Anfragetyp „%1“, Header „%2“: Umgebungsvariable %3 ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>--request "%1": expected "METHOD /path" or "METHOD /path {json}"</source>
+        <translation>--request „%1“: erwartet „METHODE /pfad“ oder „METHODE /pfad {json}“</translation>
+    </message>
+    <message>
+        <source>--request "%1": the body is not valid JSON: %2</source>
+        <translation>--request „%1“: der Rumpf ist kein gültiges JSON: %2</translation>
+    </message>
+    <message>
+        <source>--request "%1": "%2" is not one of %3</source>
+        <translation>--request „%1“: „%2“ ist nicht eines von %3</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::Dashboard</name>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>successes/s</source>
+        <translation>Erfolge/s</translation>
+    </message>
+    <message>
+        <source>errors/s</source>
+        <translation>Fehler/s</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Monitored process: memory</source>
+        <translation>Überwachter Prozess: Speicher</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>resident memory</source>
+        <translation>belegter Speicher</translation>
+    </message>
+    <message>
+        <source>Monitored process: CPU</source>
+        <translation>Überwachter Prozess: CPU</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Requests in flight</source>
+        <translation>Laufende Anfragen</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>unterwegs</translation>
+    </message>
+    <message>
+        <source>Latency of all requests or of one request type</source>
+        <translation>Latenz aller Anfragen oder eines Anfragetyps</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Kriterium</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <source>Request types</source>
+        <translation>Anfragetypen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Kriterien</translation>
+    </message>
+    <message>
+        <source>Bottlenecks &amp;&amp; stuck requests</source>
+        <translation>Engpässe &amp;&amp; hängende Anfragen</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation>Alle Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anf./s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n Benutzer</numerusform><numerusform>%n Benutzer</numerusform></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>No significant bottlenecks detected.</source>
+        <translation>Keine nennenswerten Engpässe gefunden.</translation>
+    </message>
+    <message>
+        <source>Stuck requests (still in flight after the timeout at the end): %1</source>
+        <translation>Hängende Anfragen (am Ende nach dem Timeout noch unterwegs): %1</translation>
+    </message>
+    <message>
+        <source>Stall: no request completed from %1 s to %2 s with %3 in flight</source>
+        <translation>Stillstand: von %1 s bis %2 s keine Anfrage abgeschlossen, %3 unterwegs</translation>
+    </message>
+    <message>
+        <source>Schedule: %1 sent, %2 late</source>
+        <translation>Fahrplan: %1 gesendet, %2 verspätet</translation>
+    </message>
+    <message>
+        <source>Generator event-loop lag: p99 %1 ms, max %2 ms</source>
+        <translation>Verzögerung der Ereignisschleife des Generators: p99 %1 ms, max %2 ms</translation>
+    </message>
+    <message>
+        <source>PASSED — all %1 criteria met</source>
+        <translation>BESTANDEN – alle %1 Kriterien erfüllt</translation>
+    </message>
+    <message>
+        <source>FAILED — %1</source>
+        <translation>NICHT BESTANDEN – %1</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::Engine</name>
+    <message>
+        <source>Target unavailable: %1 did not answer within 5 s</source>
+        <translation>Ziel nicht erreichbar: %1 hat nicht innerhalb von 5 s geantwortet</translation>
+    </message>
+    <message>
+        <source>Target unavailable: cannot reach %1: %2</source>
+        <translation>Ziel nicht erreichbar: %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Target unavailable: %1 answered HTTP %2 (use --health-path or --no-health-check if that is expected)</source>
+        <translation>Ziel nicht erreichbar: %1 antwortete mit HTTP %2 (--health-path oder --no-health-check verwenden, falls das erwartet ist)</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::LoadRunner</name>
+    <message>
+        <source>A run is already in progress.</source>
+        <translation>Es läuft bereits ein Test.</translation>
+    </message>
+    <message>
+        <source>Scenario "%1": %2</source>
+        <translation>Szenario „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::MainWindow</name>
+    <message>
+        <source>Stressdeck</source>
+        <translation>Stressdeck</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Event-loop lag of the engine thread and of this window. Under 50 ms the numbers are trustworthy; above it the generator itself is a bottleneck.</source>
+        <translation>Verzögerung der Ereignisschleifen des Last-Threads und dieses Fensters. Unter 50 ms sind die Zahlen verlässlich; darüber ist der Generator selbst ein Engpass.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>quick: 30 s, 5 users; normal: 5 min, 10 users; extended: 15 min, 20 users</source>
+        <translation>quick: 30 s, 5 Benutzer; normal: 5 min, 10 Benutzer; extended: 15 min, 20 Benutzer</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen …</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>Szenario:</translation>
+    </message>
+    <message>
+        <source>built-in demo service</source>
+        <translation>eingebauter Demodienst</translation>
+    </message>
+    <message>
+        <source>Base URL of the service under test; empty: the built-in Archive-AI demo service</source>
+        <translation>Basis-URL des getesteten Dienstes; leer: der eingebaute Archive-AI-Demodienst</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation>&amp;Gleichzeitigkeit:</translation>
+    </message>
+    <message>
+        <source>e.g. 30s, 5m, 1h</source>
+        <translation>z. B. 30s, 5m, 1h</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>T&amp;imeout:</translation>
+    </message>
+    <message>
+        <source>Pause of each user between requests, e.g. 100ms-500ms or 0</source>
+        <translation>Pause jedes Benutzers zwischen Anfragen, z. B. 100ms-500ms oder 0</translation>
+    </message>
+    <message>
+        <source>Thin&amp;k time:</source>
+        <translation>Den&amp;kzeit:</translation>
+    </message>
+    <message>
+        <source>Closed: users with think time</source>
+        <translation>Geschlossen: Benutzer mit Denkzeit</translation>
+    </message>
+    <message>
+        <source>Open: fixed arrival rate</source>
+        <translation>Offen: feste Ankunftsrate</translation>
+    </message>
+    <message>
+        <source>&amp;Load model:</source>
+        <translation>&amp;Lastmodell:</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> Anf./s</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Rate:</translation>
+    </message>
+    <message>
+        <source>demo service, or whole system</source>
+        <translation>Demodienst oder ganzes System</translation>
+    </message>
+    <message>
+        <source>PID or process name of the service whose memory and CPU to watch</source>
+        <translation>PID oder Prozessname des Dienstes, dessen Speicher und CPU beobachtet werden</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>Monitored process</source>
+        <translation>Überwachter Prozess</translation>
+    </message>
+    <message>
+        <source>Process:</source>
+        <translation>Prozess:</translation>
+    </message>
+    <message>
+        <source>Monitor:</source>
+        <translation>Überwachen:</translation>
+    </message>
+    <message>
+        <source>Demo service fault knobs</source>
+        <translation>Fehlerregler des Demodienstes</translation>
+    </message>
+    <message>
+        <source>Change how the built-in demo service misbehaves, also while a run goes on</source>
+        <translation>Einstellen, wie sich der eingebaute Demodienst danebenbenimmt, auch während eines Laufs</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Error rate:</source>
+        <translation>Fehlerrate:</translation>
+    </message>
+    <message>
+        <source>Hang rate:</source>
+        <translation>Hänge-Rate:</translation>
+    </message>
+    <message>
+        <source>Reset rate:</source>
+        <translation>Reset-Rate:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Extra latency:</source>
+        <translation>Zusätzliche Latenz:</translation>
+    </message>
+    <message>
+        <source> KB/request</source>
+        <translation> KB/Anfrage</translation>
+    </message>
+    <message>
+        <source>Memory leak:</source>
+        <translation>Speicherleck:</translation>
+    </message>
+    <message>
+        <source>Live load</source>
+        <translation>Last im Lauf</translation>
+    </message>
+    <message>
+        <source>Users (closed model) or requests per second (open model) while the run goes on</source>
+        <translation>Benutzer (geschlossenes Modell) oder Anfragen pro Sekunde (offenes Modell) während des Laufs</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open report…</source>
+        <translation>Bericht ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>Bericht öffnen</translation>
+    </message>
+    <message>
+        <source>Stressdeck reports (*.json)</source>
+        <translation>Stressdeck-Berichte (*.json)</translation>
+    </message>
+    <message>
+        <source>Recent reports</source>
+        <translation>Zuletzt geöffnete Berichte</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>Bericht &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>PDF &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>Sto&amp;ppen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Pause charts</source>
+        <translation>Diagramme &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>Zoom &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>"%1" is a built-in profile; choose another name.</source>
+        <translation>„%1“ ist ein eingebautes Profil; bitte einen anderen Namen wählen.</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>Profil umbenennen</translation>
+    </message>
+    <message>
+        <source>Built-in profiles cannot be renamed.</source>
+        <translation>Eingebaute Profile können nicht umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>A profile named "%1" exists already.</source>
+        <translation>Ein Profil namens „%1“ gibt es schon.</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Szenario öffnen</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>Szenarien (*.json)</translation>
+    </message>
+    <message>
+        <source>Duration: "%1" is not a duration such as 30s, 5m or 1h.</source>
+        <translation>Dauer: „%1“ ist keine Dauer wie 30s, 5m oder 1h.</translation>
+    </message>
+    <message>
+        <source>Timeout: "%1" is not a duration such as 30s.</source>
+        <translation>Timeout: „%1“ ist keine Dauer wie 30s.</translation>
+    </message>
+    <message>
+        <source>Think time: "%1" is not a range such as 100ms-500ms, or 0.</source>
+        <translation>Denkzeit: „%1“ ist kein Bereich wie 100ms-500ms oder 0.</translation>
+    </message>
+    <message>
+        <source>Monitor: there is no process %1.</source>
+        <translation>Überwachen: es gibt keinen Prozess %1.</translation>
+    </message>
+    <message>
+        <source>Monitor: no running process is named "%1".</source>
+        <translation>Überwachen: kein laufender Prozess heißt „%1“.</translation>
+    </message>
+    <message>
+        <source>Demo service</source>
+        <translation>Demodienst</translation>
+    </message>
+    <message>
+        <source>stressdeck (demo service)</source>
+        <translation>stressdeck (Demodienst)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Running "%1" against %2</source>
+        <translation>„%1“ läuft gegen %2</translation>
+    </message>
+    <message>
+        <source>Stopping: waiting for requests in flight (Esc again aborts them)</source>
+        <translation>Wird gestoppt: laufende Anfragen werden abgewartet (nochmals Esc bricht sie ab)</translation>
+    </message>
+    <message>
+        <source>draining: %1 in flight</source>
+        <translation>Auslaufen: %1 unterwegs</translation>
+    </message>
+    <message>
+        <source>%1 / %2 — %3 left</source>
+        <translation>%1 / %2 – noch %3</translation>
+    </message>
+    <message>
+        <source>generator lag %1 ms · window lag %2 ms</source>
+        <translation>Generator-Verzögerung %1 ms · Fenster-Verzögerung %2 ms</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot %1</source>
+        <translation>Das Bildschirmfoto %1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>finished in %1</source>
+        <translation>fertig nach %1</translation>
+    </message>
+    <message>
+        <source>Target unavailable</source>
+        <translation>Ziel nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Run passed</source>
+        <translation>Lauf bestanden</translation>
+    </message>
+    <message>
+        <source>Run failed</source>
+        <translation>Lauf nicht bestanden</translation>
+    </message>
+    <message>
+        <source>There is no report yet.</source>
+        <translation>Es gibt noch keinen Bericht.</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Bericht gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>PDF written to %1</source>
+        <translation>PDF geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>Recover a run</source>
+        <translation>Lauf wiederherstellen</translation>
+    </message>
+    <message>
+        <source>A run did not finish (Stressdeck was closed abruptly). Its report up to the last checkpoint was saved:
+%1
+
+Open it?</source>
+        <translation>Ein Lauf wurde nicht beendet (Stressdeck wurde abrupt geschlossen). Sein Bericht bis zur letzten Sicherung wurde gespeichert:
+%1
+
+Öffnen?</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Recovered the report of an unfinished run (kept as %1)</source>
+        <translation>Bericht eines unvollendeten Laufs wiederhergestellt (aufbewahrt als %1)</translation>
+    </message>
+    <message>
+        <source>Report %1 (%2, %3)</source>
+        <translation>Bericht %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Run in progress</source>
+        <translation>Lauf in Arbeit</translation>
+    </message>
+    <message>
+        <source>A run is in progress. Stop it and quit? The results so far will be lost unless you save them first.</source>
+        <translation>Ein Lauf ist in Arbeit. Stoppen und beenden? Die bisherigen Ergebnisse gehen verloren, wenn sie nicht zuvor gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Stressdeck starts.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Stressdeck.</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::RequestTypeModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Request type</source>
+        <translation>Anfragetyp</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Timeouts</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>Anf./s</translation>
+    </message>
+    <message>
+        <source>Share of requests answered with an accepted status</source>
+        <translation>Anteil der Anfragen mit einem akzeptierten Status</translation>
+    </message>
+    <message>
+        <source>Latency percentile of successful requests</source>
+        <translation>Latenz-Perzentil erfolgreicher Anfragen</translation>
+    </message>
+    <message>
+        <source>Completed requests per second over the run</source>
+        <translation>Abgeschlossene Anfragen pro Sekunde über den Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::TimeSeriesChart</name>
+    <message>
+        <source>time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Drag to zoom, right-click to zoom out; hover a line for its values.</source>
+        <translation>Ziehen zum Zoomen, Rechtsklick zum Herauszoomen; über einer Linie zeigt sich ihr Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <source>  Total: %1
+</source>
+        <translation>  Gesamt: %1
+</translation>
+    </message>
+    <message>
+        <source>  Success: %1 (%2%)
+</source>
+        <translation>  Erfolg: %1 (%2 %)
+</translation>
+    </message>
+    <message>
+        <source>  Failure: %1
+</source>
+        <translation>  Fehlschläge: %1
+</translation>
+    </message>
+    <message>
+        <source>  Timeouts: %1
+</source>
+        <translation>  Timeouts: %1
+</translation>
+    </message>
+    <message>
+        <source>  Latency: avg=%1, p50=%2, p95=%3, p99=%4, max=%5
+</source>
+        <translation>  Latenz: Mittel=%1, p50=%2, p95=%3, p99=%4, max=%5
+</translation>
+    </message>
+    <message>
+        <source>  Errors:
+</source>
+        <translation>  Fehler:
+</translation>
+    </message>
+    <message>
+        <source>Stressdeck report: %1 against %2
+</source>
+        <translation>Stressdeck-Bericht: %1 gegen %2
+</translation>
+    </message>
+    <message>
+        <source>Profile %1, %2, %3 %4, timeout %5 s, think time %6–%7 ms
+</source>
+        <translation>Profil %1, %2, %3 %4, Timeout %5 s, Denkzeit %6–%7 ms
+</translation>
+    </message>
+    <message>
+        <source>open model</source>
+        <translation>offenes Modell</translation>
+    </message>
+    <message>
+        <source>closed model</source>
+        <translation>geschlossenes Modell</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>Anf./s</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>TLS certificates were NOT verified (--insecure)
+</source>
+        <translation>TLS-Zertifikate wurden NICHT geprüft (--insecure)
+</translation>
+    </message>
+    <message>
+        <source>Test Results (%1s)
+</source>
+        <translation>Testergebnisse (%1 s)
+</translation>
+    </message>
+    <message>
+        <source>Request Statistics:
+</source>
+        <translation>Anfragestatistik:
+</translation>
+    </message>
+    <message>
+        <source>
+Overall:
+</source>
+        <translation>
+Gesamt:
+</translation>
+    </message>
+    <message>
+        <source>  Total Requests: %1
+</source>
+        <translation>  Anfragen insgesamt: %1
+</translation>
+    </message>
+    <message>
+        <source>  Success Rate: %1%
+</source>
+        <translation>  Erfolgsquote: %1 %
+</translation>
+    </message>
+    <message>
+        <source>  Throughput: %1 req/s
+</source>
+        <translation>  Durchsatz: %1 Anf./s
+</translation>
+    </message>
+    <message>
+        <source>  Latency: p50=%1, p95=%2, p99=%3
+</source>
+        <translation>  Latenz: p50=%1, p95=%2, p99=%3
+</translation>
+    </message>
+    <message>
+        <source>  Schedule: %1 sent, %2 late (≥ %3 ms)
+</source>
+        <translation>  Fahrplan: %1 gesendet, %2 verspätet (≥ %3 ms)
+</translation>
+    </message>
+    <message>
+        <source>  Stuck requests: %1
+</source>
+        <translation>  Hängende Anfragen: %1
+</translation>
+    </message>
+    <message>
+        <source>
+Resource Usage (%1):
+</source>
+        <translation>
+Ressourcen (%1):
+</translation>
+    </message>
+    <message>
+        <source>process %1 %2</source>
+        <translation>Prozess %1 %2</translation>
+    </message>
+    <message>
+        <source>whole system</source>
+        <translation>ganzes System</translation>
+    </message>
+    <message>
+        <source>  CPU: avg=%1%, max=%2%
+</source>
+        <translation>  CPU: Mittel=%1 %, max=%2 %
+</translation>
+    </message>
+    <message>
+        <source>  Memory: avg=%1MB, max=%2MB
+</source>
+        <translation>  Speicher: Mittel=%1 MB, max=%2 MB
+</translation>
+    </message>
+    <message>
+        <source>  Memory Growth: %1%2MB (%3 MB/min)
+</source>
+        <translation>  Speicherzuwachs: %1%2 MB (%3 MB/min)
+</translation>
+    </message>
+    <message>
+        <source>  no samples
+</source>
+        <translation>  keine Messpunkte
+</translation>
+    </message>
+    <message>
+        <source>
+Pass/Fail Criteria:
+</source>
+        <translation>
+Kriterien:
+</translation>
+    </message>
+    <message>
+        <source>
+Result: %1/%2 criteria passed
+</source>
+        <translation>
+Ergebnis: %1/%2 Kriterien erfüllt
+</translation>
+    </message>
+    <message>
+        <source>✓ STRESS TEST PASSED
+</source>
+        <translation>✓ LASTTEST BESTANDEN
+</translation>
+    </message>
+    <message>
+        <source>✗ STRESS TEST FAILED (%1 criteria failed)
+</source>
+        <translation>✗ LASTTEST NICHT BESTANDEN (%1 Kriterien verfehlt)
+</translation>
+    </message>
+    <message>
+        <source> draining, %1 in flight</source>
+        <translation> Auslaufen, %1 unterwegs</translation>
+    </message>
+    <message>
+        <source>[%1/%2] %3 requests, %4 req/s, %5 errors, p95 %6%7</source>
+        <translation>[%1/%2] %3 Anfragen, %4 Anf./s, %5 Fehler, p95 %6%7</translation>
+    </message>
+</context>
+</TS>

@@ -122,6 +122,11 @@ int run(const QStringList& arguments)
     const QCommandLineOption checkpointOpt(QStringLiteral("checkpoint-interval"),
         QCoreApplication::translate("Cli", "How often a recovery copy of the report is written (default 30s)."),
         QStringLiteral("duration"));
+    const QCommandLineOption transportOpt(QStringLiteral("transport"),
+        QCoreApplication::translate("Cli",
+            "qnam (default: Qt's HTTP client with TLS, HTTP/2, redirects) or fast "
+            "(lean HTTP/1.1 keep-alive client for high rates)."),
+        QStringLiteral("name"));
     const QCommandLineOption pdfOpt(QStringLiteral("pdf"),
         QCoreApplication::translate("Cli", "Write a PDF report to this file."), QStringLiteral("file"));
     const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
@@ -130,7 +135,7 @@ int run(const QStringList& arguments)
         QCoreApplication::translate("Cli", "Random seed for a reproducible request mix."), QStringLiteral("n"));
     for (const auto& o : { profileOpt, targetOpt, scenarioOpt, requestOpt, concurrencyOpt, durationOpt, timeoutOpt,
              thinkOpt, rateOpt, pidOpt, nameOpt, sampleOpt, leakOpt, healthOpt, noHealthOpt, jsonOpt, seedOpt,
-             insecureOpt, pdfOpt, maxBodyOpt, checkpointOpt })
+             insecureOpt, pdfOpt, maxBodyOpt, checkpointOpt, transportOpt })
         parser.addOption(o);
     DemoOptions::addTo(&parser, QStringLiteral("demo-"));
 
@@ -256,6 +261,13 @@ int run(const QStringList& arguments)
     o.jsonFile = parser.value(jsonOpt);
     const QString pdfFile = parser.value(pdfOpt);
     o.config.insecure = parser.isSet(insecureOpt);
+    if (parser.isSet(transportOpt)) {
+        const auto transport = transportFromId(parser.value(transportOpt));
+        if (!transport)
+            return usageError(QCoreApplication::translate("Cli", "--transport: \"%1\" is not qnam or fast")
+                                  .arg(parser.value(transportOpt)));
+        o.config.transport = *transport;
+    }
     if (parser.isSet(checkpointOpt)
         && !parseDurationFlag(QStringLiteral("--checkpoint-interval"), parser.value(checkpointOpt),
             &o.config.checkpointIntervalS, &error))

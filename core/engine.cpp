@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "analysis.h"
+#include "fastconnection.h"
 
 #include <QCoreApplication>
 #include <QCoro/QCoroNetworkReply>
@@ -67,6 +68,15 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
         m_cumulativeWeights.push_back(sum);
     }
     m_counters.resize(size_t(m_scenario.requestTypes.size()));
+    for (const RequestType& t : m_scenario.requestTypes) {
+        const QUrl url = urlFor(t.path);
+        QByteArray head = t.method + ' ' + url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority) + " HTTP/1.1\r\n"
+            + "Host: " + url.host().toUtf8() + (url.port() > 0 ? ':' + QByteArray::number(url.port()) : QByteArray())
+            + "\r\n" + "User-Agent: stressdeck/" STRESSDECK_VERSION "\r\nAccept: */*\r\n";
+        for (const auto& [name, value] : t.headers)
+            head += name + ": " + value + "\r\n";
+        m_requestHeads.push_back(head);
+    }
     m_intervalFigures.resize(m_counters.size());
     m_intervalLatency.resize(m_counters.size());
     m_rate = m_config.rateRps;
@@ -305,8 +315,41 @@ QCoro::Task<> Engine::userLoop(int index)
     maybeFinish();
 }
 
+QCoro::Task<Outcome> Engine::executeFast(int userIndex, int typeIndex, Clock::time_point intended)
+{
+    const RequestType& type = m_scenario.requestTypes[typeIndex];
+    if (m_fastConnections.size() <= size_t(userIndex))
+        m_fastConnections.resize(size_t(userIndex) + 1, nullptr);
+    FastConnection*& connection = m_fastConnections[size_t(userIndex)];
+    if (!connection) {
+        const QUrl base = m_config.target;
+        const bool tls = base.scheme() == QLatin1String("https");
+        connection = new FastConnection(base.host(), quint16(base.port(tls ? 443 : 80)), tls, m_config.insecure, this);
+    }
+    QByteArray request = m_requestHeads[size_t(typeIndex)];
+    if (!type.bodies.isEmpty()) {
+        std::uniform_int_distribution<qsizetype> pick(0, type.bodies.size() - 1);
+        const QByteArray& body = type.bodies[pick(m_rng)];
+        request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    } else {
+        request += type.method == "GET" || type.method == "HEAD" ? QByteArrayLiteral("\r\n")
+                                                                 : QByteArrayLiteral("Content-Length: 0\r\n\r\n");
+    }
+    FastConnection* const used = connection;
+    m_fastInFlight.insert(used);
+    const auto deadline = Clock::now() + std::chrono::milliseconds(qint64(std::ceil(m_config.timeoutS * 1000)));
+    const Outcome outcome
+        = co_await used->send(request, type.method == "HEAD", deadline, m_config.maxBodyBytes, type.acceptedStatus);
+    const auto latency = nanos(Clock::now() - intended);
+    m_fastInFlight.remove(used);
+    record(typeIndex, outcome, latency);
+    co_return outcome;
+}
+
 QCoro::Task<Outcome> Engine::execute(int userIndex, int typeIndex, Clock::time_point intended)
 {
+    if (m_config.transport == Transport::Fast)
+        co_return co_await executeFast(userIndex, typeIndex, intended);
     const RequestType& type = m_scenario.requestTypes[typeIndex];
     QNetworkRequest request = makeRequest(type.path);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -430,7 +473,7 @@ void Engine::closeInterval(double endS)
     row.tS = endS;
     row.all = figuresWithPercentiles(m_intervalAll, m_intervalAllLatency);
     row.rps = double(m_intervalAll.requests) / lengthS;
-    row.inFlight = m_inFlight.size();
+    row.inFlight = inFlightCount();
     for (size_t i = 0; i < m_counters.size(); ++i) {
         row.byType.insert(m_scenario.requestTypes[qsizetype(i)].name,
             figuresWithPercentiles(m_intervalFigures[i], m_intervalLatency[i]));
@@ -482,7 +525,7 @@ void Engine::tick()
     snap.state = m_state;
     snap.elapsedS = elapsed;
     snap.durationS = m_config.durationS;
-    snap.inFlight = m_inFlight.size();
+    snap.inFlight = inFlightCount();
     snap.concurrency = m_targetUsers;
     snap.rateRps = m_config.loadModel == LoadModel::Open ? m_rate : 0;
     snap.overall = liveStats(QStringLiteral("all"), m_overall, elapsed);
@@ -546,6 +589,9 @@ void Engine::abortInFlightAsStuck()
         m_stuck.insert(reply);
     for (QNetworkReply* reply : replies)
         reply->abort();
+    const QList<FastConnection*> connections = m_fastInFlight.values();
+    for (FastConnection* connection : connections)
+        connection->abort();
 }
 
 void Engine::setConcurrency(int users)
@@ -570,7 +616,7 @@ void Engine::setRate(double rps)
 
 void Engine::maybeFinish()
 {
-    if (m_state != RunState::Draining || m_activeUsers > 0 || !m_inFlight.isEmpty() || m_finishQueued)
+    if (m_state != RunState::Draining || m_activeUsers > 0 || inFlightCount() > 0 || m_finishQueued)
         return;
     m_finishQueued = true;
     // Finish on a clean stack: this may be called from inside a user coroutine.

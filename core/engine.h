@@ -22,6 +22,9 @@
 #include <vector>
 
 class QNetworkAccessManager;
+namespace Stressdeck {
+class FastConnection;
+}
 class QNetworkReply;
 class QTimer;
 
@@ -63,6 +66,8 @@ private:
     QCoro::Task<bool> checkHealth(QString* message);
     QCoro::Task<> userLoop(int index);
     QCoro::Task<Outcome> execute(int userIndex, int typeIndex, Clock::time_point intended);
+    QCoro::Task<Outcome> executeFast(int userIndex, int typeIndex, Clock::time_point intended);
+    qint64 inFlightCount() const { return m_inFlight.size() + m_fastInFlight.size(); }
     QCoro::Task<> pause(Clock::duration duration, bool precise);
 
     QNetworkAccessManager* managerFor(int userIndex);
@@ -99,6 +104,9 @@ private:
     int m_targetUsers = 0;
     int m_activeUsers = 0;
     QHash<QNetworkReply*, InFlight> m_inFlight;
+    std::vector<FastConnection*> m_fastConnections; //!< one per user, owned by the engine
+    QSet<FastConnection*> m_fastInFlight;
+    std::vector<QByteArray> m_requestHeads; //!< fast transport: request line and headers per type
     QSet<QNetworkReply*> m_stuck;
     QSet<QTimer*> m_sleepers;
 

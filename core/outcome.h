@@ -32,7 +32,8 @@ struct Outcome {
     //! Failures where the connection itself failed: the caller should back off.
     bool isConnectionFailure() const
     {
-        return kind == ConnectionRefused || kind == ConnectionReset || kind == HostNotFound || kind == TlsError;
+        return kind == ConnectionRefused || kind == ConnectionReset || kind == HostNotFound || kind == TlsError
+            || kind == ProtocolError;
     }
     QString label() const;
 

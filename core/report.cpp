@@ -182,6 +182,7 @@ QJsonObject Report::toJson() const
         { QStringLiteral("seed"), double(config.seed) }, { QStringLiteral("insecure"), config.insecure },
         { QStringLiteral("max_body_bytes"), double(config.maxBodyBytes) },
         { QStringLiteral("checkpoint_interval_s"), config.checkpointIntervalS },
+        { QStringLiteral("transport"), transportId(config.transport) },
         { QStringLiteral("monitor_pid"), double(config.monitorPid) },
         { QStringLiteral("monitor_name"), config.monitorName },
         { QStringLiteral("thresholds"),
@@ -338,6 +339,8 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     r.config.seed = quint64(cfg.value(QStringLiteral("seed")).toDouble());
     r.config.insecure = cfg.value(QStringLiteral("insecure")).toBool();
     r.config.checkpointIntervalS = cfg.value(QStringLiteral("checkpoint_interval_s")).toDouble(30);
+    r.config.transport = transportFromId(cfg.value(QStringLiteral("transport")).toString(QStringLiteral("qnam")))
+                             .value_or(Transport::Qnam);
     r.config.maxBodyBytes = qint64(cfg.value(QStringLiteral("max_body_bytes")).toDouble(8 * 1024 * 1024));
     r.config.monitorPid = qint64(cfg.value(QStringLiteral("monitor_pid")).toDouble());
     r.config.monitorName = cfg.value(QStringLiteral("monitor_name")).toString();

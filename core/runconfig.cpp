@@ -117,6 +117,20 @@ QString formatDuration(double seconds)
         .arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
+QString transportId(Transport transport)
+{
+    return transport == Transport::Fast ? QStringLiteral("fast") : QStringLiteral("qnam");
+}
+
+std::optional<Transport> transportFromId(const QString& id)
+{
+    if (id == QLatin1String("qnam"))
+        return Transport::Qnam;
+    if (id == QLatin1String("fast"))
+        return Transport::Fast;
+    return std::nullopt;
+}
+
 QString loadModelId(LoadModel model)
 {
     return model == LoadModel::Open ? QStringLiteral("open") : QStringLiteral("closed");

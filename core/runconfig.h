@@ -11,6 +11,9 @@
 namespace Stressdeck {
 
 enum class LoadModel { Closed, Open };
+//! How requests travel: Qt's QNetworkAccessManager (TLS, HTTP/2, proxies, redirects) or the
+//! lean HTTP/1.1 keep-alive client on QTcpSocket with http-parser.
+enum class Transport { Qnam, Fast };
 
 //! Thresholds for the analysis; the defaults are the original script's plus an error rate.
 struct Thresholds {
@@ -45,6 +48,7 @@ struct RunConfig {
     bool insecure = false; //!< do not verify TLS certificates (reported)
     qint64 maxBodyBytes = 8 * 1024 * 1024; //!< a longer response body is cut off as "Body too large"
     double checkpointIntervalS = 30; //!< how often a recovery copy of the report is handed out
+    Transport transport = Transport::Qnam;
 
     friend bool operator==(const RunConfig&, const RunConfig&) = default;
 
@@ -72,5 +76,7 @@ std::optional<std::pair<double, double>> parseThinkTime(const QString& text);
 QString formatDuration(double seconds);
 
 QString loadModelId(LoadModel model);
+QString transportId(Transport transport);
+std::optional<Transport> transportFromId(const QString& id);
 
 } // namespace Stressdeck

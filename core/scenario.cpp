@@ -8,6 +8,9 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <cctype>
+
 namespace Stressdeck {
 
 namespace {
@@ -105,7 +108,7 @@ bool Scenario::fromJson(const QByteArray& json, const QString& origin, Scenario*
                 if (!it.value().isString())
                     return fieldError(field("headers") + QLatin1Char('.') + it.key(),
                         QCoreApplication::translate("Scenario", "must be a string"));
-                type.headers.append({ it.key().toLatin1(), it.value().toString().toUtf8() });
+                type.headers.append({ it.key().toUtf8(), it.value().toString().toUtf8() });
             }
         }
 
@@ -194,6 +197,26 @@ bool Scenario::validate(QString* error) const
                     .arg(QString::fromLatin1(t.method), s_methods.join(u", ")));
         if (!t.path.startsWith(QLatin1Char('/')))
             return fail("path", QCoreApplication::translate("Scenario", "\"%1\" must start with \"/\"").arg(t.path));
+        if (std::any_of(t.path.begin(), t.path.end(),
+                [](QChar c) { return c.isSpace() || c.unicode() < 0x20 || c.unicode() == 0x7f; }))
+            return fail(
+                "path", QCoreApplication::translate("Scenario", "must not contain spaces or control characters"));
+        for (const auto& [name, value] : t.headers) {
+            // RFC 9110 token characters only; values without line breaks, so nothing can be
+            // smuggled into the request.
+            static const QByteArray tokenSpecials("!#$%&'*+-.^_`|~");
+            const bool validName = !name.isEmpty() && std::all_of(name.begin(), name.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) || tokenSpecials.contains(c);
+            });
+            if (!validName)
+                return fail("headers",
+                    QCoreApplication::translate("Scenario", "\"%1\" is not a valid header name")
+                        .arg(QString::fromLatin1(name)));
+            if (value.contains('\r') || value.contains('\n') || value.contains('\0'))
+                return fail("headers",
+                    QCoreApplication::translate("Scenario", "the value of \"%1\" contains a line break")
+                        .arg(QString::fromLatin1(name)));
+        }
         if (!(t.weight >= 0) || t.weight > 1e6)
             return fail("weight", QCoreApplication::translate("Scenario", "must be a number from 0 to 1000000"));
         if (t.acceptedStatus.isEmpty())

@@ -17,7 +17,7 @@ packages=(
 )
 if [[ "$mode" == test ]]; then
     packages+=(clang libclang-rt-14-dev) # libFuzzer and the sanitizer runtimes
-    packages+=(desktop-file-utils appstream dpkg-dev debootstrap) # packaging checks
+    packages+=(desktop-file-utils appstream dpkg-dev debootstrap xxd) # packaging checks, crash dumps
 fi
 if [[ "$mode" == run ]]; then
     packages+=(xvfb xauth)
@@ -82,9 +82,16 @@ test)
         corpus="$(mktemp -d)"
         cp "$here/tests/fuzz/corpus/$loader/"* "$corpus/"
         echo "fuzz_$loader: ${seconds} s"
-        "$fuzz/tests/fuzz/fuzz_$loader" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 \
-            "$corpus" 2>&1 | tail -n 12
-        rm -rf "$corpus"
+        if ! "$fuzz/tests/fuzz/fuzz_$loader" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 \
+            -artifact_prefix="$corpus/" "$corpus" > "$corpus.log" 2>&1; then
+            grep -E "ERROR|SUMMARY|#[0-9]+ .* in " "$corpus.log" | head -n 30
+            for crash in "$corpus"/crash-* "$corpus"/timeout-* "$corpus"/oom-*; do
+                [[ -e "$crash" ]] && { echo "input that failed ($crash):"; xxd "$crash" | head -n 40; }
+            done
+            exit 1
+        fi
+        tail -n 8 "$corpus.log"
+        rm -rf "$corpus" "$corpus.log"
     done
     stage "Packaging: desktop entry, AppStream metainfo, .deb in a clean Debian 12 root"
     desktop-file-validate "$here/packaging/org.stressdeck.Stressdeck.desktop"

@@ -329,6 +329,14 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <source>--port: "%1" is not a port number (0-65535)</source>
         <translation>--port: „%1“ ist keine Portnummer (0-65535)</translation>
     </message>
+    <message>
+        <source>qnam (default: Qt's HTTP client with TLS, HTTP/2, redirects) or fast (lean HTTP/1.1 keep-alive client for high rates).</source>
+        <translation>qnam (Vorgabe: Qts HTTP-Client mit TLS, HTTP/2, Weiterleitungen) oder fast (schlanker HTTP/1.1-Keep-alive-Client für hohe Raten).</translation>
+    </message>
+    <message>
+        <source>--transport: "%1" is not qnam or fast</source>
+        <translation>--transport: „%1“ ist weder qnam noch fast</translation>
+    </message>
 </context>
 <context>
     <name>DemoOptions</name>
@@ -957,6 +965,18 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>--request "%1": "%2" is not one of %3</source>
         <translation>--request „%1“: „%2“ ist nicht eines von %3</translation>
+    </message>
+    <message>
+        <source>must not contain spaces or control characters</source>
+        <translation>darf keine Leer- oder Steuerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid header name</source>
+        <translation>„%1“ ist kein gültiger Header-Name</translation>
+    </message>
+    <message>
+        <source>the value of "%1" contains a line break</source>
+        <translation>der Wert von „%1“ enthält einen Zeilenumbruch</translation>
     </message>
 </context>
 <context>

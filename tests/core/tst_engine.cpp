@@ -12,6 +12,8 @@
 using namespace Stressdeck;
 using namespace Stressdeck::Testing;
 
+Q_DECLARE_METATYPE(Stressdeck::Transport)
+
 namespace {
 
 RequestType get(const char* name, const char* path)
@@ -32,7 +34,9 @@ Scenario scenarioOf(std::initializer_list<RequestType> types)
 
 RunConfig config(const QString& target, int users, double seconds)
 {
+    QFETCH_GLOBAL(Transport, transport);
     RunConfig c;
+    c.transport = transport;
     c.target = QUrl(target);
     c.concurrency = users;
     c.durationS = seconds;
@@ -93,6 +97,14 @@ quint16 closedPort()
 class TestEngine : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Every test runs over both transports: they must agree on outcomes and statistics.
+    void initTestCase_data()
+    {
+        QTest::addColumn<Transport>("transport");
+        QTest::addRow("qnam") << Transport::Qnam;
+        QTest::addRow("fast") << Transport::Fast;
+    }
+
     void classifiesEveryOutcome()
     {
         TestServerThread server;
@@ -103,7 +115,8 @@ private Q_SLOTS:
                 get("reset", "/reset"), get("missing", "/nowhere") }));
         const Report& r = run.report;
         QVERIFY(typeNamed(r, "ok").success > 0);
-        QCOMPARE(typeNamed(r, "ok").failure, 0);
+        QVERIFY2(
+            typeNamed(r, "ok").failure == 0, qPrintable(QStringList(typeNamed(r, "ok").errors.keys()).join(u", ")));
         QCOMPARE(
             typeNamed(r, "unavailable").errors.value(QStringLiteral("HTTP 503")), typeNamed(r, "unavailable").total);
         QCOMPARE(typeNamed(r, "missing").errors.value(QStringLiteral("HTTP 404")), typeNamed(r, "missing").total);

@@ -92,6 +92,15 @@ private Q_SLOTS:
         QTest::addRow("body of wrong kind")
             << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"bodies\":[3]}]}")
             << QStringLiteral("request_types[0].bodies[0]");
+        QTest::addRow("header name with a space") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"headers\":{\"X Y\":\"1\"}}]}")
+                                                  << QStringLiteral("not a valid header name");
+        QTest::addRow("header value with a line break") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"headers\":{\"X\":\"1\\r\\nEvil: "
+            "1\"}}]}") << QStringLiteral("line break");
+        QTest::addRow("path with a space")
+            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/a b\"}]}")
+            << QStringLiteral("request_types[0].path");
         QTest::addRow("all weights zero")
             << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"weight\":0}]}")
             << QStringLiteral("weight");

@@ -1,0 +1,235 @@
+#include "fastconnection.h"
+
+#include <QCoro/QCoroAbstractSocket>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace Stressdeck {
+
+namespace {
+
+std::chrono::milliseconds remaining(FastConnection::Clock::time_point deadline)
+{
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - FastConnection::Clock::now());
+    return std::max(left, std::chrono::milliseconds(0));
+}
+
+Outcome socketFailure(QAbstractSocket::SocketError error, const QString& text)
+{
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return { Outcome::ConnectionRefused, 0, {} };
+    case QAbstractSocket::RemoteHostClosedError:
+        return { Outcome::ConnectionReset, 0, {} };
+    case QAbstractSocket::HostNotFoundError:
+        return { Outcome::HostNotFound, 0, {} };
+    case QAbstractSocket::SocketTimeoutError:
+        return { Outcome::Timeout, 0, {} };
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return { Outcome::TlsError, 0, text };
+    default:
+        return { Outcome::Other, 0, text };
+    }
+}
+
+} // namespace
+
+FastConnection::FastConnection(const QString& host, quint16 port, bool tls, bool insecure, QObject* parent)
+    : QObject(parent)
+    , m_host(host)
+    , m_port(port)
+    , m_tls(tls)
+    , m_insecure(insecure)
+{
+    http_parser_settings_init(&m_settings);
+    m_settings.on_headers_complete = &FastConnection::onHeadersComplete;
+    m_settings.on_body = &FastConnection::onBody;
+    m_settings.on_message_complete = &FastConnection::onMessageComplete;
+    m_wakeTimer = new QTimer(this);
+    m_wakeTimer->setSingleShot(true);
+    m_wakeTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_wakeTimer, &QTimer::timeout, this, &FastConnection::wake);
+}
+
+void FastConnection::Wait::await_suspend(std::coroutine_handle<> handle)
+{
+    self->m_waiter = handle;
+    self->m_wakeTimer->start(std::max(timeout, std::chrono::milliseconds(0)));
+}
+
+void FastConnection::wake()
+{
+    m_wakeTimer->stop();
+    if (auto waiter = std::exchange(m_waiter, {}))
+        waiter.resume();
+}
+
+FastConnection::~FastConnection()
+{
+    delete m_socket;
+}
+
+void FastConnection::dropSocket()
+{
+    if (m_socket) {
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+}
+
+void FastConnection::abort()
+{
+    if (!m_busy)
+        return;
+    m_aborted = true;
+    if (m_socket)
+        m_socket->abort();
+    wake();
+}
+
+int FastConnection::onHeadersComplete(http_parser* parser)
+{
+    // A HEAD response announces a body it never sends.
+    return static_cast<FastConnection*>(parser->data)->m_head ? 1 : 0;
+}
+
+int FastConnection::onBody(http_parser* parser, const char*, size_t length)
+{
+    auto* self = static_cast<FastConnection*>(parser->data);
+    self->m_bodyBytes += qint64(length);
+    if (self->m_bodyBytes > self->m_maxBody) {
+        self->m_tooLarge = true;
+        return 1;
+    }
+    return 0;
+}
+
+int FastConnection::onMessageComplete(http_parser* parser)
+{
+    static_cast<FastConnection*>(parser->data)->m_complete = true;
+    return 0;
+}
+
+QCoro::Task<std::optional<Outcome>> FastConnection::connectIfNeeded(Clock::time_point deadline)
+{
+    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+        co_return std::nullopt;
+    dropSocket();
+    if (m_tls) {
+        auto* ssl = new QSslSocket(this);
+        if (m_insecure)
+            ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_socket = ssl;
+        // Whichever comes first ends the wait: encrypted, an error, or the connection closing.
+        connect(ssl, &QSslSocket::encrypted, this, &FastConnection::wake);
+        connect(ssl, &QAbstractSocket::errorOccurred, this, &FastConnection::wake);
+        connect(ssl, &QAbstractSocket::disconnected, this, &FastConnection::wake);
+        ssl->connectToHostEncrypted(m_host, m_port);
+        while (!m_aborted && !ssl->isEncrypted() && ssl->state() != QAbstractSocket::UnconnectedState
+            && remaining(deadline).count() > 0)
+            co_await news(remaining(deadline));
+        if (m_aborted)
+            co_return Outcome { Outcome::Stuck, 0, {} };
+        if (!ssl->isEncrypted()) {
+            const Outcome failure = ssl->error() == QAbstractSocket::UnknownSocketError
+                ? Outcome { Outcome::Timeout, 0, {} }
+                : socketFailure(ssl->error(), ssl->errorString());
+            dropSocket();
+            co_return failure;
+        }
+    } else {
+        m_socket = new QTcpSocket(this);
+        m_socket->connectToHost(m_host, m_port);
+        const bool connected = co_await qCoro(m_socket.data()).waitForConnected(remaining(deadline));
+        if (m_aborted)
+            co_return Outcome { Outcome::Stuck, 0, {} };
+        if (!connected) {
+            const Outcome failure = m_socket->state() == QAbstractSocket::UnconnectedState
+                ? socketFailure(m_socket->error(), m_socket->errorString())
+                : Outcome { Outcome::Timeout, 0, {} };
+            dropSocket();
+            co_return failure;
+        }
+    }
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // One wake-up signal for data, a closed connection and errors alike: waiting for readyRead
+    // alone would sleep through a reset until the timeout.
+    disconnect(m_socket, nullptr, this, nullptr);
+    connect(m_socket, &QIODevice::readyRead, this, &FastConnection::wake);
+    connect(m_socket, &QAbstractSocket::disconnected, this, &FastConnection::wake);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, &FastConnection::wake);
+    co_return std::nullopt;
+}
+
+QCoro::Task<Outcome> FastConnection::send(
+    QByteArray request, bool head, Clock::time_point deadline, qint64 maxBodyBytes, QList<int> acceptedStatus)
+{
+    m_busy = true;
+    m_aborted = false;
+    struct Idle {
+        bool& busy;
+        ~Idle() { busy = false; }
+    } idle { m_busy };
+
+    if (const auto failure = co_await connectIfNeeded(deadline))
+        co_return *failure;
+
+    http_parser_init(&m_parser, HTTP_RESPONSE);
+    m_parser.data = this;
+    m_head = head;
+    m_complete = m_tooLarge = false;
+    m_bodyBytes = 0;
+    m_maxBody = maxBodyBytes;
+    m_socket->write(request);
+
+    char buffer[65536];
+    while (!m_complete) {
+        while (m_socket && m_socket->bytesAvailable() == 0) {
+            if (m_aborted) {
+                dropSocket();
+                co_return Outcome { Outcome::Stuck, 0, {} };
+            }
+            if (m_socket->state() != QAbstractSocket::ConnectedState) {
+                // The server closed: that ends a body without a length, and nothing else.
+                http_parser_execute(&m_parser, &m_settings, nullptr, 0);
+                dropSocket();
+                if (m_complete)
+                    break;
+                co_return Outcome { Outcome::ConnectionReset, 0, {} };
+            }
+            if (remaining(deadline).count() <= 0) {
+                dropSocket();
+                co_return Outcome { Outcome::Timeout, 0, {} };
+            }
+            co_await news(remaining(deadline));
+        }
+        if (m_complete || !m_socket)
+            break;
+        const qint64 n = m_socket->read(buffer, sizeof buffer);
+        if (n <= 0)
+            continue;
+        http_parser_execute(&m_parser, &m_settings, buffer, size_t(n));
+        if (m_tooLarge) {
+            dropSocket();
+            co_return Outcome { Outcome::BodyTooLarge, 0, {} };
+        }
+        const auto error = HTTP_PARSER_ERRNO(&m_parser);
+        if (error != HPE_OK && !m_complete) {
+            const QString what = QString::fromLatin1(http_errno_description(error));
+            dropSocket();
+            co_return Outcome { Outcome::ProtocolError, 0, what };
+        }
+    }
+    const int status = int(m_parser.status_code);
+    if (!http_should_keep_alive(&m_parser))
+        dropSocket();
+    if (acceptedStatus.contains(status))
+        co_return Outcome { Outcome::Success, status, {} };
+    co_return Outcome { Outcome::HttpStatus, status, {} };
+}
+
+} // namespace Stressdeck

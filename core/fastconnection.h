@@ -1,0 +1,79 @@
+#pragma once
+
+#include "outcome.h"
+
+#include <QByteArray>
+#include <QCoro/QCoroTask>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <chrono>
+#include <coroutine>
+#include <memory>
+
+#include <http_parser.h>
+
+class QTcpSocket;
+class QTimer;
+
+namespace Stressdeck {
+
+//! One keep-alive HTTP/1.1 connection of the `fast` transport: a QTcpSocket (or QSslSocket)
+//! driven by QCoro, with responses parsed by http-parser (Debian's libhttp-parser). One request
+//! at a time; the connection is opened on first use, reused while the server keeps it alive,
+//! and reopened after an error. Outcomes are the same classes as the QNAM transport's.
+class FastConnection : public QObject {
+    Q_OBJECT
+public:
+    using Clock = std::chrono::steady_clock;
+
+    FastConnection(const QString& host, quint16 port, bool tls, bool insecure, QObject* parent = nullptr);
+    ~FastConnection() override;
+
+    //! Sends `request` (a complete HTTP/1.1 request) and reads the answer until `deadline`.
+    QCoro::Task<Outcome> send(
+        QByteArray request, bool head, Clock::time_point deadline, qint64 maxBodyBytes, QList<int> acceptedStatus);
+    //! Cuts off the request in progress; it ends as `Stuck`.
+    void abort();
+    bool isBusy() const { return m_busy; }
+
+private:
+    //! Suspends the calling coroutine until the socket has news (data, closed, error, TLS
+    //! ready) or `timeout` passes. One waiter at a time; resumed exactly once. (QCoro 0.8's
+    //! signal awaiter is not safe for signals that fire twice in a row.)
+    struct Wait {
+        FastConnection* self;
+        std::chrono::milliseconds timeout;
+        bool await_ready() const noexcept { return false; }
+        void await_suspend(std::coroutine_handle<> handle);
+        void await_resume() const noexcept { }
+    };
+    Wait news(std::chrono::milliseconds timeout) { return { this, timeout }; }
+    void wake();
+
+    QCoro::Task<std::optional<Outcome>> connectIfNeeded(Clock::time_point deadline);
+    void dropSocket();
+    static int onHeadersComplete(http_parser* parser);
+    static int onBody(http_parser* parser, const char* at, size_t length);
+    static int onMessageComplete(http_parser* parser);
+
+    QString m_host;
+    quint16 m_port = 0;
+    bool m_tls = false;
+    bool m_insecure = false;
+    QPointer<QTcpSocket> m_socket;
+    std::coroutine_handle<> m_waiter;
+    QTimer* m_wakeTimer = nullptr;
+    http_parser m_parser {};
+    http_parser_settings m_settings {};
+    bool m_busy = false;
+    bool m_aborted = false;
+    bool m_head = false;
+    bool m_complete = false;
+    bool m_tooLarge = false;
+    qint64 m_bodyBytes = 0;
+    qint64 m_maxBody = 0;
+};
+
+} // namespace Stressdeck

@@ -190,6 +190,12 @@ QWidget* MainWindow::buildSetupPanel()
     m_rate->setValue(20);
     m_rate->setSuffix(tr(" req/s"));
     form->addRow(tr("&Rate:"), m_rate);
+    m_transport = new QComboBox(panel);
+    m_transport->addItem(tr("Qt network (TLS, HTTP/2, redirects)"), QStringLiteral("qnam"));
+    m_transport->addItem(tr("Fast HTTP/1.1 (high rates)"), QStringLiteral("fast"));
+    m_transport->setToolTip(tr("How requests are sent. The fast client reaches far higher rates but does not follow "
+                               "redirects or speak HTTP/2."));
+    form->addRow(tr("Tr&ansport:"), m_transport);
     m_monitor = new QLineEdit(panel);
     m_monitor->setPlaceholderText(tr("demo service, or whole system"));
     m_monitor->setToolTip(tr("PID or process name of the service whose memory and CPU to watch"));
@@ -507,6 +513,7 @@ bool MainWindow::collectConfig(RunConfig* c, Scenario* s, QString* error, QWidge
             m_thinkTime, tr("Think time: \"%1\" is not a range such as 100ms-500ms, or 0.").arg(m_thinkTime->text()));
     std::tie(c->thinkMinMs, c->thinkMaxMs) = *think;
     c->loadModel = m_loadModel->currentIndex() == 1 ? LoadModel::Open : LoadModel::Closed;
+    c->transport = transportFromId(m_transport->currentData().toString()).value_or(Transport::Qnam);
     c->rateRps = c->loadModel == LoadModel::Open ? m_rate->value() : 0;
     const QString monitor = m_monitor->text().trimmed();
     if (!monitor.isEmpty()) {
@@ -650,7 +657,7 @@ void MainWindow::setRunning(bool running)
     m_state->setProperty("stopping", false);
     findChild<QGroupBox*>(QStringLiteral("liveLoad"))->setEnabled(running);
     for (QWidget* w : std::initializer_list<QWidget*> { m_profile, m_scenario, m_target, m_concurrency, m_duration,
-             m_timeout, m_thinkTime, m_loadModel, m_rate, m_monitor })
+             m_timeout, m_thinkTime, m_loadModel, m_rate, m_transport, m_monitor })
         w->setEnabled(!running);
     if (!running)
         m_rate->setEnabled(m_loadModel->currentIndex() == 1);

@@ -112,6 +112,7 @@ private:
     QLineEdit* m_thinkTime = nullptr;
     QComboBox* m_loadModel = nullptr;
     QDoubleSpinBox* m_rate = nullptr;
+    QComboBox* m_transport = nullptr;
     QLineEdit* m_monitor = nullptr;
     QLabel* m_validationLabel = nullptr;
 

@@ -1588,6 +1588,22 @@ Open it?</source>
         <source>The language changes the next time Stressdeck starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Stressdeck.</translation>
     </message>
+    <message>
+        <source>Qt network (TLS, HTTP/2, redirects)</source>
+        <translation>Qt-Netzwerk (TLS, HTTP/2, Weiterleitungen)</translation>
+    </message>
+    <message>
+        <source>Fast HTTP/1.1 (high rates)</source>
+        <translation>Schnelles HTTP/1.1 (hohe Raten)</translation>
+    </message>
+    <message>
+        <source>How requests are sent. The fast client reaches far higher rates but does not follow redirects or speak HTTP/2.</source>
+        <translation>Wie Anfragen gesendet werden. Der schnelle Client erreicht weit höhere Raten, folgt aber keinen Weiterleitungen und spricht kein HTTP/2.</translation>
+    </message>
+    <message>
+        <source>Tr&amp;ansport:</source>
+        <translation>Tr&amp;ansport:</translation>
+    </message>
 </context>
 <context>
     <name>Stressdeck::RequestTypeModel</name>

@@ -259,6 +259,15 @@ void DemoService::handle(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     ++m_served;
     const QString path = request.url().path();
+    // A fixed delay, outside the model: the reference for accuracy benchmarks.
+    if (path.startsWith(QLatin1String("/_demo/delay/"))) {
+        bool ok = false;
+        const int ms = path.mid(13).toInt(&ok);
+        respond(request, socket,
+            ok && ms >= 0 ? json(200, QByteArrayLiteral("{\"ok\":true}")) : detail(404, QStringLiteral("Not Found")),
+            std::chrono::milliseconds(ok ? std::clamp(ms, 0, 600000) : 0));
+        return;
+    }
     const QByteArray method = methodName(request.method());
     if (const auto it = m_routes.constFind(path); it != m_routes.constEnd()) {
         // A path may have several methods (the admin route); find one that matches.

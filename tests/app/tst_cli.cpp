@@ -153,8 +153,9 @@ private Q_SLOTS:
         const QString json = dir.filePath(QStringLiteral("mix.json"));
         const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(),
             QStringLiteral("--request"), QStringLiteral("GET /mix"), QStringLiteral("-c"), QStringLiteral("10"),
-            QStringLiteral("-d"), QStringLiteral("4s"), QStringLiteral("--think-time"), QStringLiteral("0"),
-            QStringLiteral("--sample-interval"), QStringLiteral("1s"), QStringLiteral("--json"), json });
+            QStringLiteral("--leak-threshold-mb"), QStringLiteral("100000"), QStringLiteral("-d"), QStringLiteral("4s"),
+            QStringLiteral("--think-time"), QStringLiteral("0"), QStringLiteral("--sample-interval"),
+            QStringLiteral("1s"), QStringLiteral("--json"), json });
         QCOMPARE(r.exitCode, 0);
         Report report;
         QString error;
@@ -321,7 +322,7 @@ private Q_SLOTS:
         const QString pdf = dir.filePath(QStringLiteral("run.pdf"));
         const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(),
             QStringLiteral("--request"), QStringLiteral("GET /delay/5"), QStringLiteral("-d"), QStringLiteral("2s"),
-            QStringLiteral("--pdf"), pdf });
+            QStringLiteral("--pdf"), pdf, QStringLiteral("--leak-threshold-mb"), QStringLiteral("100000") });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(QFileInfo(pdf).size() > 1000);
     }
@@ -369,6 +370,7 @@ private Q_SLOTS:
         p.start(binary(),
             { QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--request"),
                 QStringLiteral("GET /delay/5"), QStringLiteral("-d"), QStringLiteral("2500ms"),
+                QStringLiteral("--leak-threshold-mb"), QStringLiteral("100000"),
                 QStringLiteral("--checkpoint-interval"), QStringLiteral("1s") });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);

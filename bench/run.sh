@@ -15,7 +15,7 @@ conns=(10 50 200)
 if [[ "$mode" == --smoke ]]; then seconds=2; conns=(10); fi
 
 need=()
-for p in nginx-light wrk hey time; do
+for p in nginx-light wrk hey time python3 bc; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 if ((${#need[@]})); then
@@ -39,17 +39,22 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 port="$(free_port)"
 mkdir -p "$work/www"
 head -c 100 /dev/zero | tr '\0' 'x' > "$work/www/index.html"
+chmod 755 "$work" "$work/www" && chmod 644 "$work/www/index.html" # nginx's workers run as www-data
 sed -e "s|@PORT@|$port|g" -e "s|@DIR@|$work|g" "$here/bench/nginx.conf" > "$work/nginx.conf"
 /usr/sbin/nginx -c "$work/nginx.conf" -e "$work/error.log" &
 pids+=($!)
 target="http://127.0.0.1:$port"
-for _ in $(seq 50); do curl -sf "$target/index.html" > /dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || true
+for _ in $(seq 50); do (exec 3<> "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 
 # Each tool: req/s, p50 ms, p99 ms, client CPU %, peak RSS MB
 results="$work/results.txt"
 : > "$results"
 timed() { /usr/bin/time -f "%P %M" -o "$work/time.txt" "$@"; }
-cpu_rss() { read -r cpu rss < "$work/time.txt"; echo "${cpu%\%} $((rss / 1024))"; }
+cpu_rss() { # GNU time's last line; a line before it may report a non-zero exit status
+    local cpu rss
+    read -r cpu rss < <(tail -n 1 "$work/time.txt")
+    echo "${cpu%\%} $((rss / 1024))"
+}
 
 run_wrk() {
     timed timeout $((seconds + 20)) wrk -t1 -c"$1" -d"${seconds}s" --latency "$2" > "$work/wrk.txt"
@@ -73,6 +78,7 @@ run_stressdeck() { # transport conns url
 import json, sys
 r = json.load(open(sys.argv[1]))
 o = r["overall"]
+if o["failure"]: print("stressdeck errors:", o["errors"], file=sys.stderr)
 print(f"stressdeck-{sys.argv[2]} {sys.argv[3]} {o['throughput_rps']:.0f} {o['latency_ms']['p50']:.3f} {o['latency_ms']['p99']:.3f} {sys.argv[4]}")
 PY
 }
@@ -106,6 +112,7 @@ for c in sorted({r[1] for r in rows}, key=int):
         print(f"  {'MET   ' if met else 'MISSED'} {name} ({value})")
 PY
 
+if [[ -n "${STRESSDECK_BENCH_DEBUG:-}" ]]; then cat "$results"; fi
 if [[ "$mode" == --smoke ]]; then exit 0; fi
 
 echo

@@ -18,6 +18,7 @@ packages=(
 if [[ "$mode" == test ]]; then
     packages+=(clang libclang-rt-14-dev) # libFuzzer and the sanitizer runtimes
     packages+=(desktop-file-utils appstream dpkg-dev debootstrap xxd) # packaging checks, crash dumps
+    packages+=(nginx-light wrk hey time python3 bc) # the benchmark smoke run
 fi
 if [[ "$mode" == run ]]; then
     packages+=(xvfb xauth)
@@ -117,6 +118,9 @@ test)
         test -f /usr/share/applications/org.stressdeck.Stressdeck.desktop
         test -f /usr/share/man/man1/stressdeck.1.gz'
     echo "The .deb installs and runs in a clean Debian 12 root."
+
+    stage "Benchmark smoke run (bench/run.sh --smoke)"
+    STRESSDECK_BUILD_DIR="$build" bash "$here/bench/run.sh" --smoke
 
     stage "All stages passed"
     ;;

@@ -74,7 +74,7 @@ Dashboard::Dashboard(QWidget* parent)
     m_typeTable->sortByColumn(-1, Qt::AscendingOrder); // scenario order, "all" last, until the user sorts
     m_typeTable->verticalHeader()->hide();
     m_typeTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_typeTable->horizontalHeader()->setStretchLastSection(true);
+    m_typeTable->horizontalHeader()->setSectionResizeMode(RequestTypeModel::Name, QHeaderView::Stretch);
 
     m_errors = new QTableWidget(this);
     m_errors->verticalHeader()->hide();

@@ -2,7 +2,10 @@
 
 #include <QTest>
 
+#include "testhelpers.h"
+
 using namespace Stressdeck;
+using Stressdeck::Testing::criterion;
 
 namespace {
 
@@ -27,15 +30,6 @@ Report healthyReport()
         r.timeline.append(row);
     }
     return r;
-}
-
-const Criterion& criterion(const Report& r, const char* id)
-{
-    for (const Criterion& c : r.criteria) {
-        if (c.id == QLatin1String(id))
-            return c;
-    }
-    qFatal("no criterion %s", id);
 }
 
 } // namespace

@@ -11,9 +11,12 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "testhelpers.h"
+
 #include <unistd.h>
 
 using namespace Stressdeck;
+using Stressdeck::Testing::criterion;
 
 namespace {
 
@@ -66,15 +69,6 @@ Report runAgainst(quint16 port, const Scenario& scenario, double seconds, RunCon
     if (!finished.wait(int(seconds * 1000) + 40000))
         qFatal("run did not finish");
     return finished.first().first().value<Report>();
-}
-
-const Criterion& criterion(const Report& r, const char* id)
-{
-    for (const Criterion& c : r.criteria) {
-        if (c.id == QLatin1String(id))
-            return c;
-    }
-    qFatal("no criterion %s", id);
 }
 
 } // namespace

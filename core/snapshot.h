@@ -18,6 +18,27 @@ struct LiveStats {
     double throughputRps = 0;
     LatencySummary latency;
     QMap<QString, qint64> errors;
+
+    //! The live figures of a report's STATS (a reopened report fills the same tables).
+    static LiveStats of(const StatsSummary& s, const QString& name)
+    {
+        return { name, s.total, s.success, s.failure, s.timeouts, s.throughputRps, s.latency, s.errors };
+    }
+    //! STATS without histograms, enough for the analysis of a run still going on.
+    StatsSummary toSummary() const
+    {
+        StatsSummary s;
+        s.name = name;
+        s.total = total;
+        s.success = success;
+        s.failure = failure;
+        s.timeouts = timeouts;
+        s.successRatePct = total ? 100.0 * double(success) / double(total) : 0.0;
+        s.throughputRps = throughputRps;
+        s.latency = latency;
+        s.errors = errors;
+        return s;
+    }
 };
 
 //! What the engine thread hands to the GUI or the command line, at most ~10 times a second.

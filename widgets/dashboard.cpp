@@ -238,24 +238,11 @@ void Dashboard::applySnapshot(const LiveSnapshot& s)
 void Dashboard::showLiveCriteria(const LiveSnapshot& s)
 {
     // The same analysis as at the end, on the figures so far: badges move while the run goes on.
-    auto summary = [](const LiveStats& l) {
-        StatsSummary st;
-        st.name = l.name;
-        st.total = l.total;
-        st.success = l.success;
-        st.failure = l.failure;
-        st.timeouts = l.timeouts;
-        st.successRatePct = l.total ? 100.0 * double(l.success) / double(l.total) : 0.0;
-        st.throughputRps = l.throughputRps;
-        st.latency = l.latency;
-        st.errors = l.errors;
-        return st;
-    };
     Report r;
     r.config = m_config;
-    r.overall = summary(s.overall);
+    r.overall = s.overall.toSummary();
     for (const LiveStats& t : s.types)
-        r.requestTypes.append(summary(t));
+        r.requestTypes.append(t.toSummary());
     r.timeline = m_rows;
     r.system.samples = m_samples;
     r.stuckRequests = s.stuck;
@@ -323,9 +310,9 @@ void Dashboard::showReport(const Report& r)
     addChanges(r.loadChanges);
     QList<LiveStats> rows;
     for (const StatsSummary& s : r.requestTypes)
-        rows.append(RequestTypeModel::fromSummary(s, s.name));
+        rows.append(LiveStats::of(s, s.name));
     showErrors(rows);
-    rows.append(RequestTypeModel::fromSummary(r.overall, tr("all")));
+    rows.append(LiveStats::of(r.overall, tr("all")));
     m_typeModel->setStats(rows);
     showDiagnosis(r, true);
     refreshCharts();

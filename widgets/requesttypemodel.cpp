@@ -129,18 +129,4 @@ QVariant RequestTypeModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-LiveStats RequestTypeModel::fromSummary(const StatsSummary& s, const QString& name)
-{
-    LiveStats l;
-    l.name = name;
-    l.total = s.total;
-    l.success = s.success;
-    l.failure = s.failure;
-    l.timeouts = s.timeouts;
-    l.throughputRps = s.throughputRps;
-    l.latency = s.latency;
-    l.errors = s.errors;
-    return l;
-}
-
 } // namespace Stressdeck

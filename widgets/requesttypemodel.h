@@ -23,8 +23,6 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    static LiveStats fromSummary(const StatsSummary& s, const QString& name);
-
 private:
     QList<LiveStats> m_rows;
 };

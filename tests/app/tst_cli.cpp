@@ -50,6 +50,16 @@ Result runCli(const QStringList& args, int timeoutMs = 60000, int interruptAfter
         QString::fromUtf8(p.readAllStandardError()), wall.elapsed() };
 }
 
+//! Starts stressdeck with these environment variables added.
+void startWith(QProcess& p, const QStringList& args, const QList<QPair<QString, QString>>& variables)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto& [name, value] : variables)
+        env.insert(name, value);
+    p.setProcessEnvironment(env);
+    p.start(binary(), args);
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -332,13 +342,11 @@ private Q_SLOTS:
         TestServerThread server;
         QTemporaryDir data;
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
-        p.setProcessEnvironment(env);
-        p.start(binary(),
+        startWith(p,
             { QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--request"),
                 QStringLiteral("GET /delay/5"), QStringLiteral("-d"), QStringLiteral("60s"),
-                QStringLiteral("--checkpoint-interval"), QStringLiteral("1s") });
+                QStringLiteral("--checkpoint-interval"), QStringLiteral("1s") },
+            { { QStringLiteral("XDG_DATA_HOME"), data.path() } });
         QVERIFY(p.waitForStarted());
         QTest::qWait(3500);
         ::kill(pid_t(p.processId()), SIGKILL);
@@ -364,14 +372,12 @@ private Q_SLOTS:
         TestServerThread server;
         QTemporaryDir data;
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
-        p.setProcessEnvironment(env);
-        p.start(binary(),
+        startWith(p,
             { QStringLiteral("run"), QStringLiteral("--target"), server.url(), QStringLiteral("--request"),
                 QStringLiteral("GET /delay/5"), QStringLiteral("-d"), QStringLiteral("2500ms"),
                 QStringLiteral("--leak-threshold-mb"), QStringLiteral("100000"),
-                QStringLiteral("--checkpoint-interval"), QStringLiteral("1s") });
+                QStringLiteral("--checkpoint-interval"), QStringLiteral("1s") },
+            { { QStringLiteral("XDG_DATA_HOME"), data.path() } });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
         const QDir recovery(data.path() + QStringLiteral("/Stressdeck/stressdeck/recovery"));
@@ -383,14 +389,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString json = dir.filePath(QStringLiteral("gui.json"));
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
-        p.setProcessEnvironment(env);
-        p.start(binary(),
+        startWith(p,
             { QStringLiteral("gui"), QStringLiteral("-d"), QStringLiteral("3s"), QStringLiteral("-c"),
                 QStringLiteral("3"), QStringLiteral("--autostart"), QStringLiteral("--save-json"), json,
-                QStringLiteral("--quit-when-done") });
+                QStringLiteral("--quit-when-done") },
+            { { QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen") },
+                { QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")) } });
         QVERIFY(p.waitForFinished(60000));
         Report report;
         QString error;

@@ -17,6 +17,7 @@
 
 using namespace Stressdeck;
 using Stressdeck::Testing::criterion;
+using Stressdeck::Testing::runToEnd;
 
 namespace {
 
@@ -61,14 +62,7 @@ Report runAgainst(quint16 port, const Scenario& scenario, double seconds, RunCon
     c.thinkMinMs = 10;
     c.thinkMaxMs = 50;
     c.sampleIntervalS = 1;
-    LoadRunner runner;
-    QSignalSpy finished(&runner, &LoadRunner::finished);
-    QString error;
-    if (!runner.start(c, scenario, &error))
-        qFatal("%s", qPrintable(error));
-    if (!finished.wait(int(seconds * 1000) + 40000))
-        qFatal("run did not finish");
-    return finished.first().first().value<Report>();
+    return runToEnd(c, scenario).report;
 }
 
 } // namespace

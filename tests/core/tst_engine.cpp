@@ -1,4 +1,5 @@
 #include "loadrunner.h"
+#include "testhelpers.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -46,32 +47,6 @@ RunConfig config(const QString& target, int users, double seconds)
     c.healthCheck = false;
     c.seed = 99;
     return c;
-}
-
-struct Run {
-    Report report;
-    qint64 wallMs = 0;
-    bool unavailable = false;
-};
-
-//! Runs to the end (a watchdog fails the test instead of hanging); `during` acts mid-run.
-Run runToEnd(
-    const RunConfig& c, const Scenario& s, const std::function<void(LoadRunner&)>& during = {}, int duringAfterMs = 0)
-{
-    LoadRunner runner;
-    QSignalSpy finished(&runner, &LoadRunner::finished);
-    QSignalSpy unavailable(&runner, &LoadRunner::unavailable);
-    QString error;
-    QElapsedTimer wall;
-    wall.start();
-    if (!runner.start(c, s, &error))
-        qFatal("cannot start: %s", qPrintable(error));
-    if (during)
-        QTimer::singleShot(duringAfterMs, &runner, [&] { during(runner); });
-    const int watchdogMs = int((c.durationS + c.timeoutS) * 1000) + 20000;
-    if (!finished.wait(watchdogMs))
-        qFatal("run did not finish within %d ms", watchdogMs);
-    return { finished.first().first().value<Report>(), wall.elapsed(), !unavailable.isEmpty() };
 }
 
 const StatsSummary& typeNamed(const Report& r, const char* name)

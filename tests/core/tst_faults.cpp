@@ -1,4 +1,5 @@
 #include "loadrunner.h"
+#include "testhelpers.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -14,11 +15,6 @@ using namespace Stressdeck::Testing;
 Q_DECLARE_METATYPE(Stressdeck::Transport)
 
 namespace {
-
-struct Run {
-    Report report;
-    qint64 wallMs = 0;
-};
 
 Run run(const QString& target, const QString& path, double seconds, double timeoutS, bool follow = false,
     const std::function<void()>& midway = {})
@@ -41,18 +37,13 @@ Run run(const QString& target, const QString& path, double seconds, double timeo
     t.path = path;
     t.followRedirects = follow;
     s.requestTypes = { t };
-    LoadRunner runner;
-    QSignalSpy finished(&runner, &LoadRunner::finished);
-    QString error;
-    QElapsedTimer wall;
-    wall.start();
-    if (!runner.start(c, s, &error))
-        qFatal("%s", qPrintable(error));
-    if (midway)
-        QTimer::singleShot(int(seconds * 400), midway);
-    if (!finished.wait(int((seconds + timeoutS) * 1000) + 20000))
-        qFatal("run did not finish");
-    return { finished.first().first().value<Report>(), wall.elapsed() };
+    return runToEnd(
+        c, s,
+        [&](LoadRunner&) {
+            if (midway)
+                midway();
+        },
+        int(seconds * 400));
 }
 
 } // namespace

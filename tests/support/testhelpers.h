@@ -1,6 +1,9 @@
 #pragma once
 
+#include "loadrunner.h"
 #include "report.h"
+
+#include <functional>
 
 namespace Stressdeck::Testing {
 
@@ -13,5 +16,15 @@ inline const Criterion& criterion(const Report& report, const char* id)
     }
     qFatal("no criterion %s", id);
 }
+
+struct Run {
+    Report report;
+    qint64 wallMs = 0;
+    bool unavailable = false;
+};
+
+//! Runs to the end (a watchdog fails the test instead of hanging); `during` acts mid-run.
+Run runToEnd(const RunConfig& config, const Scenario& scenario, const std::function<void(LoadRunner&)>& during = {},
+    int duringAfterMs = 0);
 
 } // namespace Stressdeck::Testing

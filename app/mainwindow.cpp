@@ -46,6 +46,10 @@ constexpr auto Profile = "run/profile";
 constexpr auto Target = "run/target";
 constexpr auto Scenario = "run/scenario";
 constexpr auto ScenarioFile = "run/scenarioFile";
+constexpr auto LoadModel = "run/loadModel";
+constexpr auto Rate = "run/rate";
+constexpr auto Transport = "run/transport";
+constexpr auto Threads = "run/threads";
 constexpr auto Profiles = "profiles";
 constexpr auto Recent = "reports/recent";
 } // namespace Keys
@@ -196,6 +200,12 @@ QWidget* MainWindow::buildSetupPanel()
     m_transport->setToolTip(tr("How requests are sent. The fast client reaches far higher rates but does not follow "
                                "redirects or speak HTTP/2."));
     form->addRow(tr("Tr&ansport:"), m_transport);
+    m_threads = new QSpinBox(panel);
+    m_threads->setRange(0, 256);
+    m_threads->setSpecialValueText(tr("Automatic (%n)", nullptr, defaultEngineThreads()));
+    m_threads->setToolTip(tr("Engine threads the users are spread over; automatic is one per core, minus one for "
+                             "this window"));
+    form->addRow(tr("Engine t&hreads:"), m_threads);
     m_monitor = new QLineEdit(panel);
     m_monitor->setPlaceholderText(tr("demo service, or whole system"));
     m_monitor->setToolTip(tr("PID or process name of the service whose memory and CPU to watch"));
@@ -290,6 +300,10 @@ QWidget* MainWindow::buildSetupPanel()
     m_timeout->setObjectName(QStringLiteral("timeout"));
     m_thinkTime->setObjectName(QStringLiteral("thinkTime"));
     m_concurrency->setObjectName(QStringLiteral("concurrency"));
+    m_loadModel->setObjectName(QStringLiteral("loadModel"));
+    m_rate->setObjectName(QStringLiteral("rate"));
+    m_transport->setObjectName(QStringLiteral("transport"));
+    m_threads->setObjectName(QStringLiteral("threads"));
     m_liveSpin->setObjectName(QStringLiteral("liveSpin"));
     m_validationLabel->setObjectName(QStringLiteral("validation"));
     connect(m_loadModel, &QComboBox::currentIndexChanged, this, &MainWindow::validate);
@@ -514,6 +528,7 @@ bool MainWindow::collectConfig(RunConfig* c, Scenario* s, QString* error, QWidge
     std::tie(c->thinkMinMs, c->thinkMaxMs) = *think;
     c->loadModel = m_loadModel->currentIndex() == 1 ? LoadModel::Open : LoadModel::Closed;
     c->transport = transportFromId(m_transport->currentData().toString()).value_or(Transport::Qnam);
+    c->threads = m_threads->value();
     c->rateRps = c->loadModel == LoadModel::Open ? m_rate->value() : 0;
     const QString monitor = m_monitor->text().trimmed();
     if (!monitor.isEmpty()) {
@@ -657,7 +672,7 @@ void MainWindow::setRunning(bool running)
     m_state->setProperty("stopping", false);
     findChild<QGroupBox*>(QStringLiteral("liveLoad"))->setEnabled(running);
     for (QWidget* w : std::initializer_list<QWidget*> { m_profile, m_scenario, m_target, m_concurrency, m_duration,
-             m_timeout, m_thinkTime, m_loadModel, m_rate, m_transport, m_monitor })
+             m_timeout, m_thinkTime, m_loadModel, m_rate, m_transport, m_threads, m_monitor })
         w->setEnabled(!running);
     if (!running)
         m_rate->setEnabled(m_loadModel->currentIndex() == 1);
@@ -843,6 +858,10 @@ void MainWindow::restoreSettings()
         }
     }
     m_scenario->setCurrentText(settings.value(QLatin1String(Keys::Scenario), Scenario::archiveAi().name).toString());
+    m_loadModel->setCurrentIndex(settings.value(QLatin1String(Keys::LoadModel)).toString() == QLatin1String("open"));
+    m_rate->setValue(settings.value(QLatin1String(Keys::Rate), m_rate->value()).toDouble());
+    m_transport->setCurrentIndex(std::max(0, m_transport->findData(settings.value(QLatin1String(Keys::Transport)))));
+    m_threads->setValue(settings.value(QLatin1String(Keys::Threads), 0).toInt());
     updateRecentMenu();
 }
 
@@ -857,6 +876,11 @@ void MainWindow::saveSettings() const
     settings.setValue(QLatin1String(Keys::Target), m_target->text());
     settings.setValue(QLatin1String(Keys::Scenario), m_scenario->currentText());
     settings.setValue(QLatin1String(Keys::ScenarioFile), m_scenarioFile);
+    settings.setValue(QLatin1String(Keys::LoadModel),
+        loadModelId(m_loadModel->currentIndex() == 1 ? LoadModel::Open : LoadModel::Closed));
+    settings.setValue(QLatin1String(Keys::Rate), m_rate->value());
+    settings.setValue(QLatin1String(Keys::Transport), m_transport->currentData());
+    settings.setValue(QLatin1String(Keys::Threads), m_threads->value());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -113,6 +113,7 @@ private:
     QComboBox* m_loadModel = nullptr;
     QDoubleSpinBox* m_rate = nullptr;
     QComboBox* m_transport = nullptr;
+    QSpinBox* m_threads = nullptr;
     QLineEdit* m_monitor = nullptr;
     QLabel* m_validationLabel = nullptr;
 

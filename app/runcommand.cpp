@@ -127,6 +127,10 @@ int run(const QStringList& arguments)
             "qnam (default: Qt's HTTP client with TLS, HTTP/2, redirects) or fast "
             "(lean HTTP/1.1 keep-alive client for high rates)."),
         QStringLiteral("name"));
+    const QCommandLineOption threadsOpt(QStringLiteral("threads"),
+        QCoreApplication::translate(
+            "Cli", "Engine threads the users are spread over (default: one per core, minus one)."),
+        QStringLiteral("n"));
     const QCommandLineOption pdfOpt(QStringLiteral("pdf"),
         QCoreApplication::translate("Cli", "Write a PDF report to this file."), QStringLiteral("file"));
     const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
@@ -135,7 +139,7 @@ int run(const QStringList& arguments)
         QCoreApplication::translate("Cli", "Random seed for a reproducible request mix."), QStringLiteral("n"));
     for (const auto& o : { profileOpt, targetOpt, scenarioOpt, requestOpt, concurrencyOpt, durationOpt, timeoutOpt,
              thinkOpt, rateOpt, pidOpt, nameOpt, sampleOpt, leakOpt, healthOpt, noHealthOpt, jsonOpt, seedOpt,
-             insecureOpt, pdfOpt, maxBodyOpt, checkpointOpt, transportOpt })
+             insecureOpt, pdfOpt, maxBodyOpt, checkpointOpt, transportOpt, threadsOpt })
         parser.addOption(o);
     DemoOptions::addTo(&parser, QStringLiteral("demo-"));
 
@@ -267,6 +271,13 @@ int run(const QStringList& arguments)
             return usageError(QCoreApplication::translate("Cli", "--transport: \"%1\" is not qnam or fast")
                                   .arg(parser.value(transportOpt)));
         o.config.transport = *transport;
+    }
+    if (parser.isSet(threadsOpt)) {
+        bool ok = false;
+        o.config.threads = parser.value(threadsOpt).toInt(&ok);
+        if (!ok || o.config.threads < 1 || o.config.threads > 256)
+            return usageError(QCoreApplication::translate("Cli", "--threads: \"%1\" is not a number from 1 to 256")
+                                  .arg(parser.value(threadsOpt)));
     }
     if (parser.isSet(checkpointOpt)
         && !parseDurationFlag(QStringLiteral("--checkpoint-interval"), parser.value(checkpointOpt),

@@ -10,35 +10,34 @@
 
 #include <QCoro/QCoroTask>
 #include <QDateTime>
-#include <QHash>
-#include <QNetworkRequest>
 #include <QObject>
-#include <QSet>
-#include <QUrl>
 
 #include <chrono>
+#include <deque>
+#include <functional>
 #include <memory>
-#include <random>
 #include <vector>
 
 class QNetworkAccessManager;
-namespace Stressdeck {
-class FastConnection;
-}
-class QNetworkReply;
+class QThread;
 class QTimer;
 
 namespace Stressdeck {
 
-//! The load generator. It lives on its own thread: every virtual user is a QCoro coroutine
-//! on that thread, awaiting QNetworkAccessManager replies. At most six users share one
-//! QNetworkAccessManager (its per-host connection limit), so N users really mean N requests
-//! in flight. Results leave the thread only as LiveSnapshot and Report values.
+class EngineWorker;
+struct EngineShared;
+struct RequestRecord;
+
+//! The load generator's coordinator. It lives on a thread of its own and runs the virtual
+//! users on `threads` EngineWorkers: worker 0 shares this thread, every further one has its
+//! own. Workers hand finished requests over through lock-protected queues; the engine merges
+//! them into the run's counters and per-second intervals (by completion time, so the figures
+//! are the same whatever the number of threads), watches the load, samples the monitored
+//! process and builds the report. Results leave only as LiveSnapshot and Report values.
 class Engine : public QObject {
     Q_OBJECT
 public:
     using Clock = std::chrono::steady_clock;
-    static constexpr int UsersPerManager = 6;
 
     Engine(const RunConfig& config, const Scenario& scenario, QObject* parent = nullptr);
     ~Engine() override;
@@ -58,31 +57,28 @@ Q_SIGNALS:
     void checkpoint(const Stressdeck::Report& report);
 
 private:
-    struct InFlight {
-        int typeIndex = 0;
+    //! One second of the run while requests that end in it may still arrive.
+    struct OpenInterval {
+        std::vector<IntervalFigures> figures;
+        std::vector<Histogram> latency;
+        IntervalFigures all;
+        Histogram allLatency;
     };
 
     QCoro::Task<> run();
     QCoro::Task<bool> checkHealth(QString* message);
-    QCoro::Task<> userLoop(int index);
-    QCoro::Task<Outcome> execute(int userIndex, int typeIndex, Clock::time_point intended);
-    QCoro::Task<Outcome> executeFast(int userIndex, int typeIndex, Clock::time_point intended);
-    qint64 inFlightCount() const { return m_inFlight.size() + m_fastInFlight.size(); }
-    QCoro::Task<> pause(Clock::duration duration, bool precise);
-
-    QNetworkAccessManager* managerFor(int userIndex);
-    QUrl urlFor(const QString& path) const;
-    QNetworkRequest makeRequest(const QString& path) const;
-    int pickType();
-    std::optional<qint64> claimSlot();
-    Clock::time_point slotTime(qint64 slot) const;
-    void spawnUsers();
-    void record(int typeIndex, const Outcome& outcome, std::int64_t latencyNs);
+    void startWorkers();
+    void forEachWorker(const std::function<void(EngineWorker*)>& call);
+    qint64 inFlightCount() const;
+    //! Takes every worker's finished requests; returns the time up to which all are in.
+    double collect();
+    void record(const RequestRecord& record);
+    OpenInterval& openInterval(qint64 index);
     void tick();
+    void closeIntervalsBefore(double watermarkS);
     void closeInterval(double endS);
     void takeSample();
     void beginDrain();
-    void abortInFlightAsStuck();
     void maybeFinish();
     void finish();
     double loadElapsedS() const;
@@ -90,33 +86,18 @@ private:
     Report buildReport(const QString& stopReason) const;
 
     RunConfig m_config;
-    Scenario m_scenario; //!< with ${NAME} resolved: what is sent
     Scenario m_templates; //!< as written, for what reports show
+    std::unique_ptr<EngineShared> m_shared;
     RunState m_state = RunState::Idle;
     bool m_finishQueued = false;
     QString m_stopReason = QStringLiteral("completed");
-    std::mt19937_64 m_rng;
-    std::vector<double> m_cumulativeWeights;
 
-    std::vector<QNetworkAccessManager*> m_managers;
-    std::vector<bool> m_userRunning;
-    std::vector<Clock::duration> m_backoff;
+    QNetworkAccessManager* m_healthManager = nullptr;
+    std::vector<EngineWorker*> m_workers;
+    std::vector<QThread*> m_workerThreads; //!< for workers 1…n-1
+    std::vector<RequestRecord> m_batch;
     int m_targetUsers = 0;
-    int m_activeUsers = 0;
-    QHash<QNetworkReply*, InFlight> m_inFlight;
-    std::vector<FastConnection*> m_fastConnections; //!< one per user, owned by the engine
-    QSet<FastConnection*> m_fastInFlight;
-    std::vector<QByteArray> m_requestHeads; //!< fast transport: request line and headers per type
-    QSet<QNetworkReply*> m_stuck;
-    QSet<QTimer*> m_sleepers;
-
-    // Open model: slot k is due at m_scheduleOrigin + (k - m_scheduleBase) / rate.
     double m_rate = 0;
-    qint64 m_nextSlot = 0;
-    qint64 m_scheduleBase = 0;
-    Clock::time_point m_scheduleOrigin;
-    std::vector<qint64> m_returnedSlots;
-    ScheduleInfo m_schedule;
 
     QDateTime m_startedAt;
     Clock::time_point m_loadStart;
@@ -130,11 +111,9 @@ private:
 
     std::vector<RequestCounters> m_counters;
     RequestCounters m_overall;
-    std::vector<IntervalFigures> m_intervalFigures;
-    std::vector<Histogram> m_intervalLatency;
-    IntervalFigures m_intervalAll;
-    Histogram m_intervalAllLatency;
-    double m_intervalEndS = 1.0;
+    std::deque<OpenInterval> m_open; //!< m_open[i] is second m_firstOpen + i
+    std::vector<OpenInterval> m_spare;
+    qint64 m_firstOpen = 0;
     qint64 m_stuckCount = 0;
 
     QList<TimelineRow> m_timeline;

@@ -182,7 +182,7 @@ QJsonObject Report::toJson() const
         { QStringLiteral("seed"), double(config.seed) }, { QStringLiteral("insecure"), config.insecure },
         { QStringLiteral("max_body_bytes"), double(config.maxBodyBytes) },
         { QStringLiteral("checkpoint_interval_s"), config.checkpointIntervalS },
-        { QStringLiteral("transport"), transportId(config.transport) },
+        { QStringLiteral("transport"), transportId(config.transport) }, { QStringLiteral("threads"), config.threads },
         { QStringLiteral("monitor_pid"), double(config.monitorPid) },
         { QStringLiteral("monitor_name"), config.monitorName },
         { QStringLiteral("thresholds"),
@@ -341,6 +341,7 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     r.config.checkpointIntervalS = cfg.value(QStringLiteral("checkpoint_interval_s")).toDouble(30);
     r.config.transport = transportFromId(cfg.value(QStringLiteral("transport")).toString(QStringLiteral("qnam")))
                              .value_or(Transport::Qnam);
+    r.config.threads = cfg.value(QStringLiteral("threads")).toInt(1);
     r.config.maxBodyBytes = qint64(cfg.value(QStringLiteral("max_body_bytes")).toDouble(8 * 1024 * 1024));
     r.config.monitorPid = qint64(cfg.value(QStringLiteral("monitor_pid")).toDouble());
     r.config.monitorName = cfg.value(QStringLiteral("monitor_name")).toString();

@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QThread>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Stressdeck {
@@ -40,6 +42,9 @@ bool RunConfig::validate(QString* error) const
         return fail(QCoreApplication::translate("RunConfig", "checkpoint interval: must be from 1 s to 1 hour"));
     if (maxBodyBytes < 1)
         return fail(QCoreApplication::translate("RunConfig", "maximum body size: must be at least 1 byte"));
+    if (threads < 0 || threads > 256)
+        return fail(QCoreApplication::translate("RunConfig", "threads: %1 is out of range (0 for automatic, up to 256)")
+                        .arg(threads));
     if (monitorPid < 0)
         return fail(QCoreApplication::translate("RunConfig", "monitored PID: must be a positive number"));
     return true;
@@ -115,6 +120,11 @@ QString formatDuration(double seconds)
         .arg(total / 3600)
         .arg((total % 3600) / 60, 2, 10, QLatin1Char('0'))
         .arg(total % 60, 2, 10, QLatin1Char('0'));
+}
+
+int defaultEngineThreads()
+{
+    return std::max(1, QThread::idealThreadCount() - 1);
 }
 
 QString transportId(Transport transport)

@@ -49,6 +49,7 @@ struct RunConfig {
     qint64 maxBodyBytes = 8 * 1024 * 1024; //!< a longer response body is cut off as "Body too large"
     double checkpointIntervalS = 30; //!< how often a recovery copy of the report is handed out
     Transport transport = Transport::Qnam;
+    int threads = 0; //!< engine threads the users are spread over; 0: one per core minus one (at least 1)
 
     friend bool operator==(const RunConfig&, const RunConfig&) = default;
 
@@ -74,6 +75,9 @@ std::optional<double> parseDuration(const QString& text);
 //! "100ms-500ms", "0.1-0.5", "0", "200ms" → milliseconds.
 std::optional<std::pair<double, double>> parseThinkTime(const QString& text);
 QString formatDuration(double seconds);
+
+//! Engine threads when a configuration says 0: one per core, minus one for the GUI (at least 1).
+int defaultEngineThreads();
 
 QString loadModelId(LoadModel model);
 QString transportId(Transport transport);

@@ -337,6 +337,14 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <source>--transport: "%1" is not qnam or fast</source>
         <translation>--transport: „%1“ ist weder qnam noch fast</translation>
     </message>
+    <message>
+        <source>Engine threads the users are spread over (default: one per core, minus one).</source>
+        <translation>Engine-Threads, auf die die Nutzer verteilt werden (Standard: einer je Kern, minus einer).</translation>
+    </message>
+    <message>
+        <source>--threads: "%1" is not a number from 1 to 256</source>
+        <translation>--threads: „%1“ ist keine Zahl von 1 bis 256</translation>
+    </message>
 </context>
 <context>
     <name>DemoOptions</name>
@@ -830,6 +838,10 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>monitored PID: must be a positive number</source>
         <translation>überwachte PID: muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>threads: %1 is out of range (0 for automatic, up to 256)</source>
+        <translation>Threads: %1 liegt außerhalb des Bereichs (0 für automatisch, bis 256)</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1615,18 @@ Open it?</source>
     <message>
         <source>Tr&amp;ansport:</source>
         <translation>Tr&amp;ansport:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic (%n)</source>
+        <translation><numerusform>Automatisch (%n)</numerusform><numerusform>Automatisch (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Engine threads the users are spread over; automatic is one per core, minus one for this window</source>
+        <translation>Engine-Threads, auf die die Nutzer verteilt werden; automatisch ist einer je Kern, minus einer für dieses Fenster</translation>
+    </message>
+    <message>
+        <source>Engine t&amp;hreads:</source>
+        <translation>Engine-T&amp;hreads:</translation>
     </message>
 </context>
 <context>

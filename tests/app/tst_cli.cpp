@@ -119,6 +119,10 @@ private Q_SLOTS:
                                        << QStringLiteral("--demo-error-rate");
         QTest::addRow("bad seed") << QStringList { t, QStringLiteral("--seed"), QStringLiteral("x") }
                                   << QStringLiteral("--seed");
+        QTest::addRow("zero threads") << QStringList { t, QStringLiteral("--threads"), QStringLiteral("0") }
+                                      << QStringLiteral("--threads");
+        QTest::addRow("too many threads")
+            << QStringList { t, QStringLiteral("--threads"), QStringLiteral("1000") } << QStringLiteral("--threads");
     }
 
     void badInputExitsWithTwo()
@@ -165,11 +169,12 @@ private Q_SLOTS:
             QStringLiteral("--request"), QStringLiteral("GET /mix"), QStringLiteral("-c"), QStringLiteral("10"),
             QStringLiteral("--leak-threshold-mb"), QStringLiteral("100000"), QStringLiteral("-d"), QStringLiteral("4s"),
             QStringLiteral("--think-time"), QStringLiteral("0"), QStringLiteral("--sample-interval"),
-            QStringLiteral("1s"), QStringLiteral("--json"), json });
+            QStringLiteral("1s"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--json"), json });
         QCOMPARE(r.exitCode, 0);
         Report report;
         QString error;
         QVERIFY2(Report::load(json, &report, &error), qPrintable(error));
+        QCOMPARE(report.config.threads, 2);
         QVERIFY2(report.overall.latency.p50 >= 9.5 && report.overall.latency.p50 < 30,
             qPrintable(QString::number(report.overall.latency.p50)));
         QVERIFY2(report.overall.latency.p99 >= 195 && report.overall.latency.p99 < 320,

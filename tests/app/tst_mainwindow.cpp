@@ -4,7 +4,9 @@
 #include "requesttypemodel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,6 +57,30 @@ private Q_SLOTS:
         w.findChild<QLineEdit*>(QStringLiteral("target"))->setText(QStringLiteral("ftp://nowhere"));
         QVERIFY(!action(w, QStringLiteral("Start"))->isEnabled());
         QVERIFY(w.validationMessage().contains(QLatin1String("target")));
+    }
+
+    void setupIsRemembered()
+    {
+        {
+            MainWindow w;
+            w.findChild<QComboBox*>(QStringLiteral("loadModel"))->setCurrentIndex(1);
+            w.findChild<QDoubleSpinBox*>(QStringLiteral("rate"))->setValue(55);
+            auto* transport = w.findChild<QComboBox*>(QStringLiteral("transport"));
+            transport->setCurrentIndex(transport->findData(QStringLiteral("fast")));
+            w.findChild<QSpinBox*>(QStringLiteral("threads"))->setValue(3);
+        } // closing the window saves its settings
+        MainWindow w;
+        QCOMPARE(w.findChild<QComboBox*>(QStringLiteral("loadModel"))->currentIndex(), 1);
+        QCOMPARE(w.findChild<QDoubleSpinBox*>(QStringLiteral("rate"))->value(), 55.0);
+        QCOMPARE(
+            w.findChild<QComboBox*>(QStringLiteral("transport"))->currentData().toString(), QStringLiteral("fast"));
+        auto* threads = w.findChild<QSpinBox*>(QStringLiteral("threads"));
+        QCOMPARE(threads->value(), 3);
+        threads->setValue(0); // automatic, shown with the number it stands for
+        QCOMPARE(threads->text(), tr("Automatic (%n)", nullptr, defaultEngineThreads()));
+        // The tests after this one start from the defaults again.
+        w.findChild<QComboBox*>(QStringLiteral("loadModel"))->setCurrentIndex(0);
+        w.findChild<QComboBox*>(QStringLiteral("transport"))->setCurrentIndex(0);
     }
 
     void offersTheReportOfACrashedRun()

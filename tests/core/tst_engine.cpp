@@ -2,7 +2,9 @@
 #include "testhelpers.h"
 #include "testserver.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -36,8 +38,10 @@ Scenario scenarioOf(std::initializer_list<RequestType> types)
 RunConfig config(const QString& target, int users, double seconds)
 {
     QFETCH_GLOBAL(Transport, transport);
+    QFETCH_GLOBAL(int, threads);
     RunConfig c;
     c.transport = transport;
+    c.threads = threads;
     c.target = QUrl(target);
     c.concurrency = users;
     c.durationS = seconds;
@@ -58,6 +62,19 @@ const StatsSummary& typeNamed(const Report& r, const char* name)
     qFatal("no request type %s", name);
 }
 
+//! Threads of this process named like the engine's ("stressdeck-engine…", cut to 15 bytes).
+int engineThreadCount()
+{
+    int count = 0;
+    const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& task : tasks) {
+        QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("stressdeck-engi"))
+            ++count;
+    }
+    return count;
+}
+
 quint16 closedPort()
 {
     QTcpServer server;
@@ -72,12 +89,30 @@ quint16 closedPort()
 class TestEngine : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    // Every test runs over both transports: they must agree on outcomes and statistics.
+    // Every test runs over both transports, on one engine thread and on three: they must
+    // agree on outcomes and statistics.
     void initTestCase_data()
     {
         QTest::addColumn<Transport>("transport");
-        QTest::addRow("qnam") << Transport::Qnam;
-        QTest::addRow("fast") << Transport::Fast;
+        QTest::addColumn<int>("threads");
+        QTest::addRow("qnam") << Transport::Qnam << 1;
+        QTest::addRow("fast") << Transport::Fast << 1;
+        QTest::addRow("qnam, 3 threads") << Transport::Qnam << 3;
+        QTest::addRow("fast, 3 threads") << Transport::Fast << 3;
+    }
+
+    void usersAreSpreadOverEngineThreads()
+    {
+        QFETCH_GLOBAL(int, threads);
+        TestServerThread server;
+        int seen = 0;
+        const Run run = runToEnd(
+            config(server.url(), 7, 1.5), scenarioOf({ get("slow", "/delay/50") }),
+            [&seen](LoadRunner&) { seen = engineThreadCount(); }, 700);
+        QCOMPARE(seen, threads); // the engine's own thread is worker 0's
+        QCOMPARE(run.report.config.threads, threads);
+        QCOMPARE(server.server()->maxPending.load(), 7);
+        QTRY_COMPARE(engineThreadCount(), 0); // every thread ends with the run
     }
 
     void classifiesEveryOutcome()

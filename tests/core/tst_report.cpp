@@ -20,6 +20,8 @@ Report sampleReport()
     r.elapsedS = 30.25;
     r.config.target = QUrl(QStringLiteral("http://127.0.0.1:8080"));
     r.config.seed = 1234567;
+    r.config.threads = 3;
+    r.config.transport = Transport::Fast;
     r.scenarioName = QStringLiteral("Archive-AI");
     r.stopReason = QStringLiteral("completed");
     RequestCounters c;

@@ -72,6 +72,13 @@ private Q_SLOTS:
         c.target = QUrl(QStringLiteral("ftp://x"));
         QVERIFY(!c.validate(&error));
         QVERIFY(error.contains(QLatin1String("target")));
+        c.target = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        c.threads = -1;
+        QVERIFY(!c.validate(&error));
+        QVERIFY(error.contains(QLatin1String("threads")));
+        c.threads = 0; // automatic
+        QVERIFY2(c.validate(&error), qPrintable(error));
+        QVERIFY(defaultEngineThreads() >= 1);
     }
 };
 

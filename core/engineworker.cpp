@@ -1,0 +1,371 @@
+#include "engineworker.h"
+
+#include "fastconnection.h"
+
+#include <QCoro/QCoroNetworkReply>
+#include <QCoro/QCoroTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Stressdeck {
+
+namespace {
+
+constexpr auto MinBackoff = std::chrono::milliseconds(50);
+constexpr auto MaxBackoff = std::chrono::milliseconds(2000);
+
+std::int64_t nanos(EngineClock::duration d)
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(d).count();
+}
+
+} // namespace
+
+// --- RecordQueue ---
+
+void RecordQueue::push(int typeIndex, const Outcome& outcome, EngineClock::time_point done, std::int64_t latencyNs,
+    EngineClock::time_point loadStart)
+{
+    const std::lock_guard lock(m_mutex);
+    // The time is taken again under the lock: a record that ends before the aggregator's
+    // hand-over time is then always part of that hand-over.
+    done = std::max(done, EngineClock::now());
+    m_records.push_back({ typeIndex, outcome, latencyNs, nanos(done - loadStart) });
+}
+
+EngineClock::time_point RecordQueue::takeAll(std::vector<RequestRecord>* out)
+{
+    out->clear();
+    const std::lock_guard lock(m_mutex);
+    std::swap(*out, m_records);
+    return EngineClock::now();
+}
+
+// --- OpenSchedule ---
+
+void OpenSchedule::start(EngineClock::time_point origin, double rate)
+{
+    const std::lock_guard lock(m_mutex);
+    m_origin = origin;
+    m_rate = rate;
+}
+
+EngineClock::time_point OpenSchedule::timeOf(qint64 slot) const
+{
+    const double offsetS = double(slot - m_base) / m_rate;
+    return m_origin + std::chrono::duration_cast<EngineClock::duration>(std::chrono::duration<double>(offsetS));
+}
+
+std::pair<qint64, EngineClock::time_point> OpenSchedule::claim()
+{
+    const std::lock_guard lock(m_mutex);
+    qint64 slot = 0;
+    if (!m_returned.empty()) {
+        std::pop_heap(m_returned.begin(), m_returned.end(), std::greater<>());
+        slot = m_returned.back();
+        m_returned.pop_back();
+    } else {
+        slot = m_nextSlot++;
+    }
+    return { slot, timeOf(slot) };
+}
+
+void OpenSchedule::giveBack(qint64 slot)
+{
+    const std::lock_guard lock(m_mutex);
+    m_returned.push_back(slot);
+    std::push_heap(m_returned.begin(), m_returned.end(), std::greater<>());
+}
+
+void OpenSchedule::sent(double lagMs)
+{
+    const std::lock_guard lock(m_mutex);
+    ++m_info.scheduled;
+    m_info.maxLagMs = std::max(m_info.maxLagMs, lagMs);
+    if (lagMs >= ScheduleInfo::LateThresholdMs)
+        ++m_info.late;
+}
+
+void OpenSchedule::setRate(double rps)
+{
+    const std::lock_guard lock(m_mutex);
+    // Slots already claimed keep their times; new ones follow the new rate from now on.
+    const auto next = timeOf(m_nextSlot);
+    m_base = m_nextSlot;
+    m_origin = std::max(EngineClock::now(), next);
+    m_rate = rps;
+}
+
+ScheduleInfo OpenSchedule::info() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_info;
+}
+
+// --- EngineWorker ---
+
+EngineWorker::EngineWorker(int index, int threads, EngineShared* shared, quint64 seed, QObject* parent)
+    : QObject(parent)
+    , m_index(index)
+    , m_threads(threads)
+    , m_shared(shared)
+    , m_config(shared->config)
+    , m_scenario(shared->scenario)
+    // Worker 0 draws what a one-thread run has always drawn from the run's seed.
+    , m_rng(seed + quint64(index) * 0x9E3779B97F4A7C15ULL)
+{
+}
+
+EngineWorker::~EngineWorker() = default;
+
+QNetworkAccessManager* EngineWorker::managerFor(int userIndex)
+{
+    const auto index = slotOf(userIndex) / UsersPerManager;
+    while (m_managers.size() <= index) {
+        auto* nam = new QNetworkAccessManager(this);
+        // Never route a stress test through a proxy from the environment by accident.
+        nam->setProxy(QNetworkProxy::NoProxy);
+        nam->setCookieJar(nullptr);
+        m_managers.push_back(nam);
+    }
+    return m_managers[index];
+}
+
+int EngineWorker::pickType()
+{
+    const auto& weights = m_shared->cumulativeWeights;
+    if (weights.size() == 1)
+        return 0;
+    std::uniform_real_distribution<double> dist(0.0, weights.back());
+    const auto it = std::upper_bound(weights.begin(), weights.end(), dist(m_rng));
+    return int(std::min<std::ptrdiff_t>(it - weights.begin(), std::ptrdiff_t(weights.size() - 1)));
+}
+
+void EngineWorker::spawnUsers()
+{
+    if (!m_shared->running.load())
+        return;
+    const int target = m_shared->targetUsers.load();
+    for (int user = m_index; user < target; user += m_threads) {
+        const size_t slot = slotOf(user);
+        if (m_userRunning.size() <= slot) {
+            m_userRunning.resize(slot + 1, false);
+            m_backoff.resize(slot + 1, EngineClock::duration::zero());
+        }
+        if (!m_userRunning[slot])
+            userLoop(user);
+    }
+}
+
+void EngineWorker::wakeSleepers()
+{
+    for (QTimer* sleeper : std::as_const(m_sleepers))
+        sleeper->start(0);
+}
+
+void EngineWorker::abortInFlightAsStuck()
+{
+    const QList<QNetworkReply*> replies = m_inFlight.values();
+    for (QNetworkReply* reply : replies)
+        m_stuck.insert(reply);
+    for (QNetworkReply* reply : replies)
+        reply->abort();
+    const QList<FastConnection*> connections = m_fastInFlight.values();
+    for (FastConnection* connection : connections)
+        connection->abort();
+}
+
+QCoro::Task<> EngineWorker::pause(EngineClock::duration duration, bool precise)
+{
+    if (duration <= EngineClock::duration::zero())
+        co_return;
+    QTimer timer;
+    timer.setSingleShot(true);
+    timer.setTimerType(precise ? Qt::PreciseTimer : Qt::CoarseTimer);
+    // A stop wakes every sleeper at once, so no user outlives the run by a think time.
+    timer.start(m_shared->running.load()
+            ? std::chrono::milliseconds(std::max<std::int64_t>(0, (nanos(duration) + 999999) / 1000000))
+            : std::chrono::milliseconds(0));
+    m_sleepers.insert(&timer);
+    co_await timer;
+    m_sleepers.remove(&timer);
+}
+
+QCoro::Task<> EngineWorker::userLoop(int index)
+{
+    const size_t slot = slotOf(index);
+    m_userRunning[slot] = true;
+    ++m_activeUsers;
+    const bool open = m_config.loadModel == LoadModel::Open;
+    std::uniform_real_distribution<double> think(m_config.thinkMinMs, m_config.thinkMaxMs);
+    auto keepGoing = [this, index] { return m_shared->running.load() && index < m_shared->targetUsers.load(); };
+
+    while (keepGoing()) {
+        EngineClock::time_point intended = EngineClock::now();
+        if (open) {
+            const auto [scheduleSlot, due] = m_shared->schedule.claim();
+            intended = due;
+            co_await pause(intended - EngineClock::now(), true);
+            if (!keepGoing()) {
+                m_shared->schedule.giveBack(scheduleSlot);
+                break;
+            }
+            m_shared->schedule.sent(double(nanos(EngineClock::now() - intended)) / 1e6);
+        }
+
+        const Outcome outcome = co_await execute(index, pickType(), intended);
+
+        auto& backoff = m_backoff[slot];
+        if (outcome.isConnectionFailure())
+            backoff = std::clamp<EngineClock::duration>(backoff * 2, MinBackoff, MaxBackoff);
+        else
+            backoff = EngineClock::duration::zero();
+
+        if (!m_shared->running.load())
+            break;
+        EngineClock::duration wait = backoff;
+        if (!open) {
+            const auto thinkTime = std::chrono::duration<double, std::milli>(think(m_rng));
+            wait = std::max(wait, std::chrono::duration_cast<EngineClock::duration>(thinkTime));
+        }
+        co_await pause(wait, false);
+    }
+
+    m_userRunning[slot] = false;
+    if (--m_activeUsers == 0 && !m_shared->running.load())
+        Q_EMIT idle();
+}
+
+void EngineWorker::finishRequest(
+    int typeIndex, const Outcome& outcome, EngineClock::time_point intended, EngineClock::time_point done)
+{
+    m_records.push(typeIndex, outcome, done, nanos(done - intended), m_shared->loadStart);
+    --m_inFlightHere;
+    --m_shared->inFlight;
+}
+
+QCoro::Task<Outcome> EngineWorker::execute(int userIndex, int typeIndex, EngineClock::time_point intended)
+{
+    ++m_inFlightHere;
+    ++m_shared->inFlight;
+    if (m_config.transport == Transport::Fast)
+        co_return co_await executeFast(userIndex, typeIndex, intended);
+    co_return co_await executeQnam(userIndex, typeIndex, intended);
+}
+
+QCoro::Task<Outcome> EngineWorker::executeFast(int userIndex, int typeIndex, EngineClock::time_point intended)
+{
+    const RequestType& type = m_scenario.requestTypes[typeIndex];
+    const size_t slot = slotOf(userIndex);
+    if (m_fastConnections.size() <= slot)
+        m_fastConnections.resize(slot + 1, nullptr);
+    FastConnection*& connection = m_fastConnections[slot];
+    if (!connection) {
+        const QUrl base = m_config.target;
+        const bool tls = base.scheme() == QLatin1String("https");
+        connection = new FastConnection(base.host(), quint16(base.port(tls ? 443 : 80)), tls, m_config.insecure, this);
+    }
+    QByteArray request = m_shared->requestHeads[size_t(typeIndex)];
+    if (!type.bodies.isEmpty()) {
+        std::uniform_int_distribution<qsizetype> pick(0, type.bodies.size() - 1);
+        const QByteArray& body = type.bodies[pick(m_rng)];
+        request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    } else {
+        request += type.method == "GET" || type.method == "HEAD" ? QByteArrayLiteral("\r\n")
+                                                                 : QByteArrayLiteral("Content-Length: 0\r\n\r\n");
+    }
+    FastConnection* const used = connection;
+    m_fastInFlight.insert(used);
+    const auto deadline = EngineClock::now() + std::chrono::milliseconds(qint64(std::ceil(m_config.timeoutS * 1000)));
+    const Outcome outcome
+        = co_await used->send(request, type.method == "HEAD", deadline, m_config.maxBodyBytes, type.acceptedStatus);
+    m_fastInFlight.remove(used);
+    finishRequest(typeIndex, outcome, intended, EngineClock::now());
+    co_return outcome;
+}
+
+QCoro::Task<Outcome> EngineWorker::executeQnam(int userIndex, int typeIndex, EngineClock::time_point intended)
+{
+    const RequestType& type = m_scenario.requestTypes[typeIndex];
+    QNetworkRequest request(m_shared->requestUrls[size_t(typeIndex)]);
+    if (m_config.insecure && request.url().scheme() == QLatin1String("https")) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        request.setSslConfiguration(tls);
+    }
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+        type.followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy : QNetworkRequest::ManualRedirectPolicy);
+    request.setMaximumRedirectsAllowed(10);
+    for (const auto& [name, value] : type.headers)
+        request.setRawHeader(name, value);
+
+    QByteArray body;
+    if (!type.bodies.isEmpty()) {
+        std::uniform_int_distribution<qsizetype> pick(0, type.bodies.size() - 1);
+        body = type.bodies[pick(m_rng)];
+    }
+
+    QNetworkAccessManager* nam = managerFor(userIndex);
+    QNetworkReply* reply = nullptr;
+    if (type.method == "GET" && body.isEmpty())
+        reply = nam->get(request);
+    else if (type.method == "HEAD")
+        reply = nam->head(request);
+    else
+        reply = nam->sendCustomRequest(request, type.method, body);
+    m_inFlight.insert(reply);
+
+    // Bodies are read as they arrive and thrown away, so memory stays flat whatever the
+    // server sends; past the cap the request is cut off.
+    bool tooLarge = false;
+    qint64 bodyBytes = 0;
+    reply->setReadBufferSize(256 * 1024);
+    const qint64 cap = m_config.maxBodyBytes;
+    connect(reply, &QIODevice::readyRead, reply, [reply, &bodyBytes, &tooLarge, cap] {
+        char sink[16384];
+        qint64 n = 0;
+        while ((n = reply->read(sink, sizeof sink)) > 0)
+            bodyBytes += n;
+        if (bodyBytes > cap && !tooLarge) {
+            tooLarge = true;
+            reply->abort();
+        }
+    });
+
+    // A precise timer of our own: QCoro's coarse one may fire up to 5 % early.
+    bool timedOut = false;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    timeout.setTimerType(Qt::PreciseTimer);
+    connect(&timeout, &QTimer::timeout, reply, [&timedOut, reply] {
+        timedOut = true;
+        reply->abort();
+    });
+    timeout.start(std::chrono::milliseconds(qint64(std::ceil(m_config.timeoutS * 1000))));
+    co_await qCoro(reply).waitForFinished();
+    timeout.stop();
+    const auto done = EngineClock::now();
+    m_inFlight.remove(reply);
+
+    Outcome outcome;
+    if (m_stuck.remove(reply))
+        outcome = { Outcome::Stuck, 0, {} };
+    else if (timedOut)
+        outcome = { Outcome::Timeout, 0, {} };
+    else if (tooLarge)
+        outcome = { Outcome::BodyTooLarge, 0, {} };
+    else
+        outcome = Outcome::fromReply(reply, type.acceptedStatus);
+    disconnect(reply, &QIODevice::readyRead, reply, nullptr);
+    reply->deleteLater();
+    finishRequest(typeIndex, outcome, intended, done);
+    co_return outcome;
+}
+
+} // namespace Stressdeck

@@ -1,0 +1,153 @@
+#pragma once
+
+#include "outcome.h"
+#include "report.h"
+#include "runconfig.h"
+#include "scenario.h"
+
+#include <QCoro/QCoroTask>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <vector>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace Stressdeck {
+
+class FastConnection;
+using EngineClock = std::chrono::steady_clock;
+
+//! One finished request as a worker hands it to the engine's aggregator.
+struct RequestRecord {
+    int typeIndex = 0;
+    Outcome outcome;
+    std::int64_t latencyNs = 0;
+    std::int64_t doneNs = 0; //!< when it ended, since the start of the load
+};
+
+//! Finished requests of one worker on their way to the aggregator. A worker appends under a
+//! lock and takes the completion time inside it, so when the aggregator takes the queue at
+//! time T it holds every request of that worker that ended before T: per-second intervals
+//! close exactly, whatever the number of threads.
+class RecordQueue {
+public:
+    void push(int typeIndex, const Outcome& outcome, EngineClock::time_point done, std::int64_t latencyNs,
+        EngineClock::time_point loadStart);
+    //! Moves the queued records into *out (emptied first); returns the time of the hand-over.
+    EngineClock::time_point takeAll(std::vector<RequestRecord>* out);
+
+private:
+    std::mutex m_mutex;
+    std::vector<RequestRecord> m_records;
+};
+
+//! The open model's schedule, shared by every worker: slot k is due at
+//! origin + (k - base) / rate. Slots a stopped user claimed but never used go back.
+class OpenSchedule {
+public:
+    void start(EngineClock::time_point origin, double rate);
+    std::pair<qint64, EngineClock::time_point> claim();
+    void giveBack(qint64 slot);
+    //! Records that a claimed slot was sent `lagMs` after its time.
+    void sent(double lagMs);
+    void setRate(double rps);
+    ScheduleInfo info() const;
+
+private:
+    EngineClock::time_point timeOf(qint64 slot) const;
+
+    mutable std::mutex m_mutex;
+    double m_rate = 0;
+    qint64 m_nextSlot = 0;
+    qint64 m_base = 0;
+    EngineClock::time_point m_origin;
+    std::vector<qint64> m_returned; // a min-heap
+    ScheduleInfo m_info;
+};
+
+//! What every worker of a run reads; written by the engine before the workers start, except
+//! for the atomics and the schedule.
+struct EngineShared {
+    RunConfig config;
+    Scenario scenario; //!< with ${NAME} resolved
+    std::vector<double> cumulativeWeights;
+    std::vector<QUrl> requestUrls; //!< per type
+    std::vector<QByteArray> requestHeads; //!< fast transport: request line and headers per type
+    EngineClock::time_point loadStart;
+    std::atomic<bool> running { false };
+    std::atomic<int> targetUsers { 0 };
+    std::atomic<qint64> inFlight { 0 };
+    OpenSchedule schedule;
+};
+
+//! Runs the virtual users of one engine thread. User i belongs to worker i % threads; each user
+//! is a QCoro coroutine awaiting QNetworkAccessManager replies (at most six users share one
+//! manager, so N users mean N requests in flight) or a FastConnection of its own. Finished
+//! requests go to the engine through the worker's RecordQueue.
+class EngineWorker : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int UsersPerManager = 6;
+
+    EngineWorker(int index, int threads, EngineShared* shared, quint64 seed, QObject* parent = nullptr);
+    ~EngineWorker() override;
+
+    // Called on the worker's thread.
+    //! Starts this worker's users below the shared target that are not running.
+    void spawnUsers();
+    //! Wakes sleeping users, so a stop ends every think time at once.
+    void wakeSleepers();
+    //! Cuts off every request in flight; they end as `Stuck`.
+    void abortInFlightAsStuck();
+
+    // Safe from any thread.
+    RecordQueue& records() { return m_records; }
+    //! True when no user of this worker runs and nothing is in flight.
+    bool isIdle() const { return m_activeUsers.load() == 0 && m_inFlightHere.load() == 0; }
+
+Q_SIGNALS:
+    //! The last user of this worker has ended (queued to the engine).
+    void idle();
+
+private:
+    QCoro::Task<> userLoop(int index);
+    QCoro::Task<Outcome> execute(int userIndex, int typeIndex, EngineClock::time_point intended);
+    QCoro::Task<Outcome> executeQnam(int userIndex, int typeIndex, EngineClock::time_point intended);
+    QCoro::Task<Outcome> executeFast(int userIndex, int typeIndex, EngineClock::time_point intended);
+    QCoro::Task<> pause(EngineClock::duration duration, bool precise);
+    QNetworkAccessManager* managerFor(int userIndex);
+    int pickType();
+    void finishRequest(
+        int typeIndex, const Outcome& outcome, EngineClock::time_point intended, EngineClock::time_point done);
+    size_t slotOf(int userIndex) const { return size_t(userIndex / m_threads); }
+
+    const int m_index;
+    const int m_threads;
+    EngineShared* const m_shared;
+    const RunConfig& m_config;
+    const Scenario& m_scenario;
+    std::mt19937_64 m_rng;
+    RecordQueue m_records;
+
+    std::vector<QNetworkAccessManager*> m_managers;
+    std::vector<FastConnection*> m_fastConnections; //!< one per user, owned by the worker
+    std::vector<bool> m_userRunning; //!< by slotOf(user)
+    std::vector<EngineClock::duration> m_backoff;
+    std::atomic<int> m_activeUsers { 0 };
+    std::atomic<int> m_inFlightHere { 0 };
+    QSet<QNetworkReply*> m_inFlight;
+    QSet<QNetworkReply*> m_stuck;
+    QSet<FastConnection*> m_fastInFlight;
+    QSet<QTimer*> m_sleepers;
+};
+
+} // namespace Stressdeck

@@ -163,14 +163,37 @@ for transport in fast qnam; do
     echo "  $transport: peak RSS $((base / 1024)) MB with 1 user, $((full / 1024)) MB with 1000: $(( (full - base) / 1000 )) KB per user (target <= 30)"
 done
 
+guilag="$build/tests/bench_guilag"
+if [[ -x "$guilag" ]]; then
+    echo
+    echo "The window during a maximum-rate run (in-process demo service, 64 users, 20 s)"
+    for transport in fast qnam; do
+        QT_QPA_PLATFORM=offscreen STRESSDECK_BENCH_TRANSPORT=$transport timeout 120 "$guilag" 2>/dev/null | sed 's/^/  /' || true
+    done
+fi
+
 if [[ "$mode" == --long ]]; then
     echo
     echo "Memory growth over a 10-minute maximum-rate run (target: < 5 MB between minute 1 and 10)"
     "$stressdeck" run --transport fast --target "$target" --request "GET /index.html" -c 50 -d 10m --think-time 0 \
         --no-health-check --monitor-pid $$ --json "$work/long.json" > /dev/null 2>&1 &
     sd=$!
-    sleep 60; m1=$(awk '/VmRSS/ {print $2}' /proc/$sd/status)
-    sleep 530; m10=$(awk '/VmRSS/ {print $2}' /proc/$sd/status)
+    curve=()
+    for t in $(seq 30 30 570) 595; do # RSS every 30 s; the last sample just before the end
+        sleep $((t - ${last:-0})); last=$t
+        rss=$(awk '/VmRSS/ {print $2}' "/proc/$sd/status" 2>/dev/null || echo 0)
+        curve+=("${t}s:$((rss / 1024))")
+        ((t == 60)) && m1=$rss
+        m10=$rss
+    done
     wait $sd || true
-    echo "  RSS after 1 min $((m1 / 1024)) MB, after ~9.8 min $((m10 / 1024)) MB: growth $(( (m10 - m1) / 1024 )) MB"
+    echo "  RSS in MB over time: ${curve[*]}"
+    python3 - "$work/long.json" "$m1" "$m10" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1])); o = r["overall"]; m1, m10 = int(sys.argv[2]), int(sys.argv[3])
+growth = (m10 - m1) / 1024
+print(f"  {o['total']} requests at {o['throughput_rps']:.0f} req/s, {o['failure']} failed")
+print(f"  {'MET   ' if growth < 5 else 'MISSED'} RSS growth between minute 1 and minute 10: {growth:.1f} MB "
+      f"({m1 / 1024:.1f} -> {m10 / 1024:.1f} MB; target < 5 MB)")
+PY
 fi

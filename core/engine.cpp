@@ -93,17 +93,32 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
 
 Engine::~Engine()
 {
-    // Each worker goes on its own thread, before the state it shares.
+    // Each worker goes on its own thread, before the state it shares; a run torn down midway
+    // (the window closed) first lets its users end. Nothing may reach this half-destroyed
+    // engine meanwhile: no timer, no queued call, no signal from a worker.
+    m_shared->running = false;
+    for (QTimer* timer : findChildren<QTimer*>())
+        timer->stop();
+    for (EngineWorker* worker : m_workers)
+        disconnect(worker, nullptr, this, nullptr);
+    QCoreApplication::removePostedEvents(this);
     for (size_t i = 1; i < m_workers.size(); ++i) {
         EngineWorker* worker = m_workers[i];
         QMetaObject::invokeMethod(
-            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+            worker,
+            [worker] {
+                worker->windDown();
+                delete worker;
+            },
+            Qt::BlockingQueuedConnection);
         m_workerThreads[i - 1]->quit();
         m_workerThreads[i - 1]->wait();
         delete m_workerThreads[i - 1];
     }
-    if (!m_workers.empty())
+    if (!m_workers.empty()) {
+        m_workers.front()->windDown();
         delete m_workers.front();
+    }
 }
 
 void Engine::start()

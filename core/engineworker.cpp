@@ -2,6 +2,7 @@
 
 #include "fastconnection.h"
 
+#include <QCoreApplication>
 #include <QCoro/QCoroNetworkReply>
 #include <QCoro/QCoroTimer>
 #include <QNetworkAccessManager>
@@ -126,7 +127,8 @@ EngineWorker::~EngineWorker() = default;
 
 QNetworkAccessManager* EngineWorker::managerFor(int userIndex)
 {
-    const auto index = slotOf(userIndex) / UsersPerManager;
+    const size_t slot = slotOf(userIndex);
+    const size_t index = slot < SoloManagers ? slot : SoloManagers + (slot - SoloManagers) / UsersPerManager;
     while (m_managers.size() <= index) {
         auto* nam = new QNetworkAccessManager(this);
         // Never route a stress test through a proxy from the environment by accident.
@@ -179,6 +181,16 @@ void EngineWorker::abortInFlightAsStuck()
     const QList<FastConnection*> connections = m_fastInFlight.values();
     for (FastConnection* connection : connections)
         connection->abort();
+}
+
+void EngineWorker::windDown()
+{
+    const auto deadline = EngineClock::now() + std::chrono::seconds(5);
+    while (!isIdle() && EngineClock::now() < deadline) {
+        wakeSleepers();
+        abortInFlightAsStuck();
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
 }
 
 QCoro::Task<> EngineWorker::pause(EngineClock::duration duration, bool precise)

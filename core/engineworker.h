@@ -96,7 +96,11 @@ struct EngineShared {
 class EngineWorker : public QObject {
     Q_OBJECT
 public:
+    //! Users sharing one QNetworkAccessManager (its per-host connection limit in Qt 6.4)…
     static constexpr int UsersPerManager = 6;
+    //! …except for a worker's first users, who get one each: a manager handles its replies one at
+    //! a time on its own thread, and small runs are where single-request latency is looked at.
+    static constexpr int SoloManagers = 12;
 
     EngineWorker(int index, int threads, EngineShared* shared, quint64 seed, QObject* parent = nullptr);
     ~EngineWorker() override;
@@ -108,6 +112,9 @@ public:
     void wakeSleepers();
     //! Cuts off every request in flight; they end as `Stuck`.
     void abortInFlightAsStuck();
+    //! For a run torn down midway (the running flag already cleared): cuts everything off and
+    //! lets the users end, so nothing is left suspended when the worker goes.
+    void windDown();
 
     // Safe from any thread.
     RecordQueue& records() { return m_records; }

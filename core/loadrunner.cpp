@@ -15,6 +15,7 @@ namespace Stressdeck {
 LoadRunner::LoadRunner(QObject* parent)
     : QObject(parent)
 {
+    m_writer.setMaxThreadCount(1);
     qRegisterMetaType<Stressdeck::LiveSnapshot>();
     qRegisterMetaType<Stressdeck::Report>();
 }
@@ -22,6 +23,7 @@ LoadRunner::LoadRunner(QObject* parent)
 LoadRunner::~LoadRunner()
 {
     // A run abandoned on purpose (the window closed after a warning) leaves nothing to recover.
+    finishCheckpoints();
     if (!m_recoveryFile.isEmpty())
         QFile::remove(m_recoveryFile);
     if (m_thread) {
@@ -87,9 +89,41 @@ bool LoadRunner::start(const RunConfig& config, const Scenario& scenario, QStrin
 
 void LoadRunner::onCheckpoint(const Report& report)
 {
-    QString error;
-    if (!m_recoveryFile.isEmpty() && !report.save(m_recoveryFile, &error))
-        qWarning("stressdeck: cannot write the recovery copy: %s", qPrintable(error));
+    if (m_recoveryFile.isEmpty())
+        return;
+    {
+        const QMutexLocker lock(&m_checkpointMutex);
+        m_pendingCheckpoint = report;
+        if (m_writing)
+            return; // the writer takes it when it is done with the one before
+        m_writing = true;
+    }
+    m_writer.start([this, file = m_recoveryFile] {
+        for (;;) {
+            Report next;
+            {
+                const QMutexLocker lock(&m_checkpointMutex);
+                if (!m_pendingCheckpoint) {
+                    m_writing = false;
+                    return;
+                }
+                next = std::move(*m_pendingCheckpoint);
+                m_pendingCheckpoint.reset();
+            }
+            QString error;
+            if (!next.save(file, &error))
+                qWarning("stressdeck: cannot write the recovery copy: %s", qPrintable(error));
+        }
+    });
+}
+
+void LoadRunner::finishCheckpoints()
+{
+    {
+        const QMutexLocker lock(&m_checkpointMutex);
+        m_pendingCheckpoint.reset();
+    }
+    m_writer.waitForDone();
 }
 
 QString LoadRunner::recoveryDirectory()
@@ -113,6 +147,7 @@ QStringList LoadRunner::orphanedRecoveryFiles()
 
 void LoadRunner::onFinished(const Report& report)
 {
+    finishCheckpoints();
     if (!m_recoveryFile.isEmpty())
         QFile::remove(m_recoveryFile);
     m_recoveryFile.clear();

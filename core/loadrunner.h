@@ -5,8 +5,12 @@
 #include "scenario.h"
 #include "snapshot.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
+
+#include <optional>
 
 class QThread;
 
@@ -53,9 +57,18 @@ private:
     void onFinished(const Stressdeck::Report& report);
 
     void onCheckpoint(const Stressdeck::Report& report);
+    //! Waits for a recovery copy being written and drops one still waiting.
+    void finishCheckpoints();
 
     QThread* m_thread = nullptr;
     QString m_recoveryFile;
+    // Recovery copies are serialised and written on a thread of their own (a day-long run's
+    // report is tens of MB of JSON): the caller's thread never waits for them. Only the newest
+    // waiting copy is written.
+    QThreadPool m_writer;
+    QMutex m_checkpointMutex;
+    std::optional<Report> m_pendingCheckpoint;
+    bool m_writing = false;
     Engine* m_engine = nullptr; // deleted on its own thread once the run has finished
 };
 

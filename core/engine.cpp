@@ -204,6 +204,8 @@ void Engine::startWorkers()
         m_workers.push_back(worker);
     }
     forEachWorker([](EngineWorker* w) { w->spawnUsers(); });
+    for (size_t i = 1; i < m_workers.size(); ++i)
+        QMetaObject::invokeMethod(m_workers[i], &EngineWorker::watchLag);
 }
 
 void Engine::forEachWorker(const std::function<void(EngineWorker*)>& call)
@@ -427,8 +429,9 @@ void Engine::tick()
     m_samplesSent = m_samples.size();
     snap.newLoadChanges = m_loadChanges.mid(m_changesSent);
     m_changesSent = m_loadChanges.size();
-    snap.loopLagMs = m_periodMaxLagMs;
-    m_periodMaxLagMs = 0;
+    snap.loopLagMs = std::exchange(m_periodMaxLagMs, 0.0);
+    for (size_t i = 1; i < m_workers.size(); ++i)
+        snap.loopLagMs = std::max(snap.loopLagMs, m_workers[i]->takePeriodMaxLagMs());
     snap.late = m_shared->schedule.info().late;
     snap.stuck = m_stuckCount;
     Q_EMIT snapshotReady(snap);
@@ -560,8 +563,12 @@ Report Engine::buildReport(const QString& stopReason) const
     r.stuckRequests = m_stuckCount;
     r.schedule = m_shared->schedule.info();
     r.loadChanges = m_loadChanges;
-    r.loopLagP99Ms = nsToMs(m_loopLag.percentileNs(99));
-    r.loopLagMaxMs = nsToMs(m_loopLag.maxNs());
+    // The generator's health is that of its worst thread: all engine threads' lags together.
+    Histogram lag = m_loopLag;
+    for (size_t i = 1; i < m_workers.size(); ++i)
+        lag.merge(m_workers[i]->lagHistogram());
+    r.loopLagP99Ms = nsToMs(lag.percentileNs(99));
+    r.loopLagMaxMs = nsToMs(lag.maxNs());
     r.environment = QJsonObject { { QStringLiteral("stressdeck_version"), QStringLiteral(STRESSDECK_VERSION) },
         { QStringLiteral("qt_version"), QString::fromLatin1(qVersion()) },
         { QStringLiteral("host_name"), QHostInfo::localHostName() },

@@ -183,6 +183,35 @@ void EngineWorker::abortInFlightAsStuck()
         connection->abort();
 }
 
+void EngineWorker::watchLag()
+{
+    constexpr auto interval = std::chrono::milliseconds(100);
+    auto* timer = new QTimer(this);
+    timer->setTimerType(Qt::PreciseTimer);
+    m_lastLagTick = EngineClock::now();
+    connect(timer, &QTimer::timeout, this, [this, interval] {
+        const auto now = EngineClock::now();
+        const std::int64_t lagNs = std::max<std::int64_t>(0, nanos(now - m_lastLagTick - interval));
+        m_lastLagTick = now;
+        const std::lock_guard lock(m_lagMutex);
+        m_lag.record(lagNs);
+        m_periodMaxLagMs = std::max(m_periodMaxLagMs, double(lagNs) / 1e6);
+    });
+    timer->start(interval);
+}
+
+double EngineWorker::takePeriodMaxLagMs()
+{
+    const std::lock_guard lock(m_lagMutex);
+    return std::exchange(m_periodMaxLagMs, 0.0);
+}
+
+Histogram EngineWorker::lagHistogram() const
+{
+    const std::lock_guard lock(m_lagMutex);
+    return m_lag;
+}
+
 void EngineWorker::windDown()
 {
     const auto deadline = EngineClock::now() + std::chrono::seconds(5);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "histogram.h"
 #include "outcome.h"
 #include "report.h"
 #include "runconfig.h"
@@ -116,8 +117,16 @@ public:
     //! lets the users end, so nothing is left suspended when the worker goes.
     void windDown();
 
+    //! Watches this thread's event loop every 100 ms (for workers on threads of their own; the
+    //! engine watches the thread it shares with worker 0).
+    void watchLag();
+
     // Safe from any thread.
     RecordQueue& records() { return m_records; }
+    //! The worst event-loop lag since the last call, in ms.
+    double takePeriodMaxLagMs();
+    //! Every lag measured so far.
+    Histogram lagHistogram() const;
     //! True when no user of this worker runs and nothing is in flight.
     bool isIdle() const { return m_activeUsers.load() == 0 && m_inFlightHere.load() == 0; }
 
@@ -155,6 +164,11 @@ private:
     QSet<QNetworkReply*> m_stuck;
     QSet<FastConnection*> m_fastInFlight;
     QSet<QTimer*> m_sleepers;
+
+    EngineClock::time_point m_lastLagTick;
+    mutable std::mutex m_lagMutex;
+    Histogram m_lag;
+    double m_periodMaxLagMs = 0;
 };
 
 } // namespace Stressdeck

@@ -55,7 +55,7 @@ struct LiveSnapshot {
     QList<TimelineRow> newRows;
     QList<SystemSample> newSamples;
     QList<LoadChange> newLoadChanges;
-    double loopLagMs = 0; //!< worst lag of the engine thread's event loop in the last period
+    double loopLagMs = 0; //!< worst event-loop lag of any engine thread in the last period
     qint64 late = 0;
     qint64 stuck = 0;
 };

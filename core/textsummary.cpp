@@ -54,6 +54,9 @@ QString textSummary(const Report& r)
                .arg(r.config.timeoutS)
                .arg(r.config.thinkMinMs)
                .arg(r.config.thinkMaxMs);
+    out += QCoreApplication::translate(
+        "Summary", "Generator: %1 transport, %n engine thread(s)\n", nullptr, r.config.threads)
+               .arg(transportId(r.config.transport));
     if (r.config.insecure)
         out += QCoreApplication::translate("Summary", "TLS certificates were NOT verified (--insecure)\n");
     out += QCoreApplication::translate("Summary", "Test Results (%1s)\n").arg(r.elapsedS, 0, 'f', 1);

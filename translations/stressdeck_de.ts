@@ -729,6 +729,14 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <source>Stressdeck report — %1 — page %2 of %3</source>
         <translation>Stressdeck-Bericht – %1 – Seite %2 von %3</translation>
     </message>
+    <message>
+        <source>Generator</source>
+        <translation>Generator</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 transport, %n engine thread(s)</source>
+        <translation><numerusform>Transport %1, %n Engine-Thread</numerusform><numerusform>Transport %1, %n Engine-Threads</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -1902,6 +1910,13 @@ Ergebnis: %1/%2 Kriterien erfüllt
     <message>
         <source>[%1/%2] %3 requests, %4 req/s, %5 errors, p95 %6%7</source>
         <translation>[%1/%2] %3 Anfragen, %4 Anf./s, %5 Fehler, p95 %6%7</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generator: %1 transport, %n engine thread(s)
+</source>
+        <translation><numerusform>Generator: Transport %1, %n Engine-Thread
+</numerusform><numerusform>Generator: Transport %1, %n Engine-Threads
+</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -117,6 +117,9 @@ QString PdfReport::summaryHtml() const
             r.system.source == QLatin1String("pid")
                 ? QCoreApplication::translate("PdfReport", "PID %1 %2").arg(r.system.pid).arg(r.system.processName)
                 : QCoreApplication::translate("PdfReport", "whole system") },
+        { QCoreApplication::translate("PdfReport", "Generator"),
+            QCoreApplication::translate("PdfReport", "%1 transport, %n engine thread(s)", nullptr, c.threads)
+                .arg(transportId(c.transport)) },
         { QCoreApplication::translate("PdfReport", "Seed"), QString::number(c.seed) },
     };
     for (const auto& [key, value] : config)

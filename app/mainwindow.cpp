@@ -50,6 +50,11 @@ constexpr auto LoadModel = "run/loadModel";
 constexpr auto Rate = "run/rate";
 constexpr auto Transport = "run/transport";
 constexpr auto Threads = "run/threads";
+constexpr auto Concurrency = "run/concurrency";
+constexpr auto Duration = "run/duration";
+constexpr auto Timeout = "run/timeout";
+constexpr auto ThinkTime = "run/thinkTime";
+constexpr auto Monitor = "run/monitor";
 constexpr auto Profiles = "profiles";
 constexpr auto Recent = "reports/recent";
 } // namespace Keys
@@ -92,8 +97,10 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     });
 
     restoreSettings();
-    if (!m_options.profile.isEmpty())
+    if (!m_options.profile.isEmpty()) {
         m_profile->setCurrentText(m_options.profile);
+        applyProfile(m_profile->currentText());
+    }
     if (!m_options.target.isEmpty())
         m_target->setText(m_options.target);
     if (!m_options.scenario.isEmpty()) {
@@ -847,6 +854,12 @@ void MainWindow::restoreSettings()
     const QString profile = settings.value(QLatin1String(Keys::Profile), QStringLiteral("quick")).toString();
     m_profile->setCurrentText(profile);
     applyProfile(m_profile->currentText());
+    // What was changed after picking the profile comes back as it was left.
+    m_concurrency->setValue(settings.value(QLatin1String(Keys::Concurrency), m_concurrency->value()).toInt());
+    m_duration->setText(settings.value(QLatin1String(Keys::Duration), m_duration->text()).toString());
+    m_timeout->setText(settings.value(QLatin1String(Keys::Timeout), m_timeout->text()).toString());
+    m_thinkTime->setText(settings.value(QLatin1String(Keys::ThinkTime), m_thinkTime->text()).toString());
+    m_monitor->setText(settings.value(QLatin1String(Keys::Monitor)).toString());
     m_target->setText(settings.value(QLatin1String(Keys::Target)).toString());
     const QString file = settings.value(QLatin1String(Keys::ScenarioFile)).toString();
     if (!file.isEmpty() && QFileInfo::exists(file)) {
@@ -881,6 +894,11 @@ void MainWindow::saveSettings() const
     settings.setValue(QLatin1String(Keys::Rate), m_rate->value());
     settings.setValue(QLatin1String(Keys::Transport), m_transport->currentData());
     settings.setValue(QLatin1String(Keys::Threads), m_threads->value());
+    settings.setValue(QLatin1String(Keys::Concurrency), m_concurrency->value());
+    settings.setValue(QLatin1String(Keys::Duration), m_duration->text());
+    settings.setValue(QLatin1String(Keys::Timeout), m_timeout->text());
+    settings.setValue(QLatin1String(Keys::ThinkTime), m_thinkTime->text());
+    settings.setValue(QLatin1String(Keys::Monitor), m_monitor->text());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -68,6 +68,9 @@ private Q_SLOTS:
             auto* transport = w.findChild<QComboBox*>(QStringLiteral("transport"));
             transport->setCurrentIndex(transport->findData(QStringLiteral("fast")));
             w.findChild<QSpinBox*>(QStringLiteral("threads"))->setValue(3);
+            w.findChild<QSpinBox*>(QStringLiteral("concurrency"))->setValue(17);
+            w.findChild<QLineEdit*>(QStringLiteral("duration"))->setText(QStringLiteral("7m"));
+            w.findChild<QLineEdit*>(QStringLiteral("thinkTime"))->setText(QStringLiteral("0"));
         } // closing the window saves its settings
         MainWindow w;
         QCOMPARE(w.findChild<QComboBox*>(QStringLiteral("loadModel"))->currentIndex(), 1);
@@ -76,11 +79,25 @@ private Q_SLOTS:
             w.findChild<QComboBox*>(QStringLiteral("transport"))->currentData().toString(), QStringLiteral("fast"));
         auto* threads = w.findChild<QSpinBox*>(QStringLiteral("threads"));
         QCOMPARE(threads->value(), 3);
+        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("concurrency"))->value(), 17);
+        QCOMPARE(w.findChild<QLineEdit*>(QStringLiteral("duration"))->text(), QStringLiteral("7m"));
+        QCOMPARE(w.findChild<QLineEdit*>(QStringLiteral("thinkTime"))->text(), QStringLiteral("0"));
         threads->setValue(0); // automatic, shown with the number it stands for
         QCOMPARE(threads->text(), tr("Automatic (%n)", nullptr, defaultEngineThreads()));
         // The tests after this one start from the defaults again.
         w.findChild<QComboBox*>(QStringLiteral("loadModel"))->setCurrentIndex(0);
         w.findChild<QComboBox*>(QStringLiteral("transport"))->setCurrentIndex(0);
+    }
+
+    void profileOptionAppliesTheProfile()
+    {
+        GuiOptions options;
+        options.profile = QStringLiteral("normal");
+        MainWindow w(options);
+        const auto normal = Profile::builtIn(QStringLiteral("normal"));
+        QVERIFY(normal);
+        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("concurrency"))->value(), normal->concurrency);
+        QCOMPARE(w.findChild<QLineEdit*>(QStringLiteral("duration"))->text(), formatDuration(normal->durationS));
     }
 
     void offersTheReportOfACrashedRun()

@@ -335,47 +335,91 @@ void Engine::closeIntervalsBefore(double watermarkS)
         closeInterval(double(m_firstOpen + 1));
 }
 
-void Engine::closeInterval(double endS)
+void Engine::clearInterval(OpenInterval* interval)
 {
-    const double lengthS = endS - (m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS);
-    OpenInterval& interval = openInterval(m_firstOpen);
-    // The last, partial second takes whatever is still open.
-    while (m_open.size() > 1 && endS < double(m_firstOpen + 1)) {
-        OpenInterval later = std::move(m_open[1]);
-        m_open.erase(m_open.begin() + 1);
-        for (size_t i = 0; i < m_counters.size(); ++i) {
-            auto& f = interval.figures[i];
-            f.requests += later.figures[i].requests;
-            f.successes += later.figures[i].successes;
-            f.errors += later.figures[i].errors;
-            f.timeouts += later.figures[i].timeouts;
-            interval.latency[i].merge(later.latency[i]);
-        }
-        interval.all.requests += later.all.requests;
-        interval.all.successes += later.all.successes;
-        interval.all.errors += later.all.errors;
-        interval.all.timeouts += later.all.timeouts;
-        interval.allLatency.merge(later.allLatency);
-    }
+    std::fill(interval->figures.begin(), interval->figures.end(), IntervalFigures {});
+    for (Histogram& h : interval->latency)
+        h.reset();
+    interval->all = {};
+    interval->allLatency.reset();
+}
 
+void Engine::mergeInterval(OpenInterval* into, OpenInterval* from) const
+{
+    auto add = [](IntervalFigures& a, IntervalFigures& b) {
+        a.requests += b.requests;
+        a.successes += b.successes;
+        a.errors += b.errors;
+        a.timeouts += b.timeouts;
+        b = {};
+    };
+    for (size_t i = 0; i < m_counters.size(); ++i) {
+        add(into->figures[i], from->figures[i]);
+        into->latency[i].merge(from->latency[i]);
+        from->latency[i].reset();
+    }
+    add(into->all, from->all);
+    into->allLatency.merge(from->allLatency);
+    from->allLatency.reset();
+}
+
+TimelineRow Engine::rowOf(const OpenInterval& interval, double endS, double lengthS) const
+{
     TimelineRow row;
     row.tS = endS;
     row.all = figuresWithPercentiles(interval.all, interval.allLatency);
     row.rps = lengthS > 1e-6 ? double(interval.all.requests) / lengthS : 0.0;
     row.inFlight = inFlightCount();
-    for (size_t i = 0; i < m_counters.size(); ++i) {
+    for (size_t i = 0; i < m_counters.size(); ++i)
         row.byType.insert(m_shared->scenario.requestTypes[qsizetype(i)].name,
             figuresWithPercentiles(interval.figures[i], interval.latency[i]));
-        interval.figures[i] = {};
-        interval.latency[i].reset();
-    }
-    interval.all = {};
-    interval.allLatency.reset();
-    m_spare.push_back(std::move(m_open.front()));
+    return row;
+}
+
+void Engine::closeInterval(double endS)
+{
+    openInterval(m_firstOpen);
+    OpenInterval current = std::move(m_open.front());
     m_open.pop_front();
     ++m_firstOpen;
+    // The last, partial second takes whatever is still open.
+    while (!m_open.empty() && endS < double(m_firstOpen)) {
+        mergeInterval(&current, &m_open.front());
+        m_spare.push_back(std::move(m_open.front()));
+        m_open.pop_front();
+        ++m_firstOpen;
+    }
+    const double lengthS = endS - (m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS);
     if (lengthS > 1e-6)
-        m_timeline.append(row);
+        m_timeline.append(rowOf(current, endS, lengthS));
+    // The newest second stays whole until the next one closes: a run may end just after it.
+    if (m_lastClosed) {
+        clearInterval(&*m_lastClosed);
+        m_spare.push_back(std::move(*m_lastClosed));
+    }
+    m_lastClosed = std::move(current);
+}
+
+void Engine::closeLastInterval(double endS)
+{
+    const double lastEnd = m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS;
+    if (m_timeline.isEmpty() || !m_lastClosed || endS - lastEnd >= 0.1) {
+        if (endS - lastEnd > 1e-6 || m_timeline.isEmpty())
+            closeInterval(endS);
+        return;
+    }
+    // A run that ends less than 0.1 s into a new second: that sliver joins the second before,
+    // rather than showing as a row of its own with a meaningless rate.
+    while (!m_open.empty()) {
+        mergeInterval(&*m_lastClosed, &m_open.front());
+        m_spare.push_back(std::move(m_open.front()));
+        m_open.pop_front();
+        ++m_firstOpen;
+    }
+    const double startS = m_timeline.size() > 1 ? m_timeline[m_timeline.size() - 2].tS : 0.0;
+    TimelineRow row = rowOf(*m_lastClosed, endS, endS - startS);
+    row.inFlight = m_timeline.last().inFlight;
+    m_timeline.last() = row;
 }
 
 void Engine::takeSample()
@@ -524,8 +568,7 @@ void Engine::finish()
     const double elapsed = loadElapsedS();
     if (m_stopReason != QLatin1String("unavailable")) {
         closeIntervalsBefore(elapsed);
-        if (m_timeline.isEmpty() || elapsed > m_timeline.last().tS + 1e-3)
-            closeInterval(elapsed);
+        closeLastInterval(elapsed);
     }
     m_state = RunState::Finished;
     if (m_checkpointTimer)

@@ -16,6 +16,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QNetworkAccessManager;
@@ -76,7 +77,14 @@ private:
     OpenInterval& openInterval(qint64 index);
     void tick();
     void closeIntervalsBefore(double watermarkS);
+    //! Closes the oldest open second (or, at the end, the partial one) as a timeline row.
     void closeInterval(double endS);
+    //! Closes what is left at the end of the run.
+    void closeLastInterval(double endS);
+    //! Adds `from` to `into` and empties `from`.
+    void mergeInterval(OpenInterval* into, OpenInterval* from) const;
+    static void clearInterval(OpenInterval* interval);
+    TimelineRow rowOf(const OpenInterval& interval, double endS, double lengthS) const;
     void takeSample();
     void beginDrain();
     void maybeFinish();
@@ -113,6 +121,7 @@ private:
     RequestCounters m_overall;
     std::deque<OpenInterval> m_open; //!< m_open[i] is second m_firstOpen + i
     std::vector<OpenInterval> m_spare;
+    std::optional<OpenInterval> m_lastClosed; //!< the newest closed second, kept whole
     qint64 m_firstOpen = 0;
     qint64 m_stuckCount = 0;
 

@@ -353,6 +353,25 @@ private Q_SLOTS:
         QVERIFY(!r.criteria.first().passed);
     }
 
+    void timelineEndsWithTheRunAndLosesNothing()
+    {
+        // Ends just past a second: the sliver of a second joins the row before it.
+        TestServerThread server;
+        const Run run = runToEnd(config(server.url(), 5, 1.04), scenarioOf({ get("fast", "/delay/10") }));
+        const Report& r = run.report;
+        QVERIFY(!r.timeline.isEmpty());
+        qint64 sum = 0;
+        double previousEnd = 0;
+        for (const TimelineRow& row : r.timeline) {
+            sum += row.all.requests;
+            QVERIFY2(row.tS - previousEnd >= 0.1, qPrintable(QString::number(row.tS - previousEnd)));
+            previousEnd = row.tS;
+        }
+        QCOMPARE(sum, r.overall.total);
+        QVERIFY2(std::abs(r.timeline.last().tS - r.elapsedS) < 0.05,
+            qPrintable(QStringLiteral("%1 vs %2").arg(r.timeline.last().tS).arg(r.elapsedS)));
+    }
+
     void timelineHasOneRowPerSecond()
     {
         TestServerThread server;

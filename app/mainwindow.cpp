@@ -204,8 +204,8 @@ QWidget* MainWindow::buildSetupPanel()
     m_transport = new QComboBox(panel);
     m_transport->addItem(tr("Qt network (TLS, HTTP/2, redirects)"), QStringLiteral("qnam"));
     m_transport->addItem(tr("Fast HTTP/1.1 (high rates)"), QStringLiteral("fast"));
-    m_transport->setToolTip(tr("How requests are sent. The fast client reaches far higher rates but does not follow "
-                               "redirects or speak HTTP/2."));
+    m_transport->setToolTip(tr("How requests are sent. The fast client reaches far higher rates but speaks only "
+                               "HTTP/1.1 and uses no proxy."));
     form->addRow(tr("Tr&ansport:"), m_transport);
     m_threads = new QSpinBox(panel);
     m_threads->setRange(0, 256);

@@ -2,6 +2,7 @@
 
 #include "analysis.h"
 #include "engineworker.h"
+#include "fastconnection.h"
 
 #include <QCoreApplication>
 #include <QCoro/QCoroNetworkReply>
@@ -80,12 +81,7 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
         m_shared->cumulativeWeights.push_back(sum);
         const QUrl url = urlFor(m_config.target, t.path);
         m_shared->requestUrls.push_back(url);
-        QByteArray head = t.method + ' ' + url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority) + " HTTP/1.1\r\n"
-            + "Host: " + url.host().toUtf8() + (url.port() > 0 ? ':' + QByteArray::number(url.port()) : QByteArray())
-            + "\r\n" + "User-Agent: stressdeck/" STRESSDECK_VERSION "\r\nAccept: */*\r\n";
-        for (const auto& [name, value] : t.headers)
-            head += name + ": " + value + "\r\n";
-        m_shared->requestHeads.push_back(head);
+        m_shared->requestHeads.push_back(FastConnection::requestHead(t.method, url, t.headers));
     }
     m_counters.resize(size_t(m_shared->scenario.requestTypes.size()));
     m_rate = m_config.rateRps;

@@ -306,26 +306,65 @@ QCoro::Task<Outcome> EngineWorker::executeFast(int userIndex, int typeIndex, Eng
     const size_t slot = slotOf(userIndex);
     if (m_fastConnections.size() <= slot)
         m_fastConnections.resize(slot + 1, nullptr);
-    FastConnection*& connection = m_fastConnections[slot];
-    if (!connection) {
-        const QUrl base = m_config.target;
-        const bool tls = base.scheme() == QLatin1String("https");
-        connection = new FastConnection(base.host(), quint16(base.port(tls ? 443 : 80)), tls, m_config.insecure, this);
-    }
-    QByteArray request = m_shared->requestHeads[size_t(typeIndex)];
+    const QUrl base = m_config.target;
+    auto connectionTo = [this](const QUrl& url, QObject* parent) {
+        const bool tls = url.scheme() == QLatin1String("https");
+        return new FastConnection(url.host(), quint16(url.port(tls ? 443 : 80)), tls, m_config.insecure, parent);
+    };
+    // By index, never by reference: other users may grow the vector while this one waits.
+    if (!m_fastConnections[slot])
+        m_fastConnections[slot] = connectionTo(base, this);
+    QByteArray method = type.method;
+    QByteArray body;
     if (!type.bodies.isEmpty()) {
         std::uniform_int_distribution<qsizetype> pick(0, type.bodies.size() - 1);
-        const QByteArray& body = type.bodies[pick(m_rng)];
-        request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-    } else {
-        request += type.method == "GET" || type.method == "HEAD" ? QByteArrayLiteral("\r\n")
-                                                                 : QByteArrayLiteral("Content-Length: 0\r\n\r\n");
+        body = type.bodies[pick(m_rng)];
     }
-    FastConnection* const used = connection;
-    m_fastInFlight.insert(used);
     const auto deadline = EngineClock::now() + std::chrono::milliseconds(qint64(std::ceil(m_config.timeoutS * 1000)));
-    const Outcome outcome
-        = co_await used->send(request, type.method == "HEAD", deadline, m_config.maxBodyBytes, type.acceptedStatus);
+
+    FastConnection* used = m_fastConnections[slot];
+    m_fastInFlight.insert(used);
+    Outcome outcome
+        = co_await used->send(FastConnection::request(m_shared->requestHeads[size_t(typeIndex)], method, body),
+            method == "HEAD", deadline, m_config.maxBodyBytes, type.acceptedStatus);
+
+    // Redirects are followed like QNAM's NoLessSafeRedirectPolicy does: at most 10, never from
+    // https to http, 303 (and 301/302 after a POST) as a GET, across hosts on a connection of
+    // their own.
+    std::unique_ptr<FastConnection> elsewhere;
+    QUrl url = m_shared->requestUrls[size_t(typeIndex)];
+    int redirects = 0;
+    auto isRedirect
+        = [](int status) { return status == 301 || status == 302 || status == 303 || status == 307 || status == 308; };
+    while (type.followRedirects && (outcome.kind == Outcome::HttpStatus || outcome.kind == Outcome::Success)
+        && isRedirect(outcome.httpStatus) && !used->location().isEmpty()) {
+        const QUrl next = url.resolved(QUrl::fromEncoded(used->location()));
+        const bool downgrade = url.scheme() == QLatin1String("https") && next.scheme() == QLatin1String("http");
+        if (++redirects > 10 || downgrade
+            || (next.scheme() != QLatin1String("http") && next.scheme() != QLatin1String("https"))) {
+            outcome = { Outcome::TooManyRedirects, 0, {} };
+            break;
+        }
+        if (outcome.httpStatus == 303
+            || ((outcome.httpStatus == 301 || outcome.httpStatus == 302) && method == "POST")) {
+            method = "GET";
+            body.clear();
+        }
+        url = next;
+        m_fastInFlight.remove(used);
+        if (url.scheme() == base.scheme() && url.host() == base.host()
+            && url.port(url.scheme() == QLatin1String("https") ? 443 : 80)
+                == base.port(base.scheme() == QLatin1String("https") ? 443 : 80)) {
+            used = m_fastConnections[slot];
+        } else {
+            elsewhere.reset(connectionTo(url, nullptr));
+            used = elsewhere.get();
+        }
+        m_fastInFlight.insert(used);
+        outcome = co_await used->send(
+            FastConnection::request(FastConnection::requestHead(method, url, type.headers), method, body),
+            method == "HEAD", deadline, m_config.maxBodyBytes, type.acceptedStatus);
+    }
     m_fastInFlight.remove(used);
     finishRequest(typeIndex, outcome, intended, EngineClock::now());
     co_return outcome;

@@ -45,6 +45,8 @@ FastConnection::FastConnection(const QString& host, quint16 port, bool tls, bool
     , m_insecure(insecure)
 {
     http_parser_settings_init(&m_settings);
+    m_settings.on_header_field = &FastConnection::onHeaderField;
+    m_settings.on_header_value = &FastConnection::onHeaderValue;
     m_settings.on_headers_complete = &FastConnection::onHeadersComplete;
     m_settings.on_body = &FastConnection::onBody;
     m_settings.on_message_complete = &FastConnection::onMessageComplete;
@@ -91,8 +93,60 @@ void FastConnection::abort()
     wake();
 }
 
+QByteArray FastConnection::requestHead(
+    const QByteArray& method, const QUrl& url, const QList<QPair<QByteArray, QByteArray>>& headers)
+{
+    QByteArray head = method + ' ' + url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment)
+        + " HTTP/1.1\r\nHost: " + url.host().toUtf8()
+        + (url.port() > 0 ? ':' + QByteArray::number(url.port()) : QByteArray())
+        + "\r\nUser-Agent: stressdeck/" STRESSDECK_VERSION "\r\nAccept: */*\r\n";
+    for (const auto& [name, value] : headers)
+        head += name + ": " + value + "\r\n";
+    return head;
+}
+
+QByteArray FastConnection::request(const QByteArray& head, const QByteArray& method, const QByteArray& body)
+{
+    if (!body.isEmpty())
+        return head + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    return head
+        + (method == "GET" || method == "HEAD" ? QByteArrayLiteral("\r\n")
+                                               : QByteArrayLiteral("Content-Length: 0\r\n\r\n"));
+}
+
+int FastConnection::onHeaderField(http_parser* parser, const char* at, size_t length)
+{
+    if (parser->status_code < 300 || parser->status_code >= 400)
+        return 0; // only a redirect's headers matter
+    auto* self = static_cast<FastConnection*>(parser->data);
+    if (self->m_inValue)
+        self->endHeader();
+    self->m_field.append(at, qsizetype(length));
+    return 0;
+}
+
+int FastConnection::onHeaderValue(http_parser* parser, const char* at, size_t length)
+{
+    if (parser->status_code < 300 || parser->status_code >= 400)
+        return 0;
+    auto* self = static_cast<FastConnection*>(parser->data);
+    self->m_inValue = true;
+    self->m_value.append(at, qsizetype(length));
+    return 0;
+}
+
+void FastConnection::endHeader()
+{
+    if (m_field.compare("location", Qt::CaseInsensitive) == 0)
+        m_location = m_value.trimmed();
+    m_field.resize(0);
+    m_value.resize(0);
+    m_inValue = false;
+}
+
 int FastConnection::onHeadersComplete(http_parser* parser)
 {
+    static_cast<FastConnection*>(parser->data)->endHeader();
     // A HEAD response announces a body it never sends.
     return static_cast<FastConnection*>(parser->data)->m_head ? 1 : 0;
 }
@@ -182,6 +236,10 @@ QCoro::Task<Outcome> FastConnection::send(
     m_parser.data = this;
     m_head = head;
     m_complete = m_tooLarge = false;
+    m_location.clear();
+    m_field.resize(0);
+    m_value.resize(0);
+    m_inValue = false;
     m_bodyBytes = 0;
     m_maxBody = maxBodyBytes;
     m_socket->write(request);

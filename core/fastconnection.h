@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QUrl>
 
 #include <chrono>
 #include <coroutine>
@@ -37,6 +38,14 @@ public:
     //! Cuts off the request in progress; it ends as `Stuck`.
     void abort();
     bool isBusy() const { return m_busy; }
+    //! The Location header of the last response, when it was a redirect (3xx).
+    QByteArray location() const { return m_location; }
+
+    //! The request line and headers (up to, not including, the body's framing) for `url`.
+    static QByteArray requestHead(
+        const QByteArray& method, const QUrl& url, const QList<QPair<QByteArray, QByteArray>>& headers);
+    //! A complete request: `head` plus the body and its length.
+    static QByteArray request(const QByteArray& head, const QByteArray& method, const QByteArray& body);
 
 private:
     //! Suspends the calling coroutine until the socket has news (data, closed, error, TLS
@@ -54,6 +63,9 @@ private:
 
     QCoro::Task<std::optional<Outcome>> connectIfNeeded(Clock::time_point deadline);
     void dropSocket();
+    static int onHeaderField(http_parser* parser, const char* at, size_t length);
+    static int onHeaderValue(http_parser* parser, const char* at, size_t length);
+    void endHeader();
     static int onHeadersComplete(http_parser* parser);
     static int onBody(http_parser* parser, const char* at, size_t length);
     static int onMessageComplete(http_parser* parser);
@@ -73,6 +85,11 @@ private:
     bool m_complete = false;
     bool m_tooLarge = false;
     qint64 m_bodyBytes = 0;
+    // Headers are only looked at in redirects, for Location.
+    QByteArray m_field;
+    QByteArray m_value;
+    bool m_inValue = false;
+    QByteArray m_location;
     qint64 m_maxBody = 0;
 };
 

@@ -1617,10 +1617,6 @@ Open it?</source>
         <translation>Schnelles HTTP/1.1 (hohe Raten)</translation>
     </message>
     <message>
-        <source>How requests are sent. The fast client reaches far higher rates but does not follow redirects or speak HTTP/2.</source>
-        <translation>Wie Anfragen gesendet werden. Der schnelle Client erreicht weit höhere Raten, folgt aber keinen Weiterleitungen und spricht kein HTTP/2.</translation>
-    </message>
-    <message>
         <source>Tr&amp;ansport:</source>
         <translation>Tr&amp;ansport:</translation>
     </message>
@@ -1635,6 +1631,10 @@ Open it?</source>
     <message>
         <source>Engine t&amp;hreads:</source>
         <translation>Engine-T&amp;hreads:</translation>
+    </message>
+    <message>
+        <source>How requests are sent. The fast client reaches far higher rates but speaks only HTTP/1.1 and uses no proxy.</source>
+        <translation>Wie Anfragen gesendet werden. Der schnelle Client erreicht weit höhere Raten, spricht aber nur HTTP/1.1 und nutzt keinen Proxy.</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,20 @@ private Q_SLOTS:
         QTest::addRow("redirect not followed") << QStringLiteral("/loop") << false << 2.0 << QStringLiteral("HTTP 307");
     }
 
+    void redirectsAreFollowed()
+    {
+        // /redirect answers 307 with Location /delay/0: both transports end at the 200.
+        TestServerThread server;
+        const Run r = run(server.url(), QStringLiteral("/redirect"), 1, 2.0, true);
+        QVERIFY(r.report.overall.total > 0);
+        QCOMPARE(r.report.overall.success, r.report.overall.total);
+        // Each request is two on the wire: the redirect and its target.
+        QVERIFY2(server.server()->received.load() >= 2 * r.report.overall.total,
+            qPrintable(QStringLiteral("%1 received for %2")
+                           .arg(server.server()->received.load())
+                           .arg(r.report.overall.total)));
+    }
+
     void eachFaultEndsInItsClass()
     {
         QFETCH(QString, path);
@@ -94,8 +108,6 @@ private Q_SLOTS:
         if (transport == Transport::Qnam && path == QLatin1String("/malformed"))
             outcome = QStringLiteral(
                 "Connection reset"); // QNAM reports a status line it cannot parse as a dropped connection
-        if (transport == Transport::Fast && follow)
-            outcome = QStringLiteral("HTTP 307"); // the fast transport does not follow redirects
         TestServerThread server;
         const Run r = run(server.url(), path, 2, timeout, follow);
         const Report& report = r.report;

@@ -9,9 +9,7 @@
 #include <QHostInfo>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QNetworkReply>
-#include <QSslConfiguration>
 #include <QSysInfo>
 #include <QThread>
 #include <QTimer>
@@ -218,17 +216,9 @@ qint64 Engine::inFlightCount() const
 
 QCoro::Task<bool> Engine::checkHealth(QString* message)
 {
-    if (!m_healthManager) {
-        m_healthManager = new QNetworkAccessManager(this);
-        m_healthManager->setProxy(QNetworkProxy::NoProxy);
-        m_healthManager->setCookieJar(nullptr);
-    }
-    QNetworkRequest request(urlFor(m_config.target, m_config.healthPath));
-    if (m_config.insecure && request.url().scheme() == QLatin1String("https")) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        request.setSslConfiguration(tls);
-    }
+    if (!m_healthManager)
+        m_healthManager = newEngineManager(this);
+    const QNetworkRequest request = engineRequest(urlFor(m_config.target, m_config.healthPath), m_config.insecure);
     QNetworkReply* reply = m_healthManager->get(request);
     const bool done = co_await qCoro(reply).waitForFinished(std::chrono::milliseconds(5000));
     std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> guard(reply, [](QNetworkReply* r) { r->deleteLater(); });

@@ -28,6 +28,26 @@ std::int64_t nanos(EngineClock::duration d)
 
 } // namespace
 
+QNetworkAccessManager* newEngineManager(QObject* parent)
+{
+    auto* nam = new QNetworkAccessManager(parent);
+    // Never route a stress test through a proxy from the environment by accident.
+    nam->setProxy(QNetworkProxy::NoProxy);
+    nam->setCookieJar(nullptr);
+    return nam;
+}
+
+QNetworkRequest engineRequest(const QUrl& url, bool insecure)
+{
+    QNetworkRequest request(url);
+    if (insecure && url.scheme() == QLatin1String("https")) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        request.setSslConfiguration(tls);
+    }
+    return request;
+}
+
 // --- RecordQueue ---
 
 void RecordQueue::push(int typeIndex, const Outcome& outcome, EngineClock::time_point done, std::int64_t latencyNs,
@@ -129,13 +149,8 @@ QNetworkAccessManager* EngineWorker::managerFor(int userIndex)
 {
     const size_t slot = slotOf(userIndex);
     const size_t index = slot < SoloManagers ? slot : SoloManagers + (slot - SoloManagers) / UsersPerManager;
-    while (m_managers.size() <= index) {
-        auto* nam = new QNetworkAccessManager(this);
-        // Never route a stress test through a proxy from the environment by accident.
-        nam->setProxy(QNetworkProxy::NoProxy);
-        nam->setCookieJar(nullptr);
-        m_managers.push_back(nam);
-    }
+    while (m_managers.size() <= index)
+        m_managers.push_back(newEngineManager(this));
     return m_managers[index];
 }
 
@@ -352,9 +367,8 @@ QCoro::Task<Outcome> EngineWorker::executeFast(int userIndex, int typeIndex, Eng
         }
         url = next;
         m_fastInFlight.remove(used);
-        if (url.scheme() == base.scheme() && url.host() == base.host()
-            && url.port(url.scheme() == QLatin1String("https") ? 443 : 80)
-                == base.port(base.scheme() == QLatin1String("https") ? 443 : 80)) {
+        if (url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+            == base.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)) {
             used = m_fastConnections[slot];
         } else {
             elsewhere.reset(connectionTo(url, nullptr));
@@ -373,12 +387,7 @@ QCoro::Task<Outcome> EngineWorker::executeFast(int userIndex, int typeIndex, Eng
 QCoro::Task<Outcome> EngineWorker::executeQnam(int userIndex, int typeIndex, EngineClock::time_point intended)
 {
     const RequestType& type = m_scenario.requestTypes[typeIndex];
-    QNetworkRequest request(m_shared->requestUrls[size_t(typeIndex)]);
-    if (m_config.insecure && request.url().scheme() == QLatin1String("https")) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        request.setSslConfiguration(tls);
-    }
+    QNetworkRequest request = engineRequest(m_shared->requestUrls[size_t(typeIndex)], m_config.insecure);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
         type.followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy : QNetworkRequest::ManualRedirectPolicy);
     request.setMaximumRedirectsAllowed(10);

@@ -8,6 +8,7 @@
 
 #include <QCoro/QCoroTask>
 #include <QHash>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QSet>
 
@@ -26,6 +27,11 @@ namespace Stressdeck {
 
 class FastConnection;
 using EngineClock = std::chrono::steady_clock;
+
+//! A QNetworkAccessManager as the engine uses it: no proxy from the environment, no cookies.
+QNetworkAccessManager* newEngineManager(QObject* parent);
+//! A request for `url`; with `insecure`, an https certificate is not verified.
+QNetworkRequest engineRequest(const QUrl& url, bool insecure);
 
 //! One finished request as a worker hands it to the engine's aggregator.
 struct RequestRecord {

@@ -13,7 +13,7 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qcoro-qt6-dev libxkbcommon-dev
-    fonts-dejavu-core poppler-utils
+    libhttp-parser-dev fonts-dejavu-core poppler-utils
 )
 if [[ "$mode" == test ]]; then
     packages+=(clang libclang-rt-14-dev) # libFuzzer and the sanitizer runtimes

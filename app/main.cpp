@@ -5,7 +5,6 @@
 #include "translations.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QIcon>
 #include <QTextStream>
 
@@ -39,75 +38,31 @@ void printUsage(QTextStream& out)
 
 int gui(int argc, char* argv[], bool explicitCommand, const QString& language)
 {
+    Stressdeck::GuiOptions options;
+    QTextStream err(stderr);
+    {
+        // The options are read before there is a display: --help and bad input need none.
+        QCoreApplication parsing(argc, argv);
+        Stressdeck::installTranslations(language);
+        QStringList arguments = parsing.arguments();
+        if (explicitCommand)
+            arguments.removeAt(1);
+        arguments[0] = QStringLiteral("stressdeck gui");
+        QString message;
+        bool help = false;
+        const int code = Stressdeck::parseGuiOptions(arguments, &options, &message, &help);
+        if (help) {
+            QTextStream(stdout) << message;
+            return code;
+        }
+        if (code != Stressdeck::Cli::Passed) {
+            err << "stressdeck gui: " << message << "\n"
+                << QCoreApplication::translate("Cli", "Try 'stressdeck gui --help'.") << Qt::endl;
+            return code;
+        }
+    }
     QApplication app(argc, argv);
     Stressdeck::installTranslations(language);
-    QStringList arguments = app.arguments();
-    if (explicitCommand)
-        arguments.removeAt(1);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("Cli", "Open the Stressdeck dashboard."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption profile(
-        QStringLiteral("profile"), QCoreApplication::translate("Cli", "Profile to select."), QStringLiteral("name"));
-    const QCommandLineOption target(
-        QStringLiteral("target"), QCoreApplication::translate("Cli", "Target URL."), QStringLiteral("url"));
-    const QCommandLineOption scenario(QStringLiteral("scenario"),
-        QCoreApplication::translate("Cli", "Scenario file or built-in."), QStringLiteral("file"));
-    const QCommandLineOption concurrency({ QStringLiteral("c"), QStringLiteral("concurrency") },
-        QCoreApplication::translate("Cli", "Concurrent users."), QStringLiteral("n"));
-    const QCommandLineOption duration({ QStringLiteral("d"), QStringLiteral("duration") },
-        QCoreApplication::translate("Cli", "Run length."), QStringLiteral("duration"));
-    const QCommandLineOption autostart(
-        QStringLiteral("autostart"), QCoreApplication::translate("Cli", "Start the run at once."));
-    const QCommandLineOption saveJson(QStringLiteral("save-json"),
-        QCoreApplication::translate("Cli", "Save the report to this file when done."), QStringLiteral("file"));
-    const QCommandLineOption quit(QStringLiteral("quit-when-done"),
-        QCoreApplication::translate("Cli", "Quit after the run with the exit code of 'stressdeck run'."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QCoreApplication::translate("Cli", "Save a PNG of the window shortly before the run ends."),
-        QStringLiteral("file"));
-    for (const auto& o : { profile, target, scenario, concurrency, duration, autostart, saveJson, quit, screenshot })
-        parser.addOption(o);
-    QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "stressdeck gui: " << parser.errorText() << Qt::endl;
-        return Stressdeck::Cli::BadInput;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
-    Stressdeck::GuiOptions options;
-    options.profile = parser.value(profile);
-    if (!options.profile.isEmpty() && !Stressdeck::Profile::builtIn(options.profile)) {
-        err << "stressdeck gui: --profile: \"" << options.profile << "\" is not one of quick, normal, extended"
-            << Qt::endl;
-        return Stressdeck::Cli::BadInput;
-    }
-    options.target = parser.value(target);
-    options.scenario = parser.value(scenario);
-    if (parser.isSet(concurrency)) {
-        bool ok = false;
-        options.concurrency = parser.value(concurrency).toInt(&ok);
-        if (!ok || options.concurrency < 1) {
-            err << "stressdeck gui: --concurrency: \"" << parser.value(concurrency)
-                << "\" is not a positive whole number" << Qt::endl;
-            return Stressdeck::Cli::BadInput;
-        }
-    }
-    if (parser.isSet(duration)) {
-        const auto d = Stressdeck::parseDuration(parser.value(duration));
-        if (!d || *d <= 0) {
-            err << "stressdeck gui: --duration: \"" << parser.value(duration) << "\" is not a duration" << Qt::endl;
-            return Stressdeck::Cli::BadInput;
-        }
-        options.durationS = *d;
-    }
-    options.autostart = parser.isSet(autostart);
-    options.saveJson = parser.value(saveJson);
-    options.quitWhenDone = parser.isSet(quit);
-    options.screenshot = parser.value(screenshot);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/stressdeck/icon.png")));
     QApplication::setDesktopFileName(QStringLiteral("org.stressdeck.Stressdeck"));
     Stressdeck::MainWindow window(options);

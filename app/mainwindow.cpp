@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QJsonDocument>
@@ -25,7 +26,9 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -61,7 +64,12 @@ constexpr auto Recent = "reports/recent";
 
 namespace {
 constexpr int WindowStateVersion = 1;
-const QString s_demoTarget;
+//! Without a run to wait for, the screenshot is taken once the window has been laid out and drawn.
+constexpr int ScreenshotDelayMs = 800;
+//! Item data of the scenario made of --request options (no file behind it).
+constexpr auto AdHocScenario = ":ad-hoc";
+constexpr int ValidateDelayMs = 300;
+constexpr double FirstStartScreenShare = 0.92;
 } // namespace
 
 MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
@@ -74,6 +82,8 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     m_splitter->addWidget(buildSetupPanel());
     m_splitter->addWidget(m_dashboard);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setCollapsible(0, false);
+    m_splitter->setCollapsible(1, false);
     setCentralWidget(m_splitter);
     buildActions();
 
@@ -97,29 +107,12 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     });
 
     restoreSettings();
-    if (!m_options.profile.isEmpty()) {
-        m_profile->setCurrentText(m_options.profile);
-        applyProfile(m_profile->currentText());
-    }
-    if (!m_options.target.isEmpty())
-        m_target->setText(m_options.target);
-    if (!m_options.scenario.isEmpty()) {
-        const Scenario builtIn = Scenario::builtIn(m_options.scenario);
-        if (builtIn.name.isEmpty()) {
-            m_scenarioFile = m_options.scenario;
-            m_scenario->addItem(QFileInfo(m_scenarioFile).fileName(), m_scenarioFile);
-            m_scenario->setCurrentIndex(m_scenario->count() - 1);
-        } else {
-            m_scenario->setCurrentText(builtIn.name);
-        }
-    }
-    if (m_options.concurrency > 0)
-        m_concurrency->setValue(m_options.concurrency);
-    if (m_options.durationS > 0)
-        m_duration->setText(formatDuration(m_options.durationS));
+    applyCommandLine();
     validate();
     if (m_options.autostart)
         QTimer::singleShot(0, this, &MainWindow::startRun);
+    else if (!m_options.screenshot.isEmpty())
+        QTimer::singleShot(ScreenshotDelayMs, this, &MainWindow::takeIdleScreenshot);
     else
         QTimer::singleShot(0, this, &MainWindow::offerRecovery);
 
@@ -137,6 +130,73 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
 MainWindow::~MainWindow()
 {
     saveSettings();
+}
+
+void MainWindow::applyCommandLine()
+{
+    const Cli::RunOptions& o = m_options.run;
+    const RunConfig& c = o.config;
+    if (o.isGiven("profile")) {
+        m_profile->setCurrentText(c.profile);
+        applyProfile(m_profile->currentText());
+    }
+    if (o.isGiven("target"))
+        m_target->setText(c.target.toString());
+    if (o.isGiven("request")) {
+        m_scenario->addItem(o.scenario.name, QString::fromLatin1(AdHocScenario));
+        m_scenario->setCurrentIndex(m_scenario->count() - 1);
+    } else if (o.isGiven("scenario")) {
+        if (Scenario::builtIn(o.scenarioArgument).name.isEmpty()) {
+            m_scenarioFile = o.scenarioArgument;
+            m_scenario->addItem(o.scenario.name, m_scenarioFile);
+            m_scenario->setCurrentIndex(m_scenario->count() - 1);
+        } else {
+            m_scenario->setCurrentText(o.scenario.name);
+        }
+    }
+    if (o.isGiven("concurrency"))
+        m_concurrency->setValue(c.concurrency);
+    if (o.isGiven("duration"))
+        m_duration->setText(formatDurationExact(c.durationS));
+    if (o.isGiven("timeout"))
+        m_timeout->setText(formatDurationExact(c.timeoutS));
+    if (o.isGiven("think-time"))
+        m_thinkTime->setText(
+            c.thinkMaxMs == 0 ? QStringLiteral("0") : QStringLiteral("%1ms-%2ms").arg(c.thinkMinMs).arg(c.thinkMaxMs));
+    if (o.isGiven("rate")) {
+        m_loadModel->setCurrentIndex(1);
+        m_rate->setValue(c.rateRps);
+    }
+    if (o.isGiven("transport"))
+        m_transport->setCurrentIndex(std::max(0, m_transport->findData(transportId(c.transport))));
+    if (o.isGiven("threads"))
+        m_threads->setValue(c.threads);
+    if (!o.monitorArgument.isEmpty())
+        m_monitor->setText(o.monitorArgument);
+    // The panel shows the first endpoint the command line breaks; the others stay as given.
+    if (!o.demo.faults.isEmpty() || o.demo.leakKbPerRequest > 0) {
+        const QSignalBlocker blocker(m_demoGroup);
+        m_demoGroup->setChecked(true);
+        if (!o.demo.faults.isEmpty()) {
+            const QString endpoint = o.demo.faults.firstKey();
+            const EndpointFault& f = o.demo.faults.first();
+            if (m_faultEndpoint->findText(endpoint) >= 0)
+                m_faultEndpoint->setCurrentText(endpoint);
+            m_errorRate->setValue(100 * f.errorRate);
+            m_hangRate->setValue(100 * f.hangRate);
+            m_resetRate->setValue(100 * f.resetRate);
+            m_extraLatency->setValue(int(f.extraLatencyMs));
+        }
+        m_leakKb->setValue(int(o.demo.leakKbPerRequest));
+    }
+}
+
+void MainWindow::takeIdleScreenshot()
+{
+    if (!grab().save(m_options.screenshot))
+        QTextStream(stderr) << tr("Cannot write the screenshot %1").arg(m_options.screenshot) << Qt::endl;
+    if (m_options.quitWhenDone)
+        QApplication::exit(m_exitCode);
 }
 
 QWidget* MainWindow::buildSetupPanel()
@@ -300,8 +360,14 @@ QWidget* MainWindow::buildSetupPanel()
     layout->addWidget(m_validationLabel);
     layout->addStretch(1);
 
+    // Checking reads the scenario file and may scan /proc for the monitored process: once typing
+    // pauses, not on every keystroke.
+    m_validateDebounce = new QTimer(this);
+    m_validateDebounce->setSingleShot(true);
+    m_validateDebounce->setInterval(ValidateDelayMs);
+    connect(m_validateDebounce, &QTimer::timeout, this, &MainWindow::validate);
     for (QLineEdit* edit : { m_target, m_duration, m_timeout, m_thinkTime, m_monitor })
-        connect(edit, &QLineEdit::textChanged, this, &MainWindow::validate);
+        connect(edit, &QLineEdit::textChanged, m_validateDebounce, qOverload<>(&QTimer::start));
     m_target->setObjectName(QStringLiteral("target"));
     m_duration->setObjectName(QStringLiteral("duration"));
     m_timeout->setObjectName(QStringLiteral("timeout"));
@@ -311,15 +377,24 @@ QWidget* MainWindow::buildSetupPanel()
     m_rate->setObjectName(QStringLiteral("rate"));
     m_transport->setObjectName(QStringLiteral("transport"));
     m_threads->setObjectName(QStringLiteral("threads"));
+    m_monitor->setObjectName(QStringLiteral("monitor"));
+    m_scenario->setObjectName(QStringLiteral("scenario"));
+    m_demoGroup->setObjectName(QStringLiteral("demoKnobs"));
+    m_faultEndpoint->setObjectName(QStringLiteral("faultEndpoint"));
+    m_errorRate->setObjectName(QStringLiteral("errorRate"));
     m_liveSpin->setObjectName(QStringLiteral("liveSpin"));
     m_validationLabel->setObjectName(QStringLiteral("validation"));
     connect(m_loadModel, &QComboBox::currentIndexChanged, this, &MainWindow::validate);
     connect(m_scenario, &QComboBox::currentIndexChanged, this, &MainWindow::validate);
 
+    // Never cut off: the panel keeps the width its widest row needs, and scrolls up and down.
     auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("setupPanel"));
     scroll->setWidget(panel);
     scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(340);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(
+        panel->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 2 * scroll->frameWidth());
     return scroll;
 }
 
@@ -508,7 +583,9 @@ bool MainWindow::collectConfig(RunConfig* c, Scenario* s, QString* error, QWidge
         return false;
     };
     const QString file = m_scenario->currentData().toString();
-    if (file.isEmpty()) {
+    if (file == QLatin1String(AdHocScenario)) {
+        *s = m_options.run.scenario;
+    } else if (file.isEmpty()) {
         *s = Scenario::builtIn(m_scenario->currentText() == Scenario::archiveAi().name
                 ? QStringLiteral("archive-ai")
                 : QStringLiteral("archive-ai-original"));
@@ -541,30 +618,41 @@ bool MainWindow::collectConfig(RunConfig* c, Scenario* s, QString* error, QWidge
     if (!monitor.isEmpty()) {
         bool isPid = false;
         const qint64 pid = monitor.toLongLong(&isPid);
-        if (isPid && !ProcessSampler::processExists(pid))
-            return fail(m_monitor, tr("Monitor: there is no process %1.").arg(pid));
-        if (!isPid) {
+        if (isPid) {
+            if (!ProcessSampler::processExists(pid))
+                return fail(m_monitor, tr("Monitor: there is no process %1.").arg(pid));
+            c->monitorPid = pid;
+        } else {
             const auto found = ProcessSampler::findPidByName(monitor);
             if (!found)
                 return fail(m_monitor, tr("Monitor: no running process is named \"%1\".").arg(monitor));
+            c->monitorPid = *found;
             c->monitorName = monitor;
         }
-        c->monitorPid = isPid ? pid : *ProcessSampler::findPidByName(monitor);
     }
-    c->sampleIntervalS = 1;
-    if (c->validate(error))
+    // Settings the form has no field for come from the command line (or their defaults).
+    const Cli::RunOptions& given = m_options.run;
+    c->sampleIntervalS = given.isGiven("sample-interval") ? given.config.sampleIntervalS : 1;
+    c->thresholds = given.config.thresholds;
+    c->healthCheck = given.config.healthCheck;
+    c->healthPath = given.config.healthPath;
+    c->seed = given.config.seed;
+    c->insecure = given.config.insecure;
+    c->maxBodyBytes = given.config.maxBodyBytes;
+    c->checkpointIntervalS = given.config.checkpointIntervalS;
+    ConfigField bad = ConfigField::None;
+    if (c->validate(error, &bad))
         return true;
-    const QList<std::pair<const char*, QWidget*>> prefixes { { "target", m_target }, { "concurrency", m_concurrency },
-        { "duration", m_duration }, { "timeout", m_timeout }, { "think time", m_thinkTime }, { "rate", m_rate } };
-    for (const auto& [prefix, widget] : prefixes) {
-        if (error->startsWith(QLatin1String(prefix)))
-            return fail(widget, *error);
-    }
-    return false;
+    const QMap<ConfigField, QWidget*> fields { { ConfigField::Target, m_target },
+        { ConfigField::Concurrency, m_concurrency }, { ConfigField::Duration, m_duration },
+        { ConfigField::Timeout, m_timeout }, { ConfigField::ThinkTime, m_thinkTime }, { ConfigField::Rate, m_rate },
+        { ConfigField::Threads, m_threads }, { ConfigField::MonitorPid, m_monitor } };
+    return fail(fields.value(bad), *error);
 }
 
 void MainWindow::validate()
 {
+    m_validateDebounce->stop();
     RunConfig c;
     Scenario s;
     QString error;
@@ -573,8 +661,10 @@ void MainWindow::validate()
     m_validationLabel->setText(m_validation);
     // Flag the field in place, not only in the message below the form.
     for (QWidget* w : std::initializer_list<QWidget*> {
-             m_scenario, m_target, m_concurrency, m_duration, m_timeout, m_thinkTime, m_rate, m_monitor })
+             m_scenario, m_target, m_concurrency, m_duration, m_timeout, m_thinkTime, m_rate, m_threads, m_monitor }) {
         w->setStyleSheet(w == invalid ? QStringLiteral("border: 2px solid #c62828") : QString());
+        w->setProperty("invalid", w == invalid);
+    }
     if (invalid)
         invalid->setToolTip(m_validation);
     m_rate->setEnabled(m_loadModel->currentIndex() == 1);
@@ -586,11 +676,18 @@ void MainWindow::applyDemoKnobs()
 {
     if (!m_demo)
         return;
-    DemoOptions options;
-    if (m_demoGroup->isChecked()) {
-        EndpointFault& f = options.faults[m_faultEndpoint->currentText()];
+    // The command line's knobs are the base: the panel replaces the faults of its endpoint and the
+    // leak, and switched off it clears faults and leak (speed, slow start and the rest stay).
+    DemoOptions options = m_options.run.demo;
+    if (!m_demoGroup->isChecked()) {
+        options.faults.clear();
+        options.leakKbPerRequest = 0;
+    } else {
+        const QString endpoint = m_faultEndpoint->currentText();
+        EndpointFault& f = options.faults[endpoint];
+        if (!m_options.run.demo.faults.contains(endpoint))
+            f.errorStatus = 503;
         f.errorRate = m_errorRate->value() / 100.0;
-        f.errorStatus = 503;
         f.hangRate = m_hangRate->value() / 100.0;
         f.resetRate = m_resetRate->value() / 100.0;
         f.extraLatencyMs = m_extraLatency->value();
@@ -614,7 +711,7 @@ void MainWindow::startRun()
     if (m_target->text().trimmed().isEmpty()) {
         if (!m_demo) {
             m_demo = std::make_unique<ServiceThread>();
-            m_demoPort = startDemoService(m_demo.get(), {}, 0, &error);
+            m_demoPort = startDemoService(m_demo.get(), m_options.run.demo, 0, &error);
             if (m_demoPort == 0) {
                 m_demo.reset();
                 QMessageBox::critical(this, tr("Demo service"), error);
@@ -730,6 +827,8 @@ void MainWindow::onFinished(const Report& report)
     }
     if (!m_options.saveJson.isEmpty() && !saveReport(m_options.saveJson))
         m_exitCode = Cli::BadInput;
+    if (!m_options.run.pdfFile.isEmpty() && !m_unavailable && !exportPdf(m_options.run.pdfFile))
+        m_exitCode = Cli::BadInput;
     Q_EMIT runFinished();
     if (m_options.quitWhenDone)
         QTimer::singleShot(0, qApp, [this] { QApplication::exit(m_exitCode); });
@@ -844,8 +943,14 @@ void MainWindow::restoreSettings()
         restoreState(settings.value(QLatin1String(Keys::State)).toByteArray());
         m_splitter->restoreState(settings.value(QLatin1String(Keys::Splitter)).toByteArray());
     } else {
-        resize(1500, 940);
-        m_splitter->setSizes({ 450, 1050 });
+        // First start: most of the screen, centred, the setup panel as wide as it needs to be.
+        const QScreen* display = screen() ? screen() : QGuiApplication::primaryScreen();
+        const QRect available = display ? display->availableGeometry() : QRect(0, 0, 1600, 1000);
+        const QSize size = (QSizeF(available.size()) * FirstStartScreenShare).toSize();
+        resize(size);
+        move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+        const int panel = m_splitter->widget(0)->minimumWidth();
+        m_splitter->setSizes({ panel, std::max(1, size.width() - panel) });
     }
     const QJsonObject profiles
         = QJsonDocument::fromJson(settings.value(QLatin1String(Keys::Profiles)).toByteArray()).object();

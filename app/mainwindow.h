@@ -1,6 +1,7 @@
 #pragma once
 
 #include "demooptions.h"
+#include "guioptions.h"
 #include "httpservice.h"
 #include "loadrunner.h"
 #include "report.h"
@@ -26,19 +27,6 @@ class QTimer;
 namespace Stressdeck {
 
 class Dashboard;
-
-//! Values the `gui` command hands to the window.
-struct GuiOptions {
-    QString profile;
-    QString target;
-    QString scenario;
-    int concurrency = 0;
-    double durationS = 0;
-    bool autostart = false;
-    QString saveJson;
-    bool quitWhenDone = false;
-    QString screenshot; //!< grab the window near the end of the run into this PNG
-};
 
 //! The dashboard window: setup panel, run control, live charts and tables, reports.
 class MainWindow : public QMainWindow {
@@ -73,6 +61,8 @@ protected:
 private:
     QWidget* buildSetupPanel();
     void buildActions();
+    void applyCommandLine();
+    void takeIdleScreenshot();
     void applyProfile(const QString& name);
     void saveProfile();
     void deleteProfile();
@@ -120,6 +110,7 @@ private:
     QSlider* m_liveSlider = nullptr;
     QSpinBox* m_liveSpin = nullptr;
     QTimer* m_liveDebounce = nullptr;
+    QTimer* m_validateDebounce = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_state = nullptr;
     QLabel* m_health = nullptr;

@@ -462,7 +462,7 @@ void Engine::tick()
     snap.loopLagMs = std::exchange(m_periodMaxLagMs, 0.0);
     for (size_t i = 1; i < m_workers.size(); ++i)
         snap.loopLagMs = std::max(snap.loopLagMs, m_workers[i]->takePeriodMaxLagMs());
-    snap.late = m_shared->schedule.info().late;
+    snap.schedule = m_shared->schedule.info();
     snap.stuck = m_stuckCount;
     Q_EMIT snapshotReady(snap);
 }

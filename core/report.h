@@ -48,16 +48,6 @@ struct SystemInfo {
     friend bool operator==(const SystemInfo&, const SystemInfo&) = default;
 };
 
-//! How well an open-model run kept to its schedule.
-struct ScheduleInfo {
-    qint64 scheduled = 0;
-    qint64 late = 0; //!< sent ≥ LateThresholdMs after their intended time
-    double maxLagMs = 0;
-    static constexpr double LateThresholdMs = 10.0;
-
-    friend bool operator==(const ScheduleInfo&, const ScheduleInfo&) = default;
-};
-
 //! Everything a run produced; the JSON form (schema stressdeck-report/1) is the source of truth
 //! for the GUI, the PDF and CI.
 struct Report {

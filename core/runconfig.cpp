@@ -9,44 +9,59 @@
 
 namespace Stressdeck {
 
-bool RunConfig::validate(QString* error) const
+bool RunConfig::validate(QString* error, ConfigField* field) const
 {
-    auto fail = [&](const QString& why) {
+    auto fail = [&](ConfigField which, const QString& why) {
         *error = why;
+        if (field)
+            *field = which;
         return false;
     };
+    if (field)
+        *field = ConfigField::None;
     if (!target.isValid() || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
         || target.host().isEmpty())
-        return fail(QCoreApplication::translate("RunConfig", "target: \"%1\" is not an http:// or https:// URL")
-                        .arg(target.toString()));
+        return fail(ConfigField::Target,
+            QCoreApplication::translate("RunConfig", "target: \"%1\" is not an http:// or https:// URL")
+                .arg(target.toString()));
     if (concurrency < 1 || concurrency > 100000)
-        return fail(
+        return fail(ConfigField::Concurrency,
             QCoreApplication::translate("RunConfig", "concurrency: %1 is out of range (1–100000)").arg(concurrency));
     if (!(durationS > 0) || durationS > 7 * 24 * 3600)
-        return fail(QCoreApplication::translate("RunConfig", "duration: must be above 0 and at most 7 days"));
+        return fail(ConfigField::Duration,
+            QCoreApplication::translate("RunConfig", "duration: must be above 0 and at most 7 days"));
     if (!(timeoutS > 0) || timeoutS > 3600)
-        return fail(QCoreApplication::translate("RunConfig", "timeout: must be above 0 and at most 1 hour"));
+        return fail(ConfigField::Timeout,
+            QCoreApplication::translate("RunConfig", "timeout: must be above 0 and at most 1 hour"));
     if (!(thinkMinMs >= 0) || !(thinkMaxMs >= thinkMinMs) || thinkMaxMs > 3600000)
-        return fail(QCoreApplication::translate(
-            "RunConfig", "think time: minimum must be ≥ 0 and not above the maximum (at most 1 hour)"));
+        return fail(ConfigField::ThinkTime,
+            QCoreApplication::translate(
+                "RunConfig", "think time: minimum must be ≥ 0 and not above the maximum (at most 1 hour)"));
     if (loadModel == LoadModel::Open && (!(rateRps > 0) || rateRps > 10000000))
-        return fail(QCoreApplication::translate("RunConfig", "rate: must be above 0 requests per second"));
-    if (!(sampleIntervalS >= 1) || sampleIntervalS > 3600)
-        return fail(QCoreApplication::translate("RunConfig", "sample interval: must be from 1 s to 1 hour"));
-    if (!(thresholds.leakMb > 0))
-        return fail(QCoreApplication::translate("RunConfig", "leak threshold: must be above 0 MB"));
-    if (healthCheck && !healthPath.startsWith(QLatin1Char('/')))
         return fail(
+            ConfigField::Rate, QCoreApplication::translate("RunConfig", "rate: must be above 0 requests per second"));
+    if (!(sampleIntervalS >= 1) || sampleIntervalS > 3600)
+        return fail(ConfigField::SampleInterval,
+            QCoreApplication::translate("RunConfig", "sample interval: must be from 1 s to 1 hour"));
+    if (!(thresholds.leakMb > 0))
+        return fail(
+            ConfigField::LeakThreshold, QCoreApplication::translate("RunConfig", "leak threshold: must be above 0 MB"));
+    if (healthCheck && !healthPath.startsWith(QLatin1Char('/')))
+        return fail(ConfigField::HealthPath,
             QCoreApplication::translate("RunConfig", "health path: \"%1\" must start with \"/\"").arg(healthPath));
     if (!(checkpointIntervalS >= 1) || checkpointIntervalS > 3600)
-        return fail(QCoreApplication::translate("RunConfig", "checkpoint interval: must be from 1 s to 1 hour"));
+        return fail(ConfigField::CheckpointInterval,
+            QCoreApplication::translate("RunConfig", "checkpoint interval: must be from 1 s to 1 hour"));
     if (maxBodyBytes < 1)
-        return fail(QCoreApplication::translate("RunConfig", "maximum body size: must be at least 1 byte"));
+        return fail(ConfigField::MaxBody,
+            QCoreApplication::translate("RunConfig", "maximum body size: must be at least 1 byte"));
     if (threads < 0 || threads > 256)
-        return fail(QCoreApplication::translate("RunConfig", "threads: %1 is out of range (0 for automatic, up to 256)")
-                        .arg(threads));
+        return fail(ConfigField::Threads,
+            QCoreApplication::translate("RunConfig", "threads: %1 is out of range (0 for automatic, up to 256)")
+                .arg(threads));
     if (monitorPid < 0)
-        return fail(QCoreApplication::translate("RunConfig", "monitored PID: must be a positive number"));
+        return fail(ConfigField::MonitorPid,
+            QCoreApplication::translate("RunConfig", "monitored PID: must be a positive number"));
     return true;
 }
 
@@ -82,8 +97,16 @@ std::optional<double> parseDuration(const QString& text)
 {
     static const QRegularExpression re(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(ms|s|m|min|h)?\\s*$"));
     const auto match = re.match(text);
-    if (!match.hasMatch())
-        return std::nullopt;
+    if (!match.hasMatch()) {
+        // What formatDuration() writes: "5m00s", "1h02m03s", also "1h30m".
+        static const QRegularExpression compound(
+            QStringLiteral("^\\s*(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+(?:\\.\\d+)?)s)?\\s*$"));
+        const auto parts = compound.match(text);
+        if (!parts.hasMatch() || text.trimmed().isEmpty())
+            return std::nullopt;
+        return parts.captured(1).toDouble() * 3600.0 + parts.captured(2).toDouble() * 60.0
+            + parts.captured(3).toDouble();
+    }
     double value = match.captured(1).toDouble();
     const QString unit = match.captured(2);
     if (unit == QLatin1String("ms"))
@@ -120,6 +143,13 @@ QString formatDuration(double seconds)
         .arg(total / 3600)
         .arg((total % 3600) / 60, 2, 10, QLatin1Char('0'))
         .arg(total % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString formatDurationExact(double seconds)
+{
+    if (seconds == std::floor(seconds))
+        return formatDuration(seconds);
+    return QStringLiteral("%1ms").arg(seconds * 1000.0);
 }
 
 int defaultEngineThreads()

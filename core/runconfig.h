@@ -15,6 +15,24 @@ enum class LoadModel { Closed, Open };
 //! lean HTTP/1.1 keep-alive client on QTcpSocket with http-parser.
 enum class Transport { Qnam, Fast };
 
+//! The setting a validation error is about, so a form can flag its field whatever the language.
+enum class ConfigField {
+    None,
+    Target,
+    Concurrency,
+    Duration,
+    Timeout,
+    ThinkTime,
+    Rate,
+    SampleInterval,
+    LeakThreshold,
+    HealthPath,
+    CheckpointInterval,
+    MaxBody,
+    Threads,
+    MonitorPid
+};
+
 //! Thresholds for the analysis; the defaults are the original script's plus an error rate.
 struct Thresholds {
     double successRatePct = 95.0;
@@ -53,7 +71,8 @@ struct RunConfig {
 
     friend bool operator==(const RunConfig&, const RunConfig&) = default;
 
-    bool validate(QString* error) const;
+    //! False with a translated message in `error` (and the setting in `field`) when a value is out of range.
+    bool validate(QString* error, ConfigField* field = nullptr) const;
 };
 
 //! A named starting point for a run's load shape.
@@ -74,7 +93,10 @@ struct Profile {
 std::optional<double> parseDuration(const QString& text);
 //! "100ms-500ms", "0.1-0.5", "0", "200ms" → milliseconds.
 std::optional<std::pair<double, double>> parseThinkTime(const QString& text);
+//! Whole seconds: "45s", "5m00s", "1h02m03s" (parseDuration reads them back).
 QString formatDuration(double seconds);
+//! As formatDuration, but fractions of a second stay ("500ms"): for fields that are read back.
+QString formatDurationExact(double seconds);
 
 //! Engine threads when a configuration says 0: one per core, minus one for the GUI (at least 1).
 int defaultEngineThreads();

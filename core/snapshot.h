@@ -56,7 +56,7 @@ struct LiveSnapshot {
     QList<SystemSample> newSamples;
     QList<LoadChange> newLoadChanges;
     double loopLagMs = 0; //!< worst event-loop lag of any engine thread in the last period
-    qint64 late = 0;
+    ScheduleInfo schedule; //!< open model: requests sent so far and how many of them late
     qint64 stuck = 0;
 };
 

@@ -96,4 +96,14 @@ inline double nsToMs(std::int64_t ns)
     return double(ns) / 1e6;
 }
 
+//! How well an open-model run kept to its schedule.
+struct ScheduleInfo {
+    qint64 scheduled = 0;
+    qint64 late = 0; //!< sent ≥ LateThresholdMs after their intended time
+    double maxLagMs = 0;
+    static constexpr double LateThresholdMs = 10.0;
+
+    friend bool operator==(const ScheduleInfo&, const ScheduleInfo&) = default;
+};
+
 } // namespace Stressdeck

@@ -1,11 +1,11 @@
 #include "dashboard.h"
 
 #include "analysis.h"
+#include "chartgrid.h"
 #include "requesttypemodel.h"
 #include "timeserieschart.h"
 
 #include <QComboBox>
-#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -55,14 +55,13 @@ Dashboard::Dashboard(QWidget* parent)
     latencyLayout->addWidget(m_latencyType);
     latencyLayout->addWidget(m_latency);
 
-    auto* charts = new QWidget(this);
-    auto* grid = new QGridLayout(charts);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(m_throughput, 0, 0);
-    grid->addWidget(latencyBox, 0, 1);
-    grid->addWidget(m_inFlight, 0, 2);
-    grid->addWidget(m_memory, 1, 0, 1, 2);
-    grid->addWidget(m_cpu, 1, 2);
+    m_chartGrid = new ChartGrid(this);
+    m_chartGrid->setObjectName(QStringLiteral("chartGrid"));
+    m_chartGrid->addChart(m_throughput);
+    m_chartGrid->addChart(latencyBox);
+    m_chartGrid->addChart(m_inFlight);
+    m_chartGrid->addChart(m_memory, 2);
+    m_chartGrid->addChart(m_cpu);
 
     m_typeModel = new RequestTypeModel(this);
     auto* proxy = new QSortFilterProxyModel(this);
@@ -95,7 +94,7 @@ Dashboard::Dashboard(QWidget* parent)
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("dashboardSplitter"));
-    splitter->addWidget(charts);
+    splitter->addWidget(m_chartGrid);
     splitter->addWidget(tabs);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
@@ -246,7 +245,7 @@ void Dashboard::showLiveCriteria(const LiveSnapshot& s)
     r.timeline = m_rows;
     r.system.samples = m_samples;
     r.stuckRequests = s.stuck;
-    r.schedule.late = s.late;
+    r.schedule = s.schedule;
     r.loopLagMaxMs = s.loopLagMs;
     Analysis::analyse(&r);
     showDiagnosis(r, false);

@@ -13,6 +13,7 @@ class QPlainTextEdit;
 
 namespace Stressdeck {
 
+class ChartGrid;
 class RequestTypeModel;
 class TimeSeriesChart;
 
@@ -50,6 +51,7 @@ private:
     TimeSeriesChart* m_cpu = nullptr;
     TimeSeriesChart* m_inFlight = nullptr;
     QComboBox* m_latencyType = nullptr;
+    ChartGrid* m_chartGrid = nullptr;
     RequestTypeModel* m_typeModel = nullptr;
     QTableView* m_typeTable = nullptr;
     QTableWidget* m_errors = nullptr;

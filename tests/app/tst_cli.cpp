@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -413,6 +414,69 @@ private Q_SLOTS:
         p.start(binary(), { QStringLiteral("gui"), QStringLiteral("-c"), QStringLiteral("zero") });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);
+    }
+
+    void guiHelpNeedsNoDisplayAndListsEveryRunOption()
+    {
+        QProcess headless;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        headless.setProcessEnvironment(env);
+        headless.start(binary(), { QStringLiteral("gui"), QStringLiteral("--help") });
+        QVERIFY(headless.waitForFinished(30000));
+        QCOMPARE(headless.exitCode(), 0);
+        const QString guiHelp = QString::fromUtf8(headless.readAllStandardOutput());
+        QVERIFY2(guiHelp.contains(QLatin1String("--autostart")), qPrintable(guiHelp));
+
+        // One option table: every option of run is one of gui too.
+        const Result runHelp = runCli({ QStringLiteral("run"), QStringLiteral("--help") });
+        QCOMPARE(runHelp.exitCode, 0);
+        static const QRegularExpression option(QStringLiteral("(?:^|\\s)(--[a-z][a-z0-9-]+)"));
+        QStringList runOptions;
+        for (auto it = option.globalMatch(runHelp.out); it.hasNext();)
+            runOptions.append(it.next().captured(1));
+        runOptions.removeDuplicates();
+        QVERIFY2(runOptions.size() > 30, qPrintable(runOptions.join(u' ')));
+        QVERIFY(runOptions.contains(QStringLiteral("--demo-error-rate")));
+        for (const QString& o : std::as_const(runOptions))
+            QVERIFY2(guiHelp.contains(o), qPrintable(o));
+
+        // Bad input is reported before any window, with the flag named and exit code 2.
+        headless.start(binary(), { QStringLiteral("gui"), QStringLiteral("--demo-error-rate"), QStringLiteral("x") });
+        QVERIFY(headless.waitForFinished(30000));
+        QCOMPARE(headless.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(headless.readAllStandardError()).contains(QLatin1String("--demo-error-rate")));
+    }
+
+    void guiTakesTheDemoKnobsAndRunOptions()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("gui.json"));
+        QProcess p;
+        startWith(p,
+            { QStringLiteral("gui"), QStringLiteral("-d"), QStringLiteral("2s"), QStringLiteral("-c"),
+                QStringLiteral("4"), QStringLiteral("--think-time"), QStringLiteral("10ms"),
+                QStringLiteral("--demo-error-rate"), QStringLiteral("chat=1:503"), QStringLiteral("--seed"),
+                QStringLiteral("42"), QStringLiteral("--leak-threshold-mb"), QStringLiteral("500"),
+                QStringLiteral("--autostart"), QStringLiteral("--json"), json, QStringLiteral("--quit-when-done") },
+            { { QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen") },
+                { QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")) } });
+        QVERIFY(p.waitForFinished(60000));
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(json, &report, &error), qPrintable(error));
+        QCOMPARE(p.exitCode(), 1); // every chat request fails: success_rate cannot pass
+        QCOMPARE(report.config.seed, quint64(42));
+        QCOMPARE(report.config.thresholds.leakMb, 500.0);
+        QCOMPARE(report.config.thinkMaxMs, 10.0);
+        bool chatFailed = false;
+        for (const StatsSummary& t : report.requestTypes) {
+            if (t.name == QLatin1String("chat"))
+                chatFailed = t.total > 0 && t.failure == t.total && t.errors.contains(QStringLiteral("HTTP 503"));
+        }
+        QVERIFY(chatFailed);
     }
 
     void defaultTargetIsTheDemoService()

@@ -1,15 +1,21 @@
+#include "chartgrid.h"
 #include "dashboard.h"
 #include "loadrunner.h"
 #include "mainwindow.h"
 #include "requesttypemodel.h"
+#include "timeserieschart.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -47,16 +53,106 @@ private Q_SLOTS:
         auto* duration = w.findChild<QLineEdit*>(QStringLiteral("duration"));
         QVERIFY(duration);
         duration->setText(QStringLiteral("soon"));
-        QVERIFY(!action(w, QStringLiteral("Start"))->isEnabled());
+        QTRY_VERIFY(!action(w, QStringLiteral("Start"))->isEnabled());
         QVERIFY(w.validationMessage().contains(QLatin1String("Duration")));
         QVERIFY(w.findChild<QLabel*>(QStringLiteral("validation"))->text().contains(QLatin1String("soon")));
+        QVERIFY(duration->property("invalid").toBool());
         QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);
         QVERIFY(!w.isRunning());
         duration->setText(QStringLiteral("10s"));
-        QVERIFY(action(w, QStringLiteral("Start"))->isEnabled());
-        w.findChild<QLineEdit*>(QStringLiteral("target"))->setText(QStringLiteral("ftp://nowhere"));
-        QVERIFY(!action(w, QStringLiteral("Start"))->isEnabled());
+        QTRY_VERIFY(action(w, QStringLiteral("Start"))->isEnabled());
+        QVERIFY(!duration->property("invalid").toBool());
+        auto* target = w.findChild<QLineEdit*>(QStringLiteral("target"));
+        target->setText(QStringLiteral("ftp://nowhere"));
+        QTRY_VERIFY(!action(w, QStringLiteral("Start"))->isEnabled());
         QVERIFY(w.validationMessage().contains(QLatin1String("target")));
+        QVERIFY(target->property("invalid").toBool()); // from the error's field code, not its wording
+        target->clear();
+        QTRY_VERIFY(action(w, QStringLiteral("Start"))->isEnabled());
+    }
+
+    void typingIsCheckedOnceItPauses()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.validationMessage().isEmpty());
+        auto* monitor = w.findChild<QLineEdit*>(QStringLiteral("monitor"));
+        QVERIFY(monitor);
+        QTest::keyClicks(monitor, QStringLiteral("no-such-process-here"));
+        // Not after every keystroke (each check scans /proc): nothing is flagged while typing...
+        QVERIFY(w.validationMessage().isEmpty());
+        // ...and once typing pauses, the whole name is checked.
+        QTRY_VERIFY_WITH_TIMEOUT(w.validationMessage().contains(QLatin1String("no-such-process-here")), 5000);
+        QVERIFY(monitor->property("invalid").toBool());
+        monitor->clear();
+        QTRY_VERIFY(w.validationMessage().isEmpty());
+    }
+
+    void firstStartIsReadable()
+    {
+        QSettings().clear(); // no saved window state: the first start
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QRect available = w.screen()->availableGeometry();
+        QVERIFY2(w.width() >= available.width() * 0.85 && w.height() >= available.height() * 0.85,
+            qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                           .arg(w.width())
+                           .arg(w.height())
+                           .arg(available.width())
+                           .arg(available.height())));
+        QVERIFY(w.width() <= available.width() && w.height() <= available.height());
+        // The setup panel is as wide as its widest row: nothing is cut off at the right.
+        auto* panel = w.findChild<QScrollArea*>(QStringLiteral("setupPanel"));
+        QVERIFY(panel);
+        QVERIFY2(panel->viewport()->width() >= panel->widget()->minimumSizeHint().width(),
+            qPrintable(QStringLiteral("%1 < %2")
+                           .arg(panel->viewport()->width())
+                           .arg(panel->widget()->minimumSizeHint().width())));
+        // Charts keep a readable size and scroll instead (this screen is small: 800x600).
+        for (TimeSeriesChart* chart : w.dashboard()->charts()) {
+            QVERIFY2(chart->width() >= ChartGrid::ReadableWidth * 3 / 4, qPrintable(QString::number(chart->width())));
+            QVERIFY2(chart->height() >= ChartGrid::ReadableHeight - 40, qPrintable(QString::number(chart->height())));
+        }
+        auto* grid = w.findChild<ChartGrid*>(QStringLiteral("chartGrid"));
+        QVERIFY(grid);
+        QVERIFY(grid->widget()->height() > grid->viewport()->height()); // it scrolls
+    }
+
+    void commandLineFillsTheForm()
+    {
+        GuiOptions options;
+        QString message;
+        bool help = false;
+        QCOMPARE(parseGuiOptions(
+                     { QStringLiteral("stressdeck gui"), QStringLiteral("--rate"), QStringLiteral("33"),
+                         QStringLiteral("--transport"), QStringLiteral("fast"), QStringLiteral("--threads"),
+                         QStringLiteral("2"), QStringLiteral("--timeout"), QStringLiteral("7s"), QStringLiteral("-c"),
+                         QStringLiteral("9"), QStringLiteral("--demo-error-rate"), QStringLiteral("agent=0.25:500"),
+                         QStringLiteral("--request"), QStringLiteral("GET /health") },
+                     &options, &message, &help),
+            0);
+        QVERIFY2(message.isEmpty(), qPrintable(message));
+        MainWindow w(options);
+        QCOMPARE(w.findChild<QComboBox*>(QStringLiteral("loadModel"))->currentIndex(), 1);
+        QCOMPARE(w.findChild<QDoubleSpinBox*>(QStringLiteral("rate"))->value(), 33.0);
+        QCOMPARE(
+            w.findChild<QComboBox*>(QStringLiteral("transport"))->currentData().toString(), QStringLiteral("fast"));
+        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("threads"))->value(), 2);
+        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("concurrency"))->value(), 9);
+        QCOMPARE(w.findChild<QLineEdit*>(QStringLiteral("timeout"))->text(), QStringLiteral("7s"));
+        QCOMPARE(w.findChild<QComboBox*>(QStringLiteral("scenario"))->currentText(), QStringLiteral("ad hoc"));
+        auto* knobs = w.findChild<QGroupBox*>(QStringLiteral("demoKnobs"));
+        QVERIFY(knobs && knobs->isChecked());
+        QCOMPARE(w.findChild<QComboBox*>(QStringLiteral("faultEndpoint"))->currentText(), QStringLiteral("agent"));
+        QCOMPARE(w.findChild<QDoubleSpinBox*>(QStringLiteral("errorRate"))->value(), 25.0);
+        QVERIFY2(w.validationMessage().isEmpty(), qPrintable(w.validationMessage()));
+        // The tests after this one start from the defaults again.
+        w.findChild<QComboBox*>(QStringLiteral("loadModel"))->setCurrentIndex(0);
+        w.findChild<QComboBox*>(QStringLiteral("transport"))->setCurrentIndex(0);
+        w.findChild<QSpinBox*>(QStringLiteral("threads"))->setValue(0);
+        w.findChild<QLineEdit*>(QStringLiteral("timeout"))->setText(QStringLiteral("30s"));
+        w.findChild<QComboBox*>(QStringLiteral("scenario"))->setCurrentIndex(0);
     }
 
     void setupIsRemembered()
@@ -92,7 +188,12 @@ private Q_SLOTS:
     void profileOptionAppliesTheProfile()
     {
         GuiOptions options;
-        options.profile = QStringLiteral("normal");
+        QString message;
+        bool help = false;
+        QCOMPARE(
+            parseGuiOptions({ QStringLiteral("stressdeck gui"), QStringLiteral("--profile"), QStringLiteral("normal") },
+                &options, &message, &help),
+            0);
         MainWindow w(options);
         const auto normal = Profile::builtIn(QStringLiteral("normal"));
         QVERIFY(normal);
@@ -133,8 +234,9 @@ private Q_SLOTS:
         w.findChild<QSpinBox*>(QStringLiteral("concurrency"))->setValue(3);
         QSignalSpy finished(&w, &MainWindow::runFinished);
 
+        QTRY_VERIFY2(action(w, QStringLiteral("Start"))->isEnabled(), qPrintable(w.validationMessage()));
         QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);
-        QVERIFY(w.isRunning());
+        QVERIFY2(w.isRunning(), qPrintable(w.validationMessage()));
         QVERIFY(!action(w, QStringLiteral("Start"))->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(w.dashboard()->requestTypeModel()->rowCount() == 6, 10000);
         QTest::qWait(1200);

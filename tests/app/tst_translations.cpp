@@ -137,6 +137,25 @@ private Q_SLOTS:
         QVERIFY(shown.contains(QStringLiteral("&Starten")));
         QVERIFY(w.dashboard()->verdictText().startsWith(QStringLiteral("NICHT BESTANDEN")));
     }
+
+    void germanWindowFlagsTheWrongField()
+    {
+        QCOMPARE(installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+        MainWindow w;
+        w.show();
+        auto* target = w.findChild<QLineEdit*>(QStringLiteral("target"));
+        auto* concurrency = w.findChild<QWidget*>(QStringLiteral("concurrency"));
+        QVERIFY(target && concurrency);
+        target->setText(QStringLiteral("ftp://nowhere"));
+        QTRY_VERIFY(!w.validationMessage().isEmpty());
+        QVERIFY2(!w.validationMessage().startsWith(QLatin1String("target")), qPrintable(w.validationMessage()));
+        QVERIFY(target->property("invalid").toBool());
+        QVERIFY(target->styleSheet().contains(QLatin1String("border")));
+        QVERIFY(!concurrency->property("invalid").toBool());
+        target->clear();
+        QTRY_VERIFY(w.validationMessage().isEmpty());
+        QVERIFY(!target->property("invalid").toBool());
+    }
 };
 
 QTEST_MAIN(TestTranslations)

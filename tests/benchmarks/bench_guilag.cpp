@@ -33,9 +33,13 @@ int main(int argc, char* argv[])
         f.write(R"({"name": "max rate", "request_types": [{"name": "health", "path": "/health"}]})");
     }
     GuiOptions options;
-    options.scenario = scenario;
-    options.concurrency = 64;
-    options.durationS = seconds;
+    QString message;
+    bool help = false;
+    if (parseGuiOptions({ QStringLiteral("bench_guilag"), QStringLiteral("--scenario"), scenario, QStringLiteral("-c"),
+                            QStringLiteral("64"), QStringLiteral("-d"), QString::number(seconds) },
+            &options, &message, &help)
+        != 0)
+        qFatal("%s", qPrintable(message));
     MainWindow window(options);
     window.findChild<QLineEdit*>(QStringLiteral("target"))->clear();
     window.findChild<QLineEdit*>(QStringLiteral("thinkTime"))->setText(QStringLiteral("0"));

@@ -280,10 +280,18 @@ private Q_SLOTS:
         RunConfig c = config(server.url(), 20, 3);
         c.loadModel = LoadModel::Open;
         c.rateRps = 40;
-        const Run run = runToEnd(c, scenarioOf({ get("fast", "/delay/5") }));
+        qint64 liveSent = 0; // what the window shows while the run goes on
+        const Run run = runToEnd(
+            c, scenarioOf({ get("fast", "/delay/5") }),
+            [&liveSent](LoadRunner& runner) {
+                QObject::connect(&runner, &LoadRunner::snapshotReady, &runner,
+                    [&liveSent](const LiveSnapshot& s) { liveSent = std::max(liveSent, s.schedule.scheduled); });
+            },
+            300);
         const Report& r = run.report;
         QVERIFY2(r.schedule.scheduled >= 100 && r.schedule.scheduled <= 125,
             qPrintable(QString::number(r.schedule.scheduled)));
+        QVERIFY2(liveSent >= 60 && liveSent <= r.schedule.scheduled, qPrintable(QString::number(liveSent)));
         QCOMPARE(r.overall.total, r.schedule.scheduled);
         QCOMPARE(qint64(server.server()->received.load()), r.overall.total);
     }

@@ -2,7 +2,12 @@
 
 #include <QTest>
 
+#include <functional>
+
 using namespace Stressdeck;
+
+Q_DECLARE_METATYPE(std::function<void(Stressdeck::RunConfig*)>)
+Q_DECLARE_METATYPE(Stressdeck::ConfigField)
 
 class TestRunConfig : public QObject {
     Q_OBJECT
@@ -18,6 +23,11 @@ private Q_SLOTS:
         QTest::addRow("plain seconds") << QStringLiteral("12") << 12.0;
         QTest::addRow("decimal") << QStringLiteral("1.5") << 1.5;
         QTest::addRow("negative") << QStringLiteral("-3s") << -1.0;
+        QTest::addRow("minutes and seconds") << QStringLiteral("5m00s") << 300.0;
+        QTest::addRow("hours, minutes, seconds") << QStringLiteral("1h02m03s") << 3723.0;
+        QTest::addRow("hours and minutes") << QStringLiteral("1h30m") << 5400.0;
+        QTest::addRow("empty") << QString() << -1.0;
+        QTest::addRow("units out of order") << QStringLiteral("3s1m") << -1.0;
         QTest::addRow("garbage") << QStringLiteral("soon") << -1.0;
         QTest::addRow("empty") << QString() << -1.0;
         QTest::addRow("unknown unit") << QStringLiteral("3d") << -1.0;
@@ -32,6 +42,19 @@ private Q_SLOTS:
         } else {
             QVERIFY(parsed);
             QCOMPARE(*parsed, seconds);
+        }
+    }
+
+    // What the window writes into its fields (a profile's duration, say) must read back.
+    void formattedDurationsReadBack()
+    {
+        for (const double seconds : { 0.0, 1.0, 59.0, 60.0, 300.0, 3599.0, 3600.0, 3723.0, 86400.0 }) {
+            const auto parsed = parseDuration(formatDuration(seconds));
+            QVERIFY2(parsed && *parsed == seconds, qPrintable(formatDuration(seconds)));
+        }
+        for (const double seconds : { 0.5, 0.25, 1.5, 300.0 }) {
+            const auto parsed = parseDuration(formatDurationExact(seconds));
+            QVERIFY2(parsed && *parsed == seconds, qPrintable(formatDurationExact(seconds)));
         }
     }
 
@@ -79,6 +102,48 @@ private Q_SLOTS:
         c.threads = 0; // automatic
         QVERIFY2(c.validate(&error), qPrintable(error));
         QVERIFY(defaultEngineThreads() >= 1);
+    }
+
+    // The window flags the wrong field from this code, not from the (translated) message.
+    void validationNamesTheField_data()
+    {
+        QTest::addColumn<std::function<void(RunConfig*)>>("breakIt");
+        QTest::addColumn<ConfigField>("field");
+        using Break = std::function<void(RunConfig*)>;
+        QTest::addRow("target") << Break([](RunConfig* c) { c->target = QUrl(QStringLiteral("ftp://x")); })
+                                << ConfigField::Target;
+        QTest::addRow("concurrency") << Break([](RunConfig* c) { c->concurrency = 0; }) << ConfigField::Concurrency;
+        QTest::addRow("duration") << Break([](RunConfig* c) { c->durationS = 0; }) << ConfigField::Duration;
+        QTest::addRow("timeout") << Break([](RunConfig* c) { c->timeoutS = -1; }) << ConfigField::Timeout;
+        QTest::addRow("think time") << Break([](RunConfig* c) { c->thinkMinMs = 900; }) << ConfigField::ThinkTime;
+        QTest::addRow("rate") << Break([](RunConfig* c) { c->loadModel = LoadModel::Open; }) << ConfigField::Rate;
+        QTest::addRow("sample interval") << Break([](RunConfig* c) { c->sampleIntervalS = 0.5; })
+                                         << ConfigField::SampleInterval;
+        QTest::addRow("leak threshold") << Break([](RunConfig* c) { c->thresholds.leakMb = 0; })
+                                        << ConfigField::LeakThreshold;
+        QTest::addRow("health path") << Break([](RunConfig* c) { c->healthPath = QStringLiteral("health"); })
+                                     << ConfigField::HealthPath;
+        QTest::addRow("checkpoint") << Break([](RunConfig* c) { c->checkpointIntervalS = 0; })
+                                    << ConfigField::CheckpointInterval;
+        QTest::addRow("body") << Break([](RunConfig* c) { c->maxBodyBytes = 0; }) << ConfigField::MaxBody;
+        QTest::addRow("threads") << Break([](RunConfig* c) { c->threads = 300; }) << ConfigField::Threads;
+        QTest::addRow("monitor") << Break([](RunConfig* c) { c->monitorPid = -2; }) << ConfigField::MonitorPid;
+    }
+
+    void validationNamesTheField()
+    {
+        QFETCH(std::function<void(RunConfig*)>, breakIt);
+        QFETCH(ConfigField, field);
+        RunConfig c;
+        c.target = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        QString error;
+        ConfigField reported = ConfigField::Threads;
+        QVERIFY(c.validate(&error, &reported));
+        QCOMPARE(reported, ConfigField::None);
+        breakIt(&c);
+        QVERIFY(!c.validate(&error, &reported));
+        QCOMPARE(reported, field);
+        QVERIFY(!error.isEmpty());
     }
 };
 

@@ -496,7 +496,7 @@ void Engine::beginDrain()
     m_shared->running = false;
     if (m_durationTimer)
         m_durationTimer->stop();
-    forEachWorker([](EngineWorker* w) { w->wakeSleepers(); });
+    forEachWorker([](EngineWorker* w) { w->drain(); });
     // Requests still in flight get their full timeout; whatever is left after that is stuck.
     m_drainTimer = new QTimer(this);
     m_drainTimer->setSingleShot(true);

@@ -186,6 +186,19 @@ void EngineWorker::wakeSleepers()
         sleeper->start(0);
 }
 
+void EngineWorker::drain()
+{
+    wakeSleepers();
+    const QList<FastConnection*> connections = m_fastInFlight.keys(true);
+    for (FastConnection* connection : connections) {
+        if (connection->isConnecting()) {
+            // Before abort(): the user resumes inside it.
+            m_abandoned.insert(connection);
+            connection->abort();
+        }
+    }
+}
+
 void EngineWorker::abortInFlightAsStuck()
 {
     const QList<QNetworkReply*> replies = m_inFlight.values();
@@ -193,7 +206,7 @@ void EngineWorker::abortInFlightAsStuck()
         m_stuck.insert(reply);
     for (QNetworkReply* reply : replies)
         reply->abort();
-    const QList<FastConnection*> connections = m_fastInFlight.values();
+    const QList<FastConnection*> connections = m_fastInFlight.keys();
     for (FastConnection* connection : connections)
         connection->abort();
 }
@@ -302,6 +315,11 @@ void EngineWorker::finishRequest(
     int typeIndex, const Outcome& outcome, EngineClock::time_point intended, EngineClock::time_point done)
 {
     m_records.push(typeIndex, outcome, done, nanos(done - intended), m_shared->loadStart);
+    forgetRequest();
+}
+
+void EngineWorker::forgetRequest()
+{
     --m_inFlightHere;
     --m_shared->inFlight;
 }
@@ -338,10 +356,16 @@ QCoro::Task<Outcome> EngineWorker::executeFast(int userIndex, int typeIndex, Eng
     const auto deadline = EngineClock::now() + std::chrono::milliseconds(qint64(std::ceil(m_config.timeoutS * 1000)));
 
     FastConnection* used = m_fastConnections[slot];
-    m_fastInFlight.insert(used);
+    m_fastInFlight.insert(used, true);
     Outcome outcome
         = co_await used->send(FastConnection::request(m_shared->requestHeads[size_t(typeIndex)], method, body),
             method == "HEAD", deadline, m_config.maxBodyBytes, type.acceptedStatus);
+    if (m_abandoned.remove(used)) {
+        // The run stopped before the request had a connection: it was never sent.
+        m_fastInFlight.remove(used);
+        forgetRequest();
+        co_return outcome;
+    }
 
     // Redirects are followed like QNAM's NoLessSafeRedirectPolicy does: at most 10, never from
     // https to http, 303 (and 301/302 after a POST) as a GET, across hosts on a connection of
@@ -374,7 +398,7 @@ QCoro::Task<Outcome> EngineWorker::executeFast(int userIndex, int typeIndex, Eng
             elsewhere.reset(connectionTo(url, nullptr));
             used = elsewhere.get();
         }
-        m_fastInFlight.insert(used);
+        m_fastInFlight.insert(used, false);
         outcome = co_await used->send(
             FastConnection::request(FastConnection::requestHead(method, url, type.headers), method, body),
             method == "HEAD", deadline, m_config.maxBodyBytes, type.acceptedStatus);

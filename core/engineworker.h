@@ -117,6 +117,9 @@ public:
     void spawnUsers();
     //! Wakes sleeping users, so a stop ends every think time at once.
     void wakeSleepers();
+    //! At a stop: wakes sleeping users and gives up every connect in progress for a request not
+    //! sent yet (such a request is not counted); requests already sent keep their timeout.
+    void drain();
     //! Cuts off every request in flight; they end as `Stuck`.
     void abortInFlightAsStuck();
     //! For a run torn down midway (the running flag already cleared): cuts everything off and
@@ -150,6 +153,8 @@ private:
     int pickType();
     void finishRequest(
         int typeIndex, const Outcome& outcome, EngineClock::time_point intended, EngineClock::time_point done);
+    //! Ends a request that is not counted.
+    void forgetRequest();
     size_t slotOf(int userIndex) const { return size_t(userIndex / m_threads); }
 
     const int m_index;
@@ -168,7 +173,8 @@ private:
     std::atomic<int> m_inFlightHere { 0 };
     QSet<QNetworkReply*> m_inFlight;
     QSet<QNetworkReply*> m_stuck;
-    QSet<FastConnection*> m_fastInFlight;
+    QHash<FastConnection*, bool> m_fastInFlight; //!< true on a request's first hop
+    QSet<FastConnection*> m_abandoned; //!< connects given up by drain()
     QSet<QTimer*> m_sleepers;
 
     EngineClock::time_point m_lastLagTick;

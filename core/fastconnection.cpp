@@ -1,6 +1,5 @@
 #include "fastconnection.h"
 
-#include <QCoro/QCoroAbstractSocket>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -173,41 +172,43 @@ QCoro::Task<std::optional<Outcome>> FastConnection::connectIfNeeded(Clock::time_
     if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
         co_return std::nullopt;
     dropSocket();
+    QSslSocket* ssl = nullptr;
     if (m_tls) {
-        auto* ssl = new QSslSocket(this);
+        ssl = new QSslSocket(this);
         if (m_insecure)
             ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
         m_socket = ssl;
-        // Whichever comes first ends the wait: encrypted, an error, or the connection closing.
         connect(ssl, &QSslSocket::encrypted, this, &FastConnection::wake);
-        connect(ssl, &QAbstractSocket::errorOccurred, this, &FastConnection::wake);
-        connect(ssl, &QAbstractSocket::disconnected, this, &FastConnection::wake);
-        ssl->connectToHostEncrypted(m_host, m_port);
-        while (!m_aborted && !ssl->isEncrypted() && ssl->state() != QAbstractSocket::UnconnectedState
-            && remaining(deadline).count() > 0)
-            co_await news(remaining(deadline));
-        if (m_aborted)
-            co_return Outcome { Outcome::Stuck, 0, {} };
-        if (!ssl->isEncrypted()) {
-            const Outcome failure = ssl->error() == QAbstractSocket::UnknownSocketError
-                ? Outcome { Outcome::Timeout, 0, {} }
-                : socketFailure(ssl->error(), ssl->errorString());
-            dropSocket();
-            co_return failure;
-        }
     } else {
         m_socket = new QTcpSocket(this);
+        connect(m_socket, &QAbstractSocket::connected, this, &FastConnection::wake);
+    }
+    // Whichever comes first ends the wait: ready, an error (refused, reset, unreachable), the
+    // connection closing, or abort(). QCoro's waitForConnected() only ends on `connected` or
+    // its timeout, so a refused connect would sit out the whole request timeout.
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, &FastConnection::wake);
+    connect(m_socket, &QAbstractSocket::disconnected, this, &FastConnection::wake);
+    auto ready
+        = [this, ssl] { return ssl ? ssl->isEncrypted() : m_socket->state() == QAbstractSocket::ConnectedState; };
+    if (ssl)
+        ssl->connectToHostEncrypted(m_host, m_port);
+    else
         m_socket->connectToHost(m_host, m_port);
-        const bool connected = co_await qCoro(m_socket.data()).waitForConnected(remaining(deadline));
-        if (m_aborted)
-            co_return Outcome { Outcome::Stuck, 0, {} };
-        if (!connected) {
-            const Outcome failure = m_socket->state() == QAbstractSocket::UnconnectedState
-                ? socketFailure(m_socket->error(), m_socket->errorString())
-                : Outcome { Outcome::Timeout, 0, {} };
-            dropSocket();
-            co_return failure;
-        }
+    m_connecting = true;
+    while (!m_aborted && !ready() && m_socket->error() == QAbstractSocket::UnknownSocketError
+        && m_socket->state() != QAbstractSocket::UnconnectedState && remaining(deadline).count() > 0)
+        co_await news(remaining(deadline));
+    m_connecting = false;
+    if (m_aborted) {
+        dropSocket();
+        co_return Outcome { Outcome::Stuck, 0, {} };
+    }
+    if (!ready()) {
+        const Outcome failure = m_socket->error() == QAbstractSocket::UnknownSocketError
+            ? Outcome { Outcome::Timeout, 0, {} }
+            : socketFailure(m_socket->error(), m_socket->errorString());
+        dropSocket();
+        co_return failure;
     }
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // One wake-up signal for data, a closed connection and errors alike: waiting for readyRead

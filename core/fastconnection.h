@@ -35,9 +35,11 @@ public:
     //! Sends `request` (a complete HTTP/1.1 request) and reads the answer until `deadline`.
     QCoro::Task<Outcome> send(
         QByteArray request, bool head, Clock::time_point deadline, qint64 maxBodyBytes, QList<int> acceptedStatus);
-    //! Cuts off the request in progress; it ends as `Stuck`.
+    //! Cuts off the request in progress, a connect too; it ends as `Stuck`.
     void abort();
     bool isBusy() const { return m_busy; }
+    //! True while the request waits for its connection: nothing of it has been sent yet.
+    bool isConnecting() const { return m_connecting; }
     //! The Location header of the last response, when it was a redirect (3xx).
     QByteArray location() const { return m_location; }
 
@@ -48,9 +50,9 @@ public:
     static QByteArray request(const QByteArray& head, const QByteArray& method, const QByteArray& body);
 
 private:
-    //! Suspends the calling coroutine until the socket has news (data, closed, error, TLS
-    //! ready) or `timeout` passes. One waiter at a time; resumed exactly once. (QCoro 0.8's
-    //! signal awaiter is not safe for signals that fire twice in a row.)
+    //! Suspends the calling coroutine until the socket has news (connected, data, closed,
+    //! error, TLS ready), abort() is called or `timeout` passes. One waiter at a time; resumed
+    //! exactly once. (QCoro 0.8's signal awaiter is not safe for signals that fire twice in a row.)
     struct Wait {
         FastConnection* self;
         std::chrono::milliseconds timeout;
@@ -81,6 +83,7 @@ private:
     http_parser_settings m_settings {};
     bool m_busy = false;
     bool m_aborted = false;
+    bool m_connecting = false;
     bool m_head = false;
     bool m_complete = false;
     bool m_tooLarge = false;

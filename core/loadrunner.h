@@ -30,7 +30,8 @@ public:
     bool isRunning() const { return m_engine != nullptr; }
     //! Starts a run; returns false (with a message) when the configuration is invalid.
     bool start(const RunConfig& config, const Scenario& scenario, QString* error);
-    //! Stops sending; requests in flight get up to their timeout, then count as stuck.
+    //! Stops sending; requests in flight get up to their timeout, then count as stuck. A request
+    //! still waiting for its connection (fast transport) is given up and not counted.
     void stop();
     //! Stops at once; requests in flight count as stuck.
     void stopNow();

@@ -4,9 +4,13 @@
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace Stressdeck;
@@ -16,8 +20,7 @@ Q_DECLARE_METATYPE(Stressdeck::Transport)
 
 namespace {
 
-Run run(const QString& target, const QString& path, double seconds, double timeoutS, bool follow = false,
-    const std::function<void()>& midway = {})
+RunConfig faultConfig(const QString& target, double seconds, double timeoutS)
 {
     QFETCH_GLOBAL(Transport, transport);
     RunConfig c;
@@ -30,6 +33,11 @@ Run run(const QString& target, const QString& path, double seconds, double timeo
     c.healthCheck = false;
     c.sampleIntervalS = 1;
     c.monitorPid = ::getpid();
+    return c;
+}
+
+Scenario probe(const QString& path, bool follow = false)
+{
     Scenario s;
     s.name = QStringLiteral("fault");
     RequestType t;
@@ -37,14 +45,53 @@ Run run(const QString& target, const QString& path, double seconds, double timeo
     t.path = path;
     t.followRedirects = follow;
     s.requestTypes = { t };
+    return s;
+}
+
+Run run(const QString& target, const QString& path, double seconds, double timeoutS, bool follow = false,
+    const std::function<void()>& midway = {})
+{
     return runToEnd(
-        c, s,
+        faultConfig(target, seconds, timeoutS), probe(path, follow),
         [&](LoadRunner&) {
             if (midway)
                 midway();
         },
         int(seconds * 400));
 }
+
+//! A loopback port where a connect hangs: its listener never accepts, and one connection fills
+//! its backlog of 0, so the kernel drops every further SYN.
+class FullBacklog {
+public:
+    FullBacklog()
+    {
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (::bind(m_listener, reinterpret_cast<sockaddr*>(&address), length) != 0 || ::listen(m_listener, 0) != 0
+            || ::getsockname(m_listener, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+            qFatal("cannot listen on 127.0.0.1");
+        m_filler = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (::connect(m_filler, reinterpret_cast<sockaddr*>(&address), length) != 0)
+            qFatal("cannot fill the backlog");
+        m_port = ntohs(address.sin_port);
+    }
+    ~FullBacklog()
+    {
+        ::close(m_filler);
+        ::close(m_listener);
+    }
+    Q_DISABLE_COPY_MOVE(FullBacklog)
+    quint16 port() const { return m_port; }
+
+private:
+    int m_listener = -1;
+    int m_filler = -1;
+    quint16 m_port = 0;
+};
 
 } // namespace
 
@@ -145,6 +192,67 @@ private Q_SLOTS:
         // Service came back: the last seconds succeed again.
         QVERIFY(report.timeline.last().all.successes > 0);
         QVERIFY(r.wallMs < 4000 + 2000 + 4000);
+    }
+
+    void refusedConnectionsEndAtOnce()
+    {
+        // Bound but not listening: every connect to the port is refused, and nobody else gets it.
+        QTcpSocket closed;
+        QVERIFY(closed.bind(QHostAddress::LocalHost, 0, QAbstractSocket::DontShareAddress));
+        RunConfig c = faultConfig(QStringLiteral("http://127.0.0.1:%1").arg(closed.localPort()), 5, 10);
+        c.concurrency = 2;
+        const Run r = runToEnd(c, probe(QStringLiteral("/")));
+        const Report& report = r.report;
+        // A refused connect that waited for its timeout would end the run at 10 s, two requests in.
+        QVERIFY2(r.wallMs < 6000, qPrintable(QString::number(r.wallMs)));
+        QVERIFY2(report.overall.total >= 6, qPrintable(QString::number(report.overall.total)));
+        QVERIFY2(report.overall.errors.value(QStringLiteral("Connection refused")) == report.overall.total,
+            qPrintable(QStringList(report.overall.errors.keys()).join(u", ")));
+        // The back-off holds: without it two users fail thousands of times a second.
+        QVERIFY2(report.overall.total <= 40, qPrintable(QString::number(report.overall.total)));
+        QCOMPARE(report.stuckRequests, 0);
+    }
+
+    void stopEndsAHangingConnect_data()
+    {
+        QTest::addColumn<bool>("now");
+        QTest::addRow("stop") << false;
+        QTest::addRow("stop now") << true;
+    }
+
+    void stopEndsAHangingConnect()
+    {
+        QFETCH(bool, now);
+        QFETCH_GLOBAL(Transport, transport);
+        if (!now && transport == Transport::Qnam)
+            QSKIP("QNAM gives a request still connecting its full timeout at a stop");
+        FullBacklog backlog;
+        {
+            QTcpSocket hangs;
+            hangs.connectToHost(QHostAddress::LocalHost, backlog.port());
+            QVERIFY2(!hangs.waitForConnected(300), "a connect to a full backlog did not hang");
+        }
+        RunConfig c = faultConfig(QStringLiteral("http://127.0.0.1:%1").arg(backlog.port()), 5, 10);
+        c.concurrency = 2;
+        constexpr int stopAtMs = 1000;
+        const Run r = runToEnd(
+            c, probe(QStringLiteral("/")),
+            [now](LoadRunner& runner) {
+                if (now)
+                    runner.stopNow();
+                else
+                    runner.stop();
+            },
+            stopAtMs);
+        const Report& report = r.report;
+        QCOMPARE(report.stopReason, QStringLiteral("stopped"));
+        QVERIFY2(r.wallMs < stopAtMs + 3000, qPrintable(QString::number(r.wallMs)));
+        QCOMPARE(report.overall.timeouts, 0);
+        if (!now) {
+            // Nothing was sent: a connect given up at a stop is not a request.
+            QCOMPARE(report.overall.total, 0);
+            QCOMPARE(report.stuckRequests, 0);
+        }
     }
 
     void ipv6Loopback()

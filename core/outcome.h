@@ -29,11 +29,12 @@ struct Outcome {
     QString detail;
 
     bool isSuccess() const { return kind == Success; }
-    //! Failures where the connection itself failed: the caller should back off.
+    //! Failures where the connection itself failed: the caller should back off. An unreachable
+    //! network or host has no class of its own and ends as Other.
     bool isConnectionFailure() const
     {
         return kind == ConnectionRefused || kind == ConnectionReset || kind == HostNotFound || kind == TlsError
-            || kind == ProtocolError;
+            || kind == ProtocolError || kind == Other;
     }
     QString label() const;
 

@@ -143,7 +143,8 @@ test)
         stressdeck report /tmp/r.json --pdf /tmp/r.pdf
         test -s /tmp/r.pdf
         test -f /usr/share/applications/org.stressdeck.Stressdeck.desktop
-        test -f /usr/share/man/man1/stressdeck.1.gz'
+        test -f /usr/share/man/man1/stressdeck.1.gz
+        grep -q "^License: MIT" /usr/share/doc/stressdeck/copyright'
     echo "The .deb installs and runs in a clean Debian 12 root."
 
     stage "A fresh machine: the README's test command (quick) from the source tree, in the same clean root"

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -38,6 +39,8 @@ public:
     std::int64_t percentileNs(double p) const;
     //! Several percentiles in one pass; `ps` must be ascending.
     QList<std::int64_t> percentilesNs(const QList<double>& ps) const;
+    //! Bytes this histogram occupies, its bucket counts included: set by the layout alone.
+    std::size_t memoryBytes() const { return sizeof(*this) + m_counts.capacity() * sizeof(std::int64_t); }
 
     //! Sparse, layout-independent form: each bucket as [lowest value in ns, count].
     QJsonObject toJson() const;

@@ -444,8 +444,18 @@ bool Report::load(const QString& fileName, Report* report, QString* error)
 
 bool Report::save(const QString& fileName, QString* error) const
 {
+    const QByteArray bytes = toJsonBytes();
     QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(toJsonBytes()) < 0 || !file.commit()) {
+    bool written = file.open(QIODevice::WriteOnly);
+    // A full disk shows as a short write rather than an error, and QSaveFile::commit() (Qt 6.4)
+    // ignores a failed flush of its buffer: either way a truncated file would replace the old one.
+    // Write the rest until it fails with its reason, and commit only a whole, flushed file.
+    for (qint64 done = 0; written && done < bytes.size();) {
+        const qint64 n = file.write(bytes.constData() + done, bytes.size() - done);
+        written = n > 0;
+        done += n;
+    }
+    if (!written || !file.flush() || !file.commit()) {
         *error = QCoreApplication::translate("Report", "%1: cannot write the report: %2")
                      .arg(fileName, file.errorString());
         return false;

@@ -337,7 +337,8 @@ bool PdfReport::write(const QString& fileName, QString* error) const
         }
         painter.end();
     }
-    if (!file.commit()) {
+    // QSaveFile::commit() (Qt 6.4) renames even when flushing its buffer failed, as on a full disk.
+    if (!file.flush() || !file.commit()) {
         *error = QCoreApplication::translate("PdfReport", "%1: cannot write the PDF: %2")
                      .arg(fileName, file.errorString());
         return false;

@@ -41,7 +41,10 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true); // settings go to a throwaway place
+        QStandardPaths::setTestModeEnabled(true); // recovery files go to a throwaway place
+        // Settings of this run alone: those an earlier run left behind (from this checkout or
+        // another one) would decide whether Start is enabled.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.path());
         QCoreApplication::setOrganizationName(QStringLiteral("StressdeckTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     }
@@ -50,6 +53,7 @@ private Q_SLOTS:
     {
         MainWindow w;
         w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w)); // or the shortcut below never arrives
         auto* duration = w.findChild<QLineEdit*>(QStringLiteral("duration"));
         QVERIFY(duration);
         duration->setText(QStringLiteral("soon"));

@@ -124,14 +124,34 @@ private Q_SLOTS:
     void memoryDoesNotGrowWithRecords()
     {
         Histogram h;
-        const auto before = sizeof(h);
-        for (int i = 0; i < 1000000; ++i)
-            h.record(i * 1000LL);
-        QCOMPARE(sizeof(h), before);
-        QCOMPARE(h.count(), 1000000);
+        const std::size_t fresh = h.memoryBytes();
+        // Millions of values spread log-uniformly over the whole trackable range, and past both ends.
+        std::mt19937_64 rng(11);
+        std::uniform_real_distribution<double> exponent(0, std::log(double(Histogram::HighestTrackable) * 2));
+        constexpr int Records = 3'000'000;
+        for (int i = 0; i < Records; ++i)
+            h.record(std::int64_t(std::exp(exponent(rng))) - 1);
+        h.record(-1);
+        h.record(Histogram::HighestTrackable * 2);
+        QCOMPARE(h.count(), Records + 2);
+        QCOMPARE(h.minNs(), 0);
+        QCOMPARE(h.maxNs(), Histogram::HighestTrackable);
+        QCOMPARE(h.memoryBytes(), fresh);
+        // The figure is honest: it holds a count for every bucket of the layout.
+        QVERIFY(fresh >= std::size_t(Histogram::BucketCount) * sizeof(std::int64_t));
+
+        Histogram merged;
+        merged.merge(h);
+        QCOMPARE(merged.memoryBytes(), fresh);
+        Histogram parsed;
+        QString error;
+        QVERIFY2(parsed.fromJson(h.toJson(), &error), qPrintable(error));
+        QCOMPARE(parsed.memoryBytes(), fresh);
+
         h.reset();
         QVERIFY(h.isEmpty());
         QCOMPARE(h.percentileNs(50), 0);
+        QCOMPARE(h.memoryBytes(), fresh);
     }
 
     void clampsOutOfRangeValues()

@@ -1,13 +1,17 @@
+#include "filesizelimit.h"
 #include "pdfreport.h"
 #include "report.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Stressdeck;
+using Stressdeck::Testing::FileSizeLimit;
 
 namespace {
 
@@ -57,13 +61,56 @@ private Q_SLOTS:
         QVERIFY(text.contains(QLatin1String("page 4 of 4")));
     }
 
-    void failedWriteKeepsTheOldFile()
+    void writeIntoAMissingDirectoryFails()
     {
         Report report;
         QString error;
-        QVERIFY(Report::load(s_known, &report, &error));
+        QVERIFY2(Report::load(s_known, &report, &error), qPrintable(error));
         QVERIFY(!PdfReport(report).write(QStringLiteral("/nonexistent-dir/x.pdf"), &error));
         QVERIFY(error.contains(QLatin1String("/nonexistent-dir/x.pdf")));
+    }
+
+    void failedWriteKeepsTheOldFile_data()
+    {
+        QTest::addColumn<double>("room");
+        QTest::addRow("disk full halfway") << 0.5;
+        // The PDF's last bytes sit in QSaveFile's buffer until the commit flushes them.
+        QTest::addRow("last bytes do not fit") << 0.999;
+    }
+
+    void failedWriteKeepsTheOldFile()
+    {
+        QFETCH(double, room);
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(s_known, &report, &error), qPrintable(error));
+        QTemporaryDir dir;
+        const QString probe = dir.filePath(QStringLiteral("probe.pdf"));
+        QVERIFY2(PdfReport(report).write(probe, &error), qPrintable(error));
+        const qint64 size = QFileInfo(probe).size();
+        QVERIFY(QFile::remove(probe));
+
+        const QString pdf = dir.filePath(QStringLiteral("old.pdf"));
+        const QByteArray oldBytes = QByteArrayLiteral("%PDF-1.4 the review copy from yesterday\n");
+        QFile old(pdf);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        QCOMPARE(old.write(oldBytes), oldBytes.size());
+        old.close();
+        error.clear();
+        bool written = false;
+        {
+            const FileSizeLimit full(qint64(double(size) * room));
+            written = PdfReport(report).write(pdf, &error);
+        }
+        QVERIFY2(!written,
+            qPrintable(QStringLiteral("reported as written; %1 now holds %2 of %3 bytes")
+                           .arg(pdf)
+                           .arg(QFileInfo(pdf).size())
+                           .arg(size)));
+        QVERIFY2(error.contains(pdf + QLatin1String(": cannot write")), qPrintable(error));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), oldBytes);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("old.pdf") });
     }
 
     void savedReportsRoundTripByteForByte()

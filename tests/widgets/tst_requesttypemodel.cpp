@@ -1,6 +1,7 @@
 #include "requesttypemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Stressdeck;
@@ -36,8 +37,21 @@ private Q_SLOTS:
         QVERIFY(model.index(0, RequestTypeModel::SuccessPct).data(Qt::ForegroundRole).isValid()); // below 95 %
         QVERIFY(!model.headerData(RequestTypeModel::P99, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
 
+        // Same shape: updated in place, so a view keeps its selection and scroll position.
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         chat.total = 300;
-        model.setStats({ chat, agent }); // same shape: an update, not a reset
+        model.setStats({ chat, agent });
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(layout.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), model.index(0, 0));
+        QCOMPARE(changed.first().at(1).toModelIndex(), model.index(1, RequestTypeModel::ColumnCount - 1));
         QCOMPARE(model.index(0, RequestTypeModel::Total).data().toString(), QStringLiteral("300"));
         model.setStats({ chat });
         QCOMPARE(model.rowCount(), 1);

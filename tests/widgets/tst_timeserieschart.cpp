@@ -1,11 +1,23 @@
 #include "timeserieschart.h"
 
+#include <QChart>
+#include <QLineSeries>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace Stressdeck;
 
 class TestTimeSeriesChart : public QObject {
     Q_OBJECT
+
+    static const QValueAxis* timeAxis(const TimeSeriesChart& chart)
+    {
+        const auto* axis = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).value(0));
+        if (!axis)
+            qFatal("the chart has no time axis");
+        return axis;
+    }
+
 private Q_SLOTS:
     void longRunsStayBounded()
     {
@@ -17,12 +29,6 @@ private Q_SLOTS:
         chart.refresh();
         QVERIFY(chart.visiblePointCount(s) <= TimeSeriesChart::MaxVisiblePoints);
         QVERIFY(chart.visiblePointCount(s) > TimeSeriesChart::MaxVisiblePoints / 2);
-        chart.setPaused(true);
-        chart.append(s, 90000, 1);
-        chart.refresh();
-        const int paused = chart.visiblePointCount(s);
-        chart.setPaused(false);
-        QVERIFY(chart.visiblePointCount(s) >= paused - 2);
         chart.clear();
         chart.refresh();
         QCOMPARE(chart.visiblePointCount(s), 0);
@@ -42,8 +48,64 @@ private Q_SLOTS:
         for (const QPointF& p : chart.visiblePoints(s))
             maxY = std::max(maxY, p.y());
         QCOMPARE(maxY, 5000.0);
+    }
+
+    void pauseFreezesTheChartUntilResumed()
+    {
+        TimeSeriesChart chart(QStringLiteral("t"), QStringLiteral("ms"));
+        const int s = chart.addSeries(QStringLiteral("p99"), Qt::red);
+        for (int t = 0; t < 100; ++t)
+            chart.append(s, t, 10.0 + (t % 7));
+        chart.refresh();
+        const QList<QPointF> shown = chart.visiblePoints(s);
+        QCOMPARE(shown.size(), 100);
+        const QValueAxis* x = timeAxis(chart);
+        QCOMPARE(x->max(), 99.0);
+
+        chart.setPaused(true);
+        QVERIFY(chart.isPaused());
+        chart.append(s, 150, 900.0);
+        chart.refresh();
+        QCOMPARE(chart.visiblePoints(s), shown);
+        QCOMPARE(x->max(), 99.0);
+
+        chart.setPaused(false); // shows what arrived meanwhile without waiting for the next refresh
+        QVERIFY(!chart.isPaused());
+        QCOMPARE(chart.visiblePointCount(s), 101);
+        QCOMPARE(chart.visiblePoints(s).last(), QPointF(150, 900.0));
+        QCOMPARE(x->max(), 150.0);
+    }
+
+    void markerSpansThePlotAndZoomResets()
+    {
+        TimeSeriesChart chart(QStringLiteral("t"), QStringLiteral("ms"));
+        const int s = chart.addSeries(QStringLiteral("p99"), Qt::red);
+        QList<QPointF> points;
+        for (int t = 0; t <= 300; ++t)
+            points.append(QPointF(t, t == 200 ? 500.0 : 20.0));
+        chart.setData(s, points);
+        chart.refresh();
         chart.addMarker(100, QStringLiteral("20 users"));
+        const QValueAxis* x = timeAxis(chart);
+        const auto* y = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(y);
+        QLineSeries* marker = nullptr;
+        for (QAbstractSeries* series : chart.chart()->series()) {
+            if (series->name() == QLatin1String("20 users"))
+                marker = qobject_cast<QLineSeries*>(series);
+        }
+        QVERIFY(marker);
+        QCOMPARE(marker->points(), QList<QPointF>({ QPointF(100, 0), QPointF(100, y->max()) }));
+        QVERIFY(y->max() >= 500);
+
+        chart.resize(720, 340);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.chart()->zoom(4);
+        QVERIFY(x->max() < 300);
         chart.resetZoom();
+        QCOMPARE(x->min(), 0.0);
+        QCOMPARE(x->max(), 300.0);
     }
 };
 

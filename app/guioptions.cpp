@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "guioptions.h"
 
 #include "runcommand.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "mainwindow.h"
 #include "reportcommand.h"
 #include "runcommand.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "reportcommand.h"
 
 #include "pdfreport.h"

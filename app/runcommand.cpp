@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "runcommand.h"
 
 #include "runoptions.h"

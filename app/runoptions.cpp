@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "runoptions.h"
 
 #include "processsampler.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "servedemocommand.h"
 
 #include "demoservice.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Stressdeck's generator against wrk and hey, in one go on this machine, all on 127.0.0.1.
 #   bash bench/run.sh           the full comparison (~5 min): throughput at 10/50/200 connections,
 #                               accuracy against a fixed 20 ms delay, memory per user at 1000 users

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Finds Debian's http-parser (package libhttp-parser-dev), the HTTP/1.1 response parser of the
 # fast transport, and provides the imported target HttpParser::HttpParser.
 find_path(HttpParser_INCLUDE_DIR NAMES http_parser.h)

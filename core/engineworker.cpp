@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "engineworker.h"
 
 #include "fastconnection.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "histogram.h"
 
 #include <QCoreApplication>

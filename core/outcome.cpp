@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "outcome.h"
 
 #include <QNetworkReply>

@@ -1,10 +1,13 @@
+// SPDX-License-Identifier: MIT
+
 #include "report.h"
+
+#include "savefile.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace Stressdeck {
 
@@ -444,20 +447,9 @@ bool Report::load(const QString& fileName, Report* report, QString* error)
 
 bool Report::save(const QString& fileName, QString* error) const
 {
-    const QByteArray bytes = toJsonBytes();
-    QSaveFile file(fileName);
-    bool written = file.open(QIODevice::WriteOnly);
-    // A full disk shows as a short write rather than an error, and QSaveFile::commit() (Qt 6.4)
-    // ignores a failed flush of its buffer: either way a truncated file would replace the old one.
-    // Write the rest until it fails with its reason, and commit only a whole, flushed file.
-    for (qint64 done = 0; written && done < bytes.size();) {
-        const qint64 n = file.write(bytes.constData() + done, bytes.size() - done);
-        written = n > 0;
-        done += n;
-    }
-    if (!written || !file.flush() || !file.commit()) {
-        *error = QCoreApplication::translate("Report", "%1: cannot write the report: %2")
-                     .arg(fileName, file.errorString());
+    QString reason;
+    if (!saveWholeFile(fileName, toJsonBytes(), &reason)) {
+        *error = QCoreApplication::translate("Report", "%1: cannot write the report: %2").arg(fileName, reason);
         return false;
     }
     return true;

@@ -1,4 +1,8 @@
+// SPDX-License-Identifier: MIT
+
 #include "scenario.h"
+
+#include "savefile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -6,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cctype>
@@ -274,9 +277,9 @@ QByteArray Scenario::toJson() const
 
 bool Scenario::save(const QString& fileName, QString* error) const
 {
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(toJson()) < 0 || !file.commit()) {
-        *error = QCoreApplication::translate("Scenario", "%1: cannot write: %2").arg(fileName, file.errorString());
+    QString reason;
+    if (!saveWholeFile(fileName, toJson(), &reason)) {
+        *error = QCoreApplication::translate("Scenario", "%1: cannot write: %2").arg(fileName, reason);
         return false;
     }
     return true;

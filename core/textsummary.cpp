@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "textsummary.h"
 
 #include <QCoreApplication>

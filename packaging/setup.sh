@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # One entry point for a fresh Debian 12 machine (as root):
 #   bash packaging/setup.sh run    install what is missing, build, open Stressdeck on the demo service
 #   bash packaging/setup.sh test   install what is missing, build, run the whole test suite

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "dashboard.h"
 
 #include "analysis.h"

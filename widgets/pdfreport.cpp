@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "pdfreport.h"
 
 #include "dashboard.h"

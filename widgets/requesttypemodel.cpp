@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "requesttypemodel.h"
 
 #include <QColor>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "demooptions.h"
 
 #include "runconfig.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "demoservice.h"
 
 #include <QCoreApplication>

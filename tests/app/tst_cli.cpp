@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "report.h"
 #include "testserver.h"
 

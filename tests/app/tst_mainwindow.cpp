@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "chartgrid.h"
 #include "dashboard.h"
 #include "loadrunner.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 // Benchmark: the window's event-loop lag during a maximum-rate run against the built-in demo
 // service. Prints p50/p99/max lag and the run's throughput; the target is p99 < 50 ms.
 // STRESSDECK_BENCH_SECONDS sets the run length (the smoke test uses 2 s), STRESSDECK_BENCH_TRANSPORT

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "loadrunner.h"
 #include "testhelpers.h"
 #include "testserver.h"

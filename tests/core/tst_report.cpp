@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "analysis.h"
 #include "filesizelimit.h"
 #include "report.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "runconfig.h"
 
 #include <QTest>

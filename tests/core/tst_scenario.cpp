@@ -1,4 +1,10 @@
+// SPDX-License-Identifier: MIT
+
+#include "filesizelimit.h"
 #include "scenario.h"
+
+#include <QDir>
+#include <QFile>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -59,6 +65,32 @@ private Q_SLOTS:
         Scenario back;
         QVERIFY2(Scenario::load(file, &back, &error), qPrintable(error));
         QCOMPARE(back, s);
+    }
+
+    void failedSaveKeepsTheOldFile()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.json"));
+        const Scenario original = Scenario::archiveAi();
+        QString error;
+        QVERIFY2(original.save(file, &error), qPrintable(error));
+        QFile old(file);
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        const QByteArray oldBytes = old.readAll();
+        old.close();
+
+        Scenario changed = original;
+        changed.name = QStringLiteral("changed");
+        bool saved = false;
+        {
+            const Testing::FileSizeLimit full(changed.toJson().size() / 2); // the disk fills halfway
+            saved = changed.save(file, &error);
+        }
+        QVERIFY(!saved);
+        QVERIFY2(error.startsWith(file + QLatin1String(": cannot write")), qPrintable(error));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), oldBytes);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("s.json") });
     }
 
     void badFilesNameTheProblem_data()

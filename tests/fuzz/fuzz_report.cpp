@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 // libFuzzer target: the report loader (with its histograms) must reject any input with a
 // message, never crash, and what it accepts must survive a save and load unchanged.
 #include "report.h"

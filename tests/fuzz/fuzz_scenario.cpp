@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 // libFuzzer target: the scenario loader must reject any input with a message, never crash.
 #include "scenario.h"
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "filesizelimit.h"
 #include "pdfreport.h"
 #include "report.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+
 #include "timeserieschart.h"
 
 #include <QChart>

@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: MIT
+# Fails when a source file (C++, CMake, shell) lacks the SPDX licence line in its first two lines.
+file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR}
+    ${SOURCE_DIR}/app/* ${SOURCE_DIR}/core/* ${SOURCE_DIR}/widgets/* ${SOURCE_DIR}/tests/* ${SOURCE_DIR}/bench/*
+    ${SOURCE_DIR}/packaging/* ${SOURCE_DIR}/cmake/* ${SOURCE_DIR}/.ci/*)
+list(APPEND sources CMakeLists.txt)
+set(missing "")
+set(checked 0)
+foreach(source IN LISTS sources)
+    if(NOT source MATCHES "(\\.(cpp|h|cmake|sh)|CMakeLists\\.txt|^\\.ci/run)$")
+        continue()
+    endif()
+    file(STRINGS ${SOURCE_DIR}/${source} head LIMIT_COUNT 2)
+    math(EXPR checked "${checked} + 1")
+    if(NOT head MATCHES "SPDX-License-Identifier: MIT")
+        list(APPEND missing ${source})
+    endif()
+endforeach()
+if(checked LESS 50)
+    message(FATAL_ERROR "only ${checked} source files found under ${SOURCE_DIR}")
+endif()
+if(missing)
+    list(JOIN missing "\n  " listed)
+    message(FATAL_ERROR "no SPDX-License-Identifier line at the top of:\n  ${listed}")
+endif()
+message(STATUS "${checked} source files carry the SPDX licence line")

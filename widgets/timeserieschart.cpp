@@ -38,6 +38,7 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& unit, QWid
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
     setMinimumHeight(180);
+    rescale(); // even ticks on the empty chart too
 }
 
 int TimeSeriesChart::addSeries(const QString& name, const QColor& color)
@@ -103,9 +104,8 @@ void TimeSeriesChart::clear()
         delete m;
     }
     m_markers.clear();
-    m_zoomed = false;
-    m_x->setRange(0, 10);
-    m_y->setRange(0, 1);
+    m_chart->zoomReset();
+    rescale();
 }
 
 QList<QPointF> TimeSeriesChart::decimate(const QList<QPointF>& points, int maxPoints)
@@ -147,7 +147,8 @@ void TimeSeriesChart::refresh()
         s.dirty = false;
         changed = true;
     }
-    if (changed && !m_zoomed)
+    // A range the user zoomed into stays until Reset zoom, however much data arrives.
+    if (changed && !m_chart->isZoomed())
         rescale();
 }
 
@@ -190,7 +191,6 @@ void TimeSeriesChart::setPaused(bool paused)
 void TimeSeriesChart::resetZoom()
 {
     m_chart->zoomReset();
-    m_zoomed = false;
     rescale();
 }
 

@@ -55,7 +55,6 @@ private:
     QList<Series> m_series;
     QList<QLineSeries*> m_markers;
     bool m_paused = false;
-    bool m_zoomed = false;
 };
 
 } // namespace Stressdeck

@@ -105,9 +105,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         chart.chart()->zoom(4);
         QVERIFY(x->max() < 300);
+        const double zoomedMax = x->max();
+        chart.append(s, 400, 20); // new data does not undo the user's zoom
+        chart.refresh();
+        QCOMPARE(x->max(), zoomedMax);
         chart.resetZoom();
         QCOMPARE(x->min(), 0.0);
-        QCOMPARE(x->max(), 300.0);
+        QCOMPARE(x->max(), 400.0);
     }
 };
 

@@ -2,6 +2,8 @@
 
 #include "engine.h"
 
+#include "intervalaggregator.h"
+
 #include "analysis.h"
 #include "engineworker.h"
 #include "fastconnection.h"
@@ -24,27 +26,6 @@ namespace Stressdeck {
 namespace {
 
 constexpr auto TickInterval = std::chrono::milliseconds(100);
-
-std::int64_t nanos(Engine::Clock::duration d)
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(d).count();
-}
-
-double seconds(Engine::Clock::duration d)
-{
-    return double(nanos(d)) / 1e9;
-}
-
-IntervalFigures figuresWithPercentiles(IntervalFigures f, const Histogram& h)
-{
-    if (!h.isEmpty()) {
-        const auto p = h.percentilesNs({ 50, 95, 99 });
-        f.p50 = nsToMs(p[0]);
-        f.p95 = nsToMs(p[1]);
-        f.p99 = nsToMs(p[2]);
-    }
-    return f;
-}
 
 QUrl urlFor(const QUrl& target, const QString& path)
 {
@@ -83,7 +64,10 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
         m_shared->requestUrls.push_back(url);
         m_shared->requestHeads.push_back(FastConnection::requestHead(t.method, url, t.headers));
     }
-    m_counters.resize(size_t(m_shared->scenario.requestTypes.size()));
+    QStringList names;
+    for (const RequestType& t : m_shared->scenario.requestTypes)
+        names.append(t.name);
+    m_aggregator = std::make_unique<IntervalAggregator>(names);
     m_rate = m_config.rateRps;
 }
 
@@ -251,63 +235,9 @@ double Engine::collect()
     for (EngineWorker* worker : m_workers) {
         watermark = std::min(watermark, worker->records().takeAll(&m_batch));
         for (const RequestRecord& r : m_batch)
-            record(r);
+            m_aggregator->record(r);
     }
     return m_workers.empty() ? loadElapsedS() : seconds(watermark - m_loadStart);
-}
-
-Engine::OpenInterval& Engine::openInterval(qint64 index)
-{
-    index = std::max(index, m_firstOpen); // cannot happen: closed seconds are complete
-    while (qint64(m_open.size()) <= index - m_firstOpen) {
-        if (m_spare.empty()) {
-            OpenInterval fresh;
-            fresh.figures.resize(m_counters.size());
-            fresh.latency.resize(m_counters.size());
-            m_open.push_back(std::move(fresh));
-        } else {
-            m_open.push_back(std::move(m_spare.back()));
-            m_spare.pop_back();
-        }
-    }
-    return m_open[size_t(index - m_firstOpen)];
-}
-
-void Engine::record(const RequestRecord& r)
-{
-    const Outcome& outcome = r.outcome;
-    auto apply = [&](RequestCounters& c) {
-        ++c.total;
-        if (outcome.isSuccess()) {
-            ++c.success;
-            c.successLatency.record(r.latencyNs);
-        } else {
-            ++c.failure;
-            c.failureLatency.record(r.latencyNs);
-            ++c.errors[outcome.label()];
-            if (outcome.kind == Outcome::Timeout)
-                ++c.timeouts;
-        }
-    };
-    apply(m_counters[size_t(r.typeIndex)]);
-    apply(m_overall);
-
-    auto applyInterval = [&](IntervalFigures& f, Histogram& h) {
-        ++f.requests;
-        if (outcome.isSuccess()) {
-            ++f.successes;
-            h.record(r.latencyNs);
-        } else {
-            ++f.errors;
-            if (outcome.kind == Outcome::Timeout)
-                ++f.timeouts;
-        }
-    };
-    OpenInterval& interval = openInterval(r.doneNs / 1000000000);
-    applyInterval(interval.figures[size_t(r.typeIndex)], interval.latency[size_t(r.typeIndex)]);
-    applyInterval(interval.all, interval.allLatency);
-    if (outcome.kind == Outcome::Stuck)
-        ++m_stuckCount;
 }
 
 double Engine::loadElapsedS() const
@@ -315,99 +245,6 @@ double Engine::loadElapsedS() const
     if (m_state == RunState::Idle || m_state == RunState::Checking)
         return 0;
     return seconds(Clock::now() - m_loadStart);
-}
-
-void Engine::closeIntervalsBefore(double watermarkS)
-{
-    while (double(m_firstOpen + 1) <= watermarkS)
-        closeInterval(double(m_firstOpen + 1));
-}
-
-void Engine::clearInterval(OpenInterval* interval)
-{
-    std::fill(interval->figures.begin(), interval->figures.end(), IntervalFigures {});
-    for (Histogram& h : interval->latency)
-        h.reset();
-    interval->all = {};
-    interval->allLatency.reset();
-}
-
-void Engine::mergeInterval(OpenInterval* into, OpenInterval* from) const
-{
-    auto add = [](IntervalFigures& a, IntervalFigures& b) {
-        a.requests += b.requests;
-        a.successes += b.successes;
-        a.errors += b.errors;
-        a.timeouts += b.timeouts;
-        b = {};
-    };
-    for (size_t i = 0; i < m_counters.size(); ++i) {
-        add(into->figures[i], from->figures[i]);
-        into->latency[i].merge(from->latency[i]);
-        from->latency[i].reset();
-    }
-    add(into->all, from->all);
-    into->allLatency.merge(from->allLatency);
-    from->allLatency.reset();
-}
-
-TimelineRow Engine::rowOf(const OpenInterval& interval, double endS, double lengthS) const
-{
-    TimelineRow row;
-    row.tS = endS;
-    row.all = figuresWithPercentiles(interval.all, interval.allLatency);
-    row.rps = lengthS > 1e-6 ? double(interval.all.requests) / lengthS : 0.0;
-    row.inFlight = inFlightCount();
-    for (size_t i = 0; i < m_counters.size(); ++i)
-        row.byType.insert(m_shared->scenario.requestTypes[qsizetype(i)].name,
-            figuresWithPercentiles(interval.figures[i], interval.latency[i]));
-    return row;
-}
-
-void Engine::closeInterval(double endS)
-{
-    openInterval(m_firstOpen);
-    OpenInterval current = std::move(m_open.front());
-    m_open.pop_front();
-    ++m_firstOpen;
-    // The last, partial second takes whatever is still open.
-    while (!m_open.empty() && endS < double(m_firstOpen)) {
-        mergeInterval(&current, &m_open.front());
-        m_spare.push_back(std::move(m_open.front()));
-        m_open.pop_front();
-        ++m_firstOpen;
-    }
-    const double lengthS = endS - (m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS);
-    if (lengthS > 1e-6)
-        m_timeline.append(rowOf(current, endS, lengthS));
-    // The newest second stays whole until the next one closes: a run may end just after it.
-    if (m_lastClosed) {
-        clearInterval(&*m_lastClosed);
-        m_spare.push_back(std::move(*m_lastClosed));
-    }
-    m_lastClosed = std::move(current);
-}
-
-void Engine::closeLastInterval(double endS)
-{
-    const double lastEnd = m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS;
-    if (m_timeline.isEmpty() || !m_lastClosed || endS - lastEnd >= 0.1) {
-        if (endS - lastEnd > 1e-6 || m_timeline.isEmpty())
-            closeInterval(endS);
-        return;
-    }
-    // A run that ends less than 0.1 s into a new second: that sliver joins the second before,
-    // rather than showing as a row of its own with a meaningless rate.
-    while (!m_open.empty()) {
-        mergeInterval(&*m_lastClosed, &m_open.front());
-        m_spare.push_back(std::move(m_open.front()));
-        m_open.pop_front();
-        ++m_firstOpen;
-    }
-    const double startS = m_timeline.size() > 1 ? m_timeline[m_timeline.size() - 2].tS : 0.0;
-    TimelineRow row = rowOf(*m_lastClosed, endS, endS - startS);
-    row.inFlight = m_timeline.last().inFlight;
-    m_timeline.last() = row;
 }
 
 void Engine::takeSample()
@@ -442,7 +279,7 @@ void Engine::tick()
 
     const double watermark = collect();
     if (m_state == RunState::Running || m_state == RunState::Draining)
-        closeIntervalsBefore(watermark);
+        m_aggregator->closeBefore(watermark, inFlightCount());
 
     const double elapsed = seconds(now - m_loadStart);
     LiveSnapshot snap;
@@ -452,11 +289,12 @@ void Engine::tick()
     snap.inFlight = inFlightCount();
     snap.concurrency = m_targetUsers;
     snap.rateRps = m_config.loadModel == LoadModel::Open ? m_rate : 0;
-    snap.overall = liveStats(QStringLiteral("all"), m_overall, elapsed);
-    for (size_t i = 0; i < m_counters.size(); ++i)
-        snap.types.append(liveStats(m_shared->scenario.requestTypes[qsizetype(i)].name, m_counters[i], elapsed));
-    snap.newRows = m_timeline.mid(m_rowsSent);
-    m_rowsSent = m_timeline.size();
+    const std::vector<RequestCounters>& byType = m_aggregator->byType();
+    snap.overall = liveStats(QStringLiteral("all"), m_aggregator->overall(), elapsed);
+    for (size_t i = 0; i < byType.size(); ++i)
+        snap.types.append(liveStats(m_shared->scenario.requestTypes[qsizetype(i)].name, byType[i], elapsed));
+    snap.newRows = m_aggregator->timeline().mid(m_rowsSent);
+    m_rowsSent = m_aggregator->timeline().size();
     snap.newSamples = m_samples.mid(m_samplesSent);
     m_samplesSent = m_samples.size();
     snap.newLoadChanges = m_loadChanges.mid(m_changesSent);
@@ -465,7 +303,7 @@ void Engine::tick()
     for (size_t i = 1; i < m_workers.size(); ++i)
         snap.loopLagMs = std::max(snap.loopLagMs, m_workers[i]->takePeriodMaxLagMs());
     snap.schedule = m_shared->schedule.info();
-    snap.stuck = m_stuckCount;
+    snap.stuck = m_aggregator->stuckCount();
     Q_EMIT snapshotReady(snap);
 }
 
@@ -555,8 +393,7 @@ void Engine::finish()
     collect();
     const double elapsed = loadElapsedS();
     if (m_stopReason != QLatin1String("unavailable")) {
-        closeIntervalsBefore(elapsed);
-        closeLastInterval(elapsed);
+        m_aggregator->closeLast(elapsed, inFlightCount());
     }
     m_state = RunState::Finished;
     if (m_checkpointTimer)
@@ -575,23 +412,23 @@ Report Engine::buildReport(const QString& stopReason) const
     r.config = m_config;
     r.scenarioName = m_shared->scenario.name;
     r.stopReason = stopReason;
-    r.overall = StatsSummary::of(m_overall, r.elapsedS);
-    for (size_t i = 0; i < m_counters.size(); ++i) {
+    r.overall = StatsSummary::of(m_aggregator->overall(), r.elapsedS);
+    for (size_t i = 0; i < m_aggregator->byType().size(); ++i) {
         const RequestType& t = m_shared->scenario.requestTypes[qsizetype(i)];
-        StatsSummary s = StatsSummary::of(m_counters[i], r.elapsedS);
+        StatsSummary s = StatsSummary::of(m_aggregator->byType()[i], r.elapsedS);
         s.name = t.name;
         s.method = QString::fromLatin1(t.method);
         s.path = t.path;
         s.headers = Scenario::redactedHeaders(m_templates.requestTypes[qsizetype(i)]);
         r.requestTypes.append(s);
     }
-    r.timeline = m_timeline;
+    r.timeline = m_aggregator->timeline();
     r.system.source = m_config.monitorPid > 0 ? QStringLiteral("pid") : QStringLiteral("system");
     r.system.pid = m_config.monitorPid;
     r.system.processName = m_config.monitorPid > 0 ? ProcessSampler::processName(m_config.monitorPid) : QString();
     r.system.intervalS = m_config.sampleIntervalS;
     r.system.samples = m_samples;
-    r.stuckRequests = m_stuckCount;
+    r.stuckRequests = m_aggregator->stuckCount();
     r.schedule = m_shared->schedule.info();
     r.loadChanges = m_loadChanges;
     // The generator's health is that of its worst thread: all engine threads' lags together.

@@ -15,7 +15,6 @@
 #include <QObject>
 
 #include <chrono>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -28,6 +27,7 @@ class QTimer;
 namespace Stressdeck {
 
 class EngineWorker;
+class IntervalAggregator;
 struct EngineShared;
 struct RequestRecord;
 
@@ -60,14 +60,6 @@ Q_SIGNALS:
     void checkpoint(const Stressdeck::Report& report);
 
 private:
-    //! One second of the run while requests that end in it may still arrive.
-    struct OpenInterval {
-        std::vector<IntervalFigures> figures;
-        std::vector<Histogram> latency;
-        IntervalFigures all;
-        Histogram allLatency;
-    };
-
     QCoro::Task<> run();
     QCoro::Task<bool> checkHealth(QString* message);
     void startWorkers();
@@ -75,18 +67,7 @@ private:
     qint64 inFlightCount() const;
     //! Takes every worker's finished requests; returns the time up to which all are in.
     double collect();
-    void record(const RequestRecord& record);
-    OpenInterval& openInterval(qint64 index);
     void tick();
-    void closeIntervalsBefore(double watermarkS);
-    //! Closes the oldest open second (or, at the end, the partial one) as a timeline row.
-    void closeInterval(double endS);
-    //! Closes what is left at the end of the run.
-    void closeLastInterval(double endS);
-    //! Adds `from` to `into` and empties `from`.
-    void mergeInterval(OpenInterval* into, OpenInterval* from) const;
-    static void clearInterval(OpenInterval* interval);
-    TimelineRow rowOf(const OpenInterval& interval, double endS, double lengthS) const;
     void takeSample();
     void beginDrain();
     void maybeFinish();
@@ -119,15 +100,7 @@ private:
     QTimer* m_drainTimer = nullptr;
     QTimer* m_checkpointTimer = nullptr;
 
-    std::vector<RequestCounters> m_counters;
-    RequestCounters m_overall;
-    std::deque<OpenInterval> m_open; //!< m_open[i] is second m_firstOpen + i
-    std::vector<OpenInterval> m_spare;
-    std::optional<OpenInterval> m_lastClosed; //!< the newest closed second, kept whole
-    qint64 m_firstOpen = 0;
-    qint64 m_stuckCount = 0;
-
-    QList<TimelineRow> m_timeline;
+    std::unique_ptr<IntervalAggregator> m_aggregator;
     qsizetype m_rowsSent = 0;
     std::unique_ptr<ProcessSampler> m_sampler;
     QList<SystemSample> m_samples;

@@ -2,8 +2,10 @@
 
 #pragma once
 
+#include "engineshared.h"
 #include "histogram.h"
 #include "outcome.h"
+#include "recordqueue.h"
 #include "report.h"
 #include "runconfig.h"
 #include "scenario.h"
@@ -28,75 +30,11 @@ class QTimer;
 namespace Stressdeck {
 
 class FastConnection;
-using EngineClock = std::chrono::steady_clock;
 
 //! A QNetworkAccessManager as the engine uses it: no proxy from the environment, no cookies.
 QNetworkAccessManager* newEngineManager(QObject* parent);
 //! A request for `url`; with `insecure`, an https certificate is not verified.
 QNetworkRequest engineRequest(const QUrl& url, bool insecure);
-
-//! One finished request as a worker hands it to the engine's aggregator.
-struct RequestRecord {
-    int typeIndex = 0;
-    Outcome outcome;
-    std::int64_t latencyNs = 0;
-    std::int64_t doneNs = 0; //!< when it ended, since the start of the load
-};
-
-//! Finished requests of one worker on their way to the aggregator. A worker appends under a
-//! lock and takes the completion time inside it, so when the aggregator takes the queue at
-//! time T it holds every request of that worker that ended before T: per-second intervals
-//! close exactly, whatever the number of threads.
-class RecordQueue {
-public:
-    void push(int typeIndex, const Outcome& outcome, EngineClock::time_point done, std::int64_t latencyNs,
-        EngineClock::time_point loadStart);
-    //! Moves the queued records into *out (emptied first); returns the time of the hand-over.
-    EngineClock::time_point takeAll(std::vector<RequestRecord>* out);
-
-private:
-    std::mutex m_mutex;
-    std::vector<RequestRecord> m_records;
-};
-
-//! The open model's schedule, shared by every worker: slot k is due at
-//! origin + (k - base) / rate. Slots a stopped user claimed but never used go back.
-class OpenSchedule {
-public:
-    void start(EngineClock::time_point origin, double rate);
-    std::pair<qint64, EngineClock::time_point> claim();
-    void giveBack(qint64 slot);
-    //! Records that a claimed slot was sent `lagMs` after its time.
-    void sent(double lagMs);
-    void setRate(double rps);
-    ScheduleInfo info() const;
-
-private:
-    EngineClock::time_point timeOf(qint64 slot) const;
-
-    mutable std::mutex m_mutex;
-    double m_rate = 0;
-    qint64 m_nextSlot = 0;
-    qint64 m_base = 0;
-    EngineClock::time_point m_origin;
-    std::vector<qint64> m_returned; // a min-heap
-    ScheduleInfo m_info;
-};
-
-//! What every worker of a run reads; written by the engine before the workers start, except
-//! for the atomics and the schedule.
-struct EngineShared {
-    RunConfig config;
-    Scenario scenario; //!< with ${NAME} resolved
-    std::vector<double> cumulativeWeights;
-    std::vector<QUrl> requestUrls; //!< per type
-    std::vector<QByteArray> requestHeads; //!< fast transport: request line and headers per type
-    EngineClock::time_point loadStart;
-    std::atomic<bool> running { false };
-    std::atomic<int> targetUsers { 0 };
-    std::atomic<qint64> inFlight { 0 };
-    OpenSchedule schedule;
-};
 
 //! Runs the virtual users of one engine thread. User i belongs to worker i % threads; each user
 //! is a QCoro coroutine awaiting QNetworkAccessManager replies (at most six users share one

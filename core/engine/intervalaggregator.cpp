@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+
+#include "intervalaggregator.h"
+
+#include <algorithm>
+
+namespace Stressdeck {
+
+namespace {
+
+IntervalFigures figuresWithPercentiles(IntervalFigures f, const Histogram& h)
+{
+    if (!h.isEmpty()) {
+        const auto p = h.percentilesNs({ 50, 95, 99 });
+        f.p50 = nsToMs(p[0]);
+        f.p95 = nsToMs(p[1]);
+        f.p99 = nsToMs(p[2]);
+    }
+    return f;
+}
+
+} // namespace
+
+IntervalAggregator::IntervalAggregator(const QStringList& typeNames)
+    : m_names(typeNames)
+    , m_counters(size_t(typeNames.size()))
+{
+}
+
+IntervalAggregator::Interval& IntervalAggregator::open(qint64 second)
+{
+    second = std::max(second, m_firstOpen); // cannot happen: closed seconds are complete
+    while (qint64(m_open.size()) <= second - m_firstOpen) {
+        if (m_spare.empty()) {
+            Interval fresh;
+            fresh.figures.resize(m_counters.size());
+            fresh.latency.resize(m_counters.size());
+            m_open.push_back(std::move(fresh));
+        } else {
+            m_open.push_back(std::move(m_spare.back()));
+            m_spare.pop_back();
+        }
+    }
+    return m_open[size_t(second - m_firstOpen)];
+}
+
+void IntervalAggregator::record(const RequestRecord& r)
+{
+    const Outcome& outcome = r.outcome;
+    auto apply = [&](RequestCounters& c) {
+        ++c.total;
+        if (outcome.isSuccess()) {
+            ++c.success;
+            c.successLatency.record(r.latencyNs);
+        } else {
+            ++c.failure;
+            c.failureLatency.record(r.latencyNs);
+            ++c.errors[outcome.label()];
+            if (outcome.kind == Outcome::Timeout)
+                ++c.timeouts;
+        }
+    };
+    apply(m_counters[size_t(r.typeIndex)]);
+    apply(m_overall);
+
+    auto applyInterval = [&](IntervalFigures& f, Histogram& h) {
+        ++f.requests;
+        if (outcome.isSuccess()) {
+            ++f.successes;
+            h.record(r.latencyNs);
+        } else {
+            ++f.errors;
+            if (outcome.kind == Outcome::Timeout)
+                ++f.timeouts;
+        }
+    };
+    Interval& interval = open(r.doneNs / 1000000000);
+    applyInterval(interval.figures[size_t(r.typeIndex)], interval.latency[size_t(r.typeIndex)]);
+    applyInterval(interval.all, interval.allLatency);
+    if (outcome.kind == Outcome::Stuck)
+        ++m_stuck;
+}
+
+void IntervalAggregator::closeBefore(double watermarkS, qint64 inFlight)
+{
+    while (double(m_firstOpen + 1) <= watermarkS)
+        closeOldest(double(m_firstOpen + 1), inFlight);
+}
+
+void IntervalAggregator::clear(Interval* interval)
+{
+    std::fill(interval->figures.begin(), interval->figures.end(), IntervalFigures {});
+    for (Histogram& h : interval->latency)
+        h.reset();
+    interval->all = {};
+    interval->allLatency.reset();
+}
+
+void IntervalAggregator::merge(Interval* into, Interval* from) const
+{
+    auto add = [](IntervalFigures& a, IntervalFigures& b) {
+        a.requests += b.requests;
+        a.successes += b.successes;
+        a.errors += b.errors;
+        a.timeouts += b.timeouts;
+        b = {};
+    };
+    for (size_t i = 0; i < m_counters.size(); ++i) {
+        add(into->figures[i], from->figures[i]);
+        into->latency[i].merge(from->latency[i]);
+        from->latency[i].reset();
+    }
+    add(into->all, from->all);
+    into->allLatency.merge(from->allLatency);
+    from->allLatency.reset();
+}
+
+void IntervalAggregator::foldOldestInto(Interval* into)
+{
+    merge(into, &m_open.front());
+    m_spare.push_back(std::move(m_open.front()));
+    m_open.pop_front();
+    ++m_firstOpen;
+}
+
+TimelineRow IntervalAggregator::rowOf(const Interval& interval, double endS, double lengthS, qint64 inFlight) const
+{
+    TimelineRow row;
+    row.tS = endS;
+    row.all = figuresWithPercentiles(interval.all, interval.allLatency);
+    row.rps = lengthS > 1e-6 ? double(interval.all.requests) / lengthS : 0.0;
+    row.inFlight = inFlight;
+    for (size_t i = 0; i < m_counters.size(); ++i)
+        row.byType.insert(m_names[qsizetype(i)], figuresWithPercentiles(interval.figures[i], interval.latency[i]));
+    return row;
+}
+
+void IntervalAggregator::closeOldest(double endS, qint64 inFlight)
+{
+    open(m_firstOpen);
+    Interval current = std::move(m_open.front());
+    m_open.pop_front();
+    ++m_firstOpen;
+    // The last, partial second takes whatever is still open.
+    while (!m_open.empty() && endS < double(m_firstOpen))
+        foldOldestInto(&current);
+    const double lengthS = endS - (m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS);
+    if (lengthS > 1e-6)
+        m_timeline.append(rowOf(current, endS, lengthS, inFlight));
+    // The newest second stays whole until the next one closes: a run may end just after it.
+    if (m_lastClosed) {
+        clear(&*m_lastClosed);
+        m_spare.push_back(std::move(*m_lastClosed));
+    }
+    m_lastClosed = std::move(current);
+}
+
+void IntervalAggregator::closeLast(double endS, qint64 inFlight)
+{
+    closeBefore(endS, inFlight);
+    const double lastEnd = m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS;
+    if (m_timeline.isEmpty() || !m_lastClosed || endS - lastEnd >= SliverS) {
+        if (endS - lastEnd > 1e-6 || m_timeline.isEmpty())
+            closeOldest(endS, inFlight);
+        return;
+    }
+    // A run that ends less than SliverS into a new second: that sliver joins the second before,
+    // rather than showing as a row of its own with a meaningless rate.
+    while (!m_open.empty())
+        foldOldestInto(&*m_lastClosed);
+    const double startS = m_timeline.size() > 1 ? m_timeline[m_timeline.size() - 2].tS : 0.0;
+    TimelineRow row = rowOf(*m_lastClosed, endS, endS - startS, m_timeline.last().inFlight);
+    m_timeline.last() = row;
+}
+
+} // namespace Stressdeck

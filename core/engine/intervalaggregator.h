@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+
+#pragma once
+
+#include "histogram.h"
+#include "recordqueue.h"
+#include "stats.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <deque>
+#include <optional>
+#include <vector>
+
+namespace Stressdeck {
+
+//! Files finished requests into the run's totals and into one-second intervals by completion
+//! time. A second is closed (becomes a TimelineRow) only when the caller says every request that
+//! ends in it has arrived, so rows are exact whatever the number of engine threads; rows always
+//! sum to the totals, and a run ending just past a second folds that sliver into it. Single
+//! threaded: the engine calls it from its own thread only.
+class IntervalAggregator {
+public:
+    //! A run's last piece shorter than this joins the second before instead of a row of its own.
+    static constexpr double SliverS = 0.1;
+
+    explicit IntervalAggregator(const QStringList& typeNames);
+
+    void record(const RequestRecord& record);
+    //! Closes every second that ends at or before `watermarkS`; `inFlight` goes into the rows.
+    void closeBefore(double watermarkS, qint64 inFlight);
+    //! Closes what is left at the end of the run, `endS` into the load: the whole seconds before
+    //! it, then the rest, requests that ended after `endS` included.
+    void closeLast(double endS, qint64 inFlight);
+
+    const QList<TimelineRow>& timeline() const { return m_timeline; }
+    const RequestCounters& overall() const { return m_overall; }
+    const std::vector<RequestCounters>& byType() const { return m_counters; }
+    qint64 stuckCount() const { return m_stuck; }
+
+private:
+    //! One second while requests that end in it may still arrive.
+    struct Interval {
+        std::vector<IntervalFigures> figures;
+        std::vector<Histogram> latency;
+        IntervalFigures all;
+        Histogram allLatency;
+    };
+
+    Interval& open(qint64 second);
+    //! Closes the oldest open second (or, at the end, the partial one) as a timeline row.
+    void closeOldest(double endS, qint64 inFlight);
+    //! Adds `from` to `into` and empties `from`.
+    void merge(Interval* into, Interval* from) const;
+    //! Merges the oldest open second into `into` and keeps its storage for reuse.
+    void foldOldestInto(Interval* into);
+    static void clear(Interval* interval);
+    TimelineRow rowOf(const Interval& interval, double endS, double lengthS, qint64 inFlight) const;
+
+    QStringList m_names;
+    std::vector<RequestCounters> m_counters;
+    RequestCounters m_overall;
+    qint64 m_stuck = 0;
+    std::deque<Interval> m_open; //!< m_open[i] is second m_firstOpen + i
+    std::vector<Interval> m_spare;
+    std::optional<Interval> m_lastClosed; //!< the newest closed second, kept whole
+    qint64 m_firstOpen = 0;
+    QList<TimelineRow> m_timeline;
+};
+
+} // namespace Stressdeck

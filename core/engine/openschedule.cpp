@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+
+#include "openschedule.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace Stressdeck {
+
+void OpenSchedule::start(EngineClock::time_point origin, double rate)
+{
+    const std::lock_guard lock(m_mutex);
+    m_origin = origin;
+    m_rate = rate;
+}
+
+EngineClock::time_point OpenSchedule::timeOf(qint64 slot) const
+{
+    const double offsetS = double(slot - m_base) / m_rate;
+    return m_origin + std::chrono::duration_cast<EngineClock::duration>(std::chrono::duration<double>(offsetS));
+}
+
+std::pair<qint64, EngineClock::time_point> OpenSchedule::claim()
+{
+    const std::lock_guard lock(m_mutex);
+    qint64 slot = 0;
+    if (!m_returned.empty()) {
+        std::pop_heap(m_returned.begin(), m_returned.end(), std::greater<>());
+        slot = m_returned.back();
+        m_returned.pop_back();
+    } else {
+        slot = m_nextSlot++;
+    }
+    return { slot, timeOf(slot) };
+}
+
+void OpenSchedule::giveBack(qint64 slot)
+{
+    const std::lock_guard lock(m_mutex);
+    m_returned.push_back(slot);
+    std::push_heap(m_returned.begin(), m_returned.end(), std::greater<>());
+}
+
+void OpenSchedule::sent(double lagMs)
+{
+    const std::lock_guard lock(m_mutex);
+    ++m_info.scheduled;
+    m_info.maxLagMs = std::max(m_info.maxLagMs, lagMs);
+    if (lagMs >= ScheduleInfo::LateThresholdMs)
+        ++m_info.late;
+}
+
+void OpenSchedule::setRate(double rps)
+{
+    const std::lock_guard lock(m_mutex);
+    // Slots already claimed keep their times; new ones follow the new rate from now on.
+    const auto next = timeOf(m_nextSlot);
+    m_base = m_nextSlot;
+    m_origin = std::max(EngineClock::now(), next);
+    m_rate = rps;
+}
+
+ScheduleInfo OpenSchedule::info() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_info;
+}
+
+} // namespace Stressdeck

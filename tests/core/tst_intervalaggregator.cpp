@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: MIT
+
+#include "intervalaggregator.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <random>
+
+using namespace Stressdeck;
+
+namespace {
+
+constexpr std::int64_t Second = 1'000'000'000;
+
+RequestRecord rec(int type, Outcome::Kind kind, double doneS, double latencyMs)
+{
+    RequestRecord r;
+    r.typeIndex = type;
+    r.outcome.kind = kind;
+    if (kind == Outcome::HttpStatus)
+        r.outcome.httpStatus = 503;
+    r.doneNs = std::int64_t(doneS * double(Second));
+    r.latencyNs = std::int64_t(latencyMs * 1e6);
+    return r;
+}
+
+//! A run's worth of requests, in completion order: types 0..2, a mix of outcomes.
+std::vector<RequestRecord> runOf(double seconds, int perSecond, quint64 seed)
+{
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> when(0, seconds);
+    std::uniform_real_distribution<double> latency(1, 400);
+    std::vector<RequestRecord> out;
+    const int count = int(seconds * perSecond);
+    for (int i = 0; i < count; ++i) {
+        const int pick = int(rng() % 10);
+        const Outcome::Kind kind = pick < 7 ? Outcome::Success
+            : pick < 8                      ? Outcome::Timeout
+            : pick < 9                      ? Outcome::HttpStatus
+                                            : Outcome::ConnectionReset;
+        out.push_back(rec(int(rng() % 3), kind, when(rng), latency(rng)));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.doneNs < b.doneNs; });
+    return out;
+}
+
+const QStringList s_types { QStringLiteral("chat"), QStringLiteral("agent"), QStringLiteral("search") };
+
+} // namespace
+
+class TestIntervalAggregator : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void rowsSumToTheTotals()
+    {
+        IntervalAggregator a(s_types);
+        const auto records = runOf(10.5, 200, 7);
+        // Handed over in batches, each second closed once everything ending in it is in.
+        double watermark = 0;
+        for (const RequestRecord& r : records) {
+            if (double(r.doneNs) / double(Second) > watermark + 0.3) {
+                watermark = double(r.doneNs) / double(Second);
+                a.closeBefore(watermark, 4);
+            }
+            a.record(r);
+        }
+        a.closeBefore(10.5, 4);
+        a.closeLast(10.5, 2);
+
+        const QList<TimelineRow>& rows = a.timeline();
+        QCOMPARE(rows.size(), 11); // ten whole seconds and the half at the end
+        QCOMPARE(rows.last().tS, 10.5);
+        IntervalFigures sum;
+        QMap<QString, qint64> byType;
+        double previous = 0;
+        for (const TimelineRow& row : rows) {
+            QVERIFY(row.tS > previous);
+            previous = row.tS;
+            sum.requests += row.all.requests;
+            sum.successes += row.all.successes;
+            sum.errors += row.all.errors;
+            sum.timeouts += row.all.timeouts;
+            for (auto it = row.byType.begin(); it != row.byType.end(); ++it)
+                byType[it.key()] += it.value().requests;
+        }
+        QCOMPARE(sum.requests, qint64(records.size()));
+        QCOMPARE(sum.requests, a.overall().total);
+        QCOMPARE(sum.successes, a.overall().success);
+        QCOMPARE(sum.errors, a.overall().failure);
+        QCOMPARE(sum.timeouts, a.overall().timeouts);
+        for (int t = 0; t < s_types.size(); ++t)
+            QCOMPARE(byType.value(s_types[t]), a.byType()[size_t(t)].total);
+        QCOMPARE(rows.last().rps, double(rows.last().all.requests) / 0.5);
+        QCOMPARE(rows.last().inFlight, 2);
+        QCOMPARE(rows.first().inFlight, 4);
+    }
+
+    void severalWorkersMergeExactly()
+    {
+        // Three workers finish requests side by side; each hands its own over in batches of
+        // its own size. The rows must be those of one worker fed everything in order.
+        const auto records = runOf(6, 300, 11);
+        IntervalAggregator single(s_types);
+        for (const RequestRecord& r : records)
+            single.record(r);
+        single.closeBefore(6, 0);
+        single.closeLast(6, 0);
+
+        std::vector<std::vector<RequestRecord>> workers(3);
+        for (size_t i = 0; i < records.size(); ++i)
+            workers[i % 3].push_back(records[i]);
+        IntervalAggregator merged(s_types);
+        std::vector<size_t> next(3, 0);
+        const std::vector<size_t> batch { 7, 31, 113 };
+        for (std::int64_t handOverNs = 0; handOverNs <= 6 * Second; handOverNs += Second / 7) {
+            // Each worker hands over what ended before the hand-over time, in pieces.
+            for (size_t w = 0; w < 3; ++w) {
+                for (size_t n = 0;
+                     next[w] < workers[w].size() && workers[w][next[w]].doneNs < handOverNs && n < batch[w]; ++n)
+                    merged.record(workers[w][next[w]++]);
+            }
+            // Only what every worker has handed over completely may close.
+            std::int64_t watermark = handOverNs;
+            for (size_t w = 0; w < 3; ++w) {
+                if (next[w] < workers[w].size())
+                    watermark = std::min(watermark, workers[w][next[w]].doneNs);
+            }
+            merged.closeBefore(double(watermark) / double(Second), 0);
+        }
+        for (size_t w = 0; w < 3; ++w) {
+            while (next[w] < workers[w].size())
+                merged.record(workers[w][next[w]++]);
+        }
+        merged.closeBefore(6, 0);
+        merged.closeLast(6, 0);
+        QCOMPARE(merged.timeline().size(), single.timeline().size());
+        for (qsizetype i = 0; i < single.timeline().size(); ++i)
+            QVERIFY2(merged.timeline()[i] == single.timeline()[i], qPrintable(QString::number(i)));
+    }
+
+    void aSliverAtTheEndJoinsTheSecondBefore()
+    {
+        IntervalAggregator a(s_types);
+        for (int s = 0; s < 5; ++s) {
+            for (int i = 0; i < 10; ++i)
+                a.record(rec(0, Outcome::Success, s + 0.05 * i, 10));
+        }
+        a.record(rec(1, Outcome::Success, 5.01, 10)); // ends 10 ms into the sixth second
+        a.record(rec(1, Outcome::Timeout, 5.03, 30000));
+        a.closeBefore(5.04, 0);
+        a.closeLast(5.04, 0);
+        const QList<TimelineRow>& rows = a.timeline();
+        QCOMPARE(rows.size(), 5); // no row of 40 ms with a meaningless rate
+        QCOMPARE(rows.last().tS, 5.04);
+        QCOMPARE(rows.last().all.requests, 12);
+        QCOMPARE(rows.last().all.timeouts, 1);
+        QCOMPARE(rows.last().byType.value(QStringLiteral("agent")).requests, 2);
+        QCOMPARE(rows.last().rps, 12 / 1.04);
+        QCOMPARE(a.overall().total, 52);
+    }
+
+    void aLongerTailIsARowOfItsOwn()
+    {
+        IntervalAggregator a(s_types);
+        a.record(rec(0, Outcome::Success, 0.5, 10));
+        a.record(rec(0, Outcome::Success, 1.5, 10));
+        a.record(rec(2, Outcome::Stuck, 1.7, 5000));
+        a.closeBefore(1.8, 0);
+        a.closeLast(1.8, 0);
+        QCOMPARE(a.timeline().size(), 2);
+        QCOMPARE(a.timeline()[1].tS, 1.8);
+        QCOMPARE(a.timeline()[1].all.requests, 2);
+        QCOMPARE(a.timeline()[1].rps, 2 / 0.8);
+        QCOMPARE(a.stuckCount(), 1);
+        QCOMPARE(a.overall().errors.value(QStringLiteral("Stuck")), 1);
+    }
+
+    void theLastRowTakesWhatEndedAfterTheEnd()
+    {
+        // A request that ends after the end time the caller names is still counted, in the last row.
+        IntervalAggregator a(s_types);
+        a.record(rec(0, Outcome::Success, 0.4, 10));
+        a.record(rec(0, Outcome::Success, 2.2, 10));
+        a.record(rec(1, Outcome::Success, 3.4, 10));
+        a.closeLast(2.5, 0); // closes the whole seconds before it too
+        QCOMPARE(a.timeline().size(), 3);
+        QCOMPARE(a.timeline()[0].all.requests, 1);
+        QCOMPARE(a.timeline()[1].all.requests, 0);
+        QCOMPARE(a.timeline()[2].tS, 2.5);
+        QCOMPARE(a.timeline()[2].all.requests, 2);
+        QCOMPARE(a.timeline()[2].byType.value(QStringLiteral("agent")).requests, 1);
+    }
+
+    void percentilesOfASecond()
+    {
+        IntervalAggregator a(s_types);
+        for (int i = 1; i <= 100; ++i)
+            a.record(rec(0, Outcome::Success, 0.001 * i, double(i))); // 1 … 100 ms
+        a.record(rec(0, Outcome::HttpStatus, 0.5, 9000)); // a failure's latency is not in them
+        a.closeBefore(1, 0);
+        a.closeLast(1, 0);
+        const TimelineRow& row = a.timeline().first();
+        QVERIFY2(qAbs(row.all.p50 - 50) <= 0.1, qPrintable(QString::number(row.all.p50)));
+        QVERIFY2(qAbs(row.all.p99 - 99) <= 0.1, qPrintable(QString::number(row.all.p99)));
+        QCOMPARE(row.all.errors, 1);
+        QCOMPARE(a.overall().errors.value(QStringLiteral("HTTP 503")), 1);
+    }
+
+    void nothingRecordedStillEndsWithARow()
+    {
+        IntervalAggregator a(s_types);
+        a.closeBefore(0.2, 0);
+        a.closeLast(0.2, 0);
+        QCOMPARE(a.timeline().size(), 1);
+        QCOMPARE(a.timeline().first().all.requests, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIntervalAggregator)
+#include "tst_intervalaggregator.moc"

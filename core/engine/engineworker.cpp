@@ -3,6 +3,7 @@
 #include "engineworker.h"
 
 #include "fastconnection.h"
+#include "redirectpolicy.h"
 
 #include <QCoreApplication>
 #include <QCoro/QCoroNetworkReply>
@@ -283,32 +284,23 @@ QCoro::Task<Outcome> EngineWorker::executeFast(int userIndex, int typeIndex, Eng
         co_return outcome;
     }
 
-    // Redirects are followed like QNAM's NoLessSafeRedirectPolicy does: at most 10, never from
-    // https to http, 303 (and 301/302 after a POST) as a GET, across hosts on a connection of
-    // their own.
+    // Redirects end as with QNAM's policy; another host gets a connection of its own.
     std::unique_ptr<FastConnection> elsewhere;
     QUrl url = m_shared->requestUrls[size_t(typeIndex)];
     int redirects = 0;
-    auto isRedirect
-        = [](int status) { return status == 301 || status == 302 || status == 303 || status == 307 || status == 308; };
     while (type.followRedirects && (outcome.kind == Outcome::HttpStatus || outcome.kind == Outcome::Success)
-        && isRedirect(outcome.httpStatus) && !used->location().isEmpty()) {
-        const QUrl next = url.resolved(QUrl::fromEncoded(used->location()));
-        const bool downgrade = url.scheme() == QLatin1String("https") && next.scheme() == QLatin1String("http");
-        if (++redirects > 10 || downgrade
-            || (next.scheme() != QLatin1String("http") && next.scheme() != QLatin1String("https"))) {
+        && RedirectPolicy::isRedirect(outcome.httpStatus) && !used->location().isEmpty()) {
+        const auto hop = RedirectPolicy::next(url, outcome.httpStatus, used->location(), method, redirects++);
+        if (!hop) {
             outcome = { Outcome::TooManyRedirects, 0, {} };
             break;
         }
-        if (outcome.httpStatus == 303
-            || ((outcome.httpStatus == 301 || outcome.httpStatus == 302) && method == "POST")) {
-            method = "GET";
+        url = hop->url;
+        method = hop->method;
+        if (hop->dropBody)
             body.clear();
-        }
-        url = next;
         m_fastInFlight.remove(used);
-        if (url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
-            == base.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)) {
+        if (RedirectPolicy::sameOrigin(url, base)) {
             used = m_fastConnections[slot];
         } else {
             elsewhere.reset(connectionTo(url, nullptr));

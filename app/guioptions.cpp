@@ -35,7 +35,7 @@ int parseGuiOptions(const QStringList& arguments, GuiOptions* options, QString* 
     }
     if (parser.isSet(QStringLiteral("help"))) {
         *help = true;
-        *message = parser.helpText();
+        *message = Cli::helpText(parser, QStringLiteral("gui"));
         return Cli::Passed;
     }
     if (parser.isSet(QStringLiteral("version"))) {

@@ -30,7 +30,7 @@ int report(const QStringList& arguments)
         return BadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpText(parser, QStringLiteral("report"));
         return Passed;
     }
     if (parser.positionalArguments().size() != 1) {

@@ -38,6 +38,17 @@ int usageError(const QString& message)
 
 } // namespace
 
+QString helpText(const QCommandLineParser& parser, const QString& command)
+{
+    QString text = parser.helpText();
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString program = arguments.isEmpty() ? QString() : arguments.constFirst();
+    const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program);
+    if (at >= 0 && at < text.indexOf(QLatin1Char('\n')))
+        text.replace(at, program.size(), QStringLiteral("stressdeck ") + command);
+    return text;
+}
+
 int run(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -49,7 +60,7 @@ int run(const QStringList& arguments)
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpText(parser, QStringLiteral("run"));
         return Passed;
     }
     if (!parser.positionalArguments().isEmpty())

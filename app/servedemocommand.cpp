@@ -30,7 +30,7 @@ int serveDemo(const QStringList& arguments)
         return BadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpText(parser, QStringLiteral("serve-demo"));
         return Passed;
     }
     bool ok = false;

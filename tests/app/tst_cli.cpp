@@ -431,10 +431,12 @@ private Q_SLOTS:
         QCOMPARE(headless.exitCode(), 0);
         const QString guiHelp = QString::fromUtf8(headless.readAllStandardOutput());
         QVERIFY2(guiHelp.contains(QLatin1String("--autostart")), qPrintable(guiHelp));
+        QVERIFY2(guiHelp.startsWith(QLatin1String("Usage: stressdeck gui [options]")), qPrintable(guiHelp));
 
         // One option table: every option of run is one of gui too.
         const Result runHelp = runCli({ QStringLiteral("run"), QStringLiteral("--help") });
         QCOMPARE(runHelp.exitCode, 0);
+        QVERIFY2(runHelp.out.startsWith(QLatin1String("Usage: stressdeck run [options]")), qPrintable(runHelp.out));
         static const QRegularExpression option(QStringLiteral("(?:^|\\s)(--[a-z][a-z0-9-]+)"));
         QStringList runOptions;
         for (auto it = option.globalMatch(runHelp.out); it.hasNext();)

@@ -63,7 +63,7 @@ jobs="$(nproc)"
 test_jobs=$((jobs * 2))
 case "$mode" in
 run)
-    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTRESSDECK_BUILD_TESTS=OFF
+    (cd "$here" && cmake --preset app -B "$build")
     cmake --build "$build" -j "$jobs"
     if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
         echo "No display: starting Stressdeck inside Xvfb (xvfb-run)."
@@ -76,11 +76,11 @@ test)
     stage() { echo; echo "=== $* ($((SECONDS - started)) s so far) ==="; }
 
     stage "Build and test"
-    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTRESSDECK_BUILD_TESTS=ON \
-        -DSTRESSDECK_WERROR=ON
+    # The presets (CMakePresets.json) say how each tree is configured and how its tests run.
+    cd "$here"
+    cmake --preset dev -B "$build"
     cmake --build "$build" -j "$jobs"
-    (cd "$build" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --no-tests=error -j "$test_jobs" --timeout 600 \
-        --label-exclude benchmark)
+    ctest --preset dev --test-dir "$build" -j "$test_jobs"
 
     if [[ -n "$quick" ]]; then
         echo "STRESSDECK_QUICK is set: skipping the sanitizer and fuzzing stages."
@@ -88,31 +88,21 @@ test)
     fi
 
     stage "AddressSanitizer + UndefinedBehaviorSanitizer build of the whole suite"
-    asan="$build-asan"
-    cmake -S "$here" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTRESSDECK_BUILD_TESTS=ON \
-        -DCMAKE_CXX_FLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-        -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
-    cmake --build "$asan" -j "$jobs"
-    (cd "$asan" && QT_QPA_PLATFORM=offscreen \
-        ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-        LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp" \
-        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        ctest --output-on-failure --no-tests=error -j "$test_jobs" --timeout 900 --label-exclude benchmark)
+    cmake --preset asan
+    cmake --build --preset asan -j "$jobs"
+    ctest --preset asan -j "$test_jobs"
 
     stage "ThreadSanitizer: the engine's cross-thread pieces on plain std::threads"
     # Debian's Qt is not instrumented, so the whole suite cannot run under TSan; the record
     # queue and the open schedule can, driven without a Qt event loop (tests/core/tst_concurrency.cpp).
-    tsan="$build-tsan"
-    cmake -S "$here" -B "$tsan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTRESSDECK_BUILD_TESTS=ON \
-        -DCMAKE_CXX_FLAGS="-g -fsanitize=thread" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
-    cmake --build "$tsan" -j "$jobs" --target tst_concurrency
-    TSAN_OPTIONS="halt_on_error=1:suppressions=$here/tests/sanitizers/tsan.supp" "$tsan/tests/tst_concurrency"
+    cmake --preset tsan
+    cmake --build --preset tsan -j "$jobs"
+    ctest --preset tsan
 
     stage "libFuzzer: scenario and report loaders"
-    fuzz="$build-fuzz"
-    CC=clang CXX=clang++ cmake -S "$here" -B "$fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DSTRESSDECK_FUZZ=ON -DSTRESSDECK_BUILD_TESTS=OFF
-    cmake --build "$fuzz" -j "$jobs"
+    fuzz="$here/build-fuzz"
+    cmake --preset fuzz
+    cmake --build --preset fuzz -j "$jobs"
     seconds="${STRESSDECK_FUZZ_SECONDS:-45}"
     for loader in scenario report; do
         corpus="$(mktemp -d)"

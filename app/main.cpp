@@ -38,6 +38,33 @@ void printUsage(QTextStream& out)
         "'stressdeck COMMAND --help' lists a command's options.\n");
 }
 
+//! The arguments without Qt's own window-system options (-platform X, -style X, -reverse, …),
+//! which QApplication takes out later; the option table must not see them as unknown.
+QStringList withoutQtGuiOptions(const QStringList& arguments)
+{
+    static const QStringList valued { QStringLiteral("platform"), QStringLiteral("platformpluginpath"),
+        QStringLiteral("platformtheme"), QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"),
+        QStringLiteral("qwindowtitle"), QStringLiteral("qwindowicon"), QStringLiteral("display"),
+        QStringLiteral("geometry"), QStringLiteral("title"), QStringLiteral("name"), QStringLiteral("style"),
+        QStringLiteral("stylesheet"), QStringLiteral("session"), QStringLiteral("dialogs") };
+    static const QStringList flags { QStringLiteral("reverse"), QStringLiteral("widgetcount"), QStringLiteral("nograb"),
+        QStringLiteral("dograb"), QStringLiteral("sync") };
+    QStringList kept;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString name = arguments[i];
+        if (i == 0 || !name.startsWith(QLatin1Char('-'))) {
+            kept.append(name);
+            continue;
+        }
+        name.remove(0, name.startsWith(QLatin1String("--")) ? 2 : 1);
+        if (valued.contains(name))
+            ++i; // and its value
+        else if (!flags.contains(name))
+            kept.append(arguments[i]);
+    }
+    return kept;
+}
+
 int gui(int argc, char* argv[], bool explicitCommand, const QString& language)
 {
     Stressdeck::GuiOptions options;
@@ -46,7 +73,7 @@ int gui(int argc, char* argv[], bool explicitCommand, const QString& language)
         // The options are read before there is a display: --help and bad input need none.
         QCoreApplication parsing(argc, argv);
         Stressdeck::installTranslations(language);
-        QStringList arguments = parsing.arguments();
+        QStringList arguments = withoutQtGuiOptions(parsing.arguments());
         if (explicitCommand)
             arguments.removeAt(1);
         arguments[0] = QStringLiteral("stressdeck gui");

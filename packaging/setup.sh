@@ -39,22 +39,31 @@ if ((${#missing[@]})); then
     apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# The machine's own Debian mirror, for debootstrap: the first bookworm (not -security) source
-# in the deb822 files or in sources.list.
+# The machine's own Debian mirror, for debootstrap: the first enabled "deb" source of bookworm
+# (not -security) in the deb822 files or in sources.list; a mirror+file: list gives its first URL.
 debian_mirror() {
     local uri
     uri="$(awk -v RS= '{
-            uris = ""; suites = ""; n = split($0, line, "\n")
+            uris = ""; suites = ""; types = ""; enabled = "yes"; n = split($0, line, "\n")
             for (i = 1; i <= n; i++) {
                 if (line[i] ~ /^URIs:/) { sub(/^URIs:[ \t]*/, "", line[i]); uris = line[i] }
                 if (line[i] ~ /^Suites:/) suites = line[i]
+                if (line[i] ~ /^Types:/) types = line[i]
+                if (line[i] ~ /^Enabled:/) enabled = tolower(line[i])
             }
-            if (uris != "" && suites ~ /[ \t]bookworm([ \t]|$)/) { split(uris, u, /[ \t]+/); print u[1]; exit }
+            if (uris != "" && suites ~ /[ \t]bookworm([ \t]|$)/ && types ~ /[ \t]deb([ \t]|$)/ && enabled !~ /no/) {
+                split(uris, u, /[ \t]+/); print u[1]; exit
+            }
         }' /etc/apt/sources.list.d/*.sources 2>/dev/null)"
     if [[ -z "$uri" && -r /etc/apt/sources.list ]]; then
         uri="$(sed -E 's/\[[^]]*\]//' /etc/apt/sources.list | awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }')"
     fi
-    echo "$uri"
+    if [[ "$uri" == mirror+file:* ]]; then
+        uri="$(grep -Eo '^(https?|file):[^[:space:]]+' "${uri#mirror+file://}" 2>/dev/null | head -n 1 || true)"
+    fi
+    if [[ "$uri" =~ ^(https?|file):// ]]; then
+        echo "$uri"
+    fi
 }
 
 jobs="$(nproc)"
@@ -75,6 +84,15 @@ test)
     started=$SECONDS
     stage() { echo; echo "=== $* ($((SECONDS - started)) s so far) ==="; }
 
+    if [[ -z "$quick" ]]; then
+        # Found first, so a machine without a usable mirror hears it before the long stages.
+        mirror="$(debian_mirror)"
+        [[ -n "$mirror" ]] || {
+            echo "No Debian bookworm mirror (http, https or file) in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list" >&2
+            exit 1
+        }
+    fi
+
     stage "Build and test"
     # The presets (CMakePresets.json) say how each tree is configured and how its tests run.
     cd "$here"
@@ -83,7 +101,7 @@ test)
     ctest --preset dev --test-dir "$build" -j "$test_jobs"
 
     if [[ -n "$quick" ]]; then
-        echo "STRESSDECK_QUICK is set: skipping the sanitizer and fuzzing stages."
+        echo "STRESSDECK_QUICK is set: skipping the sanitizer, fuzzing, packaging and benchmark stages."
         exit 0
     fi
 
@@ -120,15 +138,14 @@ test)
         rm -rf "$corpus" "$corpus.log"
     done
     stage "Packaging: desktop entry, AppStream metainfo, .deb in a clean Debian 12 root"
-    mirror="$(debian_mirror)"
-    [[ -n "$mirror" ]] || { echo "No Debian bookworm mirror found in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list" >&2; exit 1; }
     desktop-file-validate "$here/packaging/org.stressdeck.Stressdeck.desktop"
     appstreamcli validate --no-net "$here/packaging/org.stressdeck.Stressdeck.metainfo.xml"
     (cd "$build" && cpack -G DEB)
     deb="$(ls "$build"/stressdeck_*_amd64.deb | head -n 1)"
     dpkg-deb --info "$deb" | grep -E "Package|Version|Depends"
     root="$(mktemp -d /tmp/stressdeck-root.XXXXXX)"
-    cleanup_root() { umount "$root/proc" 2>/dev/null || true; rm -rf "$root"; }
+    # Never into the host's /proc: unmount it lazily, and stay on the root's own file system.
+    cleanup_root() { umount -l "$root/proc" 2>/dev/null || true; rm -rf --one-file-system "$root"; }
     trap cleanup_root EXIT
     debootstrap --variant=minbase bookworm "$root" "$mirror" > "$root.log" 2>&1 \
         || { tail -n 20 "$root.log"; exit 1; }
@@ -144,7 +161,8 @@ test)
         test -s /tmp/r.pdf
         test -f /usr/share/applications/org.stressdeck.Stressdeck.desktop
         test -f /usr/share/man/man1/stressdeck.1.gz
-        grep -q "^License: MIT" /usr/share/doc/stressdeck/copyright'
+        grep -q "^License: MIT" /usr/share/doc/stressdeck/copyright
+        grep -q "Permission is hereby granted" /usr/share/doc/stressdeck/copyright'
     echo "The .deb installs and runs in a clean Debian 12 root."
 
     stage "A fresh machine: the README's test command (quick) from the source tree, in the same clean root"

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Analysis</name>
@@ -20,7 +21,10 @@
     </message>
     <message numerus="yes">
         <source>%n request(s) still stuck after the timeout at the end</source>
-        <translation><numerusform>%n Anfrage hing am Ende noch nach dem Timeout</numerusform><numerusform>%n Anfragen hingen am Ende noch nach dem Timeout</numerusform></translation>
+        <translation>
+            <numerusform>%n Anfrage hing am Ende noch nach dem Timeout</numerusform>
+            <numerusform>%n Anfragen hingen am Ende noch nach dem Timeout</numerusform>
+        </translation>
     </message>
     <message>
         <source>no request completed from %1 s to %2 s with %3 in flight</source>
@@ -44,7 +48,10 @@
     </message>
     <message numerus="yes">
         <source>%n sample(s) collected</source>
-        <translation><numerusform>%n Messpunkt erfasst</numerusform><numerusform>%n Messpunkte erfasst</numerusform></translation>
+        <translation>
+            <numerusform>%n Messpunkt erfasst</numerusform>
+            <numerusform>%n Messpunkte erfasst</numerusform>
+        </translation>
     </message>
     <message>
         <source>No significant bottlenecks detected</source>
@@ -64,7 +71,7 @@ Commands:
 
 Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,
 3 target unavailable, 130 interrupted.
-'stressdeck COMMAND --help' lists a command's options.
+&apos;stressdeck COMMAND --help&apos; lists a command&apos;s options.
 </source>
         <translation>Aufruf: stressdeck [BEFEHL] [OPTIONEN]
 
@@ -76,32 +83,12 @@ Befehle:
 
 Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf oder
 falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
-'stressdeck BEFEHL --help' zeigt die Optionen eines Befehls.
+&apos;stressdeck BEFEHL --help&apos; zeigt die Optionen eines Befehls.
 </translation>
     </message>
     <message>
         <source>Open the Stressdeck dashboard.</source>
         <translation>Das Stressdeck-Dashboard öffnen.</translation>
-    </message>
-    <message>
-        <source>Profile to select.</source>
-        <translation>Auszuwählendes Profil.</translation>
-    </message>
-    <message>
-        <source>Target URL.</source>
-        <translation>Ziel-URL.</translation>
-    </message>
-    <message>
-        <source>Scenario file or built-in.</source>
-        <translation>Szenariodatei oder eingebautes Szenario.</translation>
-    </message>
-    <message>
-        <source>Concurrent users.</source>
-        <translation>Gleichzeitige Benutzer.</translation>
-    </message>
-    <message>
-        <source>Run length.</source>
-        <translation>Laufzeit.</translation>
     </message>
     <message>
         <source>Start the run at once.</source>
@@ -112,8 +99,8 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Den Bericht am Ende in diese Datei speichern.</translation>
     </message>
     <message>
-        <source>Quit after the run with the exit code of 'stressdeck run'.</source>
-        <translation>Nach dem Lauf mit dem Exit-Code von 'stressdeck run' beenden.</translation>
+        <source>Quit after the run with the exit code of &apos;stressdeck run&apos;.</source>
+        <translation>Nach dem Lauf mit dem Exit-Code von &apos;stressdeck run&apos; beenden.</translation>
     </message>
     <message>
         <source>Save a PNG of the window shortly before the run ends.</source>
@@ -140,15 +127,15 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>PDF geschrieben nach %1</translation>
     </message>
     <message>
-        <source>Try 'stressdeck run --help'.</source>
-        <translation>Siehe 'stressdeck run --help'.</translation>
+        <source>Try &apos;stressdeck run --help&apos;.</source>
+        <translation>Siehe &apos;stressdeck run --help&apos;.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a number from %3 to %4</source>
+        <source>%1: &quot;%2&quot; is not a number from %3 to %4</source>
         <translation>%1: „%2“ ist keine Zahl von %3 bis %4</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a duration (e.g. 30s, 500ms, 5m, 1h)</source>
+        <source>%1: &quot;%2&quot; is not a duration (e.g. 30s, 500ms, 5m, 1h)</source>
         <translation>%1: „%2“ ist keine Dauer (z. B. 30s, 500ms, 5m, 1h)</translation>
     </message>
     <message>
@@ -168,7 +155,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Szenario als JSON-Datei oder eingebaut: archive-ai, archive-ai-original.</translation>
     </message>
     <message>
-        <source>Ad-hoc request type "METHOD /path [json]" (repeatable).</source>
+        <source>Ad-hoc request type &quot;METHOD /path [json]&quot; (repeatable).</source>
         <translation>Ad-hoc-Anfragetyp „METHODE /pfad [json]“ (mehrfach möglich).</translation>
     </message>
     <message>
@@ -192,7 +179,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Offenes Modell: Anfragen pro Sekunde nach festem Fahrplan.</translation>
     </message>
     <message>
-        <source>Monitor this process's CPU and memory.</source>
+        <source>Monitor this process&apos;s CPU and memory.</source>
         <translation>CPU und Speicher dieses Prozesses überwachen.</translation>
     </message>
     <message>
@@ -220,7 +207,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Den JSON-Bericht in diese Datei schreiben.</translation>
     </message>
     <message>
-        <source>Longest response body read, in MB (default 8); longer ones count as "Body too large".</source>
+        <source>Longest response body read, in MB (default 8); longer ones count as &quot;Body too large&quot;.</source>
         <translation>Längster gelesener Antwortrumpf in MB (Vorgabe 8); längere zählen als „Body too large“.</translation>
     </message>
     <message>
@@ -236,15 +223,15 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Startwert des Zufalls für eine wiederholbare Anfragemischung.</translation>
     </message>
     <message>
-        <source>unexpected argument "%1"</source>
+        <source>unexpected argument &quot;%1&quot;</source>
         <translation>unerwartetes Argument „%1“</translation>
     </message>
     <message>
-        <source>--profile: "%1" is not one of quick, normal, extended</source>
+        <source>--profile: &quot;%1&quot; is not one of quick, normal, extended</source>
         <translation>--profile: „%1“ ist nicht quick, normal oder extended</translation>
     </message>
     <message>
-        <source>--target: "%1" is not an http:// or https:// URL</source>
+        <source>--target: &quot;%1&quot; is not an http:// or https:// URL</source>
         <translation>--target: „%1“ ist keine http://- oder https://-URL</translation>
     </message>
     <message>
@@ -252,7 +239,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>--scenario und --request schließen sich aus</translation>
     </message>
     <message>
-        <source>--request "%1" is given twice</source>
+        <source>--request &quot;%1&quot; is given twice</source>
         <translation>--request „%1“ ist doppelt angegeben</translation>
     </message>
     <message>
@@ -260,7 +247,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>--concurrency: muss eine ganze Zahl sein</translation>
     </message>
     <message>
-        <source>--think-time: "%1" is not a range like 100ms-500ms or 0</source>
+        <source>--think-time: &quot;%1&quot; is not a range like 100ms-500ms or 0</source>
         <translation>--think-time: „%1“ ist kein Bereich wie 100ms-500ms oder 0</translation>
     </message>
     <message>
@@ -272,7 +259,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>--monitor-pid: kein Prozess %1</translation>
     </message>
     <message>
-        <source>--monitor-name: no running process named "%1"</source>
+        <source>--monitor-name: no running process named &quot;%1&quot;</source>
         <translation>--monitor-name: kein laufender Prozess namens „%1“</translation>
     </message>
     <message>
@@ -302,7 +289,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Bericht geschrieben nach %1</translation>
     </message>
     <message>
-        <source>Running "%1" against %2: %3 for %4</source>
+        <source>Running &quot;%1&quot; against %2: %3 for %4</source>
         <translation>„%1“ läuft gegen %2: %3 für %4</translation>
     </message>
     <message>
@@ -326,15 +313,15 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Port auf 127.0.0.1 (Vorgabe 8080; 0 wählt einen freien).</translation>
     </message>
     <message>
-        <source>--port: "%1" is not a port number (0-65535)</source>
+        <source>--port: &quot;%1&quot; is not a port number (0-65535)</source>
         <translation>--port: „%1“ ist keine Portnummer (0-65535)</translation>
     </message>
     <message>
-        <source>qnam (default: Qt's HTTP client with TLS, HTTP/2, redirects) or fast (lean HTTP/1.1 keep-alive client for high rates).</source>
+        <source>qnam (default: Qt&apos;s HTTP client with TLS, HTTP/2, redirects) or fast (lean HTTP/1.1 keep-alive client for high rates).</source>
         <translation>qnam (Vorgabe: Qts HTTP-Client mit TLS, HTTP/2, Weiterleitungen) oder fast (schlanker HTTP/1.1-Keep-alive-Client für hohe Raten).</translation>
     </message>
     <message>
-        <source>--transport: "%1" is not qnam or fast</source>
+        <source>--transport: &quot;%1&quot; is not qnam or fast</source>
         <translation>--transport: „%1“ ist weder qnam noch fast</translation>
     </message>
     <message>
@@ -342,8 +329,16 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Engine-Threads, auf die die Nutzer verteilt werden (Standard: einer je Kern, minus einer).</translation>
     </message>
     <message>
-        <source>--threads: "%1" is not a number from 1 to 256</source>
+        <source>--threads: &quot;%1&quot; is not a number from 1 to 256</source>
         <translation>--threads: „%1“ ist keine Zahl von 1 bis 256</translation>
+    </message>
+    <message>
+        <source>--save-json and --json cannot be combined</source>
+        <translation>--save-json und --json schließen sich aus</translation>
+    </message>
+    <message>
+        <source>Try &apos;stressdeck gui --help&apos;.</source>
+        <translation>Siehe &apos;stressdeck gui --help&apos;.</translation>
     </message>
 </context>
 <context>
@@ -385,43 +380,43 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Demodienst: parallele Plätze der gemeinsamen Modell-Warteschlange (Vorgabe 8).</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a factor from 0.01 to 100000</source>
+        <source>%1: &quot;%2&quot; is not a factor from 0.01 to 100000</source>
         <translation>%1: „%2“ ist kein Faktor von 0,01 bis 100000</translation>
     </message>
     <message>
-        <source>%1: "%2" must be ENDPOINT=VALUE with ENDPOINT one of %3</source>
+        <source>%1: &quot;%2&quot; must be ENDPOINT=VALUE with ENDPOINT one of %3</source>
         <translation>%1: „%2“ muss ENDPUNKT=WERT sein, mit ENDPUNKT aus %3</translation>
     </message>
     <message>
-        <source>%1: "%2": the rate must be 0-1 (or 0-100%) and the status 400-599</source>
+        <source>%1: &quot;%2&quot;: the rate must be 0-1 (or 0-100%) and the status 400-599</source>
         <translation>%1: „%2“: die Rate muss 0-1 (oder 0-100 %) und der Status 400-599 sein</translation>
     </message>
     <message>
-        <source>%1: "%2": the rate must be 0-1 (or 0-100%)</source>
+        <source>%1: &quot;%2&quot;: the rate must be 0-1 (or 0-100%)</source>
         <translation>%1: „%2“: die Rate muss 0-1 (oder 0-100 %) sein</translation>
     </message>
     <message>
-        <source>%1: "%2": not a duration up to 1h</source>
+        <source>%1: &quot;%2&quot;: not a duration up to 1h</source>
         <translation>%1: „%2“: keine Dauer bis 1h</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a number of KB from 0 to 102400</source>
+        <source>%1: &quot;%2&quot; is not a number of KB from 0 to 102400</source>
         <translation>%1: „%2“ ist keine KB-Zahl von 0 bis 102400</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a duration up to 1h</source>
+        <source>%1: &quot;%2&quot; is not a duration up to 1h</source>
         <translation>%1: „%2“ ist keine Dauer bis 1h</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a number from 1 to 10000</source>
+        <source>%1: &quot;%2&quot; is not a number from 1 to 10000</source>
         <translation>%1: „%2“ ist keine Zahl von 1 bis 10000</translation>
     </message>
     <message>
-        <source>field "%1" must be a number from %2 to %3</source>
+        <source>field &quot;%1&quot; must be a number from %2 to %3</source>
         <translation>Feld „%1“ muss eine Zahl von %2 bis %3 sein</translation>
     </message>
     <message>
-        <source>unknown endpoint "%1" in "faults"</source>
+        <source>unknown endpoint &quot;%1&quot; in &quot;faults&quot;</source>
         <translation>unbekannter Endpunkt „%1“ in „faults“</translation>
     </message>
 </context>
@@ -432,7 +427,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>unbekannte Histogramm-Kodierung</translation>
     </message>
     <message>
-        <source>"buckets" must be an array</source>
+        <source>&quot;buckets&quot; must be an array</source>
         <translation>„buckets“ muss ein Array sein</translation>
     </message>
     <message>
@@ -440,11 +435,11 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>ein Eintrag ist kein Paar [Wert, Anzahl]</translation>
     </message>
     <message>
-        <source>bucket counts do not add up to "count"</source>
+        <source>bucket counts do not add up to &quot;count&quot;</source>
         <translation>die Einträge ergeben nicht „count“</translation>
     </message>
     <message>
-        <source>"min"/"max" do not match the buckets</source>
+        <source>&quot;min&quot;/&quot;max&quot; do not match the buckets</source>
         <translation>„min“/„max“ passen nicht zu den Einträgen</translation>
     </message>
 </context>
@@ -735,29 +730,32 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     </message>
     <message numerus="yes">
         <source>%1 transport, %n engine thread(s)</source>
-        <translation><numerusform>Transport %1, %n Engine-Thread</numerusform><numerusform>Transport %1, %n Engine-Threads</numerusform></translation>
+        <translation>
+            <numerusform>Transport %1, %n Engine-Thread</numerusform>
+            <numerusform>Transport %1, %n Engine-Threads</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Report</name>
     <message>
-        <source>field "%1" is missing</source>
+        <source>field &quot;%1&quot; is missing</source>
         <translation>Feld „%1“ fehlt</translation>
     </message>
     <message>
-        <source>field "%1" has the wrong type</source>
+        <source>field &quot;%1&quot; has the wrong type</source>
         <translation>Feld „%1“ hat den falschen Typ</translation>
     </message>
     <message>
-        <source>field "%1" must be a number</source>
+        <source>field &quot;%1&quot; must be a number</source>
         <translation>Feld „%1“ muss eine Zahl sein</translation>
     </message>
     <message>
-        <source>field "%1": %2</source>
+        <source>field &quot;%1&quot;: %2</source>
         <translation>Feld „%1“: %2</translation>
     </message>
     <message>
-        <source>"%1": the counts do not add up</source>
+        <source>&quot;%1&quot;: the counts do not add up</source>
         <translation>„%1“: die Zählungen gehen nicht auf</translation>
     </message>
     <message>
@@ -765,23 +763,23 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>%1:%2: kein Stressdeck-Bericht (ungültiges oder abgeschnittenes JSON: %3)</translation>
     </message>
     <message>
-        <source>%1: not a Stressdeck report (no "schema" field)</source>
+        <source>%1: not a Stressdeck report (no &quot;schema&quot; field)</source>
         <translation>%1: kein Stressdeck-Bericht (kein Feld „schema“)</translation>
     </message>
     <message>
-        <source>%1: unsupported report schema "%2" (this version reads "%3")</source>
+        <source>%1: unsupported report schema &quot;%2&quot; (this version reads &quot;%3&quot;)</source>
         <translation>%1: nicht unterstütztes Berichtsschema „%2“ (diese Version liest „%3“)</translation>
     </message>
     <message>
-        <source>fields "started_at"/"finished_at" must be ISO 8601 times</source>
+        <source>fields &quot;started_at&quot;/&quot;finished_at&quot; must be ISO 8601 times</source>
         <translation>die Felder „started_at“/„finished_at“ müssen ISO-8601-Zeiten sein</translation>
     </message>
     <message>
-        <source>field "config.think_time_ms" must be [min, max]</source>
+        <source>field &quot;config.think_time_ms&quot; must be [min, max]</source>
         <translation>Feld „config.think_time_ms“ muss [min, max] sein</translation>
     </message>
     <message>
-        <source>field "config.load_model" must be "open" or "closed"</source>
+        <source>field &quot;config.load_model&quot; must be &quot;open&quot; or &quot;closed&quot;</source>
         <translation>Feld „config.load_model“ muss „open“ oder „closed“ sein</translation>
     </message>
     <message>
@@ -800,7 +798,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
 <context>
     <name>RunConfig</name>
     <message>
-        <source>target: "%1" is not an http:// or https:// URL</source>
+        <source>target: &quot;%1&quot; is not an http:// or https:// URL</source>
         <translation>Ziel: „%1“ ist keine http://- oder https://-URL</translation>
     </message>
     <message>
@@ -832,7 +830,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Leck-Schwelle: muss über 0 MB liegen</translation>
     </message>
     <message>
-        <source>health path: "%1" must start with "/"</source>
+        <source>health path: &quot;%1&quot; must start with &quot;/&quot;</source>
         <translation>Prüfpfad: „%1“ muss mit „/“ beginnen</translation>
     </message>
     <message>
@@ -867,7 +865,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>%1: ein Szenario muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <source>%1: field "%2": %3</source>
+        <source>%1: field &quot;%2&quot;: %3</source>
         <translation>%1: Feld „%2“: %3</translation>
     </message>
     <message>
@@ -883,11 +881,11 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>muss ein Objekt sein</translation>
     </message>
     <message>
-        <source>must be a string such as "GET" or "POST"</source>
+        <source>must be a string such as &quot;GET&quot; or &quot;POST&quot;</source>
         <translation>muss eine Zeichenkette wie „GET“ oder „POST“ sein</translation>
     </message>
     <message>
-        <source>must be a string starting with "/"</source>
+        <source>must be a string starting with &quot;/&quot;</source>
         <translation>muss eine Zeichenkette sein, die mit „/“ beginnt</translation>
     </message>
     <message>
@@ -923,23 +921,23 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>muss true oder false sein</translation>
     </message>
     <message>
-        <source>field "request_types": needs at least one request type</source>
+        <source>field &quot;request_types&quot;: needs at least one request type</source>
         <translation>Feld „request_types“: braucht mindestens einen Anfragetyp</translation>
     </message>
     <message>
-        <source>field "%1": %2</source>
+        <source>field &quot;%1&quot;: %2</source>
         <translation>Feld „%1“: %2</translation>
     </message>
     <message>
-        <source>"%1" is used twice</source>
+        <source>&quot;%1&quot; is used twice</source>
         <translation>„%1“ kommt doppelt vor</translation>
     </message>
     <message>
-        <source>"%1" is not one of %2</source>
+        <source>&quot;%1&quot; is not one of %2</source>
         <translation>„%1“ ist nicht eines von %2</translation>
     </message>
     <message>
-        <source>"%1" must start with "/"</source>
+        <source>&quot;%1&quot; must start with &quot;/&quot;</source>
         <translation>„%1“ muss mit „/“ beginnen</translation>
     </message>
     <message>
@@ -955,7 +953,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>%1 ist kein HTTP-Statuscode (100–599)</translation>
     </message>
     <message>
-        <source>field "request_types": at least one weight must be above 0</source>
+        <source>field &quot;request_types&quot;: at least one weight must be above 0</source>
         <translation>Feld „request_types“: mindestens ein Gewicht muss über 0 liegen</translation>
     </message>
     <message>
@@ -963,7 +961,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>%1: kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>The five request types of the Archive-AI stress script on the service's real routes.</source>
+        <source>The five request types of the Archive-AI stress script on the service&apos;s real routes.</source>
         <translation>Die fünf Anfragetypen des Archive-AI-Lasttestskripts auf den echten Routen des Dienstes.</translation>
     </message>
     <message>
@@ -971,19 +969,19 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Die ursprünglichen Pfade aus concurrent_test.py (/agent, /memory/search, /code-assist), die der echte Dienst mit 307 und 404 beantwortet.</translation>
     </message>
     <message>
-        <source>request type "%1", header "%2": environment variable %3 is not set</source>
+        <source>request type &quot;%1&quot;, header &quot;%2&quot;: environment variable %3 is not set</source>
         <translation>Anfragetyp „%1“, Header „%2“: Umgebungsvariable %3 ist nicht gesetzt</translation>
     </message>
     <message>
-        <source>--request "%1": expected "METHOD /path" or "METHOD /path {json}"</source>
+        <source>--request &quot;%1&quot;: expected &quot;METHOD /path&quot; or &quot;METHOD /path {json}&quot;</source>
         <translation>--request „%1“: erwartet „METHODE /pfad“ oder „METHODE /pfad {json}“</translation>
     </message>
     <message>
-        <source>--request "%1": the body is not valid JSON: %2</source>
+        <source>--request &quot;%1&quot;: the body is not valid JSON: %2</source>
         <translation>--request „%1“: der Rumpf ist kein gültiges JSON: %2</translation>
     </message>
     <message>
-        <source>--request "%1": "%2" is not one of %3</source>
+        <source>--request &quot;%1&quot;: &quot;%2&quot; is not one of %3</source>
         <translation>--request „%1“: „%2“ ist nicht eines von %3</translation>
     </message>
     <message>
@@ -991,11 +989,11 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>darf keine Leer- oder Steuerzeichen enthalten</translation>
     </message>
     <message>
-        <source>"%1" is not a valid header name</source>
+        <source>&quot;%1&quot; is not a valid header name</source>
         <translation>„%1“ ist kein gültiger Header-Name</translation>
     </message>
     <message>
-        <source>the value of "%1" contains a line break</source>
+        <source>the value of &quot;%1&quot; contains a line break</source>
         <translation>der Wert von „%1“ enthält einen Zeilenumbruch</translation>
     </message>
 </context>
@@ -1115,7 +1113,10 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     </message>
     <message numerus="yes">
         <source>%n user(s)</source>
-        <translation><numerusform>%n Benutzer</numerusform><numerusform>%n Benutzer</numerusform></translation>
+        <translation>
+            <numerusform>%n Benutzer</numerusform>
+            <numerusform>%n Benutzer</numerusform>
+        </translation>
     </message>
     <message>
         <source>Error</source>
@@ -1184,7 +1185,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Es läuft bereits ein Test.</translation>
     </message>
     <message>
-        <source>Scenario "%1": %2</source>
+        <source>Scenario &quot;%1&quot;: %2</source>
         <translation>Szenario „%1“: %2</translation>
     </message>
 </context>
@@ -1443,7 +1444,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Name:</translation>
     </message>
     <message>
-        <source>"%1" is a built-in profile; choose another name.</source>
+        <source>&quot;%1&quot; is a built-in profile; choose another name.</source>
         <translation>„%1“ ist ein eingebautes Profil; bitte einen anderen Namen wählen.</translation>
     </message>
     <message>
@@ -1459,7 +1460,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <source>A profile named "%1" exists already.</source>
+        <source>A profile named &quot;%1&quot; exists already.</source>
         <translation>Ein Profil namens „%1“ gibt es schon.</translation>
     </message>
     <message>
@@ -1471,15 +1472,15 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Szenarien (*.json)</translation>
     </message>
     <message>
-        <source>Duration: "%1" is not a duration such as 30s, 5m or 1h.</source>
+        <source>Duration: &quot;%1&quot; is not a duration such as 30s, 5m or 1h.</source>
         <translation>Dauer: „%1“ ist keine Dauer wie 30s, 5m oder 1h.</translation>
     </message>
     <message>
-        <source>Timeout: "%1" is not a duration such as 30s.</source>
+        <source>Timeout: &quot;%1&quot; is not a duration such as 30s.</source>
         <translation>Timeout: „%1“ ist keine Dauer wie 30s.</translation>
     </message>
     <message>
-        <source>Think time: "%1" is not a range such as 100ms-500ms, or 0.</source>
+        <source>Think time: &quot;%1&quot; is not a range such as 100ms-500ms, or 0.</source>
         <translation>Denkzeit: „%1“ ist kein Bereich wie 100ms-500ms oder 0.</translation>
     </message>
     <message>
@@ -1487,7 +1488,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Überwachen: es gibt keinen Prozess %1.</translation>
     </message>
     <message>
-        <source>Monitor: no running process is named "%1".</source>
+        <source>Monitor: no running process is named &quot;%1&quot;.</source>
         <translation>Überwachen: kein laufender Prozess heißt „%1“.</translation>
     </message>
     <message>
@@ -1503,7 +1504,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Starten</translation>
     </message>
     <message>
-        <source>Running "%1" against %2</source>
+        <source>Running &quot;%1&quot; against %2</source>
         <translation>„%1“ läuft gegen %2</translation>
     </message>
     <message>
@@ -1622,7 +1623,10 @@ Open it?</source>
     </message>
     <message numerus="yes">
         <source>Automatic (%n)</source>
-        <translation><numerusform>Automatisch (%n)</numerusform><numerusform>Automatisch (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Automatisch (%n)</numerusform>
+            <numerusform>Automatisch (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Engine threads the users are spread over; automatic is one per core, minus one for this window</source>
@@ -1914,9 +1918,12 @@ Ergebnis: %1/%2 Kriterien erfüllt
     <message numerus="yes">
         <source>Generator: %1 transport, %n engine thread(s)
 </source>
-        <translation><numerusform>Generator: Transport %1, %n Engine-Thread
-</numerusform><numerusform>Generator: Transport %1, %n Engine-Threads
-</numerusform></translation>
+        <translation>
+            <numerusform>Generator: Transport %1, %n Engine-Thread
+</numerusform>
+            <numerusform>Generator: Transport %1, %n Engine-Threads
+</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

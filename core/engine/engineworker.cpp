@@ -192,6 +192,7 @@ QCoro::Task<> EngineWorker::userLoop(int index)
     std::uniform_real_distribution<double> think(m_config.thinkMinMs, m_config.thinkMaxMs);
     auto keepGoing = [this, index] { return m_shared->running.load() && index < m_shared->targetUsers.load(); };
 
+    double lagMs = 0;
     while (keepGoing()) {
         EngineClock::time_point intended = EngineClock::now();
         if (open) {
@@ -202,10 +203,13 @@ QCoro::Task<> EngineWorker::userLoop(int index)
                 m_shared->schedule.giveBack(scheduleSlot);
                 break;
             }
-            m_shared->schedule.sent(double(nanos(EngineClock::now() - intended)) / 1e6);
+            lagMs = double(nanos(EngineClock::now() - intended)) / 1e6;
+            m_shared->schedule.sent(lagMs);
         }
 
         const Outcome outcome = co_await execute(index, pickType(), intended);
+        if (m_neverSent.remove(index) && open)
+            m_shared->schedule.unsend(lagMs);
 
         auto& backoff = m_backoff[slot];
         if (outcome.isConnectionFailure())
@@ -281,6 +285,7 @@ QCoro::Task<Outcome> EngineWorker::executeFast(int userIndex, int typeIndex, Eng
         // The run stopped before the request had a connection: it was never sent.
         m_fastInFlight.remove(used);
         forgetRequest();
+        m_neverSent.insert(userIndex);
         co_return outcome;
     }
 

@@ -115,6 +115,7 @@ private:
     QSet<QNetworkReply*> m_stuck;
     QHash<FastConnection*, bool> m_fastInFlight; //!< true on a request's first hop
     QSet<FastConnection*> m_abandoned; //!< connects given up by drain()
+    QSet<int> m_neverSent; //!< users whose last request was given up before it was sent
     QSet<QTimer*> m_sleepers;
 
     EngineClock::time_point m_lastLagTick;

@@ -50,6 +50,14 @@ void OpenSchedule::sent(double lagMs)
         ++m_info.late;
 }
 
+void OpenSchedule::unsend(double lagMs)
+{
+    const std::lock_guard lock(m_mutex);
+    --m_info.scheduled;
+    if (lagMs >= ScheduleInfo::LateThresholdMs)
+        --m_info.late;
+}
+
 void OpenSchedule::setRate(double rps)
 {
     const std::lock_guard lock(m_mutex);

@@ -22,6 +22,8 @@ public:
     void giveBack(qint64 slot);
     //! Records that a claimed slot was sent `lagMs` after its time.
     void sent(double lagMs);
+    //! Takes back a sent() for a request that was given up before it reached the wire.
+    void unsend(double lagMs);
     void setRate(double rps);
     ScheduleInfo info() const;
 

@@ -454,6 +454,24 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(headless.readAllStandardError()).contains(QLatin1String("--demo-error-rate")));
     }
 
+    void guiLeavesQtsOwnOptionsToQt()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        p.setProcessEnvironment(env);
+        // Without -platform offscreen reaching Qt there is no display here at all.
+        p.start(binary(),
+            { QStringLiteral("gui"), QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("-style"),
+                QStringLiteral("fusion"), QStringLiteral("-reverse"), QStringLiteral("-d"), QStringLiteral("1s"),
+                QStringLiteral("--autostart"), QStringLiteral("--quit-when-done") });
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0 || p.exitCode() == 1, qPrintable(QString::fromUtf8(p.readAllStandardError())));
+    }
+
     void guiTakesTheDemoKnobsAndRunOptions()
     {
         QTemporaryDir dir;

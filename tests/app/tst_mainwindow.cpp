@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
@@ -111,10 +112,13 @@ private Q_SLOTS:
         // The setup panel is as wide as its widest row: nothing is cut off at the right.
         auto* panel = w.findChild<QScrollArea*>(QStringLiteral("setupPanel"));
         QVERIFY(panel);
-        QVERIFY2(panel->viewport()->width() >= panel->widget()->minimumSizeHint().width(),
-            qPrintable(QStringLiteral("%1 < %2")
-                           .arg(panel->viewport()->width())
-                           .arg(panel->widget()->minimumSizeHint().width())));
+        QVERIFY2(panel->widget()->width() <= panel->viewport()->width()
+                && panel->viewport()->width() >= panel->widget()->minimumSizeHint().width(),
+            qPrintable(QStringLiteral("panel %1 (at least %2) in a view of %3")
+                           .arg(panel->widget()->width())
+                           .arg(panel->widget()->minimumSizeHint().width())
+                           .arg(panel->viewport()->width())));
+
         // Charts keep a readable size and scroll instead (this screen is small: 800x600).
         for (TimeSeriesChart* chart : w.dashboard()->charts()) {
             QVERIFY2(chart->width() >= ChartGrid::ReadableWidth * 3 / 4, qPrintable(QString::number(chart->width())));
@@ -123,6 +127,36 @@ private Q_SLOTS:
         auto* grid = w.findChild<ChartGrid*>(QStringLiteral("chartGrid"));
         QVERIFY(grid);
         QVERIFY(grid->widget()->height() > grid->viewport()->height()); // it scrolls
+    }
+
+    void aLongScenarioNameDoesNotCutThePanelOff()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("long.json"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(R"({"name": "A scenario whose name goes on and on and on, far wider than the panel ever is",
+                        "request_types": [{"name": "health", "path": "/health"}]})");
+        }
+        GuiOptions options;
+        QString message;
+        bool help = false;
+        QCOMPARE(parseGuiOptions({ QStringLiteral("stressdeck gui"), QStringLiteral("--scenario"), file }, &options,
+                     &message, &help),
+            0);
+        MainWindow w(options); // the long name is in the box before the window is first shown
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* panel = w.findChild<QScrollArea*>(QStringLiteral("setupPanel"));
+        QVERIFY(panel);
+        QVERIFY2(panel->widget()->width() <= panel->viewport()->width()
+                && panel->viewport()->width() >= panel->widget()->minimumSizeHint().width(),
+            qPrintable(QStringLiteral("panel %1 (at least %2) in a view of %3")
+                           .arg(panel->widget()->width())
+                           .arg(panel->widget()->minimumSizeHint().width())
+                           .arg(panel->viewport()->width())));
+        w.findChild<QComboBox*>(QStringLiteral("scenario"))->setCurrentIndex(0); // the next tests' default
     }
 
     void commandLineFillsTheForm()

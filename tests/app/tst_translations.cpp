@@ -14,9 +14,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProcess>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -30,9 +33,9 @@ struct Entry {
     bool unfinished = false;
 };
 
-QList<Entry> readCatalogue()
+QList<Entry> readCatalogue(const QString& fileName = QStringLiteral(STRESSDECK_TRANSLATIONS_DIR "/stressdeck_de.ts"))
 {
-    QFile file(QStringLiteral(STRESSDECK_TRANSLATIONS_DIR "/stressdeck_de.ts"));
+    QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read the German catalogue");
     QXmlStreamReader xml(&file);
@@ -67,10 +70,15 @@ QString plain(QString text)
 
 class TestTranslations : public QObject {
     Q_OBJECT
+
+    QTemporaryDir m_home;
+
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // Settings of this run alone, not those an earlier run left in the shared test folder.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.path());
         QCoreApplication::setOrganizationName(QStringLiteral("StressdeckTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_translations"));
     }
@@ -90,6 +98,33 @@ private Q_SLOTS:
                     QVERIFY2(e.translations.join(QString()).contains(marker), qPrintable(e.source));
             }
         }
+    }
+
+    // A string added to the code but never brought into the catalogue shows in English: lupdate
+    // over the sources into a copy of the catalogue must find nothing new to translate.
+    void catalogueHasEverySourceString()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("stressdeck_de.ts"));
+        QVERIFY(QFile::copy(QStringLiteral(STRESSDECK_TRANSLATIONS_DIR "/stressdeck_de.ts"), copy));
+        QProcess lupdate;
+        lupdate.setProcessChannelMode(QProcess::MergedChannels);
+        lupdate.start(QStringLiteral(STRESSDECK_LUPDATE),
+            { QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+                QStringLiteral(STRESSDECK_SOURCE_DIR "/core"), QStringLiteral(STRESSDECK_SOURCE_DIR "/widgets"),
+                QStringLiteral(STRESSDECK_SOURCE_DIR "/app"), QStringLiteral("-ts"), copy });
+        QVERIFY(lupdate.waitForFinished(120000));
+        const QString log = QString::fromUtf8(lupdate.readAll());
+        QVERIFY2(lupdate.exitCode() == 0, qPrintable(log));
+        const QList<Entry> entries = readCatalogue(copy);
+        QVERIFY2(entries.size() > 300, qPrintable(log));
+        QStringList untranslated;
+        for (const Entry& e : entries) {
+            if (e.unfinished)
+                untranslated.append(e.source);
+        }
+        QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral(" | "))));
+        QCOMPARE(entries.size(), readCatalogue().size()); // and nothing in it is obsolete
     }
 
     void germanWindowHasNoEnglishLeft()

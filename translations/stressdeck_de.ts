@@ -426,6 +426,33 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     </message>
 </context>
 <context>
+    <name>Format</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>PASSED — all %1 criteria met</source>
+        <translation>BESTANDEN – alle %1 Kriterien erfüllt</translation>
+    </message>
+    <message>
+        <source>FAILED — %1</source>
+        <translation>NICHT BESTANDEN – %1</translation>
+    </message>
+</context>
+<context>
     <name>Histogram</name>
     <message>
         <source>unknown histogram encoding</source>
@@ -470,14 +497,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Gestartet %1 (UTC), %2 s, beendet: %3</translation>
     </message>
     <message>
-        <source>PASSED — all %1 criteria met</source>
-        <translation>BESTANDEN – alle %1 Kriterien erfüllt</translation>
-    </message>
-    <message>
-        <source>FAILED — %1</source>
-        <translation>NICHT BESTANDEN – %1</translation>
-    </message>
-    <message>
         <source>Criterion</source>
         <translation>Kriterium</translation>
     </message>
@@ -488,14 +507,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>Detail</source>
         <translation>Einzelheiten</translation>
-    </message>
-    <message>
-        <source>PASS</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>FAIL</source>
-        <translation>FEHLER</translation>
     </message>
     <message>
         <source>Configuration</source>
@@ -1126,14 +1137,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>alle</translation>
     </message>
     <message>
-        <source>PASS</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>FAIL</source>
-        <translation>FEHLER</translation>
-    </message>
-    <message>
         <source>No significant bottlenecks detected.</source>
         <translation>Keine nennenswerten Engpässe gefunden.</translation>
     </message>
@@ -1152,14 +1155,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>Generator event-loop lag: p99 %1 ms, max %2 ms</source>
         <translation>Verzögerung der Ereignisschleife des Generators: p99 %1 ms, max %2 ms</translation>
-    </message>
-    <message>
-        <source>PASSED — all %1 criteria met</source>
-        <translation>BESTANDEN – alle %1 Kriterien erfüllt</translation>
-    </message>
-    <message>
-        <source>FAILED — %1</source>
-        <translation>NICHT BESTANDEN – %1</translation>
     </message>
 </context>
 <context>
@@ -1639,14 +1634,6 @@ Open it?</source>
 </context>
 <context>
     <name>Stressdeck::RequestTypeModel</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
     <message>
         <source>Request type</source>
         <translation>Anfragetyp</translation>

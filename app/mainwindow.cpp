@@ -4,6 +4,7 @@
 
 #include "dashboard.h"
 #include "demoservice.h"
+#include "lagprobe.h"
 #include "pdfreport.h"
 #include "processsampler.h"
 #include "runcommand.h"
@@ -118,15 +119,8 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     else
         QTimer::singleShot(0, this, &MainWindow::offerRecovery);
 
-    // GUI event-loop lag: a 100 ms timer that measures how late it fires.
-    auto* lagTimer = new QTimer(this);
-    lagTimer->setTimerType(Qt::PreciseTimer);
-    m_guiLagClock.start();
-    connect(lagTimer, &QTimer::timeout, this, [this] {
-        const double lag = double(m_guiLagClock.restart()) - 100.0;
-        m_guiLagMaxMs = std::max(m_guiLagMaxMs, lag);
-    });
-    lagTimer->start(100);
+    m_guiLag = new LagProbe(std::chrono::milliseconds(100), this);
+    m_guiLag->start();
 }
 
 MainWindow::~MainWindow()
@@ -281,13 +275,8 @@ QWidget* MainWindow::buildSetupPanel()
     auto* pickProcess = new QPushButton(tr("Pick…"), panel);
     connect(pickProcess, &QPushButton::clicked, this, [this] {
         QStringList items;
-        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        for (const QString& e : entries) {
-            bool isPid = false;
-            const qint64 pid = e.toLongLong(&isPid);
-            if (isPid)
-                items.append(QStringLiteral("%1  %2").arg(pid).arg(ProcessSampler::processName(pid)));
-        }
+        for (const qint64 pid : ProcessSampler::processIds())
+            items.append(QStringLiteral("%1  %2").arg(pid).arg(ProcessSampler::processName(pid)));
         bool ok = false;
         const QString choice
             = QInputDialog::getItem(this, tr("Monitored process"), tr("Process:"), items, 0, false, &ok);
@@ -618,19 +607,13 @@ bool MainWindow::collectConfig(RunConfig* c, Scenario* s, QString* error, QWidge
     c->rateRps = c->loadModel == LoadModel::Open ? m_rate->value() : 0;
     const QString monitor = m_monitor->text().trimmed();
     if (!monitor.isEmpty()) {
-        bool isPid = false;
-        const qint64 pid = monitor.toLongLong(&isPid);
-        if (isPid) {
-            if (!ProcessSampler::processExists(pid))
-                return fail(m_monitor, tr("Monitor: there is no process %1.").arg(pid));
-            c->monitorPid = pid;
-        } else {
-            const auto found = ProcessSampler::findPidByName(monitor);
-            if (!found)
-                return fail(m_monitor, tr("Monitor: no running process is named \"%1\".").arg(monitor));
-            c->monitorPid = *found;
-            c->monitorName = monitor;
-        }
+        const ProcessSampler::Lookup found = ProcessSampler::resolve(monitor);
+        if (found.result == ProcessSampler::Lookup::NoSuchPid)
+            return fail(m_monitor, tr("Monitor: there is no process %1.").arg(found.pid));
+        if (found.result == ProcessSampler::Lookup::NoSuchName)
+            return fail(m_monitor, tr("Monitor: no running process is named \"%1\".").arg(monitor));
+        c->monitorPid = found.pid;
+        c->monitorName = found.name;
     }
     // Settings the form has no field for come from the command line (or their defaults).
     const Cli::RunOptions& given = m_options.run;
@@ -794,11 +777,11 @@ void MainWindow::onSnapshot(const LiveSnapshot& s)
             : tr("%1 / %2 — %3 left")
                   .arg(formatDuration(s.elapsedS), formatDuration(s.durationS),
                       formatDuration(std::max(0.0, s.durationS - s.elapsedS))));
-    const double worst = std::max(s.loopLagMs, m_guiLagMaxMs);
+    const double guiLagMs = m_guiLag->takePeriodMaxMs();
+    const double worst = std::max(s.loopLagMs, guiLagMs);
     m_health->setText(
-        tr("generator lag %1 ms · window lag %2 ms").arg(s.loopLagMs, 0, 'f', 1).arg(m_guiLagMaxMs, 0, 'f', 1));
+        tr("generator lag %1 ms · window lag %2 ms").arg(s.loopLagMs, 0, 'f', 1).arg(guiLagMs, 0, 'f', 1));
     m_health->setStyleSheet(worst < 50 ? QStringLiteral("color:#2e7d32") : QStringLiteral("color:#c62828"));
-    m_guiLagMaxMs = 0;
     if (!m_options.screenshot.isEmpty() && !m_screenshotTaken && s.elapsedS >= std::max(1.0, s.durationS - 1.5)) {
         m_screenshotTaken = true;
         if (!grab().save(m_options.screenshot))

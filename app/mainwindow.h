@@ -8,7 +8,6 @@
 #include "loadrunner.h"
 #include "report.h"
 
-#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <memory>
@@ -29,6 +28,7 @@ class QTimer;
 namespace Stressdeck {
 
 class Dashboard;
+class LagProbe;
 
 //! The dashboard window: setup panel, run control, live charts and tables, reports.
 class MainWindow : public QMainWindow {
@@ -132,8 +132,7 @@ private:
     bool m_unavailable = false;
     QString m_unavailableMessage;
     int m_exitCode = 0;
-    QElapsedTimer m_guiLagClock;
-    double m_guiLagMaxMs = 0;
+    LagProbe* m_guiLag = nullptr; //!< this window's event-loop lag
     bool m_screenshotTaken = false;
 };
 

@@ -139,9 +139,7 @@ bool RunOptionTable::read(const QCommandLineParser& parser, RunOptions* out, QSt
 
     if (isSet("target")) {
         o.config.target = QUrl(value("target"), QUrl::StrictMode);
-        if (!o.config.target.isValid() || o.config.target.host().isEmpty()
-            || (o.config.target.scheme() != QLatin1String("http")
-                && o.config.target.scheme() != QLatin1String("https")))
+        if (!RunConfig::isValidTarget(o.config.target))
             return fail(QCoreApplication::translate("Cli", "--target: \"%1\" is not an http:// or https:// URL")
                             .arg(value("target")));
         o.useDemo = false;
@@ -203,18 +201,19 @@ bool RunOptionTable::read(const QCommandLineParser& parser, RunOptions* out, QSt
         double pid = 0;
         if (!parseNumber(QStringLiteral("--monitor-pid"), value("monitor-pid"), 1, 4194304, &pid, error))
             return false;
-        if (!ProcessSampler::processExists(qint64(pid)))
-            return fail(QCoreApplication::translate("Cli", "--monitor-pid: no process %1").arg(qint64(pid)));
-        o.config.monitorPid = qint64(pid);
+        const ProcessSampler::Lookup found = ProcessSampler::resolvePid(qint64(pid));
+        if (found.result != ProcessSampler::Lookup::Found)
+            return fail(QCoreApplication::translate("Cli", "--monitor-pid: no process %1").arg(found.pid));
+        o.config.monitorPid = found.pid;
         o.monitorArgument = value("monitor-pid");
     }
     if (isSet("monitor-name")) {
-        const auto pid = ProcessSampler::findPidByName(value("monitor-name"));
-        if (!pid)
-            return fail(QCoreApplication::translate("Cli", "--monitor-name: no running process named \"%1\"")
-                            .arg(value("monitor-name")));
-        o.config.monitorPid = *pid;
-        o.config.monitorName = value("monitor-name");
+        const ProcessSampler::Lookup found = ProcessSampler::resolveName(value("monitor-name"));
+        if (found.result != ProcessSampler::Lookup::Found)
+            return fail(
+                QCoreApplication::translate("Cli", "--monitor-name: no running process named \"%1\"").arg(found.name));
+        o.config.monitorPid = found.pid;
+        o.config.monitorName = found.name;
         o.monitorArgument = value("monitor-name");
     }
     if (isSet("sample-interval")) {

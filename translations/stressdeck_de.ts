@@ -421,6 +421,33 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     </message>
 </context>
 <context>
+    <name>Format</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>PASSED — all %1 criteria met</source>
+        <translation>BESTANDEN – alle %1 Kriterien erfüllt</translation>
+    </message>
+    <message>
+        <source>FAILED — %1</source>
+        <translation>NICHT BESTANDEN – %1</translation>
+    </message>
+</context>
+<context>
     <name>Histogram</name>
     <message>
         <source>unknown histogram encoding</source>
@@ -465,14 +492,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Gestartet %1 (UTC), %2 s, beendet: %3</translation>
     </message>
     <message>
-        <source>PASSED — all %1 criteria met</source>
-        <translation>BESTANDEN – alle %1 Kriterien erfüllt</translation>
-    </message>
-    <message>
-        <source>FAILED — %1</source>
-        <translation>NICHT BESTANDEN – %1</translation>
-    </message>
-    <message>
         <source>Criterion</source>
         <translation>Kriterium</translation>
     </message>
@@ -483,14 +502,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>Detail</source>
         <translation>Einzelheiten</translation>
-    </message>
-    <message>
-        <source>PASS</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>FAIL</source>
-        <translation>FEHLER</translation>
     </message>
     <message>
         <source>Configuration</source>
@@ -1127,14 +1138,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>alle</translation>
     </message>
     <message>
-        <source>PASS</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>FAIL</source>
-        <translation>FEHLER</translation>
-    </message>
-    <message>
         <source>No significant bottlenecks detected.</source>
         <translation>Keine nennenswerten Engpässe gefunden.</translation>
     </message>
@@ -1153,14 +1156,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>Generator event-loop lag: p99 %1 ms, max %2 ms</source>
         <translation>Verzögerung der Ereignisschleife des Generators: p99 %1 ms, max %2 ms</translation>
-    </message>
-    <message>
-        <source>PASSED — all %1 criteria met</source>
-        <translation>BESTANDEN – alle %1 Kriterien erfüllt</translation>
-    </message>
-    <message>
-        <source>FAILED — %1</source>
-        <translation>NICHT BESTANDEN – %1</translation>
     </message>
 </context>
 <context>
@@ -1643,14 +1638,6 @@ Open it?</source>
 </context>
 <context>
     <name>Stressdeck::RequestTypeModel</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
     <message>
         <source>Request type</source>
         <translation>Anfragetyp</translation>

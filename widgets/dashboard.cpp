@@ -4,6 +4,7 @@
 
 #include "analysis.h"
 #include "chartgrid.h"
+#include "format.h"
 #include "requesttypemodel.h"
 #include "timeserieschart.h"
 
@@ -197,14 +198,7 @@ void Dashboard::refreshCharts()
 
 void Dashboard::showErrors(const QList<LiveStats>& types)
 {
-    QStringList classes;
-    for (const LiveStats& t : types) {
-        for (auto it = t.errors.begin(); it != t.errors.end(); ++it) {
-            if (!classes.contains(it.key()))
-                classes.append(it.key());
-        }
-    }
-    classes.sort();
+    const QStringList classes = errorClasses(types);
     m_errors->setColumnCount(int(types.size()) + 1);
     QStringList headers { tr("Error") };
     for (const LiveStats& t : types)
@@ -259,7 +253,7 @@ void Dashboard::showDiagnosis(const Report& r, bool final)
     for (int i = 0; i < r.criteria.size(); ++i) {
         const Criterion& c = r.criteria[i];
         m_criteria->setItem(i, 0, new QTableWidgetItem(c.id));
-        auto* badge = new QTableWidgetItem(c.passed ? tr("PASS") : tr("FAIL"));
+        auto* badge = new QTableWidgetItem(criterionResult(c.passed));
         badge->setForeground(c.passed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
         m_criteria->setItem(i, 1, badge);
         m_criteria->setItem(i, 2, new QTableWidgetItem(c.detail));
@@ -287,13 +281,7 @@ void Dashboard::showDiagnosis(const Report& r, bool final)
     if (!final)
         return;
 
-    QStringList failing;
-    for (const Criterion& c : r.criteria) {
-        if (!c.passed)
-            failing.append(c.id);
-    }
-    m_verdict->setText(r.passed ? tr("PASSED — all %1 criteria met").arg(r.criteria.size())
-                                : tr("FAILED — %1").arg(failing.join(QStringLiteral(", "))));
+    m_verdict->setText(verdictLine(r));
     m_verdict->setStyleSheet(r.passed
             ? QStringLiteral("background:#2e7d32;color:white;font-weight:bold;font-size:14pt")
             : QStringLiteral("background:#c62828;color:white;font-weight:bold;font-size:14pt"));

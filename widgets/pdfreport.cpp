@@ -3,6 +3,7 @@
 #include "pdfreport.h"
 
 #include "dashboard.h"
+#include "format.h"
 #include "timeserieschart.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -25,11 +26,6 @@ namespace {
 QString esc(const QString& s)
 {
     return s.toHtmlEscaped();
-}
-
-QString ms(double v)
-{
-    return v >= 1000 ? QStringLiteral("%1 s").arg(v / 1000, 0, 'f', 2) : QStringLiteral("%1 ms").arg(v, 0, 'f', 1);
 }
 
 QString row(const QStringList& cells, bool header = false, bool figures = true)
@@ -70,28 +66,15 @@ QString PdfReport::summaryHtml() const
                          .arg(r.elapsedS, 0, 'f', 1)
                          .arg(r.stopReason)));
 
-    QStringList failing;
-    for (const Criterion& c : r.criteria) {
-        if (!c.passed)
-            failing.append(c.id);
-    }
     h += QStringLiteral("<h2 style=\"color:%1\">%2</h2>")
-             .arg(r.passed ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"),
-                 esc(r.passed ? QCoreApplication::translate("PdfReport", "PASSED — all %1 criteria met")
-                                    .arg(r.criteria.size())
-                              : QCoreApplication::translate("PdfReport", "FAILED — %1")
-                                    .arg(failing.join(QStringLiteral(", ")))));
+             .arg(r.passed ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"), esc(verdictLine(r)));
     h += QLatin1String(TableStart)
         + row(
             { QCoreApplication::translate("PdfReport", "Criterion"), QCoreApplication::translate("PdfReport", "Result"),
                 QCoreApplication::translate("PdfReport", "Detail") },
             true);
     for (const Criterion& c : r.criteria)
-        h += row({ esc(c.id),
-                     c.passed ? QCoreApplication::translate("PdfReport", "PASS")
-                              : QCoreApplication::translate("PdfReport", "FAIL"),
-                     esc(c.detail) },
-            false, false);
+        h += row({ esc(c.id), criterionResult(c.passed), esc(c.detail) }, false, false);
     h += QStringLiteral("</table>");
 
     h += QStringLiteral("<h2>%1</h2>").arg(esc(QCoreApplication::translate("PdfReport", "Configuration")));
@@ -154,7 +137,8 @@ QString PdfReport::summaryHtml() const
     auto typeRow = [](const StatsSummary& s, const QString& name) {
         const LatencySummary& l = s.latency;
         return row({ name, QString::number(s.total), QStringLiteral("%1 %").arg(s.successRatePct, 0, 'f', 1),
-            QString::number(s.failure), ms(l.p50), ms(l.p90), ms(l.p95), ms(l.p99), ms(l.p999), ms(l.max) });
+            QString::number(s.failure), formatLatency(l.p50), formatLatency(l.p90), formatLatency(l.p95),
+            formatLatency(l.p99), formatLatency(l.p999), formatLatency(l.max) });
     };
     for (const StatsSummary& s : r.requestTypes)
         h += typeRow(s,
@@ -163,15 +147,8 @@ QString PdfReport::summaryHtml() const
     h += typeRow(r.overall, esc(QCoreApplication::translate("PdfReport", "all")));
     h += QStringLiteral("</table>");
 
-    QStringList classes;
-    for (const StatsSummary& s : r.requestTypes) {
-        for (auto it = s.errors.begin(); it != s.errors.end(); ++it) {
-            if (!classes.contains(it.key()))
-                classes.append(it.key());
-        }
-    }
+    const QStringList classes = errorClasses(r.requestTypes);
     if (!classes.isEmpty()) {
-        classes.sort();
         h += QStringLiteral("<h2>%1</h2>")
                  .arg(esc(QCoreApplication::translate("PdfReport", "Errors by class and request type")));
         QStringList header { QCoreApplication::translate("PdfReport", "Error") };

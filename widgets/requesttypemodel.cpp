@@ -2,6 +2,8 @@
 
 #include "requesttypemodel.h"
 
+#include "format.h"
+
 #include <QColor>
 
 namespace Stressdeck {
@@ -58,8 +60,6 @@ QVariant RequestTypeModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::DisplayRole) {
-        auto ms
-            = [](double v) { return v >= 1000 ? tr("%1 s").arg(v / 1000, 0, 'f', 2) : tr("%1 ms").arg(v, 0, 'f', 1); };
         switch (index.column()) {
         case Name:
             return s.name;
@@ -72,11 +72,11 @@ QVariant RequestTypeModel::data(const QModelIndex& index, int role) const
         case Timeouts:
             return QString::number(s.timeouts);
         case P50:
-            return s.success ? ms(s.latency.p50) : QStringLiteral("–");
+            return s.success ? formatLatency(s.latency.p50) : QStringLiteral("–");
         case P95:
-            return s.success ? ms(s.latency.p95) : QStringLiteral("–");
+            return s.success ? formatLatency(s.latency.p95) : QStringLiteral("–");
         case P99:
-            return s.success ? ms(s.latency.p99) : QStringLiteral("–");
+            return s.success ? formatLatency(s.latency.p99) : QStringLiteral("–");
         case Rps:
             return QString::number(s.throughputRps, 'f', 1);
         }

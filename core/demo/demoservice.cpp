@@ -219,7 +219,7 @@ void DemoService::leak()
     m_leaked.push_back(std::move(block));
 }
 
-void DemoService::occupy(SlotQueue& queue, double serviceMs, QTcpSocket* socket, std::function<void()> done)
+void DemoService::occupy(SlotQueue& queue, double serviceMs, std::function<void()> done)
 {
     auto job = [this, &queue, serviceMs, done = std::move(done)] {
         ++queue.busy;
@@ -230,7 +230,6 @@ void DemoService::occupy(SlotQueue& queue, double serviceMs, QTcpSocket* socket,
                     done();
             });
     };
-    Q_UNUSED(socket);
     if (queue.busy < queue.slots)
         job();
     else
@@ -342,18 +341,18 @@ void DemoService::serve(const QHttpServerRequest& request, QTcpSocket* socket, c
 
     const PendingResponse pending = defer(request, socket);
     const double extraMs = fault.extraLatencyMs;
-    auto answerAfter = [this, pending, socket, extraMs](SlotQueue* queue, double ms, Response response) {
+    auto answerAfter = [this, pending, extraMs](SlotQueue* queue, double ms, Response response) {
         auto send = [this, pending, response, extraMs] {
             QTimer::singleShot(std::chrono::milliseconds(qint64(extraMs)), Qt::PreciseTimer, this,
                 [pending, response] { pending.send(response); });
         };
         if (queue)
-            occupy(*queue, ms, socket, send);
+            occupy(*queue, ms, send);
         else
             QTimer::singleShot(std::chrono::milliseconds(qint64(ms)), Qt::PreciseTimer, this, send);
     };
     // Each chat, verify and agent request makes the memory worker ask the model once more.
-    auto backgroundModelCall = [this] { occupy(m_modelQueue, drawLatencyMs(500, 300, 1000), nullptr, {}); };
+    auto backgroundModelCall = [this] { occupy(m_modelQueue, drawLatencyMs(500, 300, 1000), {}); };
 
     if (route.endpoint == QLatin1String("health")) {
         const QJsonObject body = path == QLatin1String("/")

@@ -29,7 +29,6 @@ public:
 
     DemoOptions options() const { return m_options; }
     void setOptions(const DemoOptions& options);
-    qint64 requestsServed() const { return m_served; }
 
 protected:
     void handle(const QHttpServerRequest& request, QTcpSocket* socket) override;
@@ -47,8 +46,8 @@ private:
     };
 
     void serve(const QHttpServerRequest& request, QTcpSocket* socket, const QString& path, const Route& route);
-    //! Runs `job` in a slot of `queue` for `serviceMs`, then answers (unless the socket went away).
-    void occupy(SlotQueue& queue, double serviceMs, QTcpSocket* socket, std::function<void()> done);
+    //! Runs a job in a slot of `queue` for `serviceMs`, then calls `done`.
+    void occupy(SlotQueue& queue, double serviceMs, std::function<void()> done);
     void release(SlotQueue& queue);
     double drawLatencyMs(double typicalMs, double minMs, double maxMs);
     bool chance(double probability);

@@ -131,7 +131,6 @@ QCoro::Task<> Engine::run()
 
     m_state = RunState::Running;
     m_loadStart = Clock::now();
-    m_lastTick = m_loadStart;
     m_targetUsers = m_config.concurrency;
     m_loadChanges.append({ 0.0, m_targetUsers, m_config.loadModel == LoadModel::Open ? m_rate : 0.0 });
 
@@ -155,6 +154,8 @@ QCoro::Task<> Engine::run()
     m_tickTimer->setInterval(TickInterval);
     connect(m_tickTimer, &QTimer::timeout, this, &Engine::tick);
     m_tickTimer->start();
+    m_lagProbe = new LagProbe(TickInterval, this);
+    m_lagProbe->start();
 
     m_durationTimer = new QTimer(this);
     m_durationTimer->setSingleShot(true);
@@ -185,7 +186,7 @@ void Engine::startWorkers()
     }
     forEachWorker([](EngineWorker* w) { w->spawnUsers(); });
     for (size_t i = 1; i < m_workers.size(); ++i)
-        QMetaObject::invokeMethod(m_workers[i], &EngineWorker::watchLag);
+        QMetaObject::invokeMethod(m_workers[i]->lagProbe(), &LagProbe::start);
 }
 
 void Engine::forEachWorker(const std::function<void(EngineWorker*)>& call)
@@ -272,11 +273,6 @@ LiveStats Engine::liveStats(const QString& name, const RequestCounters& c, doubl
 void Engine::tick()
 {
     const auto now = Clock::now();
-    const double lagMs = std::max(0.0, double(nanos(now - m_lastTick - TickInterval)) / 1e6);
-    m_lastTick = now;
-    m_loopLag.record(std::int64_t(lagMs * 1e6));
-    m_periodMaxLagMs = std::max(m_periodMaxLagMs, lagMs);
-
     const double watermark = collect();
     if (m_state == RunState::Running || m_state == RunState::Draining)
         m_aggregator->closeBefore(watermark, inFlightCount());
@@ -299,9 +295,9 @@ void Engine::tick()
     m_samplesSent = m_samples.size();
     snap.newLoadChanges = m_loadChanges.mid(m_changesSent);
     m_changesSent = m_loadChanges.size();
-    snap.loopLagMs = std::exchange(m_periodMaxLagMs, 0.0);
+    snap.loopLagMs = m_lagProbe->takePeriodMaxMs();
     for (size_t i = 1; i < m_workers.size(); ++i)
-        snap.loopLagMs = std::max(snap.loopLagMs, m_workers[i]->takePeriodMaxLagMs());
+        snap.loopLagMs = std::max(snap.loopLagMs, m_workers[i]->lagProbe()->takePeriodMaxMs());
     snap.schedule = m_shared->schedule.info();
     snap.stuck = m_aggregator->stuckCount();
     Q_EMIT snapshotReady(snap);
@@ -383,6 +379,7 @@ void Engine::finish()
     if (m_tickTimer) {
         tick();
         m_tickTimer->stop();
+        m_lagProbe->stop();
     }
     if (m_drainTimer)
         m_drainTimer->stop();
@@ -432,9 +429,9 @@ Report Engine::buildReport(const QString& stopReason) const
     r.schedule = m_shared->schedule.info();
     r.loadChanges = m_loadChanges;
     // The generator's health is that of its worst thread: all engine threads' lags together.
-    Histogram lag = m_loopLag;
+    Histogram lag = m_lagProbe ? m_lagProbe->histogram() : Histogram();
     for (size_t i = 1; i < m_workers.size(); ++i)
-        lag.merge(m_workers[i]->lagHistogram());
+        lag.merge(m_workers[i]->lagProbe()->histogram());
     r.loopLagP99Ms = nsToMs(lag.percentileNs(99));
     r.loopLagMaxMs = nsToMs(lag.maxNs());
     r.environment = QJsonObject { { QStringLiteral("stressdeck_version"), QStringLiteral(STRESSDECK_VERSION) },

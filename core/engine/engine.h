@@ -28,6 +28,7 @@ namespace Stressdeck {
 
 class EngineWorker;
 class IntervalAggregator;
+class LagProbe;
 struct EngineShared;
 struct RequestRecord;
 
@@ -93,8 +94,8 @@ private:
     QDateTime m_startedAt;
     Clock::time_point m_loadStart;
     Clock::time_point m_loadEnd;
-    Clock::time_point m_lastTick;
     QTimer* m_tickTimer = nullptr;
+    LagProbe* m_lagProbe = nullptr;
     QTimer* m_durationTimer = nullptr;
     QTimer* m_sampleTimer = nullptr;
     QTimer* m_drainTimer = nullptr;
@@ -107,8 +108,6 @@ private:
     qsizetype m_samplesSent = 0;
     QList<LoadChange> m_loadChanges;
     qsizetype m_changesSent = 0;
-    Histogram m_loopLag;
-    double m_periodMaxLagMs = 0;
 };
 
 } // namespace Stressdeck

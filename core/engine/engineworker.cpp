@@ -57,6 +57,7 @@ EngineWorker::EngineWorker(int index, int threads, EngineShared* shared, quint64
     , m_scenario(shared->scenario)
     // Worker 0 draws what a one-thread run has always drawn from the run's seed.
     , m_rng(seed + quint64(index) * 0x9E3779B97F4A7C15ULL)
+    , m_lagProbe(new LagProbe(std::chrono::milliseconds(100), this))
 {
 }
 
@@ -126,35 +127,6 @@ void EngineWorker::abortInFlightAsStuck()
     const QList<FastConnection*> connections = m_fastInFlight.keys();
     for (FastConnection* connection : connections)
         connection->abort();
-}
-
-void EngineWorker::watchLag()
-{
-    constexpr auto interval = std::chrono::milliseconds(100);
-    auto* timer = new QTimer(this);
-    timer->setTimerType(Qt::PreciseTimer);
-    m_lastLagTick = EngineClock::now();
-    connect(timer, &QTimer::timeout, this, [this, interval] {
-        const auto now = EngineClock::now();
-        const std::int64_t lagNs = std::max<std::int64_t>(0, nanos(now - m_lastLagTick - interval));
-        m_lastLagTick = now;
-        const std::lock_guard lock(m_lagMutex);
-        m_lag.record(lagNs);
-        m_periodMaxLagMs = std::max(m_periodMaxLagMs, double(lagNs) / 1e6);
-    });
-    timer->start(interval);
-}
-
-double EngineWorker::takePeriodMaxLagMs()
-{
-    const std::lock_guard lock(m_lagMutex);
-    return std::exchange(m_periodMaxLagMs, 0.0);
-}
-
-Histogram EngineWorker::lagHistogram() const
-{
-    const std::lock_guard lock(m_lagMutex);
-    return m_lag;
 }
 
 void EngineWorker::windDown()

@@ -4,6 +4,7 @@
 
 #include "engineshared.h"
 #include "histogram.h"
+#include "lagprobe.h"
 #include "outcome.h"
 #include "recordqueue.h"
 #include "report.h"
@@ -66,16 +67,11 @@ public:
     //! lets the users end, so nothing is left suspended when the worker goes.
     void windDown();
 
-    //! Watches this thread's event loop every 100 ms (for workers on threads of their own; the
-    //! engine watches the thread it shares with worker 0).
-    void watchLag();
-
     // Safe from any thread.
     RecordQueue& records() { return m_records; }
-    //! The worst event-loop lag since the last call, in ms.
-    double takePeriodMaxLagMs();
-    //! Every lag measured so far.
-    Histogram lagHistogram() const;
+    //! Watches this thread's event loop every 100 ms once started (for workers on threads of their
+    //! own; the engine watches the thread it shares with worker 0).
+    LagProbe* lagProbe() const { return m_lagProbe; }
     //! True when no user of this worker runs and nothing is in flight.
     bool isIdle() const { return m_activeUsers.load() == 0 && m_inFlightHere.load() == 0; }
 
@@ -117,11 +113,7 @@ private:
     QSet<FastConnection*> m_abandoned; //!< connects given up by drain()
     QSet<int> m_neverSent; //!< users whose last request was given up before it was sent
     QSet<QTimer*> m_sleepers;
-
-    EngineClock::time_point m_lastLagTick;
-    mutable std::mutex m_lagMutex;
-    Histogram m_lag;
-    double m_periodMaxLagMs = 0;
+    LagProbe* const m_lagProbe;
 };
 
 } // namespace Stressdeck

@@ -21,8 +21,7 @@ bool RunConfig::validate(QString* error, ConfigField* field) const
     };
     if (field)
         *field = ConfigField::None;
-    if (!target.isValid() || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
-        || target.host().isEmpty())
+    if (!isValidTarget(target))
         return fail(ConfigField::Target,
             QCoreApplication::translate("RunConfig", "target: \"%1\" is not an http:// or https:// URL")
                 .arg(target.toString()));
@@ -65,6 +64,12 @@ bool RunConfig::validate(QString* error, ConfigField* field) const
         return fail(ConfigField::MonitorPid,
             QCoreApplication::translate("RunConfig", "monitored PID: must be a positive number"));
     return true;
+}
+
+bool RunConfig::isValidTarget(const QUrl& url)
+{
+    return url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+        && !url.host().isEmpty();
 }
 
 void Profile::applyTo(RunConfig* config) const

@@ -75,6 +75,8 @@ struct RunConfig {
 
     //! False with a translated message in `error` (and the setting in `field`) when a value is out of range.
     bool validate(QString* error, ConfigField* field = nullptr) const;
+    //! An http:// or https:// URL with a host: what a run can be aimed at.
+    static bool isValidTarget(const QUrl& url);
 };
 
 //! A named starting point for a run's load shape.

@@ -119,15 +119,43 @@ std::optional<SystemSample> ProcessSampler::sample(double tS)
     return s;
 }
 
-std::optional<qint64> ProcessSampler::findPidByName(const QString& name)
+ProcessSampler::Lookup ProcessSampler::resolve(const QString& pidOrName)
 {
+    bool isPid = false;
+    const qint64 pid = pidOrName.toLongLong(&isPid);
+    return isPid ? resolvePid(pid) : resolveName(pidOrName);
+}
+
+ProcessSampler::Lookup ProcessSampler::resolvePid(qint64 pid)
+{
+    return { processExists(pid) ? Lookup::Found : Lookup::NoSuchPid, pid, {} };
+}
+
+ProcessSampler::Lookup ProcessSampler::resolveName(const QString& name)
+{
+    const auto pid = findPidByName(name);
+    return { pid ? Lookup::Found : Lookup::NoSuchName, pid.value_or(0), name };
+}
+
+QList<qint64> ProcessSampler::processIds()
+{
+    QList<qint64> pids;
     const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    std::optional<qint64> byCmdline;
-    const qint64 self = getpid();
     for (const QString& entry : entries) {
         bool isPid = false;
         const qint64 pid = entry.toLongLong(&isPid);
-        if (!isPid || pid == self)
+        if (isPid)
+            pids.append(pid);
+    }
+    return pids;
+}
+
+std::optional<qint64> ProcessSampler::findPidByName(const QString& name)
+{
+    std::optional<qint64> byCmdline;
+    const qint64 self = getpid();
+    for (const qint64 pid : processIds()) {
+        if (pid == self)
             continue;
         if (processName(pid) == name)
             return pid;

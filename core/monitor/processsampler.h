@@ -22,11 +22,25 @@ public:
     //! Empty when the process is gone or /proc cannot be read.
     std::optional<SystemSample> sample(double tS);
 
-    static std::optional<qint64> findPidByName(const QString& name);
+    //! What a "PID or process name" given to monitor comes to.
+    struct Lookup {
+        enum Result { Found, NoSuchPid, NoSuchName };
+        Result result = Found;
+        qint64 pid = 0;
+        QString name; //!< as given, when the process was given by name
+    };
+    //! A number is a PID that must exist, anything else the name of a running process.
+    static Lookup resolve(const QString& pidOrName);
+    static Lookup resolvePid(qint64 pid);
+    static Lookup resolveName(const QString& name);
+
+    //! The PIDs of all processes, in /proc's listing order.
+    static QList<qint64> processIds();
     static QString processName(qint64 pid);
-    static bool processExists(qint64 pid);
 
 private:
+    static std::optional<qint64> findPidByName(const QString& name);
+    static bool processExists(qint64 pid);
     std::optional<double> cpuTicks();
     double totalMemoryMb() const;
 

@@ -2,6 +2,8 @@
 
 #include "textsummary.h"
 
+#include "format.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -12,8 +14,7 @@ namespace {
 
 QString ms(double value)
 {
-    return value >= 1000 ? QStringLiteral("%1s").arg(value / 1000.0, 0, 'f', 2)
-                         : QStringLiteral("%1ms").arg(value, 0, 'f', value < 10 ? 2 : 1);
+    return formatLatency(value, LatencyStyle::Compact);
 }
 
 void appendStats(QString& out, const StatsSummary& s)

@@ -13,18 +13,6 @@ LatencySummary LatencySummary::of(const Histogram& h)
         nsToMs(h.maxNs()) };
 }
 
-void RequestCounters::merge(const RequestCounters& other)
-{
-    total += other.total;
-    success += other.success;
-    failure += other.failure;
-    timeouts += other.timeouts;
-    for (auto it = other.errors.begin(); it != other.errors.end(); ++it)
-        errors[it.key()] += it.value();
-    successLatency.merge(other.successLatency);
-    failureLatency.merge(other.failureLatency);
-}
-
 StatsSummary StatsSummary::of(const RequestCounters& c, double elapsedS)
 {
     StatsSummary s;

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace Stressdeck {
 
@@ -27,8 +28,6 @@ struct RequestCounters {
     QMap<QString, qint64> errors;
     Histogram successLatency;
     Histogram failureLatency;
-
-    void merge(const RequestCounters& other);
 };
 
 //! The STATS object of the report: counters, rates, latency and the mergeable histogram.
@@ -96,6 +95,21 @@ struct LoadChange {
 inline double nsToMs(std::int64_t ns)
 {
     return double(ns) / 1e6;
+}
+
+//! Every error class ("HTTP 503", "Timeout", …) that any of `types` counted, sorted: the rows
+//! of an errors-by-type table. `Types` is a list of anything with an `errors` map.
+template <typename Types> QStringList errorClasses(const Types& types)
+{
+    QStringList classes;
+    for (const auto& t : types) {
+        for (auto it = t.errors.begin(); it != t.errors.end(); ++it) {
+            if (!classes.contains(it.key()))
+                classes.append(it.key());
+        }
+    }
+    classes.sort();
+    return classes;
 }
 
 //! How well an open-model run kept to its schedule.

@@ -39,7 +39,6 @@ public:
         QByteArray request, bool head, Clock::time_point deadline, qint64 maxBodyBytes, QList<int> acceptedStatus);
     //! Cuts off the request in progress, a connect too; it ends as `Stuck`.
     void abort();
-    bool isBusy() const { return m_busy; }
     //! True while the request waits for its connection: nothing of it has been sent yet.
     bool isConnecting() const { return m_connecting; }
     //! The Location header of the last response, when it was a redirect (3xx).

@@ -5,11 +5,11 @@
 // STRESSDECK_BENCH_SECONDS sets the run length (the smoke test uses 2 s), STRESSDECK_BENCH_TRANSPORT
 // the transport (default fast, the highest rate).
 #include "histogram.h"
+#include "lagprobe.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -52,17 +52,10 @@ int main(int argc, char* argv[])
     threads->setValue(0);
     window.show();
 
-    Histogram lag;
-    QElapsedTimer clock;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 elapsed = clock.nsecsElapsed();
-        clock.restart();
-        lag.record(std::max<qint64>(0, elapsed - 10'000'000));
-    });
+    LagProbe probe(std::chrono::milliseconds(10));
     QObject::connect(&window, &MainWindow::runFinished, &app, [&] {
         probe.stop();
+        const Histogram lag = probe.histogram();
         const Report& r = window.lastReport();
         QTextStream(stdout) << QStringLiteral(
             "GUI event-loop lag during a %1 s maximum-rate run (%2 req/s, %3 users, %9 transport, %10 engine "
@@ -83,8 +76,7 @@ int main(int argc, char* argv[])
         QCoreApplication::quit();
     });
     QTimer::singleShot(0, &window, [&] {
-        clock.start();
-        probe.start(10);
+        probe.start();
         window.startRun();
     });
     const int rc = app.exec();

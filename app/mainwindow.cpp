@@ -187,10 +187,22 @@ void MainWindow::applyCommandLine()
     }
 }
 
+bool MainWindow::saveScreenshot()
+{
+    if (grab().save(m_options.screenshot))
+        return true;
+    const QString message = tr("Cannot write the screenshot %1").arg(m_options.screenshot);
+    QTextStream(stderr) << message << Qt::endl;
+    statusBar()->showMessage(message, 5000);
+    // The same as a report that cannot be written: a script asked for a file it does not get.
+    m_screenshotFailed = true;
+    return false;
+}
+
 void MainWindow::takeIdleScreenshot()
 {
-    if (!grab().save(m_options.screenshot))
-        QTextStream(stderr) << tr("Cannot write the screenshot %1").arg(m_options.screenshot) << Qt::endl;
+    if (!saveScreenshot())
+        m_exitCode = Cli::BadInput;
     if (m_options.quitWhenDone)
         QApplication::exit(m_exitCode);
 }
@@ -357,8 +369,14 @@ QWidget* MainWindow::buildSetupPanel()
     m_validateDebounce->setSingleShot(true);
     m_validateDebounce->setInterval(ValidateDelayMs);
     connect(m_validateDebounce, &QTimer::timeout, this, &MainWindow::validate);
-    for (QLineEdit* edit : { m_target, m_duration, m_timeout, m_thinkTime, m_monitor })
+    for (QLineEdit* edit : { m_target, m_duration, m_timeout, m_thinkTime, m_monitor }) {
         connect(edit, &QLineEdit::textChanged, m_validateDebounce, qOverload<>(&QTimer::start));
+        // Enter or leaving the field checks at once, so Start is right for the next key press.
+        connect(edit, &QLineEdit::editingFinished, this, [this] {
+            if (m_validateDebounce->isActive())
+                validate();
+        });
+    }
     m_target->setObjectName(QStringLiteral("target"));
     m_duration->setObjectName(QStringLiteral("duration"));
     m_timeout->setObjectName(QStringLiteral("timeout"));
@@ -784,8 +802,7 @@ void MainWindow::onSnapshot(const LiveSnapshot& s)
     m_health->setStyleSheet(worst < 50 ? QStringLiteral("color:#2e7d32") : QStringLiteral("color:#c62828"));
     if (!m_options.screenshot.isEmpty() && !m_screenshotTaken && s.elapsedS >= std::max(1.0, s.durationS - 1.5)) {
         m_screenshotTaken = true;
-        if (!grab().save(m_options.screenshot))
-            statusBar()->showMessage(tr("Cannot write the screenshot %1").arg(m_options.screenshot), 5000);
+        saveScreenshot();
     }
 }
 
@@ -813,6 +830,8 @@ void MainWindow::onFinished(const Report& report)
     if (!m_options.saveJson.isEmpty() && !saveReport(m_options.saveJson))
         m_exitCode = Cli::BadInput;
     if (!m_options.run.pdfFile.isEmpty() && !m_unavailable && !exportPdf(m_options.run.pdfFile))
+        m_exitCode = Cli::BadInput;
+    if (m_screenshotFailed)
         m_exitCode = Cli::BadInput;
     Q_EMIT runFinished();
     if (m_options.quitWhenDone)
@@ -975,6 +994,9 @@ void MainWindow::saveSettings() const
     settings.setValue(QLatin1String(Keys::Geometry), saveGeometry());
     settings.setValue(QLatin1String(Keys::State), saveState());
     settings.setValue(QLatin1String(Keys::Splitter), m_splitter->saveState());
+    // A scripted run (--quit-when-done) leaves the setup someone uses by hand as it was.
+    if (m_options.quitWhenDone)
+        return;
     settings.setValue(QLatin1String(Keys::Profile), m_profile->currentText());
     settings.setValue(QLatin1String(Keys::Target), m_target->text());
     settings.setValue(QLatin1String(Keys::Scenario), m_scenario->currentText());

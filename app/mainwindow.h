@@ -65,6 +65,8 @@ private:
     void buildActions();
     void applyCommandLine();
     void takeIdleScreenshot();
+    //! False (and the exit code 2 for --quit-when-done) when the PNG cannot be written.
+    bool saveScreenshot();
     void applyProfile(const QString& name);
     void saveProfile();
     void deleteProfile();
@@ -134,6 +136,7 @@ private:
     int m_exitCode = 0;
     LagProbe* m_guiLag = nullptr; //!< this window's event-loop lag
     bool m_screenshotTaken = false;
+    bool m_screenshotFailed = false;
 };
 
 } // namespace Stressdeck

@@ -472,6 +472,31 @@ private Q_SLOTS:
         QVERIFY2(p.exitCode() == 0 || p.exitCode() == 1, qPrintable(QString::fromUtf8(p.readAllStandardError())));
     }
 
+    void guiScreenshotWithoutARun()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("window.png"));
+        const QList<QPair<QString, QString>> env { { QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen") },
+            { QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")) } };
+        QProcess p;
+        startWith(
+            p, { QStringLiteral("gui"), QStringLiteral("--screenshot"), png, QStringLiteral("--quit-when-done") }, env);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QFile shot(png);
+        QVERIFY(shot.open(QIODevice::ReadOnly));
+        QCOMPARE(shot.read(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
+
+        // A screenshot that cannot be written is a failure a script hears of.
+        const QString nowhere = dir.filePath(QStringLiteral("no-such-folder/window.png"));
+        startWith(p,
+            { QStringLiteral("gui"), QStringLiteral("--screenshot"), nowhere, QStringLiteral("--quit-when-done") },
+            env);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(nowhere));
+    }
+
     void guiTakesTheDemoKnobsAndRunOptions()
     {
         QTemporaryDir dir;

@@ -41,6 +41,19 @@ class TestMainWindow : public QObject {
         qFatal("no action %s", qPrintable(text));
     }
 
+    //! The setup panel is as wide as its widest row: nothing is cut off at the right.
+    static void verifySetupPanelFits(MainWindow& w)
+    {
+        auto* panel = w.findChild<QScrollArea*>(QStringLiteral("setupPanel"));
+        QVERIFY(panel);
+        QVERIFY2(panel->widget()->width() <= panel->viewport()->width()
+                && panel->viewport()->width() >= panel->widget()->minimumSizeHint().width(),
+            qPrintable(QStringLiteral("panel %1 (at least %2) in a view of %3")
+                           .arg(panel->widget()->width())
+                           .arg(panel->widget()->minimumSizeHint().width())
+                           .arg(panel->viewport()->width())));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -109,15 +122,9 @@ private Q_SLOTS:
                            .arg(available.width())
                            .arg(available.height())));
         QVERIFY(w.width() <= available.width() && w.height() <= available.height());
-        // The setup panel is as wide as its widest row: nothing is cut off at the right.
-        auto* panel = w.findChild<QScrollArea*>(QStringLiteral("setupPanel"));
-        QVERIFY(panel);
-        QVERIFY2(panel->widget()->width() <= panel->viewport()->width()
-                && panel->viewport()->width() >= panel->widget()->minimumSizeHint().width(),
-            qPrintable(QStringLiteral("panel %1 (at least %2) in a view of %3")
-                           .arg(panel->widget()->width())
-                           .arg(panel->widget()->minimumSizeHint().width())
-                           .arg(panel->viewport()->width())));
+        verifySetupPanelFits(w);
+        if (QTest::currentTestFailed())
+            return;
 
         // Charts keep a readable size and scroll instead (this screen is small: 800x600).
         for (TimeSeriesChart* chart : w.dashboard()->charts()) {
@@ -148,15 +155,29 @@ private Q_SLOTS:
         MainWindow w(options); // the long name is in the box before the window is first shown
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        auto* panel = w.findChild<QScrollArea*>(QStringLiteral("setupPanel"));
-        QVERIFY(panel);
-        QVERIFY2(panel->widget()->width() <= panel->viewport()->width()
-                && panel->viewport()->width() >= panel->widget()->minimumSizeHint().width(),
-            qPrintable(QStringLiteral("panel %1 (at least %2) in a view of %3")
-                           .arg(panel->widget()->width())
-                           .arg(panel->widget()->minimumSizeHint().width())
-                           .arg(panel->viewport()->width())));
+        verifySetupPanelFits(w);
+        if (QTest::currentTestFailed())
+            return;
         w.findChild<QComboBox*>(QStringLiteral("scenario"))->setCurrentIndex(0); // the next tests' default
+    }
+
+    void aScriptedRunLeavesTheSetupAlone()
+    {
+        const int before = MainWindow().findChild<QSpinBox*>(QStringLiteral("concurrency"))->value();
+        QVERIFY(before != 77);
+        {
+            GuiOptions options;
+            QString message;
+            bool help = false;
+            QCOMPARE(parseGuiOptions({ QStringLiteral("stressdeck gui"), QStringLiteral("-c"), QStringLiteral("77"),
+                                         QStringLiteral("--quit-when-done") },
+                         &options, &message, &help),
+                0);
+            MainWindow w(options);
+            QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("concurrency"))->value(), 77);
+        }
+        MainWindow w;
+        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("concurrency"))->value(), before);
     }
 
     void commandLineFillsTheForm()

@@ -6,7 +6,7 @@
 
 #include "analysis.h"
 #include "engineworker.h"
-#include "fastconnection.h"
+#include "qnamtransport.h"
 
 #include <QCoreApplication>
 #include <QCoro/QCoroNetworkReply>
@@ -60,9 +60,7 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
     for (const RequestType& t : m_shared->scenario.requestTypes) {
         sum += t.weight;
         m_shared->cumulativeWeights.push_back(sum);
-        const QUrl url = urlFor(m_config.target, t.path);
-        m_shared->requestUrls.push_back(url);
-        m_shared->requestHeads.push_back(FastConnection::requestHead(t.method, url, t.headers));
+        m_shared->requests.push_back(PreparedRequest::of(t, urlFor(m_config.target, t.path)));
     }
     QStringList names;
     for (const RequestType& t : m_shared->scenario.requestTypes)
@@ -204,8 +202,9 @@ qint64 Engine::inFlightCount() const
 QCoro::Task<bool> Engine::checkHealth(QString* message)
 {
     if (!m_healthManager)
-        m_healthManager = newEngineManager(this);
-    const QNetworkRequest request = engineRequest(urlFor(m_config.target, m_config.healthPath), m_config.insecure);
+        m_healthManager = QnamTransport::newManager(this);
+    const QNetworkRequest request
+        = QnamTransport::request(urlFor(m_config.target, m_config.healthPath), m_config.insecure);
     QNetworkReply* reply = m_healthManager->get(request);
     const bool done = co_await qCoro(reply).waitForFinished(std::chrono::milliseconds(5000));
     std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> guard(reply, [](QNetworkReply* r) { r->deleteLater(); });

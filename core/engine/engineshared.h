@@ -3,11 +3,9 @@
 #pragma once
 
 #include "openschedule.h"
+#include "requesttransport.h"
 #include "runconfig.h"
 #include "scenario.h"
-
-#include <QByteArray>
-#include <QUrl>
 
 #include <atomic>
 #include <vector>
@@ -20,8 +18,7 @@ struct EngineShared {
     RunConfig config;
     Scenario scenario; //!< with ${NAME} resolved
     std::vector<double> cumulativeWeights;
-    std::vector<QUrl> requestUrls; //!< per type
-    std::vector<QByteArray> requestHeads; //!< fast transport: request line and headers per type
+    std::vector<PreparedRequest> requests; //!< per type
     EngineClock::time_point loadStart;
     std::atomic<bool> running { false };
     std::atomic<int> targetUsers { 0 };

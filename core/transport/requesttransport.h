@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+
+#pragma once
+
+#include "engineclock.h"
+#include "outcome.h"
+#include "scenario.h"
+
+#include <QByteArray>
+#include <QCoro/QCoroTask>
+#include <QObject>
+#include <QUrl>
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+
+namespace Stressdeck {
+
+enum class Transport;
+
+//! What every request of a run shares: the limits a transport enforces.
+struct TransportSettings {
+    std::chrono::milliseconds timeout { 30000 };
+    bool insecure = false; //!< https certificates are not verified
+    qint64 maxBodyBytes = 0;
+};
+
+//! One request type made ready once per run: the type with ${NAME} resolved, its URL and, for
+//! transports that write HTTP/1.1 themselves, its request line and headers.
+struct PreparedRequest {
+    RequestType type;
+    QUrl url;
+    QByteArray head;
+
+    static PreparedRequest of(const RequestType& type, const QUrl& url);
+};
+
+//! How one exchange ended: its outcome and completion time on the engine's clock. `sent` is false
+//! for a request given up at a stop before any of it was sent; such a request is not counted.
+struct Exchange {
+    Outcome outcome;
+    EngineClock::time_point done;
+    bool sent = true;
+};
+
+//! Sends one request and returns its outcome: the seam between the virtual users and the wire.
+//! A transport belongs to one engine thread and keeps per-user connection state keyed by the
+//! user's slot on that thread. `qnam` (QNetworkAccessManager: TLS, HTTP/2, redirects by Qt) and
+//! `fast` (FastConnection: one keep-alive HTTP/1.1 connection per user) implement it.
+class RequestTransport : public QObject {
+public:
+    using QObject::QObject;
+    ~RequestTransport() override;
+
+    static RequestTransport* create(Transport kind, const TransportSettings& settings, QObject* parent);
+
+    //! Sends `request` with `body` for the user in `userSlot` and waits for the end: the answer,
+    //! the timeout, an error or a cut-off.
+    virtual QCoro::Task<Exchange> send(std::size_t userSlot, const PreparedRequest& request, QByteArray body) = 0;
+    //! At a stop: gives up every connect in progress for a request not sent yet (it ends with
+    //! `sent` false); requests already sent keep their timeout.
+    virtual void drain() = 0;
+    //! Cuts off every request in flight; they end as `Stuck`.
+    virtual void abortAll() = 0;
+};
+
+} // namespace Stressdeck

@@ -2,7 +2,6 @@
 
 #include "dashboard.h"
 
-#include "analysis.h"
 #include "chartgrid.h"
 #include "format.h"
 #include "requesttypemodel.h"
@@ -50,8 +49,9 @@ Dashboard::Dashboard(QWidget* parent)
     m_inFlight->addSeries(tr("in flight"), QColor(0x79, 0x55, 0x48));
 
     m_latencyType = new QComboBox(this);
+    m_latencyType->setObjectName(QStringLiteral("latencyType"));
     m_latencyType->setToolTip(tr("Latency of all requests or of one request type"));
-    connect(m_latencyType, &QComboBox::currentIndexChanged, this, &Dashboard::rebuildLatencyChart);
+    connect(m_latencyType, &QComboBox::currentIndexChanged, this, &Dashboard::showLatencyOf);
     auto* latencyBox = new QWidget(this);
     auto* latencyLayout = new QVBoxLayout(latencyBox);
     latencyLayout->setContentsMargins(0, 0, 0, 0);
@@ -82,6 +82,7 @@ Dashboard::Dashboard(QWidget* parent)
     m_errors->verticalHeader()->hide();
     m_errors->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_criteria = new QTableWidget(0, 3, this);
+    m_criteria->setObjectName(QStringLiteral("criteria"));
     m_criteria->setHorizontalHeaderLabels({ tr("Criterion"), tr("Result"), tr("Detail") });
     m_criteria->verticalHeader()->hide();
     m_criteria->horizontalHeader()->setStretchLastSection(true);
@@ -118,10 +119,19 @@ QList<TimeSeriesChart*> Dashboard::charts() const
 void Dashboard::reset(const QStringList& requestTypes, const RunConfig& config)
 {
     m_config = config;
-    m_samples.clear();
+    m_typeNames = requestTypes;
+    m_lastRowS = 0;
     for (TimeSeriesChart* chart : charts())
         chart->clear();
-    m_rows.clear();
+    // Three lines for all requests and three, hidden until chosen, for each type: switching the
+    // type shows lines that are already there.
+    m_latency->removeSeriesFrom(P99 + 1);
+    for (qsizetype i = 0; i < requestTypes.size(); ++i) {
+        for (int s = P50; s <= P99; ++s) {
+            const int added = m_latency->addSeries(m_latency->seriesName(s), m_latency->seriesColor(s));
+            m_latency->setSeriesVisible(added, false);
+        }
+    }
     m_verdict->setVisible(false);
     m_typeModel->setStats({});
     m_errors->clear();
@@ -133,46 +143,37 @@ void Dashboard::reset(const QStringList& requestTypes, const RunConfig& config)
     m_latencyType->clear();
     m_latencyType->addItem(tr("All requests"));
     m_latencyType->addItems(requestTypes);
+    showLatencyOf(0);
 }
 
 void Dashboard::addRows(const QList<TimelineRow>& rows)
 {
-    const QString type = m_latencyType->currentIndex() > 0 ? m_latencyType->currentText() : QString();
     for (const TimelineRow& row : rows) {
-        m_rows.append(row);
-        const double length = std::max(1e-3, row.tS - (m_rows.size() > 1 ? m_rows[m_rows.size() - 2].tS : 0.0));
+        const double length = std::max(1e-3, row.tS - m_lastRowS);
+        m_lastRowS = row.tS;
         m_throughput->append(Successes, row.tS, double(row.all.successes) / length);
         m_throughput->append(Errors, row.tS, double(row.all.errors) / length);
-        const IntervalFigures f = type.isEmpty() ? row.all : row.byType.value(type);
-        if (f.successes > 0) {
-            m_latency->append(P50, row.tS, f.p50);
-            m_latency->append(P95, row.tS, f.p95);
-            m_latency->append(P99, row.tS, f.p99);
+        for (qsizetype group = 0; group <= m_typeNames.size(); ++group) {
+            const IntervalFigures f = group == 0 ? row.all : row.byType.value(m_typeNames[group - 1]);
+            if (f.successes == 0)
+                continue;
+            const int first = int(group) * 3;
+            m_latency->append(first + P50, row.tS, f.p50);
+            m_latency->append(first + P95, row.tS, f.p95);
+            m_latency->append(first + P99, row.tS, f.p99);
         }
         m_inFlight->append(0, row.tS, double(row.inFlight));
     }
 }
 
-void Dashboard::rebuildLatencyChart()
+void Dashboard::showLatencyOf(int index)
 {
-    const QList<TimelineRow> rows = m_rows;
-    m_rows.clear();
-    for (TimeSeriesChart* chart : { m_throughput, m_latency, m_inFlight }) {
-        for (int s = 0; s < 3; ++s) {
-            if (chart != m_latency && s > 1)
-                break;
-            if (chart == m_inFlight && s > 0)
-                break;
-            chart->setData(s, {});
-        }
-    }
-    addRows(rows);
-    refreshCharts();
+    for (int series = 0; series < m_latency->seriesCount(); ++series)
+        m_latency->setSeriesVisible(series, series / 3 == index);
 }
 
 void Dashboard::addSamples(const QList<SystemSample>& samples)
 {
-    m_samples.append(samples);
     for (const SystemSample& s : samples) {
         m_memory->append(0, s.tS, s.memoryMb);
         m_cpu->append(0, s.tS, s.cpuPercent);
@@ -196,12 +197,12 @@ void Dashboard::refreshCharts()
         chart->refresh();
 }
 
-void Dashboard::showErrors(const QList<LiveStats>& types)
+void Dashboard::showErrors(const QList<StatsFigures>& types)
 {
     const QStringList classes = errorClasses(types);
     m_errors->setColumnCount(int(types.size()) + 1);
     QStringList headers { tr("Error") };
-    for (const LiveStats& t : types)
+    for (const StatsFigures& t : types)
         headers.append(t.name);
     m_errors->setHorizontalHeaderLabels(headers);
     m_errors->setRowCount(int(classes.size()));
@@ -220,38 +221,21 @@ void Dashboard::applySnapshot(const LiveSnapshot& s)
     addRows(s.newRows);
     addSamples(s.newSamples);
     addChanges(s.newLoadChanges);
-    QList<LiveStats> rows = s.types;
-    LiveStats all = s.overall;
+    QList<StatsFigures> rows = s.types;
+    StatsFigures all = s.overall;
     all.name = tr("all");
     rows.append(all);
     m_typeModel->setStats(rows);
     showErrors(s.types);
-    showLiveCriteria(s);
+    showDiagnosis(s.diagnosis, s.stuck, s.schedule);
     refreshCharts();
 }
 
-void Dashboard::showLiveCriteria(const LiveSnapshot& s)
+void Dashboard::showDiagnosis(const Analysis::Diagnosis& d, qint64 stuck, const ScheduleInfo& schedule)
 {
-    // The same analysis as at the end, on the figures so far: badges move while the run goes on.
-    Report r;
-    r.config = m_config;
-    r.overall = s.overall.toSummary();
-    for (const LiveStats& t : s.types)
-        r.requestTypes.append(t.toSummary());
-    r.timeline = m_rows;
-    r.system.samples = m_samples;
-    r.stuckRequests = s.stuck;
-    r.schedule = s.schedule;
-    r.loopLagMaxMs = s.loopLagMs;
-    Analysis::analyse(&r);
-    showDiagnosis(r, false);
-}
-
-void Dashboard::showDiagnosis(const Report& r, bool final)
-{
-    m_criteria->setRowCount(int(r.criteria.size()));
-    for (int i = 0; i < r.criteria.size(); ++i) {
-        const Criterion& c = r.criteria[i];
+    m_criteria->setRowCount(int(d.criteria.size()));
+    for (int i = 0; i < d.criteria.size(); ++i) {
+        const Criterion& c = d.criteria[i];
         m_criteria->setItem(i, 0, new QTableWidgetItem(c.id));
         auto* badge = new QTableWidgetItem(criterionResult(c.passed));
         badge->setForeground(c.passed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
@@ -260,32 +244,20 @@ void Dashboard::showDiagnosis(const Report& r, bool final)
     }
     m_criteria->resizeColumnsToContents();
     QStringList lines;
-    for (const Bottleneck& b : r.bottlenecks)
+    for (const Bottleneck& b : d.bottlenecks)
         lines.append(QStringLiteral("• ") + b.message);
     if (lines.isEmpty())
         lines.append(tr("No significant bottlenecks detected."));
     lines.append(QString());
-    lines.append(tr("Stuck requests (still in flight after the timeout at the end): %1").arg(r.stuckRequests));
-    for (const Stall& st : r.stalls)
+    lines.append(tr("Stuck requests (still in flight after the timeout at the end): %1").arg(stuck));
+    for (const Stall& st : d.stalls)
         lines.append(tr("Stall: no request completed from %1 s to %2 s with %3 in flight")
                          .arg(st.fromS, 0, 'f', 0)
                          .arg(st.toS, 0, 'f', 0)
                          .arg(st.inFlight));
-    if (r.config.loadModel == LoadModel::Open)
-        lines.append(tr("Schedule: %1 sent, %2 late").arg(r.schedule.scheduled).arg(r.schedule.late));
-    if (final)
-        lines.append(tr("Generator event-loop lag: p99 %1 ms, max %2 ms")
-                         .arg(r.loopLagP99Ms, 0, 'f', 1)
-                         .arg(r.loopLagMaxMs, 0, 'f', 1));
+    if (m_config.loadModel == LoadModel::Open)
+        lines.append(tr("Schedule: %1 sent, %2 late").arg(schedule.scheduled).arg(schedule.late));
     m_diagnosis->setPlainText(lines.join(QLatin1Char('\n')));
-    if (!final)
-        return;
-
-    m_verdict->setText(verdictLine(r));
-    m_verdict->setStyleSheet(r.passed
-            ? QStringLiteral("background:#2e7d32;color:white;font-weight:bold;font-size:14pt")
-            : QStringLiteral("background:#c62828;color:white;font-weight:bold;font-size:14pt"));
-    m_verdict->setVisible(true);
 }
 
 void Dashboard::showReport(const Report& r)
@@ -297,13 +269,23 @@ void Dashboard::showReport(const Report& r)
     addRows(r.timeline);
     addSamples(r.system.samples);
     addChanges(r.loadChanges);
-    QList<LiveStats> rows;
-    for (const StatsSummary& s : r.requestTypes)
-        rows.append(LiveStats::of(s, s.name));
+    QList<StatsFigures> rows(r.requestTypes.begin(), r.requestTypes.end());
     showErrors(rows);
-    rows.append(LiveStats::of(r.overall, tr("all")));
+    StatsFigures all = r.overall;
+    all.name = tr("all");
+    rows.append(all);
     m_typeModel->setStats(rows);
-    showDiagnosis(r, true);
+    const Analysis::Diagnosis d { { r.system.memoryGrowthMb, r.system.memorySlopeMbPerMin }, r.stalls, r.bottlenecks,
+        r.criteria, r.passed };
+    showDiagnosis(d, r.stuckRequests, r.schedule);
+    m_diagnosis->appendPlainText(tr("Generator event-loop lag: p99 %1 ms, max %2 ms")
+                                     .arg(r.loopLagP99Ms, 0, 'f', 1)
+                                     .arg(r.loopLagMaxMs, 0, 'f', 1));
+    m_verdict->setText(verdictLine(r));
+    m_verdict->setStyleSheet(r.passed
+            ? QStringLiteral("background:#2e7d32;color:white;font-weight:bold;font-size:14pt")
+            : QStringLiteral("background:#c62828;color:white;font-weight:bold;font-size:14pt"));
+    m_verdict->setVisible(true);
     refreshCharts();
 }
 

@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "analysis.h"
 #include "report.h"
 #include "snapshot.h"
 
@@ -26,7 +27,7 @@ class Dashboard : public QWidget {
 public:
     explicit Dashboard(QWidget* parent = nullptr);
 
-    //! Clears everything for a new run; `config` supplies the thresholds of the live criteria.
+    //! Clears everything for a new run (`config`: its load model, for the diagnosis text).
     void reset(const QStringList& requestTypes, const RunConfig& config = {});
     void applySnapshot(const LiveSnapshot& snapshot);
     void showReport(const Report& report);
@@ -41,10 +42,10 @@ private:
     void addRows(const QList<TimelineRow>& rows);
     void addSamples(const QList<SystemSample>& samples);
     void addChanges(const QList<LoadChange>& changes);
-    void rebuildLatencyChart();
-    void showErrors(const QList<LiveStats>& types);
-    void showDiagnosis(const Report& report, bool final);
-    void showLiveCriteria(const LiveSnapshot& snapshot);
+    //! Shows the latency lines of all requests (0) or of request type `index - 1`.
+    void showLatencyOf(int index);
+    void showErrors(const QList<StatsFigures>& types);
+    void showDiagnosis(const Analysis::Diagnosis& diagnosis, qint64 stuck, const ScheduleInfo& schedule);
     void refreshCharts();
 
     TimeSeriesChart* m_throughput = nullptr;
@@ -60,8 +61,8 @@ private:
     QTableWidget* m_criteria = nullptr;
     QPlainTextEdit* m_diagnosis = nullptr;
     QLabel* m_verdict = nullptr;
-    QList<TimelineRow> m_rows;
-    QList<SystemSample> m_samples;
+    QStringList m_typeNames;
+    double m_lastRowS = 0; //!< end of the newest second drawn
     RunConfig m_config;
 };
 

@@ -8,7 +8,7 @@
 
 namespace Stressdeck {
 
-void RequestTypeModel::setStats(const QList<LiveStats>& rows)
+void RequestTypeModel::setStats(const QList<StatsFigures>& rows)
 {
     if (rows.size() != m_rows.size()) {
         beginResetModel();
@@ -35,7 +35,7 @@ QVariant RequestTypeModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const LiveStats& s = m_rows[index.row()];
+    const StatsFigures& s = m_rows[index.row()];
     const double successPct = s.total ? 100.0 * double(s.success) / double(s.total) : 0.0;
     if (role == SortRole) {
         switch (index.column()) {

@@ -2,7 +2,7 @@
 
 #pragma once
 
-#include "snapshot.h"
+#include "stats.h"
 
 #include <QAbstractTableModel>
 
@@ -17,8 +17,8 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setStats(const QList<LiveStats>& rows);
-    const QList<LiveStats>& stats() const { return m_rows; }
+    void setStats(const QList<StatsFigures>& rows);
+    const QList<StatsFigures>& stats() const { return m_rows; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -26,7 +26,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QList<LiveStats> m_rows;
+    QList<StatsFigures> m_rows;
 };
 
 } // namespace Stressdeck

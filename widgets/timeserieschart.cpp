@@ -60,6 +60,44 @@ int TimeSeriesChart::addSeries(const QString& name, const QColor& color)
     return int(m_series.size() - 1);
 }
 
+void TimeSeriesChart::removeSeriesFrom(int first)
+{
+    while (m_series.size() > first) {
+        QLineSeries* line = m_series.takeLast().line;
+        m_chart->removeSeries(line);
+        delete line;
+    }
+}
+
+QString TimeSeriesChart::seriesName(int series) const
+{
+    return m_series[series].line->name();
+}
+
+QColor TimeSeriesChart::seriesColor(int series) const
+{
+    return m_series[series].line->pen().color();
+}
+
+bool TimeSeriesChart::isSeriesVisible(int series) const
+{
+    return m_series[series].line->isVisible();
+}
+
+void TimeSeriesChart::setSeriesVisible(int series, bool visible)
+{
+    QLineSeries* line = m_series[series].line;
+    if (line->isVisible() == visible)
+        return;
+    line->setVisible(visible);
+    for (QLegendMarker* marker : m_chart->legend()->markers(line))
+        marker->setVisible(visible);
+    m_series[series].dirty = true;
+    refresh();
+    if (!m_chart->isZoomed())
+        rescale();
+}
+
 void TimeSeriesChart::append(int series, double tS, double value)
 {
     Series& s = m_series[series];
@@ -141,7 +179,7 @@ void TimeSeriesChart::refresh()
         return;
     bool changed = false;
     for (Series& s : m_series) {
-        if (!s.dirty)
+        if (!s.dirty || !s.line->isVisible())
             continue;
         s.line->replace(decimate(s.points, MaxVisiblePoints));
         s.dirty = false;
@@ -156,6 +194,8 @@ void TimeSeriesChart::rescale()
 {
     double maxX = 10, maxY = 0;
     for (const Series& s : std::as_const(m_series)) {
+        if (!s.line->isVisible())
+            continue;
         for (const QPointF& p : s.points) {
             maxX = std::max(maxX, p.x());
             maxY = std::max(maxY, p.y());

@@ -26,6 +26,14 @@ public:
     explicit TimeSeriesChart(const QString& title, const QString& unit, QWidget* parent = nullptr);
 
     int addSeries(const QString& name, const QColor& color);
+    //! Removes series `first` and every one after it.
+    void removeSeriesFrom(int first);
+    int seriesCount() const { return int(m_series.size()); }
+    QString seriesName(int series) const;
+    QColor seriesColor(int series) const;
+    //! A hidden series keeps its points (and takes new ones) but is neither drawn nor in the legend.
+    void setSeriesVisible(int series, bool visible);
+    bool isSeriesVisible(int series) const;
     void append(int series, double tS, double value);
     void setData(int series, const QList<QPointF>& points);
     void addMarker(double tS, const QString& label);

@@ -255,20 +255,6 @@ void Engine::takeSample()
         m_samples.append(*sample);
 }
 
-LiveStats Engine::liveStats(const QString& name, const RequestCounters& c, double elapsedS) const
-{
-    LiveStats s;
-    s.name = name;
-    s.total = c.total;
-    s.success = c.success;
-    s.failure = c.failure;
-    s.timeouts = c.timeouts;
-    s.throughputRps = elapsedS > 0 ? double(c.total) / elapsedS : 0;
-    s.latency = LatencySummary::of(c.successLatency);
-    s.errors = c.errors;
-    return s;
-}
-
 void Engine::tick()
 {
     const auto now = Clock::now();
@@ -285,9 +271,9 @@ void Engine::tick()
     snap.concurrency = m_targetUsers;
     snap.rateRps = m_config.loadModel == LoadModel::Open ? m_rate : 0;
     const std::vector<RequestCounters>& byType = m_aggregator->byType();
-    snap.overall = liveStats(QStringLiteral("all"), m_aggregator->overall(), elapsed);
+    snap.overall = StatsFigures::of(QStringLiteral("all"), m_aggregator->overall(), elapsed);
     for (size_t i = 0; i < byType.size(); ++i)
-        snap.types.append(liveStats(m_shared->scenario.requestTypes[qsizetype(i)].name, byType[i], elapsed));
+        snap.types.append(StatsFigures::of(m_shared->scenario.requestTypes[qsizetype(i)].name, byType[i], elapsed));
     snap.newRows = m_aggregator->timeline().mid(m_rowsSent);
     m_rowsSent = m_aggregator->timeline().size();
     snap.newSamples = m_samples.mid(m_samplesSent);
@@ -299,6 +285,10 @@ void Engine::tick()
         snap.loopLagMs = std::max(snap.loopLagMs, m_workers[i]->lagProbe()->takePeriodMaxMs());
     snap.schedule = m_shared->schedule.info();
     snap.stuck = m_aggregator->stuckCount();
+    // The same analysis as at the end, on the figures so far, so the criteria move while the run
+    // goes on; here and not in the window, which only draws.
+    snap.diagnosis = Analysis::diagnose(
+        m_config.thresholds, snap.overall, snap.types, m_aggregator->timeline(), m_samples, snap.stuck);
     Q_EMIT snapshotReady(snap);
 }
 
@@ -408,11 +398,10 @@ Report Engine::buildReport(const QString& stopReason) const
     r.config = m_config;
     r.scenarioName = m_shared->scenario.name;
     r.stopReason = stopReason;
-    r.overall = StatsSummary::of(m_aggregator->overall(), r.elapsedS);
+    r.overall = StatsSummary::of({}, m_aggregator->overall(), r.elapsedS);
     for (size_t i = 0; i < m_aggregator->byType().size(); ++i) {
         const RequestType& t = m_shared->scenario.requestTypes[qsizetype(i)];
-        StatsSummary s = StatsSummary::of(m_aggregator->byType()[i], r.elapsedS);
-        s.name = t.name;
+        StatsSummary s = StatsSummary::of(t.name, m_aggregator->byType()[i], r.elapsedS);
         s.method = QString::fromLatin1(t.method);
         s.path = t.path;
         s.headers = Scenario::redactedHeaders(m_templates.requestTypes[qsizetype(i)]);

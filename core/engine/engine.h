@@ -74,7 +74,6 @@ private:
     void maybeFinish();
     void finish();
     double loadElapsedS() const;
-    LiveStats liveStats(const QString& name, const RequestCounters& counters, double elapsedS) const;
     Report buildReport(const QString& stopReason) const;
 
     RunConfig m_config;

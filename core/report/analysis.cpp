@@ -58,10 +58,10 @@ QList<Stall> findStalls(const QList<TimelineRow>& timeline, double minSeconds)
     return stalls;
 }
 
-QList<Bottleneck> findBottlenecks(const QList<StatsSummary>& types, const Thresholds& t)
+QList<Bottleneck> findBottlenecks(const QList<StatsFigures>& types, const Thresholds& t)
 {
     QList<Bottleneck> result;
-    for (const StatsSummary& s : types) {
+    for (const StatsFigures& s : types) {
         if (s.total == 0)
             continue;
         const double timeoutRate = 100.0 * double(s.timeouts) / double(s.total);
@@ -88,20 +88,22 @@ QList<Bottleneck> findBottlenecks(const QList<StatsSummary>& types, const Thresh
     return result;
 }
 
-QList<Criterion> evaluateCriteria(const Report& r)
+namespace {
+
+QList<Criterion> evaluateCriteria(const Thresholds& t, const StatsFigures& overall, qint64 stuckRequests,
+    const QList<SystemSample>& samples, const Diagnosis& d)
 {
     QList<Criterion> criteria;
-    const Thresholds& t = r.config.thresholds;
 
     {
         Criterion c { QStringLiteral("no_deadlocks"), false, {} };
-        if (r.overall.total == 0) {
+        if (overall.total == 0) {
             c.detail = QCoreApplication::translate("Analysis", "no request completed");
-        } else if (r.stuckRequests > 0) {
+        } else if (stuckRequests > 0) {
             c.detail = QCoreApplication::translate(
-                "Analysis", "%n request(s) still stuck after the timeout at the end", nullptr, int(r.stuckRequests));
-        } else if (!r.stalls.isEmpty()) {
-            const Stall& s = r.stalls.first();
+                "Analysis", "%n request(s) still stuck after the timeout at the end", nullptr, int(stuckRequests));
+        } else if (!d.stalls.isEmpty()) {
+            const Stall& s = d.stalls.first();
             c.detail
                 = QCoreApplication::translate("Analysis", "no request completed from %1 s to %2 s with %3 in flight")
                       .arg(s.fromS, 0, 'f', 0)
@@ -110,57 +112,73 @@ QList<Criterion> evaluateCriteria(const Report& r)
         } else {
             c.passed = true;
             c.detail = QCoreApplication::translate("Analysis", "%1 requests completed, none stuck, no stall")
-                           .arg(r.overall.total);
+                           .arg(overall.total);
         }
         criteria.append(c);
     }
     {
-        const double rate = r.overall.successRatePct;
-        criteria.append({ QStringLiteral("success_rate"), r.overall.total > 0 && rate >= t.successRatePct,
+        const double rate = overall.successRatePct;
+        criteria.append({ QStringLiteral("success_rate"), overall.total > 0 && rate >= t.successRatePct,
             QCoreApplication::translate("Analysis", "success rate %1% (needs ≥ %2%)")
                 .arg(rate, 0, 'f', 2)
                 .arg(t.successRatePct, 0, 'f', 0) });
     }
     {
         Criterion c { QStringLiteral("no_memory_leak"), false, {} };
-        if (r.system.samples.size() < 2) {
+        if (samples.size() < 2) {
             c.detail = QCoreApplication::translate("Analysis", "not enough memory samples to judge (%1)")
-                           .arg(r.system.samples.size());
+                           .arg(samples.size());
         } else {
-            c.passed = r.system.memoryGrowthMb < t.leakMb;
+            c.passed = d.memory.growthMb < t.leakMb;
             c.detail
                 = QCoreApplication::translate("Analysis", "memory growth %1%2 MB (%3 → %4 MB, %5 MB/min; limit %6 MB)")
-                      .arg(r.system.memoryGrowthMb >= 0 ? QStringLiteral("+") : QString())
-                      .arg(r.system.memoryGrowthMb, 0, 'f', 1)
-                      .arg(r.system.samples.first().memoryMb, 0, 'f', 1)
-                      .arg(r.system.samples.last().memoryMb, 0, 'f', 1)
-                      .arg(r.system.memorySlopeMbPerMin, 0, 'f', 2)
+                      .arg(d.memory.growthMb >= 0 ? QStringLiteral("+") : QString())
+                      .arg(d.memory.growthMb, 0, 'f', 1)
+                      .arg(samples.first().memoryMb, 0, 'f', 1)
+                      .arg(samples.last().memoryMb, 0, 'f', 1)
+                      .arg(d.memory.slopeMbPerMin, 0, 'f', 2)
                       .arg(t.leakMb, 0, 'f', 0);
         }
         criteria.append(c);
     }
-    criteria.append({ QStringLiteral("metrics_collected"), !r.system.samples.isEmpty(),
-        QCoreApplication::translate("Analysis", "%n sample(s) collected", nullptr, int(r.system.samples.size())) });
+    criteria.append({ QStringLiteral("metrics_collected"), !samples.isEmpty(),
+        QCoreApplication::translate("Analysis", "%n sample(s) collected", nullptr, int(samples.size())) });
     {
         QStringList messages;
-        for (const Bottleneck& b : r.bottlenecks)
+        for (const Bottleneck& b : d.bottlenecks)
             messages.append(b.message);
-        criteria.append({ QStringLiteral("bottleneck_analysis"), r.bottlenecks.isEmpty(),
+        criteria.append({ QStringLiteral("bottleneck_analysis"), d.bottlenecks.isEmpty(),
             messages.isEmpty() ? QCoreApplication::translate("Analysis", "No significant bottlenecks detected")
                                : messages.join(QStringLiteral("; ")) });
     }
     return criteria;
 }
 
+} // namespace
+
+Diagnosis diagnose(const Thresholds& thresholds, const StatsFigures& overall, const QList<StatsFigures>& types,
+    const QList<TimelineRow>& timeline, const QList<SystemSample>& samples, qint64 stuckRequests)
+{
+    Diagnosis d;
+    d.memory = memoryTrend(samples);
+    d.stalls = findStalls(timeline, thresholds.stallS);
+    d.bottlenecks = findBottlenecks(types, thresholds);
+    d.criteria = evaluateCriteria(thresholds, overall, stuckRequests, samples, d);
+    d.passed = std::all_of(d.criteria.begin(), d.criteria.end(), [](const Criterion& c) { return c.passed; });
+    return d;
+}
+
 void analyse(Report* r)
 {
-    const MemoryTrend trend = memoryTrend(r->system.samples);
-    r->system.memoryGrowthMb = trend.growthMb;
-    r->system.memorySlopeMbPerMin = trend.slopeMbPerMin;
-    r->stalls = findStalls(r->timeline, r->config.thresholds.stallS);
-    r->bottlenecks = findBottlenecks(r->requestTypes, r->config.thresholds);
-    r->criteria = evaluateCriteria(*r);
-    r->passed = std::all_of(r->criteria.begin(), r->criteria.end(), [](const Criterion& c) { return c.passed; });
+    const QList<StatsFigures> types(r->requestTypes.begin(), r->requestTypes.end());
+    const Diagnosis d
+        = diagnose(r->config.thresholds, r->overall, types, r->timeline, r->system.samples, r->stuckRequests);
+    r->system.memoryGrowthMb = d.memory.growthMb;
+    r->system.memorySlopeMbPerMin = d.memory.slopeMbPerMin;
+    r->stalls = d.stalls;
+    r->bottlenecks = d.bottlenecks;
+    r->criteria = d.criteria;
+    r->passed = d.passed;
 }
 
 } // namespace Stressdeck::Analysis

@@ -13,9 +13,10 @@ LatencySummary LatencySummary::of(const Histogram& h)
         nsToMs(h.maxNs()) };
 }
 
-StatsSummary StatsSummary::of(const RequestCounters& c, double elapsedS)
+StatsFigures StatsFigures::of(const QString& name, const RequestCounters& c, double elapsedS)
 {
-    StatsSummary s;
+    StatsFigures s;
+    s.name = name;
     s.total = c.total;
     s.success = c.success;
     s.failure = c.failure;
@@ -24,6 +25,13 @@ StatsSummary StatsSummary::of(const RequestCounters& c, double elapsedS)
     s.throughputRps = elapsedS > 0 ? double(c.total) / elapsedS : 0.0;
     s.latency = LatencySummary::of(c.successLatency);
     s.errors = c.errors;
+    return s;
+}
+
+StatsSummary StatsSummary::of(const QString& name, const RequestCounters& c, double elapsedS)
+{
+    StatsSummary s;
+    static_cast<StatsFigures&>(s) = StatsFigures::of(name, c, elapsedS);
     s.histogram = c.successLatency;
     s.failureHistogram = c.failureLatency;
     return s;

@@ -30,12 +30,11 @@ struct RequestCounters {
     Histogram failureLatency;
 };
 
-//! The STATS object of the report: counters, rates, latency and the mergeable histogram.
-struct StatsSummary {
+//! The figures of one request type (or of all of them): counters, rates and latency. The one
+//! statistics value from the engine to the window and the report; live snapshots carry it as it
+//! is, the report's STATS extend it with the histograms.
+struct StatsFigures {
     QString name;
-    QString method;
-    QString path;
-    QList<QPair<QString, QString>> headers; //!< as sent, credentials redacted
     qint64 total = 0;
     qint64 success = 0;
     qint64 failure = 0;
@@ -44,10 +43,20 @@ struct StatsSummary {
     double throughputRps = 0;
     LatencySummary latency;
     QMap<QString, qint64> errors;
+
+    static StatsFigures of(const QString& name, const RequestCounters& counters, double elapsedS);
+    friend bool operator==(const StatsFigures&, const StatsFigures&) = default;
+};
+
+//! The STATS object of the report: the figures, what was sent and the mergeable histograms.
+struct StatsSummary : StatsFigures {
+    QString method;
+    QString path;
+    QList<QPair<QString, QString>> headers; //!< as sent, credentials redacted
     Histogram histogram;
     Histogram failureHistogram;
 
-    static StatsSummary of(const RequestCounters& counters, double elapsedS);
+    static StatsSummary of(const QString& name, const RequestCounters& counters, double elapsedS);
     friend bool operator==(const StatsSummary&, const StatsSummary&) = default;
 };
 

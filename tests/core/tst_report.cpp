@@ -42,7 +42,7 @@ Report sampleReport()
             c.successLatency.record(1000000LL + i * 12345LL);
         }
     }
-    r.overall = StatsSummary::of(c, r.elapsedS);
+    r.overall = StatsSummary::of({}, c, r.elapsedS);
     StatsSummary chat = r.overall;
     chat.name = QStringLiteral("chat");
     chat.method = QStringLiteral("POST");

@@ -15,7 +15,7 @@ private Q_SLOTS:
     {
         RequestTypeModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        LiveStats chat;
+        StatsFigures chat;
         chat.name = QStringLiteral("chat");
         chat.total = 200;
         chat.success = 180;
@@ -24,7 +24,7 @@ private Q_SLOTS:
         chat.latency.p50 = 12.34;
         chat.latency.p95 = 1500;
         chat.throughputRps = 6.5;
-        LiveStats agent = chat;
+        StatsFigures agent = chat;
         agent.name = QStringLiteral("agent");
         agent.success = 0;
         model.setStats({ chat, agent });

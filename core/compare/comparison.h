@@ -50,7 +50,7 @@ struct ComparisonOptions {
         return out;
     }
 
-    //! Two-sided confidence of each interval (0.90 = 90 %).
+    //! Two-sided confidence of each interval (0.90 = 90 %), 0 < confidence < 1 (the caller validates).
     double confidence = 0.90;
     //! Relative practical margin δ for latencies and throughput: m = ln(1 + δ).
     double margin = 0.05;

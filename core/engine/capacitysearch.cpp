@@ -20,11 +20,6 @@ constexpr double s_maxAutocorrelation = 0.95;
 constexpr double s_minRelativeRise = 0.5;
 constexpr double s_minRise = 2;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CapacitySearch", text);
-}
-
 QString outcomeId(CapacityResult::Outcome outcome)
 {
     switch (outcome) {
@@ -81,19 +76,19 @@ CapacitySearch::CapacitySearch(const Options& options)
 bool CapacitySearch::validate(const Options& options, QString* error)
 {
     if (!(options.startRps > 0) || !std::isfinite(options.startRps)) {
-        *error = tr("start rate: must be above 0 requests per second");
+        *error = QCoreApplication::translate("CapacitySearch", "start rate: must be above 0 requests per second");
         return false;
     }
     if (!(options.maxRps >= options.startRps) || !std::isfinite(options.maxRps)) {
-        *error = tr("max rate: must not be below the start rate");
+        *error = QCoreApplication::translate("CapacitySearch", "max rate: must not be below the start rate");
         return false;
     }
     if (!(options.growth > 1) || options.growth > 100) {
-        *error = tr("growth: must be above 1 and at most 100");
+        *error = QCoreApplication::translate("CapacitySearch", "growth: must be above 1 and at most 100");
         return false;
     }
     if (!(options.tolerance > 0) || options.tolerance >= 1) {
-        *error = tr("tolerance: must be above 0 and below 1");
+        *error = QCoreApplication::translate("CapacitySearch", "tolerance: must be above 0 and below 1");
         return false;
     }
     return true;
@@ -166,16 +161,20 @@ void CapacitySearch::report(CapacityStepResult measured)
     QStringList reasons;
     if (!measured.sloPassed) {
         step.failures |= int(StepFailure::Slo);
-        reasons.append(measured.sloDetail.isEmpty() ? tr("SLO not met") : measured.sloDetail);
+        reasons.append(measured.sloDetail.isEmpty() ? QCoreApplication::translate("CapacitySearch", "SLO not met")
+                                                    : measured.sloDetail);
     }
     if (measured.achievedRps < m_options.minAchievedFraction * rate) {
         step.failures |= int(StepFailure::Shortfall);
-        reasons.append(
-            tr("achieved %1 req/s of %2 scheduled").arg(measured.achievedRps, 0, 'f', 1).arg(rate, 0, 'f', 1));
+        reasons.append(QCoreApplication::translate("CapacitySearch", "achieved %1 req/s of %2 scheduled")
+                           .arg(measured.achievedRps, 0, 'f', 1)
+                           .arg(rate, 0, 'f', 1));
     }
     if (step.trend.growing) {
         step.failures |= int(StepFailure::QueueGrowing);
-        reasons.append(tr("requests in flight kept growing (+%1 over the step)").arg(step.trend.rise, 0, 'f', 0));
+        reasons.append(
+            QCoreApplication::translate("CapacitySearch", "requests in flight kept growing (+%1 over the step)")
+                .arg(step.trend.rise, 0, 'f', 0));
     }
     step.passed = step.failures == 0;
     step.reason = reasons.join(QStringLiteral("; "));

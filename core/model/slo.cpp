@@ -17,11 +17,6 @@ namespace Stressdeck {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Slo", text);
-}
-
 QString number(double value)
 {
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
@@ -69,7 +64,7 @@ std::optional<double> figure(const SloFigures& figures, SloMetric metric)
 
 QString formatValue(SloMetric metric, double value)
 {
-    return isPercentage(metric) ? tr("%1 %").arg(number(value)) : formatLatency(value);
+    return isPercentage(metric) ? QCoreApplication::translate("Slo", "%1 %").arg(number(value)) : formatLatency(value);
 }
 
 bool duplicate(const QList<SloTerm>& terms, const SloTerm& term)
@@ -124,7 +119,7 @@ QString SloTerm::toString() const
 std::optional<Slo> Slo::parse(const QString& text, QString* error)
 {
     if (text.trimmed().isEmpty()) {
-        *error = tr("SLO: no terms given");
+        *error = QCoreApplication::translate("Slo", "SLO: no terms given");
         return std::nullopt;
     }
     static const QRegularExpression re(QStringLiteral("^(?:([A-Za-z0-9_-]+)\\.)?([a-z0-9_]+)\\s*<\\s*(.+)$"));
@@ -134,8 +129,9 @@ std::optional<Slo> Slo::parse(const QString& text, QString* error)
         const auto match = re.match(entry);
         const auto metric = match.hasMatch() ? metricFromId(match.captured(2)) : std::nullopt;
         if (!metric) {
-            *error = tr("SLO term \"%1\": not one of p50|p90|p95|p99<DURATION, errors<PCT, ttft_p95<DURATION, "
-                        "tpot_p95<DURATION, optionally after \"TYPE.\"")
+            *error = QCoreApplication::translate("Slo",
+                "SLO term \"%1\": not one of p50|p90|p95|p99<DURATION, errors<PCT, ttft_p95<DURATION, "
+                "tpot_p95<DURATION, optionally after \"TYPE.\"")
                          .arg(entry);
             return std::nullopt;
         }
@@ -150,20 +146,23 @@ std::optional<Slo> Slo::parse(const QString& text, QString* error)
             bool ok = false;
             term.limit = digits.trimmed().toDouble(&ok);
             if (!ok || !validLimit(*metric, term.limit)) {
-                *error
-                    = tr("SLO term \"%1\": \"%2\" is not a percentage above 0 and at most 100").arg(entry, limitText);
+                *error = QCoreApplication::translate(
+                    "Slo", "SLO term \"%1\": \"%2\" is not a percentage above 0 and at most 100")
+                             .arg(entry, limitText);
                 return std::nullopt;
             }
         } else {
             const auto seconds = parseDuration(limitText);
             if (!seconds || !validLimit(*metric, *seconds)) {
-                *error = tr("SLO term \"%1\": \"%2\" is not a duration above 0").arg(entry, limitText);
+                *error = QCoreApplication::translate("Slo", "SLO term \"%1\": \"%2\" is not a duration above 0")
+                             .arg(entry, limitText);
                 return std::nullopt;
             }
             term.limit = *seconds * 1000;
         }
         if (duplicate(terms, term)) {
-            *error = tr("SLO term \"%1\": %2 is limited twice").arg(entry, termName(term));
+            *error
+                = QCoreApplication::translate("Slo", "SLO term \"%1\": %2 is limited twice").arg(entry, termName(term));
             return std::nullopt;
         }
         terms.append(term);
@@ -186,14 +185,15 @@ std::optional<Slo> Slo::fromJson(const QJsonArray& json, QString* error)
                              .toDouble(-1);
         }
         if (!metric || !validLimit(term.metric, term.limit) || duplicate(terms, term)) {
-            *error = tr("SLO term \"%1\": not a valid term")
-                         .arg(metric ? termName(term) : (id.isEmpty() ? tr("(missing)") : id));
+            *error = QCoreApplication::translate("Slo", "SLO term \"%1\": not a valid term")
+                         .arg(metric ? termName(term)
+                                     : (id.isEmpty() ? QCoreApplication::translate("Slo", "(missing)") : id));
             return std::nullopt;
         }
         terms.append(term);
     }
     if (terms.isEmpty()) {
-        *error = tr("SLO: no terms given");
+        *error = QCoreApplication::translate("Slo", "SLO: no terms given");
         return std::nullopt;
     }
     return Slo(terms);
@@ -230,11 +230,12 @@ QList<SloTermResult> Slo::evaluate(const SloInput& input) const
         if (it != input.constEnd())
             result.actual = figure(*it, term.metric);
         if (!result.actual) {
-            result.detail = tr("%1: no data").arg(termName(term));
+            result.detail = QCoreApplication::translate("Slo", "%1: no data").arg(termName(term));
         } else {
             const bool passed = *result.actual < term.limit;
             result.verdict = passed ? SloVerdict::Pass : SloVerdict::Fail;
-            result.detail = (passed ? tr("%1 %2 < %3") : tr("%1 %2 ≥ %3"))
+            result.detail = (passed ? QCoreApplication::translate("Slo", "%1 %2 < %3")
+                                    : QCoreApplication::translate("Slo", "%1 %2 ≥ %3"))
                                 .arg(termName(term), formatValue(term.metric, *result.actual),
                                     formatValue(term.metric, term.limit));
         }

@@ -19,11 +19,6 @@ constexpr double s_maxUsers = 100000;
 constexpr double s_maxRate = 10000000;
 constexpr double s_maxTotalS = 7 * 24 * 3600;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Stages", text);
-}
-
 bool validTarget(double target, Stages::Unit unit)
 {
     if (!std::isfinite(target) || target < 0)
@@ -35,16 +30,21 @@ bool validTarget(double target, Stages::Unit unit)
 
 QString badTarget(int number, const QString& text, Stages::Unit unit)
 {
-    return unit == Stages::Unit::Users
-        ? tr("stage %1: \"%2\" is not a number of users (a whole number from 0 to 100000)").arg(number).arg(text)
-        : tr("stage %1: \"%2\" is not a rate (requests per second from 0 to 10000000)").arg(number).arg(text);
+    return unit == Stages::Unit::Users ? QCoreApplication::translate(
+               "Stages", "stage %1: \"%2\" is not a number of users (a whole number from 0 to 100000)")
+                                             .arg(number)
+                                             .arg(text)
+                                       : QCoreApplication::translate("Stages",
+                                           "stage %1: \"%2\" is not a rate (requests per second from 0 to 10000000)")
+                                             .arg(number)
+                                             .arg(text);
 }
 
 std::optional<Stages> checkedTotal(Stages stages, QString* error)
 {
     const double total = stages.totalDuration();
     if (!(total > 0) || total > s_maxTotalS) {
-        *error = tr("stages: the total duration must be above 0 and at most 7 days");
+        *error = QCoreApplication::translate("Stages", "stages: the total duration must be above 0 and at most 7 days");
         return std::nullopt;
     }
     return stages;
@@ -80,7 +80,7 @@ void Stages::index()
 std::optional<Stages> Stages::parse(const QString& text, Unit unit, QString* error)
 {
     if (text.trimmed().isEmpty()) {
-        *error = tr("stages: none given");
+        *error = QCoreApplication::translate("Stages", "stages: none given");
         return std::nullopt;
     }
     QList<Stage> stages;
@@ -90,12 +90,16 @@ std::optional<Stages> Stages::parse(const QString& text, Unit unit, QString* err
         const QString entry = entries[i].trimmed();
         const QStringList parts = entry.split(QLatin1Char(':'));
         if (parts.size() != 2) {
-            *error = tr("stage %1: \"%2\" is not DURATION:TARGET").arg(number).arg(entry);
+            *error = QCoreApplication::translate("Stages", "stage %1: \"%2\" is not DURATION:TARGET")
+                         .arg(number)
+                         .arg(entry);
             return std::nullopt;
         }
         const auto duration = parseDuration(parts[0]);
         if (!duration) {
-            *error = tr("stage %1: \"%2\" is not a duration").arg(number).arg(parts[0].trimmed());
+            *error = QCoreApplication::translate("Stages", "stage %1: \"%2\" is not a duration")
+                         .arg(number)
+                         .arg(parts[0].trimmed());
             return std::nullopt;
         }
         bool ok = false;
@@ -112,7 +116,7 @@ std::optional<Stages> Stages::parse(const QString& text, Unit unit, QString* err
 std::optional<Stages> Stages::fromJson(const QJsonArray& json, Unit unit, QString* error)
 {
     if (json.isEmpty()) {
-        *error = tr("stages: none given");
+        *error = QCoreApplication::translate("Stages", "stages: none given");
         return std::nullopt;
     }
     QList<Stage> stages;
@@ -122,13 +126,17 @@ std::optional<Stages> Stages::fromJson(const QJsonArray& json, Unit unit, QStrin
         const QJsonValue duration = object.value(QLatin1String("duration_s"));
         const QJsonValue target = object.value(QLatin1String("target"));
         if (!duration.isDouble() || !(duration.toDouble() >= 0) || !std::isfinite(duration.toDouble())) {
-            *error = tr("stage %1: \"%2\" is not a duration")
+            *error = QCoreApplication::translate("Stages", "stage %1: \"%2\" is not a duration")
                          .arg(number)
-                         .arg(duration.isDouble() ? QString::number(duration.toDouble()) : tr("(missing)"));
+                         .arg(duration.isDouble() ? QString::number(duration.toDouble())
+                                                  : QCoreApplication::translate("Stages", "(missing)"));
             return std::nullopt;
         }
         if (!target.isDouble() || !validTarget(target.toDouble(), unit)) {
-            *error = badTarget(number, target.isDouble() ? QString::number(target.toDouble()) : tr("(missing)"), unit);
+            *error = badTarget(number,
+                target.isDouble() ? QString::number(target.toDouble())
+                                  : QCoreApplication::translate("Stages", "(missing)"),
+                unit);
             return std::nullopt;
         }
         stages.append({ duration.toDouble(), target.toDouble() });

@@ -244,6 +244,18 @@ private Q_SLOTS:
             }
             QTest::addRow("wandering %u", seed) << samples << false;
         }
+        // Slower still and low: a wander over the whole window that only the autocorrelation
+        // correction tells from a trend.
+        for (quint32 seed = 1; seed <= 50; ++seed) {
+            QRandomGenerator random(2000 + seed);
+            QList<double> samples;
+            double level = 12;
+            for (int i = 0; i < 24; ++i) {
+                level = 12 + 0.9 * (level - 12) + (random.generateDouble() * 2 - 1) * 4;
+                samples.append(std::max(0.0, level));
+            }
+            QTest::addRow("slow wander %u", seed) << samples << false;
+        }
     }
     void growthDetector()
     {

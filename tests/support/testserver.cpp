@@ -32,6 +32,41 @@ void TestServer::answerLater(const QHttpServerRequest& request, QTcpSocket* sock
     respond(request, socket, response, std::chrono::milliseconds(ms));
 }
 
+void TestServer::serveInSlot(const SlotKey& key, const PendingResponse& pending)
+{
+    SlotService& service = m_slotServices[key];
+    if (service.busy < key.first) {
+        startService(key, pending);
+        return;
+    }
+    service.waiting.push_back(pending);
+    ++slotsWaiting;
+}
+
+void TestServer::startService(const SlotKey& key, const PendingResponse& pending)
+{
+    ++m_slotServices[key].busy;
+    ++slotsBusy;
+    // The server is the timer's context, not the socket: a client that leaves mid-service still
+    // holds its slot for the whole service time, as on a real server.
+    QTimer::singleShot(key.second, Qt::PreciseTimer, this, [this, key, pending] {
+        pending.send(json(200, QByteArrayLiteral("{\"ok\":true}")));
+        ++slotsServed;
+        --slotsBusy;
+        SlotService& service = m_slotServices[key];
+        --service.busy;
+        while (!service.waiting.empty()) {
+            const PendingResponse next = service.waiting.front();
+            service.waiting.pop_front();
+            --slotsWaiting;
+            if (next.isConnected()) {
+                startService(key, next);
+                break;
+            }
+        }
+    });
+}
+
 void TestServer::handle(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     ++received;
@@ -98,6 +133,8 @@ void TestServer::handle(const QHttpServerRequest& request, QTcpSocket* socket)
         };
         connect(socket, &QIODevice::bytesWritten, socket, pump);
         pump();
+    } else if (route == QLatin1String("slots") && parts.size() == 3 && parts[1].toInt() > 0 && parts[2].toInt() >= 0) {
+        serveInSlot({ parts[1].toInt(), parts[2].toInt() }, defer(request, socket));
     } else if (route == QLatin1String("redirect")) {
         Response r = json(307, {});
         r.headers.append({ QByteArrayLiteral("Location"), QByteArrayLiteral("/delay/0") });

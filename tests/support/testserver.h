@@ -7,6 +7,9 @@
 #include <QMutex>
 
 #include <atomic>
+#include <deque>
+#include <map>
+#include <utility>
 
 namespace Stressdeck::Testing {
 
@@ -25,6 +28,10 @@ namespace Stressdeck::Testing {
 //!   /resetmid          200 with Content-Length 100, 4 bytes, then a reset
 //!   /trickle/<n>       n body bytes, one per second
 //!   /huge/<mb>         a body of <mb> MB
+//!   /slots/<n>/<ms>    200 after <ms> of service in one of <n> slots, waiting first in a FIFO queue
+//!                      while all are busy: capacity n ÷ (ms / 1000) req/s, beyond it the queue
+//!                      grows without bound. Each (n, ms) pair is a service of its own. These
+//!                      requests are counted in the slot counters below, not in `pending`.
 class TestServer : public HttpService {
     Q_OBJECT
 public:
@@ -33,6 +40,9 @@ public:
     std::atomic<int> pending { 0 };
     std::atomic<int> maxPending { 0 };
     std::atomic<qint64> received { 0 };
+    std::atomic<int> slotsBusy { 0 }; //!< /slots requests in service, over all (n, ms) services
+    std::atomic<int> slotsWaiting { 0 }; //!< /slots requests queued for a slot
+    std::atomic<qint64> slotsServed { 0 };
     QByteArray lastAuthorization() const
     {
         const QMutexLocker lock(&m_mutex);
@@ -44,6 +54,14 @@ protected:
 
 private:
     void answerLater(const QHttpServerRequest& request, QTcpSocket* socket, const Response& response, int ms);
+    struct SlotService {
+        int busy = 0;
+        std::deque<PendingResponse> waiting;
+    };
+    using SlotKey = std::pair<int, int>; // slots, service time in ms
+    void serveInSlot(const SlotKey& key, const PendingResponse& pending);
+    void startService(const SlotKey& key, const PendingResponse& pending);
+    std::map<SlotKey, SlotService> m_slotServices; // only touched on the server's thread
     qint64 m_mixCounter = 0;
     mutable QMutex m_mutex;
     QByteArray m_lastAuthorization;

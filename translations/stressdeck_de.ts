@@ -59,6 +59,37 @@
     </message>
 </context>
 <context>
+    <name>CapacitySearch</name>
+    <message>
+        <source>start rate: must be above 0 requests per second</source>
+        <translation>Startrate: muss über 0 Anfragen pro Sekunde liegen</translation>
+    </message>
+    <message>
+        <source>max rate: must not be below the start rate</source>
+        <translation>Höchstrate: darf nicht unter der Startrate liegen</translation>
+    </message>
+    <message>
+        <source>growth: must be above 1 and at most 100</source>
+        <translation>Wachstum: muss über 1 und höchstens 100 sein</translation>
+    </message>
+    <message>
+        <source>tolerance: must be above 0 and below 1</source>
+        <translation>Toleranz: muss über 0 und unter 1 liegen</translation>
+    </message>
+    <message>
+        <source>SLO not met</source>
+        <translation>SLO nicht erfüllt</translation>
+    </message>
+    <message>
+        <source>achieved %1 req/s of %2 scheduled</source>
+        <translation>%1 Anfr./s von %2 geplanten erreicht</translation>
+    </message>
+    <message>
+        <source>requests in flight kept growing (+%1 over the step)</source>
+        <translation>laufende Anfragen wuchsen ständig (+%1 über die Stufe)</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Usage: stressdeck [COMMAND] [OPTIONS]
@@ -1006,6 +1037,84 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>the value of &quot;%1&quot; contains a line break</source>
         <translation>der Wert von „%1“ enthält einen Zeilenumbruch</translation>
+    </message>
+</context>
+<context>
+    <name>Slo</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>SLO: no terms given</source>
+        <translation>SLO: keine Bedingungen angegeben</translation>
+    </message>
+    <message>
+        <source>SLO term &quot;%1&quot;: not one of p50|p90|p95|p99&lt;DURATION, errors&lt;PCT, ttft_p95&lt;DURATION, tpot_p95&lt;DURATION, optionally after &quot;TYPE.&quot;</source>
+        <translation>SLO-Bedingung „%1“: keine von p50|p90|p95|p99&lt;DAUER, errors&lt;PROZENT, ttft_p95&lt;DAUER, tpot_p95&lt;DAUER, wahlweise nach „TYP.“</translation>
+    </message>
+    <message>
+        <source>SLO term &quot;%1&quot;: &quot;%2&quot; is not a percentage above 0 and at most 100</source>
+        <translation>SLO-Bedingung „%1“: „%2“ ist kein Prozentwert über 0 und höchstens 100</translation>
+    </message>
+    <message>
+        <source>SLO term &quot;%1&quot;: &quot;%2&quot; is not a duration above 0</source>
+        <translation>SLO-Bedingung „%1“: „%2“ ist keine Dauer über 0</translation>
+    </message>
+    <message>
+        <source>SLO term &quot;%1&quot;: %2 is limited twice</source>
+        <translation>SLO-Bedingung „%1“: %2 ist zweimal begrenzt</translation>
+    </message>
+    <message>
+        <source>SLO term &quot;%1&quot;: not a valid term</source>
+        <translation>SLO-Bedingung „%1“: keine gültige Bedingung</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>%1: no data</source>
+        <translation>%1: keine Daten</translation>
+    </message>
+    <message>
+        <source>%1 %2 &lt; %3</source>
+        <translation>%1 %2 &lt; %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 ≥ %3</source>
+        <translation>%1 %2 ≥ %3</translation>
+    </message>
+</context>
+<context>
+    <name>Stages</name>
+    <message>
+        <source>stage %1: &quot;%2&quot; is not a number of users (a whole number from 0 to 100000)</source>
+        <translation>Stufe %1: „%2“ ist keine Nutzerzahl (eine ganze Zahl von 0 bis 100000)</translation>
+    </message>
+    <message>
+        <source>stage %1: &quot;%2&quot; is not a rate (requests per second from 0 to 10000000)</source>
+        <translation>Stufe %1: „%2“ ist keine Rate (Anfragen pro Sekunde von 0 bis 10000000)</translation>
+    </message>
+    <message>
+        <source>stages: the total duration must be above 0 and at most 7 days</source>
+        <translation>Stufen: die Gesamtdauer muss über 0 und höchstens 7 Tage sein</translation>
+    </message>
+    <message>
+        <source>stages: none given</source>
+        <translation>Stufen: keine angegeben</translation>
+    </message>
+    <message>
+        <source>stage %1: &quot;%2&quot; is not DURATION:TARGET</source>
+        <translation>Stufe %1: „%2“ ist nicht DAUER:ZIEL</translation>
+    </message>
+    <message>
+        <source>stage %1: &quot;%2&quot; is not a duration</source>
+        <translation>Stufe %1: „%2“ ist keine Dauer</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(fehlt)</translation>
     </message>
 </context>
 <context>

@@ -836,6 +836,10 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <source>%1: cannot write the report: %2</source>
         <translation>%1: Bericht kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>field &quot;%1&quot;: unknown histogram encoding</source>
+        <translation>Feld „%1“: unbekannte Histogramm-Kodierung</translation>
+    </message>
 </context>
 <context>
     <name>RunConfig</name>
@@ -1084,6 +1088,21 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>%1 %2 ≥ %3</source>
         <translation>%1 %2 ≥ %3</translation>
+    </message>
+</context>
+<context>
+    <name>SparseHistogram</name>
+    <message>
+        <source>&quot;buckets&quot; must be an array of index steps and counts</source>
+        <translation>„buckets“ muss ein Array aus Indexschritten und Anzahlen sein</translation>
+    </message>
+    <message>
+        <source>bucket %1 is not an index step and a count</source>
+        <translation>Bucket %1 ist kein Indexschritt mit Anzahl</translation>
+    </message>
+    <message>
+        <source>&quot;min&quot;/&quot;max&quot; do not match the buckets</source>
+        <translation>„min“/„max“ passen nicht zu den Buckets</translation>
     </message>
 </context>
 <context>

@@ -264,7 +264,7 @@ double Comparison::lag1Autocorrelation(const QList<double>& values)
     return denominator > 0 ? numerator / denominator : 0.0;
 }
 
-double Comparison::logMean(const Histogram& histogram)
+double Comparison::logMean(const SparseHistogram& histogram)
 {
     constexpr int Points = 200;
     static const QList<double> ps = [] {
@@ -284,9 +284,10 @@ double Comparison::logMean(const Histogram& histogram)
 QList<double> Comparison::windowLogMeans(const RunSeries& series)
 {
     QList<double> means;
-    for (qsizetype start = 0; start + WindowSeconds <= series.seconds.size(); start += WindowSeconds) {
-        Histogram window;
-        for (qsizetype i = start; i < start + WindowSeconds; ++i)
+    const qsizetype per = std::max(1, WindowSeconds / std::max(1, series.unitS));
+    for (qsizetype start = 0; start + per <= series.seconds.size(); start += per) {
+        SparseHistogram window;
+        for (qsizetype i = start; i < start + per; ++i)
             window.merge(series.seconds.at(i).latency);
         if (!window.isEmpty())
             means.append(logMean(window));
@@ -298,31 +299,34 @@ int Comparison::batchSecondsFor(const RunSeries& series)
 {
     const double rho = std::clamp(lag1Autocorrelation(windowLogMeans(series)), 0.0, 0.99);
     const double tau = WindowSeconds * (1.0 + rho) / (1.0 - rho);
-    const int wanted = int(std::ceil(std::max(2.0 * tau, 10.0) - 1e-9));
-    const int cap = int(std::floor(series.durationS() / MinBatches + 1e-9));
-    return std::max(1, std::min(wanted, cap));
+    const int unit = std::max(1, series.unitS);
+    const int wanted = unit * int(std::ceil(std::max(2.0 * tau, 10.0) / unit - 1e-9));
+    const int cap = unit * int(std::floor(series.durationS() / MinBatches / unit + 1e-9));
+    return std::max(unit, std::min(wanted, cap));
 }
 
 int Comparison::commonBatchSeconds(const QList<RunSeries>& series)
 {
     int wanted = 1;
+    int unit = 1;
     double shortest = -1;
     for (const RunSeries& s : series) {
         if (s.seconds.isEmpty())
             continue;
         wanted = std::max(wanted, batchSecondsFor(s));
+        unit = std::max(unit, s.unitS);
         shortest = shortest < 0 ? s.durationS() : std::min(shortest, s.durationS());
     }
-    const int cap = int(std::floor(shortest / MinBatches + 1e-9));
-    if (cap >= 1)
+    const int cap = unit * int(std::floor(shortest / MinBatches / unit + 1e-9));
+    if (cap >= unit)
         wanted = std::min(wanted, cap);
-    return wanted;
+    return std::max(unit, wanted);
 }
 
 QList<RunSecond> Comparison::batches(const RunSeries& series, int batchSeconds)
 {
     QList<RunSecond> out;
-    const int length = std::max(1, batchSeconds);
+    const int length = std::max(1, batchSeconds / std::max(1, series.unitS));
     for (qsizetype start = 0; start + length <= series.seconds.size(); start += length) {
         RunSecond batch = emptyAggregate();
         for (qsizetype i = start; i < start + length; ++i)

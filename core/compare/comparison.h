@@ -2,7 +2,7 @@
 
 #pragma once
 
-#include "histogram.h"
+#include "sparsehistogram.h"
 
 #include <QList>
 #include <QString>
@@ -11,19 +11,21 @@
 
 namespace Stressdeck {
 
-//! One second of one run for one request type (or "all"): the latency histogram of its
+//! One interval of one run for one request type (or "all"): the latency histogram of its
 //! successful requests, how many requests completed in it (`requests`, errors included) and how
-//! many of them failed, and its length in seconds (1, the last second of a run may be shorter).
+//! many of them failed, and its length in seconds (the series' unit; the last may be shorter).
 struct RunSecond {
-    Histogram latency;
+    SparseHistogram latency;
     std::int64_t requests = 0;
     std::int64_t errors = 0;
     double lengthS = 1.0;
 };
 
-//! One run's per-second series for one request type, in time order.
+//! One run's series for one request type, in time order: intervals of `unitS` seconds (1 s, or a
+//! report's 5-second latency windows). Windows and batches are whole numbers of units.
 struct RunSeries {
     QList<RunSecond> seconds;
+    int unitS = 1;
 
     double durationS() const;
 };
@@ -168,7 +170,7 @@ public:
     //! Consecutive whole batches of `batchSeconds` with their seconds merged; the rest dropped.
     static QList<RunSecond> batches(const RunSeries& series, int batchSeconds);
     //! Mean of ln(latency in s) over a histogram's requests (from 200 equally spaced quantiles).
-    static double logMean(const Histogram& histogram);
+    static double logMean(const SparseHistogram& histogram);
 
     static QString metricName(ComparisonOptions::Metric metric);
     static QString verdictName(MetricComparison::Verdict verdict);

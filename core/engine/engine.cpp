@@ -276,6 +276,8 @@ void Engine::tick()
         snap.types.append(StatsFigures::of(m_shared->scenario.requestTypes[qsizetype(i)].name, byType[i], elapsed));
     snap.newRows = m_aggregator->timeline().mid(m_rowsSent);
     m_rowsSent = m_aggregator->timeline().size();
+    snap.newWindows = m_aggregator->windows().mid(m_windowsSent);
+    m_windowsSent = m_aggregator->windows().size();
     snap.newSamples = m_samples.mid(m_samplesSent);
     m_samplesSent = m_samples.size();
     snap.newLoadChanges = m_loadChanges.mid(m_changesSent);
@@ -408,6 +410,7 @@ Report Engine::buildReport(const QString& stopReason) const
         r.requestTypes.append(s);
     }
     r.timeline = m_aggregator->timeline();
+    r.latencyWindows = m_aggregator->windows();
     r.system.source = m_config.monitorPid > 0 ? QStringLiteral("pid") : QStringLiteral("system");
     r.system.pid = m_config.monitorPid;
     r.system.processName = m_config.monitorPid > 0 ? ProcessSampler::processName(m_config.monitorPid) : QString();

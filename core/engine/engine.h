@@ -102,6 +102,7 @@ private:
 
     std::unique_ptr<IntervalAggregator> m_aggregator;
     qsizetype m_rowsSent = 0;
+    qsizetype m_windowsSent = 0;
     std::unique_ptr<ProcessSampler> m_sampler;
     QList<SystemSample> m_samples;
     qsizetype m_samplesSent = 0;

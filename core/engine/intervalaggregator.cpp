@@ -3,6 +3,7 @@
 #include "intervalaggregator.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace Stressdeck {
 
@@ -25,6 +26,8 @@ IntervalAggregator::IntervalAggregator(const QStringList& typeNames)
     : m_names(typeNames)
     , m_counters(size_t(typeNames.size()))
 {
+    m_window.figures.resize(m_counters.size());
+    m_window.latency.resize(m_counters.size());
 }
 
 IntervalAggregator::Interval& IntervalAggregator::open(qint64 second)
@@ -145,8 +148,10 @@ void IntervalAggregator::closeOldest(double endS, qint64 inFlight)
     while (!m_open.empty() && endS < double(m_firstOpen))
         foldOldestInto(&current);
     const double lengthS = endS - (m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS);
-    if (lengthS > 1e-6)
+    if (lengthS > 1e-6) {
         m_timeline.append(rowOf(current, endS, lengthS, inFlight));
+        addToWindow(current, endS);
+    }
     // The newest second stays whole until the next one closes: a run may end just after it.
     if (m_lastClosed) {
         clear(&*m_lastClosed);
@@ -162,15 +167,60 @@ void IntervalAggregator::closeLast(double endS, qint64 inFlight)
     if (m_timeline.isEmpty() || !m_lastClosed || endS - lastEnd >= SliverS) {
         if (endS - lastEnd > 1e-6 || m_timeline.isEmpty())
             closeOldest(endS, inFlight);
+        closeWindow();
         return;
     }
     // A run that ends less than SliverS into a new second: that sliver joins the second before,
-    // rather than showing as a row of its own with a meaningless rate.
+    // rather than showing as a row of its own with a meaningless rate (and its latency window).
+    for (const Interval& late : m_open)
+        addToWindow(late, m_windowEndS);
+    m_windowEndS = endS;
+    closeWindow();
     while (!m_open.empty())
         foldOldestInto(&*m_lastClosed);
     const double startS = m_timeline.size() > 1 ? m_timeline[m_timeline.size() - 2].tS : 0.0;
     TimelineRow row = rowOf(*m_lastClosed, endS, endS - startS, m_timeline.last().inFlight);
     m_timeline.last() = row;
+}
+
+void IntervalAggregator::addToWindow(const Interval& interval, double endS)
+{
+    const auto index = qint64(std::ceil(endS / LatencyWindow::WindowS - 1e-9)) - 1;
+    if (index != m_windowIndex && m_windowIndex >= 0)
+        closeWindow();
+    m_windowIndex = index;
+    m_windowEndS = endS;
+    auto add = [](IntervalFigures& a, const IntervalFigures& b) {
+        a.requests += b.requests;
+        a.successes += b.successes;
+        a.errors += b.errors;
+        a.timeouts += b.timeouts;
+    };
+    for (size_t i = 0; i < m_counters.size(); ++i) {
+        add(m_window.figures[i], interval.figures[i]);
+        m_window.latency[i].merge(interval.latency[i]);
+    }
+    add(m_window.all, interval.all);
+    m_window.allLatency.merge(interval.allLatency);
+}
+
+void IntervalAggregator::closeWindow()
+{
+    if (m_windowIndex < 0)
+        return;
+    auto figures = [](const IntervalFigures& f, const Histogram& h) {
+        return WindowFigures { f.requests, f.errors, SparseHistogram::of(h) };
+    };
+    LatencyWindow w;
+    const double startS = double(m_windowIndex * LatencyWindow::WindowS);
+    w.tS = m_windowEndS;
+    w.lengthS = m_windowEndS - startS;
+    w.all = figures(m_window.all, m_window.allLatency);
+    for (size_t i = 0; i < m_counters.size(); ++i)
+        w.byType.insert(m_names[qsizetype(i)], figures(m_window.figures[i], m_window.latency[i]));
+    m_windows.append(w);
+    clear(&m_window);
+    m_windowIndex = -1;
 }
 
 } // namespace Stressdeck

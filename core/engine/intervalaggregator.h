@@ -35,6 +35,8 @@ public:
     void closeLast(double endS, qint64 inFlight);
 
     const QList<TimelineRow>& timeline() const { return m_timeline; }
+    //! The latency windows closed so far: a window closes with the first second after it, or at the end.
+    const QList<LatencyWindow>& windows() const { return m_windows; }
     const RequestCounters& overall() const { return m_overall; }
     const std::vector<RequestCounters>& byType() const { return m_counters; }
     qint64 stuckCount() const { return m_stuck; }
@@ -57,6 +59,9 @@ private:
     void foldOldestInto(Interval* into);
     static void clear(Interval* interval);
     TimelineRow rowOf(const Interval& interval, double endS, double lengthS, qint64 inFlight) const;
+    //! Adds a closed second (or a late sliver of one) ending at `endS` to its latency window.
+    void addToWindow(const Interval& interval, double endS);
+    void closeWindow();
 
     QStringList m_names;
     std::vector<RequestCounters> m_counters;
@@ -67,6 +72,10 @@ private:
     std::optional<Interval> m_lastClosed; //!< the newest closed second, kept whole
     qint64 m_firstOpen = 0;
     QList<TimelineRow> m_timeline;
+    Interval m_window; //!< the latency window of the newest closed seconds
+    qint64 m_windowIndex = -1; //!< which window m_window is (-1: none yet)
+    double m_windowEndS = 0;
+    QList<LatencyWindow> m_windows;
 };
 
 } // namespace Stressdeck

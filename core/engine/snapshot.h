@@ -12,7 +12,7 @@ namespace Stressdeck {
 enum class RunState { Idle, Checking, Running, Draining, Finished };
 
 //! What the engine thread hands to the GUI or the command line, at most ~10 times a second.
-//! Rows, samples and load changes are only the ones that are new since the last snapshot.
+//! Rows, windows, samples and load changes are only the ones that are new since the last snapshot.
 struct LiveSnapshot {
     RunState state = RunState::Idle;
     double elapsedS = 0;
@@ -23,6 +23,7 @@ struct LiveSnapshot {
     StatsFigures overall; //!< named "all"
     QList<StatsFigures> types;
     QList<TimelineRow> newRows;
+    QList<LatencyWindow> newWindows;
     QList<SystemSample> newSamples;
     QList<LoadChange> newLoadChanges;
     double loopLagMs = 0; //!< worst event-loop lag of any engine thread in the last period

@@ -158,6 +158,17 @@ public:
         return s;
     }
 
+    WindowFigures window(const QJsonObject& o, const QString& path)
+    {
+        WindowFigures f { integer(o, path, "requests"), integer(o, path, "errors"), {} };
+        QString why;
+        if (ok() && !f.latency.fromJson(object(o, path, "latency"), &why))
+            error = QCoreApplication::translate("Report", "field \"%1\": %2").arg(join(path, "latency"), why);
+        if (ok() && (f.errors > f.requests || f.latency.count() != f.requests - f.errors))
+            error = QCoreApplication::translate("Report", "\"%1\": the counts do not add up").arg(path);
+        return f;
+    }
+
     IntervalFigures interval(const QJsonObject& o, const QString& path)
     {
         return { integer(o, path, "requests"), integer(o, path, "successes"), integer(o, path, "errors"),
@@ -213,6 +224,23 @@ QJsonObject Report::toJson() const
         rows.append(row);
     }
 
+    auto windowJson = [](const WindowFigures& f) {
+        return QJsonObject { { QStringLiteral("requests"), double(f.requests) },
+            { QStringLiteral("errors"), double(f.errors) }, { QStringLiteral("latency"), f.latency.toJson() } };
+    };
+    QJsonArray windowList;
+    for (const LatencyWindow& w : latencyWindows) {
+        QJsonObject byType;
+        for (auto it = w.byType.begin(); it != w.byType.end(); ++it)
+            byType.insert(it.key(), windowJson(it.value()));
+        windowList.append(QJsonObject { { QStringLiteral("t_s"), w.tS }, { QStringLiteral("length_s"), w.lengthS },
+            { QStringLiteral("all"), windowJson(w.all) }, { QStringLiteral("by_type"), byType } });
+    }
+    const QJsonObject windows { { QStringLiteral("window_s"), LatencyWindow::WindowS },
+        { QStringLiteral("encoding"), QLatin1String(SparseHistogram::Encoding) },
+        { QStringLiteral("sub_bucket_count"), double(SparseHistogram::Layout::SubBucketCount) },
+        { QStringLiteral("windows"), windowList } };
+
     QJsonArray samples;
     for (const SystemSample& s : system.samples) {
         samples.append(QJsonObject { { QStringLiteral("t_s"), s.tS }, { QStringLiteral("cpu_percent"), s.cpuPercent },
@@ -257,6 +285,7 @@ QJsonObject Report::toJson() const
         { QStringLiteral("overall"), statsJson(overall, false) },
         { QStringLiteral("request_types"), types },
         { QStringLiteral("timeline"), rows },
+        { QStringLiteral("latency_windows"), windows },
         { QStringLiteral("system"), sys },
         { QStringLiteral("stuck_requests"), double(stuckRequests) },
         { QStringLiteral("stalls"), stallList },
@@ -375,6 +404,30 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
         for (auto it = byType.begin(); it != byType.end(); ++it)
             row.byType.insert(it.key(), rd.interval(it.value().toObject(), p + QStringLiteral(".by_type.") + it.key()));
         r.timeline.append(row);
+    }
+
+    // Reports of earlier versions have no latency windows; they open, but do not compare.
+    if (root.contains(QStringLiteral("latency_windows"))) {
+        const QString lw = QStringLiteral("latency_windows");
+        const QJsonObject windows = rd.object(root, {}, "latency_windows");
+        if (rd.ok()
+            && (windows.value(QStringLiteral("encoding")).toString() != QLatin1String(SparseHistogram::Encoding)
+                || windows.value(QStringLiteral("sub_bucket_count")).toDouble()
+                    != double(SparseHistogram::Layout::SubBucketCount)))
+            rd.error = QCoreApplication::translate("Report", "field \"%1\": unknown histogram encoding").arg(lw);
+        const QJsonArray list = rd.array(windows, lw, "windows");
+        for (qsizetype i = 0; i < list.size() && rd.ok(); ++i) {
+            const QString p = QStringLiteral("latency_windows.windows[%1]").arg(i);
+            const QJsonObject o = list[i].toObject();
+            LatencyWindow w;
+            w.tS = rd.number(o, p, "t_s");
+            w.lengthS = rd.number(o, p, "length_s");
+            w.all = rd.window(rd.object(o, p, "all"), p + QStringLiteral(".all"));
+            const QJsonObject byType = rd.object(o, p, "by_type");
+            for (auto it = byType.begin(); it != byType.end() && rd.ok(); ++it)
+                w.byType.insert(it.key(), rd.window(it.value().toObject(), p + QStringLiteral(".by_type.") + it.key()));
+            r.latencyWindows.append(w);
+        }
     }
 
     const QString s = QStringLiteral("system");

@@ -66,6 +66,7 @@ struct Report {
     StatsSummary overall;
     QList<StatsSummary> requestTypes;
     QList<TimelineRow> timeline;
+    QList<LatencyWindow> latencyWindows; //!< empty in reports of Stressdeck before 0.2
     SystemInfo system;
     qint64 stuckRequests = 0;
     QList<Stall> stalls;

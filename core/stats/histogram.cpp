@@ -6,7 +6,6 @@
 #include <QJsonArray>
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 
 namespace Stressdeck {
@@ -18,30 +17,7 @@ Histogram::Histogram()
 
 int Histogram::indexFor(std::int64_t valueNs)
 {
-    const auto v = std::uint64_t(std::clamp<std::int64_t>(valueNs, 0, HighestTrackable));
-    if (v < std::uint64_t(SubBucketCount))
-        return int(v);
-    const int magnitude = 63 - std::countl_zero(v); // floor(log2(v)) ≥ SubBucketBits
-    const int shift = magnitude - (SubBucketBits - 1);
-    const auto sub = std::int64_t(v >> shift); // in [SubBucketHalf, SubBucketCount)
-    return int(SubBucketCount + (shift - 1) * SubBucketHalf + (sub - SubBucketHalf));
-}
-
-std::int64_t Histogram::lowestEquivalent(int index)
-{
-    if (index < SubBucketCount)
-        return index;
-    const int rel = index - int(SubBucketCount);
-    const int shift = rel / int(SubBucketHalf) + 1;
-    const std::int64_t sub = rel % SubBucketHalf + SubBucketHalf;
-    return sub << shift;
-}
-
-std::int64_t Histogram::bucketWidth(int index)
-{
-    if (index < SubBucketCount)
-        return 1;
-    return std::int64_t(1) << ((index - int(SubBucketCount)) / int(SubBucketHalf) + 1);
+    return Layout::indexFor(std::uint64_t(std::clamp<std::int64_t>(valueNs, 0, HighestTrackable)));
 }
 
 void Histogram::record(std::int64_t valueNs, std::int64_t count)
@@ -95,8 +71,7 @@ void Histogram::reset()
 
 std::int64_t Histogram::valueAtIndex(int index) const
 {
-    const std::int64_t mid = lowestEquivalent(index) + (bucketWidth(index) - 1) / 2;
-    return std::clamp(mid, m_min, m_max);
+    return std::clamp(Layout::midpoint(index), m_min, m_max);
 }
 
 std::int64_t Histogram::percentileNs(double p) const

@@ -5,11 +5,47 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 namespace Stressdeck {
+
+//! A log-linear bucket layout: values below 2^Bits have a bucket each, and every further power of
+//! two is split into 2^(Bits−1) buckets, so no bucket is wider than 1/2^(Bits−1) of its values.
+//! Layouts with fewer bits nest: each of their buckets is a union of buckets of a finer layout.
+template <int Bits> struct LogLinearLayout {
+    static constexpr std::int64_t SubBucketCount = std::int64_t(1) << Bits;
+    static constexpr std::int64_t SubBucketHalf = SubBucketCount / 2;
+
+    static int indexFor(std::uint64_t v)
+    {
+        if (v < std::uint64_t(SubBucketCount))
+            return int(v);
+        const int magnitude = 63 - std::countl_zero(v); // floor(log2(v)) ≥ Bits
+        const int shift = magnitude - (Bits - 1);
+        const auto sub = std::int64_t(v >> shift); // in [SubBucketHalf, SubBucketCount)
+        return int(SubBucketCount + (shift - 1) * SubBucketHalf + (sub - SubBucketHalf));
+    }
+    static std::int64_t lowestEquivalent(int index)
+    {
+        if (index < SubBucketCount)
+            return index;
+        const int rel = index - int(SubBucketCount);
+        const int shift = rel / int(SubBucketHalf) + 1;
+        const std::int64_t sub = rel % SubBucketHalf + SubBucketHalf;
+        return sub << shift;
+    }
+    static std::int64_t bucketWidth(int index)
+    {
+        if (index < SubBucketCount)
+            return 1;
+        return std::int64_t(1) << ((index - int(SubBucketCount)) / int(SubBucketHalf) + 1);
+    }
+    //! The value a bucket stands for: its midpoint.
+    static std::int64_t midpoint(int index) { return lowestEquivalent(index) + (bucketWidth(index) - 1) / 2; }
+};
 
 //! A log-linear (HdrHistogram-style) latency histogram with fixed memory.
 //! Values are nanoseconds from 0 to about 2.4 hours; every bucket is at most 1/1024 of its
@@ -49,9 +85,19 @@ public:
     //! Returns false (and leaves *this empty) when the object is not a serialized histogram.
     bool fromJson(const QJsonObject& json, QString* error = nullptr);
 
+    using Layout = LogLinearLayout<SubBucketBits>;
     static int indexFor(std::int64_t valueNs);
-    static std::int64_t lowestEquivalent(int index);
-    static std::int64_t bucketWidth(int index);
+    static std::int64_t lowestEquivalent(int index) { return Layout::lowestEquivalent(index); }
+    static std::int64_t bucketWidth(int index) { return Layout::bucketWidth(index); }
+
+    //! Calls f(index, count) for every non-empty bucket, lowest first.
+    template <typename F> void forEachBucket(F f) const
+    {
+        for (int i = m_lowestIndex; i <= m_highestIndex; ++i) {
+            if (const std::int64_t c = m_counts[std::size_t(i)])
+                f(i, c);
+        }
+    }
 
     friend bool operator==(const Histogram& a, const Histogram& b);
 

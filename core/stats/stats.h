@@ -3,6 +3,7 @@
 #pragma once
 
 #include "histogram.h"
+#include "sparsehistogram.h"
 
 #include <QList>
 #include <QMap>
@@ -80,6 +81,28 @@ struct TimelineRow {
     QMap<QString, IntervalFigures> byType;
 
     friend bool operator==(const TimelineRow&, const TimelineRow&) = default;
+};
+
+//! Requests that ended in one latency window, of one request type or all.
+struct WindowFigures {
+    qint64 requests = 0; //!< failures included
+    qint64 errors = 0;
+    SparseHistogram latency; //!< of the successful ones
+
+    friend bool operator==(const WindowFigures&, const WindowFigures&) = default;
+};
+
+//! A few seconds of the run with their latency distributions: what a comparison with another
+//! run batches (issue #14). `t_s` is the window's end since the start of the load; windows are
+//! WindowS long except the last, which ends with the run.
+struct LatencyWindow {
+    static constexpr int WindowS = 5;
+    double tS = 0;
+    double lengthS = 0;
+    WindowFigures all;
+    QMap<QString, WindowFigures> byType;
+
+    friend bool operator==(const LatencyWindow&, const LatencyWindow&) = default;
 };
 
 //! One sample of the monitored process (or of the whole system).

@@ -94,6 +94,57 @@ private Q_SLOTS:
         QCOMPARE(rows.last().rps, double(rows.last().all.requests) / 0.5);
         QCOMPARE(rows.last().inFlight, 2);
         QCOMPARE(rows.first().inFlight, 4);
+
+        // The latency windows: 0–5, 5–10 and the last half second, summing to the totals too.
+        const QList<LatencyWindow>& windows = a.windows();
+        QCOMPARE(windows.size(), 3);
+        QCOMPARE(windows[0].tS, 5.0);
+        QCOMPARE(windows[0].lengthS, 5.0);
+        QCOMPARE(windows[1].tS, 10.0);
+        QCOMPARE(windows[2].tS, 10.5);
+        QCOMPARE(windows[2].lengthS, 0.5);
+        qint64 requests = 0, errors = 0, latencies = 0;
+        QMap<QString, qint64> windowTypes;
+        for (const LatencyWindow& w : windows) {
+            requests += w.all.requests;
+            errors += w.all.errors;
+            latencies += w.all.latency.count();
+            QCOMPARE(w.all.latency.count(), w.all.requests - w.all.errors);
+            for (auto it = w.byType.begin(); it != w.byType.end(); ++it)
+                windowTypes[it.key()] += it.value().requests;
+        }
+        QCOMPARE(requests, a.overall().total);
+        QCOMPARE(errors, a.overall().failure);
+        QCOMPARE(latencies, a.overall().success);
+        for (int t = 0; t < s_types.size(); ++t)
+            QCOMPARE(windowTypes.value(s_types[t]), a.byType()[size_t(t)].total);
+        // Each window holds exactly the requests of its seconds.
+        qint64 firstFive = 0;
+        for (qsizetype i = 0; i < 5; ++i)
+            firstFive += rows[i].all.requests;
+        QCOMPARE(windows[0].all.requests, firstFive);
+    }
+
+    void aWindowsLatencyIsThatOfItsRequests()
+    {
+        IntervalAggregator a(s_types);
+        a.record(rec(0, Outcome::Success, 0.5, 10));
+        a.record(rec(0, Outcome::Success, 4.9, 30));
+        a.record(rec(1, Outcome::HttpStatus, 3.0, 5));
+        a.record(rec(1, Outcome::Success, 5.5, 200));
+        a.closeBefore(7, 0);
+        QCOMPARE(a.windows().size(), 1); // 5–10 stays open until a second after it closes
+        const LatencyWindow& w = a.windows().first();
+        QCOMPARE(w.all.requests, 3);
+        QCOMPARE(w.all.errors, 1);
+        QCOMPARE(w.byType.value(QStringLiteral("chat")).latency.count(), 2);
+        QCOMPARE(w.byType.value(QStringLiteral("chat")).latency.maxNs(), std::int64_t(30e6));
+        QCOMPARE(w.byType.value(QStringLiteral("agent")).errors, 1);
+        QVERIFY(w.byType.value(QStringLiteral("agent")).latency.isEmpty());
+        a.closeLast(7.5, 0);
+        QCOMPARE(a.windows().size(), 2);
+        QCOMPARE(a.windows().last().lengthS, 2.5);
+        QCOMPARE(a.windows().last().byType.value(QStringLiteral("agent")).latency.minNs(), std::int64_t(200e6));
     }
 
     void severalWorkersMergeExactly()
@@ -158,6 +209,20 @@ private Q_SLOTS:
         QCOMPARE(rows.last().byType.value(QStringLiteral("agent")).requests, 2);
         QCOMPARE(rows.last().rps, 12 / 1.04);
         QCOMPARE(a.overall().total, 52);
+    }
+
+    void aSliverJoinsTheLastWindowToo()
+    {
+        IntervalAggregator a(s_types);
+        for (int s = 0; s < 10; ++s)
+            a.record(rec(0, Outcome::Success, s + 0.5, 10));
+        a.record(rec(0, Outcome::Success, 10.02, 10)); // in the sliver
+        a.record(rec(0, Outcome::Success, 10.3, 10)); // after the end, still counted
+        a.closeLast(10.05, 0);
+        QCOMPARE(a.windows().size(), 2);
+        QCOMPARE(a.windows().last().tS, 10.05);
+        QCOMPARE(a.windows().last().all.requests, 7);
+        QCOMPARE(a.windows().first().all.requests + a.windows().last().all.requests, a.overall().total);
     }
 
     void aLongerTailIsARowOfItsOwn()

@@ -55,6 +55,17 @@ Report sampleReport()
     row.inFlight = 3;
     row.byType.insert(QStringLiteral("chat"), row.all);
     r.timeline = { row };
+    LatencyWindow w;
+    w.tS = 5;
+    w.lengthS = 5;
+    w.all.requests = 12;
+    w.all.errors = 2;
+    for (int i = 0; i < 10; ++i)
+        w.all.latency.record(1'000'000LL * (i + 1));
+    w.byType.insert(QStringLiteral("chat"), w.all);
+    r.latencyWindows = { w, w };
+    r.latencyWindows[1].tS = 7.5;
+    r.latencyWindows[1].lengthS = 2.5;
     r.system.samples = { { 0, 1.5, 100.25, 0.5 }, { 5, 3, 101.5, 0.6 } };
     r.loadChanges = { { 0, 5, 0 }, { 12.5, 10, 0 } };
     r.loopLagP99Ms = 0.75;
@@ -77,6 +88,7 @@ private Q_SLOTS:
         QCOMPARE(back.overall, r.overall);
         QCOMPARE(back.requestTypes, r.requestTypes);
         QCOMPARE(back.timeline, r.timeline);
+        QCOMPARE(back.latencyWindows, r.latencyWindows);
         QCOMPARE(back.system, r.system);
         QCOMPARE(back.criteria, r.criteria);
         QCOMPARE(back.config, r.config);
@@ -145,6 +157,24 @@ private Q_SLOTS:
         overall.insert(QStringLiteral("total"), 3);
         badCounts.insert(QStringLiteral("overall"), overall);
         QTest::addRow("inconsistent counts") << QJsonDocument(badCounts).toJson() << QStringLiteral("do not add up");
+        QJsonObject badWindow = QJsonDocument::fromJson(good).object();
+        QJsonObject windows = badWindow.value(QStringLiteral("latency_windows")).toObject();
+        QJsonArray list = windows.value(QStringLiteral("windows")).toArray();
+        QJsonObject second = list[1].toObject();
+        QJsonObject all = second.value(QStringLiteral("all")).toObject();
+        all.insert(QStringLiteral("errors"), 5);
+        second.insert(QStringLiteral("all"), all);
+        list[1] = second;
+        windows.insert(QStringLiteral("windows"), list);
+        badWindow.insert(QStringLiteral("latency_windows"), windows);
+        QTest::addRow("window counts") << QJsonDocument(badWindow).toJson()
+                                       << QStringLiteral("latency_windows.windows[1].all");
+        QJsonObject coarser = QJsonDocument::fromJson(good).object();
+        windows = coarser.value(QStringLiteral("latency_windows")).toObject();
+        windows.insert(QStringLiteral("sub_bucket_count"), 64);
+        coarser.insert(QStringLiteral("latency_windows"), windows);
+        QTest::addRow("window layout") << QJsonDocument(coarser).toJson()
+                                       << QStringLiteral("unknown histogram encoding");
     }
 
     void rejectsForeignAndBrokenFiles()

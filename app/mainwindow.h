@@ -6,6 +6,7 @@
 #include "guioptions.h"
 #include "httpservice.h"
 #include "loadrunner.h"
+#include "profilestore.h"
 #include "report.h"
 
 #include <QMainWindow>
@@ -13,11 +14,8 @@
 #include <memory>
 
 class QAction;
-class QComboBox;
-class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
-class QLineEdit;
 class QMenu;
 class QProgressBar;
 class QSlider;
@@ -28,9 +26,13 @@ class QTimer;
 namespace Stressdeck {
 
 class Dashboard;
+class DemoKnobsPanel;
 class LagProbe;
+class SetupForm;
 
-//! The dashboard window: setup panel, run control, live charts and tables, reports.
+//! The dashboard window: the actions, run control (the demo service's life, live load, progress and
+//! health), the exit code of `stressdeck gui --quit-when-done`, and reports (save, open, PDF, recent).
+//! The setup panel is a SetupForm and a DemoKnobsPanel; what is remembered goes through Settings.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -71,12 +73,12 @@ private:
     void saveProfile();
     void deleteProfile();
     void renameProfile();
-    void chooseScenarioFile();
-    bool collectConfig(RunConfig* config, Scenario* scenario, QString* error, QWidget** field = nullptr) const;
+    //! The form's defaults for what it has no field for: the command line's, or their defaults.
+    RunConfig formDefaults() const;
     void validate();
     void onSnapshot(const LiveSnapshot& snapshot);
     void onFinished(const Report& report);
-    void applyDemoKnobs();
+    void applyDemoKnobs(const DemoOptions& options);
     void updateRecentMenu();
     void addRecent(const QString& fileName);
     void offerRecovery();
@@ -90,31 +92,15 @@ private:
     Dashboard* m_dashboard = nullptr;
     QSplitter* m_splitter = nullptr;
 
-    QComboBox* m_profile = nullptr;
-    QComboBox* m_scenario = nullptr;
-    QLineEdit* m_target = nullptr;
-    QGroupBox* m_demoGroup = nullptr;
-    QComboBox* m_faultEndpoint = nullptr;
-    QDoubleSpinBox* m_errorRate = nullptr;
-    QDoubleSpinBox* m_hangRate = nullptr;
-    QDoubleSpinBox* m_resetRate = nullptr;
-    QSpinBox* m_extraLatency = nullptr;
-    QSpinBox* m_leakKb = nullptr;
-    QSpinBox* m_concurrency = nullptr;
-    QLineEdit* m_duration = nullptr;
-    QLineEdit* m_timeout = nullptr;
-    QLineEdit* m_thinkTime = nullptr;
-    QComboBox* m_loadModel = nullptr;
-    QDoubleSpinBox* m_rate = nullptr;
-    QComboBox* m_transport = nullptr;
-    QSpinBox* m_threads = nullptr;
-    QLineEdit* m_monitor = nullptr;
+    SetupForm* m_form = nullptr;
+    DemoKnobsPanel* m_demoKnobs = nullptr;
+    ProfileStore m_profiles;
     QLabel* m_validationLabel = nullptr;
 
+    QGroupBox* m_liveBox = nullptr;
     QSlider* m_liveSlider = nullptr;
     QSpinBox* m_liveSpin = nullptr;
     QTimer* m_liveDebounce = nullptr;
-    QTimer* m_validateDebounce = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_state = nullptr;
     QLabel* m_health = nullptr;
@@ -127,7 +113,6 @@ private:
     QMenu* m_recentMenu = nullptr;
 
     GuiOptions m_options;
-    QString m_scenarioFile;
     QString m_validation;
     Report m_report;
     bool m_hasReport = false;

@@ -2,10 +2,11 @@
 
 #include "translations.h"
 
+#include "settings.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QSettings>
 #include <QTranslator>
 
 namespace Stressdeck {
@@ -19,7 +20,7 @@ QString installTranslations(const QString& language)
 {
     QString chosen = language;
     if (chosen.isEmpty())
-        chosen = QSettings().value(QStringLiteral("ui/language")).toString();
+        chosen = Settings().language();
     if (chosen.isEmpty())
         chosen = QLocale::system().name().section(QLatin1Char('_'), 0, 0);
     if (!availableLanguages().contains(chosen) || chosen == QLatin1String("en"))

@@ -1287,6 +1287,49 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     </message>
 </context>
 <context>
+    <name>Stressdeck::DemoKnobsPanel</name>
+    <message>
+        <source>Demo service fault knobs</source>
+        <translation>Fehlerregler des Demodienstes</translation>
+    </message>
+    <message>
+        <source>Change how the built-in demo service misbehaves, also while a run goes on</source>
+        <translation>Einstellen, wie sich der eingebaute Demodienst danebenbenimmt, auch während eines Laufs</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Error rate:</source>
+        <translation>Fehlerrate:</translation>
+    </message>
+    <message>
+        <source>Hang rate:</source>
+        <translation>Hänge-Rate:</translation>
+    </message>
+    <message>
+        <source>Reset rate:</source>
+        <translation>Reset-Rate:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Extra latency:</source>
+        <translation>Zusätzliche Latenz:</translation>
+    </message>
+    <message>
+        <source> KB/request</source>
+        <translation> KB/Anfrage</translation>
+    </message>
+    <message>
+        <source>Memory leak:</source>
+        <translation>Speicherleck:</translation>
+    </message>
+</context>
+<context>
     <name>Stressdeck::Engine</name>
     <message>
         <source>Target unavailable: %1 did not answer within 5 s</source>
@@ -1329,154 +1372,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>Event-loop lag of the engine thread and of this window. Under 50 ms the numbers are trustworthy; above it the generator itself is a bottleneck.</source>
         <translation>Verzögerung der Ereignisschleifen des Last-Threads und dieses Fensters. Unter 50 ms sind die Zahlen verlässlich; darüber ist der Generator selbst ein Engpass.</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <source>quick: 30 s, 5 users; normal: 5 min, 10 users; extended: 15 min, 20 users</source>
-        <translation>quick: 30 s, 5 Benutzer; normal: 5 min, 10 Benutzer; extended: 15 min, 20 Benutzer</translation>
-    </message>
-    <message>
-        <source>Save…</source>
-        <translation>Speichern …</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>Umbenennen …</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>Open…</source>
-        <translation>Öffnen …</translation>
-    </message>
-    <message>
-        <source>Scenario:</source>
-        <translation>Szenario:</translation>
-    </message>
-    <message>
-        <source>built-in demo service</source>
-        <translation>eingebauter Demodienst</translation>
-    </message>
-    <message>
-        <source>Base URL of the service under test; empty: the built-in Archive-AI demo service</source>
-        <translation>Basis-URL des getesteten Dienstes; leer: der eingebaute Archive-AI-Demodienst</translation>
-    </message>
-    <message>
-        <source>&amp;Target:</source>
-        <translation>&amp;Ziel:</translation>
-    </message>
-    <message>
-        <source>&amp;Concurrency:</source>
-        <translation>&amp;Gleichzeitigkeit:</translation>
-    </message>
-    <message>
-        <source>e.g. 30s, 5m, 1h</source>
-        <translation>z. B. 30s, 5m, 1h</translation>
-    </message>
-    <message>
-        <source>&amp;Duration:</source>
-        <translation>&amp;Dauer:</translation>
-    </message>
-    <message>
-        <source>T&amp;imeout:</source>
-        <translation>T&amp;imeout:</translation>
-    </message>
-    <message>
-        <source>Pause of each user between requests, e.g. 100ms-500ms or 0</source>
-        <translation>Pause jedes Benutzers zwischen Anfragen, z. B. 100ms-500ms oder 0</translation>
-    </message>
-    <message>
-        <source>Thin&amp;k time:</source>
-        <translation>Den&amp;kzeit:</translation>
-    </message>
-    <message>
-        <source>Closed: users with think time</source>
-        <translation>Geschlossen: Benutzer mit Denkzeit</translation>
-    </message>
-    <message>
-        <source>Open: fixed arrival rate</source>
-        <translation>Offen: feste Ankunftsrate</translation>
-    </message>
-    <message>
-        <source>&amp;Load model:</source>
-        <translation>&amp;Lastmodell:</translation>
-    </message>
-    <message>
-        <source> req/s</source>
-        <translation> Anf./s</translation>
-    </message>
-    <message>
-        <source>&amp;Rate:</source>
-        <translation>&amp;Rate:</translation>
-    </message>
-    <message>
-        <source>demo service, or whole system</source>
-        <translation>Demodienst oder ganzes System</translation>
-    </message>
-    <message>
-        <source>PID or process name of the service whose memory and CPU to watch</source>
-        <translation>PID oder Prozessname des Dienstes, dessen Speicher und CPU beobachtet werden</translation>
-    </message>
-    <message>
-        <source>Pick…</source>
-        <translation>Auswählen …</translation>
-    </message>
-    <message>
-        <source>Monitored process</source>
-        <translation>Überwachter Prozess</translation>
-    </message>
-    <message>
-        <source>Process:</source>
-        <translation>Prozess:</translation>
-    </message>
-    <message>
-        <source>Monitor:</source>
-        <translation>Überwachen:</translation>
-    </message>
-    <message>
-        <source>Demo service fault knobs</source>
-        <translation>Fehlerregler des Demodienstes</translation>
-    </message>
-    <message>
-        <source>Change how the built-in demo service misbehaves, also while a run goes on</source>
-        <translation>Einstellen, wie sich der eingebaute Demodienst danebenbenimmt, auch während eines Laufs</translation>
-    </message>
-    <message>
-        <source>Endpoint:</source>
-        <translation>Endpunkt:</translation>
-    </message>
-    <message>
-        <source>Error rate:</source>
-        <translation>Fehlerrate:</translation>
-    </message>
-    <message>
-        <source>Hang rate:</source>
-        <translation>Hänge-Rate:</translation>
-    </message>
-    <message>
-        <source>Reset rate:</source>
-        <translation>Reset-Rate:</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>Extra latency:</source>
-        <translation>Zusätzliche Latenz:</translation>
-    </message>
-    <message>
-        <source> KB/request</source>
-        <translation> KB/Anfrage</translation>
-    </message>
-    <message>
-        <source>Memory leak:</source>
-        <translation>Speicherleck:</translation>
     </message>
     <message>
         <source>Live load</source>
@@ -1587,34 +1482,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Ein Profil namens „%1“ gibt es schon.</translation>
     </message>
     <message>
-        <source>Open scenario</source>
-        <translation>Szenario öffnen</translation>
-    </message>
-    <message>
-        <source>Scenarios (*.json)</source>
-        <translation>Szenarien (*.json)</translation>
-    </message>
-    <message>
-        <source>Duration: &quot;%1&quot; is not a duration such as 30s, 5m or 1h.</source>
-        <translation>Dauer: „%1“ ist keine Dauer wie 30s, 5m oder 1h.</translation>
-    </message>
-    <message>
-        <source>Timeout: &quot;%1&quot; is not a duration such as 30s.</source>
-        <translation>Timeout: „%1“ ist keine Dauer wie 30s.</translation>
-    </message>
-    <message>
-        <source>Think time: &quot;%1&quot; is not a range such as 100ms-500ms, or 0.</source>
-        <translation>Denkzeit: „%1“ ist kein Bereich wie 100ms-500ms oder 0.</translation>
-    </message>
-    <message>
-        <source>Monitor: there is no process %1.</source>
-        <translation>Überwachen: es gibt keinen Prozess %1.</translation>
-    </message>
-    <message>
-        <source>Monitor: no running process is named &quot;%1&quot;.</source>
-        <translation>Überwachen: kein laufender Prozess heißt „%1“.</translation>
-    </message>
-    <message>
         <source>Demo service</source>
         <translation>Demodienst</translation>
     </message>
@@ -1679,32 +1546,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>PDF geschrieben nach %1</translation>
     </message>
     <message>
-        <source>Recover a run</source>
-        <translation>Lauf wiederherstellen</translation>
-    </message>
-    <message>
-        <source>A run did not finish (Stressdeck was closed abruptly). Its report up to the last checkpoint was saved:
-%1
-
-Open it?</source>
-        <translation>Ein Lauf wurde nicht beendet (Stressdeck wurde abrupt geschlossen). Sein Bericht bis zur letzten Sicherung wurde gespeichert:
-%1
-
-Öffnen?</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Verwerfen</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Später</translation>
-    </message>
-    <message>
         <source>Recovered the report of an unfinished run (kept as %1)</source>
         <translation>Bericht eines unvollendeten Laufs wiederhergestellt (aufbewahrt als %1)</translation>
     </message>
@@ -1732,36 +1573,34 @@ Open it?</source>
         <source>The language changes the next time Stressdeck starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Stressdeck.</translation>
     </message>
+</context>
+<context>
+    <name>Stressdeck::RecoveryOffer</name>
     <message>
-        <source>Qt network (TLS, HTTP/2, redirects)</source>
-        <translation>Qt-Netzwerk (TLS, HTTP/2, Weiterleitungen)</translation>
+        <source>Recover a run</source>
+        <translation>Lauf wiederherstellen</translation>
     </message>
     <message>
-        <source>Fast HTTP/1.1 (high rates)</source>
-        <translation>Schnelles HTTP/1.1 (hohe Raten)</translation>
+        <source>A run did not finish (Stressdeck was closed abruptly). Its report up to the last checkpoint was saved:
+%1
+
+Open it?</source>
+        <translation>Ein Lauf wurde nicht beendet (Stressdeck wurde abrupt geschlossen). Sein Bericht bis zur letzten Sicherung wurde gespeichert:
+%1
+
+Öffnen?</translation>
     </message>
     <message>
-        <source>Tr&amp;ansport:</source>
-        <translation>Tr&amp;ansport:</translation>
-    </message>
-    <message numerus="yes">
-        <source>Automatic (%n)</source>
-        <translation>
-            <numerusform>Automatisch (%n)</numerusform>
-            <numerusform>Automatisch (%n)</numerusform>
-        </translation>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
     <message>
-        <source>Engine threads the users are spread over; automatic is one per core, minus one for this window</source>
-        <translation>Engine-Threads, auf die die Nutzer verteilt werden; automatisch ist einer je Kern, minus einer für dieses Fenster</translation>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
     <message>
-        <source>Engine t&amp;hreads:</source>
-        <translation>Engine-T&amp;hreads:</translation>
-    </message>
-    <message>
-        <source>How requests are sent. The fast client reaches far higher rates but speaks only HTTP/1.1 and uses no proxy.</source>
-        <translation>Wie Anfragen gesendet werden. Der schnelle Client erreicht weit höhere Raten, spricht aber nur HTTP/1.1 und nutzt keinen Proxy.</translation>
+        <source>Later</source>
+        <translation>Später</translation>
     </message>
 </context>
 <context>
@@ -1813,6 +1652,176 @@ Open it?</source>
     <message>
         <source>Completed requests per second over the run</source>
         <translation>Abgeschlossene Anfragen pro Sekunde über den Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::SetupForm</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>quick: 30 s, 5 users; normal: 5 min, 10 users; extended: 15 min, 20 users</source>
+        <translation>quick: 30 s, 5 Benutzer; normal: 5 min, 10 Benutzer; extended: 15 min, 20 Benutzer</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen …</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>Szenario:</translation>
+    </message>
+    <message>
+        <source>built-in demo service</source>
+        <translation>eingebauter Demodienst</translation>
+    </message>
+    <message>
+        <source>Base URL of the service under test; empty: the built-in Archive-AI demo service</source>
+        <translation>Basis-URL des getesteten Dienstes; leer: der eingebaute Archive-AI-Demodienst</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation>&amp;Gleichzeitigkeit:</translation>
+    </message>
+    <message>
+        <source>e.g. 30s, 5m, 1h</source>
+        <translation>z. B. 30s, 5m, 1h</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>T&amp;imeout:</translation>
+    </message>
+    <message>
+        <source>Pause of each user between requests, e.g. 100ms-500ms or 0</source>
+        <translation>Pause jedes Benutzers zwischen Anfragen, z. B. 100ms-500ms oder 0</translation>
+    </message>
+    <message>
+        <source>Thin&amp;k time:</source>
+        <translation>Den&amp;kzeit:</translation>
+    </message>
+    <message>
+        <source>Closed: users with think time</source>
+        <translation>Geschlossen: Benutzer mit Denkzeit</translation>
+    </message>
+    <message>
+        <source>Open: fixed arrival rate</source>
+        <translation>Offen: feste Ankunftsrate</translation>
+    </message>
+    <message>
+        <source>&amp;Load model:</source>
+        <translation>&amp;Lastmodell:</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> Anf./s</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Rate:</translation>
+    </message>
+    <message>
+        <source>Qt network (TLS, HTTP/2, redirects)</source>
+        <translation>Qt-Netzwerk (TLS, HTTP/2, Weiterleitungen)</translation>
+    </message>
+    <message>
+        <source>Fast HTTP/1.1 (high rates)</source>
+        <translation>Schnelles HTTP/1.1 (hohe Raten)</translation>
+    </message>
+    <message>
+        <source>How requests are sent. The fast client reaches far higher rates but speaks only HTTP/1.1 and uses no proxy.</source>
+        <translation>Wie Anfragen gesendet werden. Der schnelle Client erreicht weit höhere Raten, spricht aber nur HTTP/1.1 und nutzt keinen Proxy.</translation>
+    </message>
+    <message>
+        <source>Tr&amp;ansport:</source>
+        <translation>Tr&amp;ansport:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic (%n)</source>
+        <translation>
+            <numerusform>Automatisch (%n)</numerusform>
+            <numerusform>Automatisch (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Engine threads the users are spread over; automatic is one per core, minus one for this window</source>
+        <translation>Engine-Threads, auf die die Nutzer verteilt werden; automatisch ist einer je Kern, minus einer für dieses Fenster</translation>
+    </message>
+    <message>
+        <source>Engine t&amp;hreads:</source>
+        <translation>Engine-T&amp;hreads:</translation>
+    </message>
+    <message>
+        <source>demo service, or whole system</source>
+        <translation>Demodienst oder ganzes System</translation>
+    </message>
+    <message>
+        <source>PID or process name of the service whose memory and CPU to watch</source>
+        <translation>PID oder Prozessname des Dienstes, dessen Speicher und CPU beobachtet werden</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>Monitor:</source>
+        <translation>Überwachen:</translation>
+    </message>
+    <message>
+        <source>Duration: &quot;%1&quot; is not a duration such as 30s, 5m or 1h.</source>
+        <translation>Dauer: „%1“ ist keine Dauer wie 30s, 5m oder 1h.</translation>
+    </message>
+    <message>
+        <source>Timeout: &quot;%1&quot; is not a duration such as 30s.</source>
+        <translation>Timeout: „%1“ ist keine Dauer wie 30s.</translation>
+    </message>
+    <message>
+        <source>Think time: &quot;%1&quot; is not a range such as 100ms-500ms, or 0.</source>
+        <translation>Denkzeit: „%1“ ist kein Bereich wie 100ms-500ms oder 0.</translation>
+    </message>
+    <message>
+        <source>Monitor: there is no process %1.</source>
+        <translation>Überwachen: es gibt keinen Prozess %1.</translation>
+    </message>
+    <message>
+        <source>Monitor: no running process is named &quot;%1&quot;.</source>
+        <translation>Überwachen: kein laufender Prozess heißt „%1“.</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Szenario öffnen</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>Szenarien (*.json)</translation>
+    </message>
+    <message>
+        <source>Monitored process</source>
+        <translation>Überwachter Prozess</translation>
+    </message>
+    <message>
+        <source>Process:</source>
+        <translation>Prozess:</translation>
     </message>
 </context>
 <context>

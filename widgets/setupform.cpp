@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: MIT
+
+#include "setupform.h"
+
+#include "processsampler.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMap>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Stressdeck {
+
+namespace {
+//! Item data of the scenario made of --request options (no file behind it).
+constexpr auto AdHocScenario = ":ad-hoc";
+constexpr int ValidateDelayMs = 300;
+} // namespace
+
+SetupForm::SetupForm(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto* profileBox = new QGroupBox(tr("Profile"), this);
+    auto* profileLayout = new QHBoxLayout(profileBox);
+    m_profile = new QComboBox(profileBox);
+    m_profile->setToolTip(tr("quick: 30 s, 5 users; normal: 5 min, 10 users; extended: 15 min, 20 users"));
+    for (const Profile& p : Profile::builtIns())
+        m_profile->addItem(p.name);
+    auto* saveProfileButton = new QPushButton(tr("Save…"), profileBox);
+    auto* renameProfileButton = new QPushButton(tr("Rename…"), profileBox);
+    auto* deleteProfileButton = new QPushButton(tr("Delete"), profileBox);
+    profileLayout->addWidget(m_profile, 1);
+    profileLayout->addWidget(saveProfileButton);
+    profileLayout->addWidget(renameProfileButton);
+    profileLayout->addWidget(deleteProfileButton);
+    connect(m_profile, &QComboBox::textActivated, this, &SetupForm::profileActivated);
+    connect(saveProfileButton, &QPushButton::clicked, this, &SetupForm::saveProfileClicked);
+    connect(renameProfileButton, &QPushButton::clicked, this, &SetupForm::renameProfileClicked);
+    connect(deleteProfileButton, &QPushButton::clicked, this, &SetupForm::deleteProfileClicked);
+    layout->addWidget(profileBox);
+
+    auto* form = new QFormLayout;
+    m_scenario = new QComboBox(this);
+    for (const Scenario& s : Scenario::builtIns())
+        m_scenario->addItem(s.name);
+    auto* openScenario = new QPushButton(tr("Open…"), this);
+    connect(openScenario, &QPushButton::clicked, this, &SetupForm::chooseScenarioFile);
+    auto* scenarioRow = new QHBoxLayout;
+    scenarioRow->addWidget(m_scenario, 1);
+    scenarioRow->addWidget(openScenario);
+    form->addRow(tr("Scenario:"), scenarioRow);
+
+    m_target = new QLineEdit(this);
+    m_target->setPlaceholderText(tr("built-in demo service"));
+    m_target->setClearButtonEnabled(true);
+    m_target->setToolTip(tr("Base URL of the service under test; empty: the built-in Archive-AI demo service"));
+    form->addRow(tr("&Target:"), m_target);
+
+    const SetupValues initial;
+    m_concurrency = new QSpinBox(this);
+    m_concurrency->setRange(1, 100000);
+    m_concurrency->setValue(initial.concurrency);
+    form->addRow(tr("&Concurrency:"), m_concurrency);
+    m_duration = new QLineEdit(initial.duration, this);
+    m_duration->setToolTip(tr("e.g. 30s, 5m, 1h"));
+    form->addRow(tr("&Duration:"), m_duration);
+    m_timeout = new QLineEdit(initial.timeout, this);
+    form->addRow(tr("T&imeout:"), m_timeout);
+    m_thinkTime = new QLineEdit(initial.thinkTime, this);
+    m_thinkTime->setToolTip(tr("Pause of each user between requests, e.g. 100ms-500ms or 0"));
+    form->addRow(tr("Thin&k time:"), m_thinkTime);
+    m_loadModel = new QComboBox(this);
+    m_loadModel->addItem(tr("Closed: users with think time"));
+    m_loadModel->addItem(tr("Open: fixed arrival rate"));
+    form->addRow(tr("&Load model:"), m_loadModel);
+    m_rate = new QDoubleSpinBox(this);
+    m_rate->setRange(0.1, 1e6);
+    m_rate->setValue(initial.rateRps);
+    m_rate->setSuffix(tr(" req/s"));
+    form->addRow(tr("&Rate:"), m_rate);
+    m_transport = new QComboBox(this);
+    m_transport->addItem(tr("Qt network (TLS, HTTP/2, redirects)"), transportId(Transport::Qnam));
+    m_transport->addItem(tr("Fast HTTP/1.1 (high rates)"), transportId(Transport::Fast));
+    m_transport->setToolTip(tr("How requests are sent. The fast client reaches far higher rates but speaks only "
+                               "HTTP/1.1 and uses no proxy."));
+    form->addRow(tr("Tr&ansport:"), m_transport);
+    m_threads = new QSpinBox(this);
+    m_threads->setRange(0, 256);
+    m_threads->setSpecialValueText(tr("Automatic (%n)", nullptr, defaultEngineThreads()));
+    m_threads->setToolTip(tr("Engine threads the users are spread over; automatic is one per core, minus one for "
+                             "this window"));
+    form->addRow(tr("Engine t&hreads:"), m_threads);
+    m_monitor = new QLineEdit(this);
+    m_monitor->setPlaceholderText(tr("demo service, or whole system"));
+    m_monitor->setToolTip(tr("PID or process name of the service whose memory and CPU to watch"));
+    auto* pickProcessButton = new QPushButton(tr("Pick…"), this);
+    connect(pickProcessButton, &QPushButton::clicked, this, &SetupForm::pickProcess);
+    auto* monitorRow = new QHBoxLayout;
+    monitorRow->addWidget(m_monitor, 1);
+    monitorRow->addWidget(pickProcessButton);
+    form->addRow(tr("Monitor:"), monitorRow);
+    layout->addLayout(form);
+
+    // Checking reads the scenario file and may scan /proc for the monitored process: once typing
+    // pauses, not on every keystroke.
+    m_inputDebounce = new QTimer(this);
+    m_inputDebounce->setSingleShot(true);
+    m_inputDebounce->setInterval(ValidateDelayMs);
+    connect(m_inputDebounce, &QTimer::timeout, this, &SetupForm::inputChanged);
+    for (QLineEdit* edit : { m_target, m_duration, m_timeout, m_thinkTime, m_monitor }) {
+        connect(edit, &QLineEdit::textChanged, m_inputDebounce, qOverload<>(&QTimer::start));
+        // Enter or leaving the field checks at once, so Start is right for the next key press.
+        connect(edit, &QLineEdit::editingFinished, this, [this] {
+            if (m_inputDebounce->isActive()) {
+                m_inputDebounce->stop();
+                Q_EMIT inputChanged();
+            }
+        });
+    }
+    m_target->setObjectName(QStringLiteral("target"));
+    m_duration->setObjectName(QStringLiteral("duration"));
+    m_timeout->setObjectName(QStringLiteral("timeout"));
+    m_thinkTime->setObjectName(QStringLiteral("thinkTime"));
+    m_concurrency->setObjectName(QStringLiteral("concurrency"));
+    m_loadModel->setObjectName(QStringLiteral("loadModel"));
+    m_rate->setObjectName(QStringLiteral("rate"));
+    m_transport->setObjectName(QStringLiteral("transport"));
+    m_threads->setObjectName(QStringLiteral("threads"));
+    m_monitor->setObjectName(QStringLiteral("monitor"));
+    m_scenario->setObjectName(QStringLiteral("scenario"));
+    connect(m_loadModel, &QComboBox::currentIndexChanged, this, &SetupForm::inputChanged);
+    connect(m_scenario, &QComboBox::currentIndexChanged, this, &SetupForm::inputChanged);
+}
+
+void SetupForm::setDefaults(const RunConfig& defaults)
+{
+    m_defaults = defaults;
+}
+
+SetupForm::Collected SetupForm::collectConfig() const
+{
+    Collected result;
+    auto fail = [&result](QWidget* where, const QString& why) {
+        result.error = why;
+        result.field = where;
+        return result;
+    };
+    RunConfig& c = result.config;
+    Scenario& s = result.scenario;
+    const QString file = m_scenario->currentData().toString();
+    if (file == QLatin1String(AdHocScenario)) {
+        s = m_adHoc;
+    } else if (file.isEmpty()) {
+        s = Scenario::builtIn(m_scenario->currentText() == Scenario::archiveAi().name
+                ? QStringLiteral("archive-ai")
+                : QStringLiteral("archive-ai-original"));
+    } else if (QString error; !Scenario::load(file, &s, &error)) {
+        return fail(m_scenario, error);
+    }
+    const QString target = m_target->text().trimmed();
+    c.target = target.isEmpty() ? QUrl(QStringLiteral("http://127.0.0.1:1")) : QUrl(target, QUrl::StrictMode);
+    c.profile = m_profile->currentText();
+    c.concurrency = m_concurrency->value();
+    const auto duration = parseDuration(m_duration->text());
+    if (!duration)
+        return fail(
+            m_duration, tr("Duration: \"%1\" is not a duration such as 30s, 5m or 1h.").arg(m_duration->text()));
+    c.durationS = *duration;
+    const auto timeout = parseDuration(m_timeout->text());
+    if (!timeout)
+        return fail(m_timeout, tr("Timeout: \"%1\" is not a duration such as 30s.").arg(m_timeout->text()));
+    c.timeoutS = *timeout;
+    const auto think = parseThinkTime(m_thinkTime->text());
+    if (!think)
+        return fail(
+            m_thinkTime, tr("Think time: \"%1\" is not a range such as 100ms-500ms, or 0.").arg(m_thinkTime->text()));
+    std::tie(c.thinkMinMs, c.thinkMaxMs) = *think;
+    c.loadModel = loadModel();
+    c.transport = transportFromId(m_transport->currentData().toString()).value_or(Transport::Qnam);
+    c.threads = m_threads->value();
+    c.rateRps = c.loadModel == LoadModel::Open ? m_rate->value() : 0;
+    const QString monitor = m_monitor->text().trimmed();
+    if (!monitor.isEmpty()) {
+        const ProcessSampler::Lookup found = ProcessSampler::resolve(monitor);
+        if (found.result == ProcessSampler::Lookup::NoSuchPid)
+            return fail(m_monitor, tr("Monitor: there is no process %1.").arg(found.pid));
+        if (found.result == ProcessSampler::Lookup::NoSuchName)
+            return fail(m_monitor, tr("Monitor: no running process is named \"%1\".").arg(monitor));
+        c.monitorPid = found.pid;
+        c.monitorName = found.name;
+    }
+    c.sampleIntervalS = m_defaults.sampleIntervalS;
+    c.thresholds = m_defaults.thresholds;
+    c.healthCheck = m_defaults.healthCheck;
+    c.healthPath = m_defaults.healthPath;
+    c.seed = m_defaults.seed;
+    c.insecure = m_defaults.insecure;
+    c.maxBodyBytes = m_defaults.maxBodyBytes;
+    c.checkpointIntervalS = m_defaults.checkpointIntervalS;
+    ConfigField bad = ConfigField::None;
+    if (QString error; !c.validate(&error, &bad)) {
+        const QMap<ConfigField, QWidget*> fields { { ConfigField::Target, m_target },
+            { ConfigField::Concurrency, m_concurrency }, { ConfigField::Duration, m_duration },
+            { ConfigField::Timeout, m_timeout }, { ConfigField::ThinkTime, m_thinkTime }, { ConfigField::Rate, m_rate },
+            { ConfigField::Threads, m_threads }, { ConfigField::MonitorPid, m_monitor } };
+        return fail(fields.value(bad), error);
+    }
+    result.ok = true;
+    return result;
+}
+
+void SetupForm::showValidation(QWidget* invalid, const QString& message)
+{
+    m_inputDebounce->stop();
+    for (QWidget* w : std::initializer_list<QWidget*> {
+             m_scenario, m_target, m_concurrency, m_duration, m_timeout, m_thinkTime, m_rate, m_threads, m_monitor }) {
+        w->setStyleSheet(w == invalid ? QStringLiteral("border: 2px solid #c62828") : QString());
+        w->setProperty("invalid", w == invalid);
+    }
+    if (invalid)
+        invalid->setToolTip(message);
+    m_rate->setEnabled(loadModel() == LoadModel::Open);
+}
+
+void SetupForm::setRunning(bool running)
+{
+    for (QWidget* w : std::initializer_list<QWidget*> { m_profile, m_scenario, m_target, m_concurrency, m_duration,
+             m_timeout, m_thinkTime, m_loadModel, m_rate, m_transport, m_threads, m_monitor })
+        w->setEnabled(!running);
+    if (!running)
+        m_rate->setEnabled(loadModel() == LoadModel::Open);
+}
+
+SetupValues SetupForm::values() const
+{
+    SetupValues v;
+    v.target = m_target->text();
+    v.concurrency = m_concurrency->value();
+    v.duration = m_duration->text();
+    v.timeout = m_timeout->text();
+    v.thinkTime = m_thinkTime->text();
+    v.loadModel = loadModel();
+    v.rateRps = m_rate->value();
+    v.transport = transportFromId(m_transport->currentData().toString()).value_or(Transport::Qnam);
+    v.threads = m_threads->value();
+    v.monitor = m_monitor->text();
+    return v;
+}
+
+void SetupForm::setValues(const SetupValues& v)
+{
+    m_concurrency->setValue(v.concurrency);
+    m_duration->setText(v.duration);
+    m_timeout->setText(v.timeout);
+    m_thinkTime->setText(v.thinkTime);
+    m_monitor->setText(v.monitor);
+    m_target->setText(v.target);
+    m_loadModel->setCurrentIndex(v.loadModel == LoadModel::Open ? 1 : 0);
+    m_rate->setValue(v.rateRps);
+    m_transport->setCurrentIndex(std::max(0, m_transport->findData(transportId(v.transport))));
+    m_threads->setValue(v.threads);
+}
+
+LoadModel SetupForm::loadModel() const
+{
+    return m_loadModel->currentIndex() == 1 ? LoadModel::Open : LoadModel::Closed;
+}
+
+QString SetupForm::profile() const
+{
+    return m_profile->currentText();
+}
+
+void SetupForm::setProfile(const QString& name)
+{
+    m_profile->setCurrentText(name);
+}
+
+bool SetupForm::hasProfile(const QString& name) const
+{
+    return m_profile->findText(name) >= 0;
+}
+
+void SetupForm::addProfile(const QString& name)
+{
+    if (!hasProfile(name))
+        m_profile->addItem(name);
+}
+
+void SetupForm::renameCurrentProfile(const QString& name)
+{
+    m_profile->setItemText(m_profile->currentIndex(), name);
+}
+
+void SetupForm::removeCurrentProfile()
+{
+    m_profile->removeItem(m_profile->currentIndex());
+}
+
+void SetupForm::applyProfile(const Profile& profile)
+{
+    m_concurrency->setValue(profile.concurrency);
+    m_duration->setText(formatDuration(profile.durationS));
+    m_timeout->setText(formatDuration(profile.timeoutS));
+    m_thinkTime->setText(profile.thinkMaxMs == 0
+            ? QStringLiteral("0")
+            : QStringLiteral("%1ms-%2ms").arg(profile.thinkMinMs).arg(profile.thinkMaxMs));
+}
+
+QString SetupForm::scenarioName() const
+{
+    return m_scenario->currentText();
+}
+
+void SetupForm::setScenarioName(const QString& name)
+{
+    m_scenario->setCurrentText(name);
+}
+
+void SetupForm::addScenarioFile(const QString& name, const QString& fileName, bool select)
+{
+    m_scenarioFile = fileName;
+    m_scenario->addItem(name, fileName);
+    if (select)
+        m_scenario->setCurrentIndex(m_scenario->count() - 1);
+}
+
+void SetupForm::addAdHocScenario(const Scenario& scenario)
+{
+    m_adHoc = scenario;
+    m_scenario->addItem(scenario.name, QString::fromLatin1(AdHocScenario));
+    m_scenario->setCurrentIndex(m_scenario->count() - 1);
+}
+
+void SetupForm::chooseScenarioFile()
+{
+    const QString name = QFileDialog::getOpenFileName(this, tr("Open scenario"), {}, tr("Scenarios (*.json)"));
+    if (name.isEmpty())
+        return;
+    Scenario s;
+    QString error;
+    if (!Scenario::load(name, &s, &error)) {
+        QMessageBox::warning(this, tr("Open scenario"), error);
+        return;
+    }
+    addScenarioFile(s.name, name, true);
+}
+
+void SetupForm::pickProcess()
+{
+    QStringList items;
+    for (const qint64 pid : ProcessSampler::processIds())
+        items.append(QStringLiteral("%1  %2").arg(pid).arg(ProcessSampler::processName(pid)));
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(this, tr("Monitored process"), tr("Process:"), items, 0, false, &ok);
+    if (ok)
+        m_monitor->setText(choice.section(QLatin1Char(' '), 0, 0));
+}
+
+} // namespace Stressdeck

@@ -92,32 +92,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Usage: stressdeck [COMMAND] [OPTIONS]
-
-Commands:
-  (none), gui   open the dashboard
-  run           run a stress test headless and print/save the report
-  report        print a saved report, or render it as a PDF (--pdf FILE)
-  serve-demo    serve the built-in Archive-AI demo service
-
-Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,
-3 target unavailable, 130 interrupted.
-&apos;stressdeck COMMAND --help&apos; lists a command&apos;s options.
-</source>
-        <translation>Aufruf: stressdeck [BEFEHL] [OPTIONEN]
-
-Befehle:
-  (keiner), gui Dashboard öffnen
-  run           Lasttest ohne Fenster ausführen und Bericht ausgeben/speichern
-  report        gespeicherten Bericht ausgeben oder als PDF erzeugen (--pdf DATEI)
-  serve-demo    eingebauten Archive-AI-Demodienst bereitstellen
-
-Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf oder
-falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
-&apos;stressdeck BEFEHL --help&apos; zeigt die Optionen eines Befehls.
-</translation>
-    </message>
-    <message>
         <source>Open the Stressdeck dashboard.</source>
         <translation>Das Stressdeck-Dashboard öffnen.</translation>
     </message>
@@ -370,6 +344,287 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>Try &apos;stressdeck gui --help&apos;.</source>
         <translation>Siehe &apos;stressdeck gui --help&apos;.</translation>
+    </message>
+    <message>
+        <source>Try &apos;stressdeck compare --help&apos;.</source>
+        <translation>Siehe &apos;stressdeck compare --help&apos;.</translation>
+    </message>
+    <message>
+        <source>Compare a candidate run with a baseline: per request type and metric the change, its confidence interval and a verdict (regression, improvement, no change or inconclusive). Exit codes: 0 no regression, 1 at least one regression, 2 bad input.</source>
+        <translation>Vergleicht einen Kandidatenlauf mit einer Basislinie: je Anfragetyp und Kennzahl die Änderung, ihr Konfidenzintervall und ein Urteil (Verschlechterung, Verbesserung, keine Änderung oder unentschieden). Exit-Codes: 0 keine Verschlechterung, 1 mindestens eine Verschlechterung, 2 falsche Eingabe.</translation>
+    </message>
+    <message>
+        <source>The baseline report (stressdeck-report/1 JSON).</source>
+        <translation>Der Bericht der Basislinie (stressdeck-report/1 JSON).</translation>
+    </message>
+    <message>
+        <source>The candidate report.</source>
+        <translation>Der Bericht des Kandidaten.</translation>
+    </message>
+    <message>
+        <source>Smallest change that matters, in percent (default 5%).</source>
+        <translation>Kleinste Änderung, die zählt, in Prozent (Standard 5%).</translation>
+    </message>
+    <message>
+        <source>Confidence of the intervals in percent, 50 to 99.9 (default 90).</source>
+        <translation>Konfidenz der Intervalle in Prozent, 50 bis 99,9 (Standard 90).</translation>
+    </message>
+    <message>
+        <source>Metrics to compare, comma-separated: p50,p90,p95,p99,error_rate,throughput (default all).</source>
+        <translation>Zu vergleichende Kennzahlen, durch Kommas getrennt: p50,p90,p95,p99,error_rate,throughput (Standard alle).</translation>
+    </message>
+    <message>
+        <source>A further baseline report (repeatable): the runs become the units.</source>
+        <translation>Ein weiterer Bericht der Basislinie (wiederholbar): die Läufe werden zu den Einheiten.</translation>
+    </message>
+    <message>
+        <source>A further candidate report (repeatable).</source>
+        <translation>Ein weiterer Bericht des Kandidaten (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Write the comparison as JSON (stressdeck-compare/1) to this file.</source>
+        <translation>Den Vergleich als JSON (stressdeck-compare/1) in diese Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>Write the comparison as a PDF to this file.</source>
+        <translation>Den Vergleich als PDF in diese Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>expected a baseline and a candidate report</source>
+        <translation>erwartet einen Bericht der Basislinie und einen des Kandidaten</translation>
+    </message>
+    <message>
+        <source>--margin: &quot;%1&quot; is not a percentage from 0 to 99</source>
+        <translation>--margin: „%1“ ist kein Prozentwert von 0 bis 99</translation>
+    </message>
+    <message>
+        <source>--confidence: &quot;%1&quot; is not a percentage from 50 to 99.9</source>
+        <translation>--confidence: „%1“ ist kein Prozentwert von 50 bis 99,9</translation>
+    </message>
+    <message>
+        <source>--metrics: &quot;%1&quot; is not one of p50, p90, p95, p99, error_rate, throughput</source>
+        <translation>--metrics: „%1“ ist keine von p50, p90, p95, p99, error_rate, throughput</translation>
+    </message>
+    <message>
+        <source>--metrics: no metric given</source>
+        <translation>--metrics: keine Kennzahl angegeben</translation>
+    </message>
+    <message>
+        <source>Comparison written to %1</source>
+        <translation>Vergleich nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Usage: stressdeck [COMMAND] [OPTIONS]
+
+Commands:
+  (none), gui   open the dashboard
+  run           run a stress test headless and print/save the report
+  report        print a saved report, or render it as a PDF (--pdf FILE)
+  compare       compare a run with a baseline: regression, improvement or no change
+  serve-demo    serve the built-in Archive-AI demo service
+
+Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,
+3 target unavailable, 130 interrupted.
+&apos;stressdeck COMMAND --help&apos; lists a command&apos;s options.
+</source>
+        <translation>Aufruf: stressdeck [BEFEHL] [OPTIONEN]
+
+Befehle:
+  (keiner), gui Dashboard öffnen
+  run           Lasttest ohne Fenster ausführen und Bericht ausgeben/speichern
+  report        gespeicherten Bericht ausgeben oder als PDF erzeugen (--pdf DATEI)
+  compare       einen Lauf mit einer Basislinie vergleichen: schlechter, besser oder gleich
+  serve-demo    eingebauten Archive-AI-Demodienst bereitstellen
+
+Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf oder
+falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
+&apos;stressdeck BEFEHL --help&apos; zeigt die Optionen eines Befehls.
+</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePdf</name>
+    <message>
+        <source>Stressdeck comparison</source>
+        <translation>Stressdeck-Vergleich</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Basislinie</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>How to read this</source>
+        <translation>So ist das zu lesen</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Change of the candidate against the baseline with its %1 % interval (logarithmic); the grey band is the margin of ±%2 %</source>
+        <translation>Änderung des Kandidaten gegenüber der Basislinie mit ihrem %1-%-Intervall (logarithmisch); das graue Band ist die Toleranz von ±%2 %</translation>
+    </message>
+    <message>
+        <source>Stressdeck comparison — candidate of %1 — page %2 of %3</source>
+        <translation>Stressdeck-Vergleich — Kandidat vom %1 — Seite %2 von %3</translation>
+    </message>
+</context>
+<context>
+    <name>CompareText</name>
+    <message>
+        <source>regression</source>
+        <translation>Verschlechterung</translation>
+    </message>
+    <message>
+        <source>improvement</source>
+        <translation>Verbesserung</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>keine Änderung</translation>
+    </message>
+    <message>
+        <source>inconclusive (too little data)</source>
+        <translation>unentschieden (zu wenige Daten)</translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation>unentschieden</translation>
+    </message>
+    <message>
+        <source>inconclusive (not significant after Holm&apos;s correction)</source>
+        <translation>unentschieden (nach Holm-Korrektur nicht signifikant)</translation>
+    </message>
+    <message>
+        <source>inconclusive (resolution ±%1 pp)</source>
+        <translation>unentschieden (Auflösung ±%1 Pp.)</translation>
+    </message>
+    <message>
+        <source>inconclusive (resolution ±%1 %)</source>
+        <translation>unentschieden (Auflösung ±%1 %)</translation>
+    </message>
+    <message>
+        <source>REGRESSION</source>
+        <translation>VERSCHLECHTERUNG</translation>
+    </message>
+    <message>
+        <source>IMPROVEMENT</source>
+        <translation>VERBESSERUNG</translation>
+    </message>
+    <message>
+        <source>NO CHANGE</source>
+        <translation>KEINE ÄNDERUNG</translation>
+    </message>
+    <message>
+        <source>INCONCLUSIVE</source>
+        <translation>UNENTSCHIEDEN</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anfr./s</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 Pp.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verdict: REGRESSION — %n regression(s): %1</source>
+        <translation>
+            <numerusform>Urteil: VERSCHLECHTERUNG — %n Verschlechterung: %1</numerusform>
+            <numerusform>Urteil: VERSCHLECHTERUNG — %n Verschlechterungen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verdict: no regression found, but INCONCLUSIVE — some differences are smaller than the runs can resolve (see the resolution column); run longer or repeat the runs</source>
+        <translation>Urteil: keine Verschlechterung gefunden, aber UNENTSCHIEDEN — manche Unterschiede sind kleiner, als die Läufe auflösen können (siehe Auflösung); länger laufen lassen oder die Läufe wiederholen</translation>
+    </message>
+    <message>
+        <source>Verdict: no regression — %1</source>
+        <translation>Urteil: keine Verschlechterung — %1</translation>
+    </message>
+    <message>
+        <source>Each run is cut into batches of %1 s, long enough that neighbouring batches are nearly independent (twice the correlation time of the latency, measured from 5-second windows, at least 10 s and at most a fifth of the run).</source>
+        <translation>Jeder Lauf wird in Blöcke von %1 s geteilt, lang genug, dass benachbarte Blöcke nahezu unabhängig sind (die doppelte Korrelationszeit der Latenz, gemessen an 5-Sekunden-Fenstern, mindestens 10 s und höchstens ein Fünftel des Laufs).</translation>
+    </message>
+    <message>
+        <source>Several runs are on each side: each run is one unit.</source>
+        <translation>Auf jeder Seite stehen mehrere Läufe: jeder Lauf ist eine Einheit.</translation>
+    </message>
+    <message>
+        <source>For each metric the logarithm of its value per unit is averaged on each side, and a Welch %1 % confidence interval is put on the difference. A change counts only beyond the margin of ±%2 % (the error rate: ±1 percentage point): a regression when the whole interval lies above it, an improvement when it lies below, no change when it lies within, otherwise inconclusive. The metrics are judged together with Holm&apos;s correction, so the chance of a false alarm stays at the nominal level. The resolution is the smallest change these runs could detect.</source>
+        <translation>Für jede Kennzahl wird der Logarithmus ihres Werts je Einheit auf jeder Seite gemittelt, und auf die Differenz wird ein Welch-Konfidenzintervall von %1 % gelegt. Eine Änderung zählt erst jenseits der Toleranz von ±%2 % (Fehlerrate: ±1 Prozentpunkt): eine Verschlechterung, wenn das ganze Intervall darüber liegt, eine Verbesserung, wenn es darunter liegt, keine Änderung, wenn es innerhalb liegt, sonst unentschieden. Die Kennzahlen werden gemeinsam mit der Holm-Korrektur beurteilt, damit die Wahrscheinlichkeit eines Fehlalarms beim Nennwert bleibt. Die Auflösung ist die kleinste Änderung, die diese Läufe erkennen könnten.</translation>
+    </message>
+    <message>
+        <source>Baseline:  </source>
+        <translation>Basislinie: </translation>
+    </message>
+    <message>
+        <source>Candidate: </source>
+        <translation>Kandidat:   </translation>
+    </message>
+    <message>
+        <source>Batches of %1 s</source>
+        <translation>Blöcke von %1 s</translation>
+    </message>
+    <message>
+        <source>Runs as units</source>
+        <translation>Läufe als Einheiten</translation>
+    </message>
+    <message>
+        <source>; margin ±%1 %; %2 % intervals</source>
+        <translation>; Toleranz ±%1 %; %2-%-Intervalle</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Basislinie</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Warning: </source>
+        <translation>Warnung: </translation>
     </message>
 </context>
 <context>
@@ -839,6 +1094,57 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>field &quot;%1&quot;: unknown histogram encoding</source>
         <translation>Feld „%1“: unbekannte Histogramm-Kodierung</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparison</name>
+    <message>
+        <source>no report given for the %1</source>
+        <translation>kein Bericht für %1 angegeben</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>die Basislinie</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>den Kandidaten</translation>
+    </message>
+    <message>
+        <source>%1: has no latency windows (written by an older Stressdeck, or no request ended); run it again to compare it</source>
+        <translation>%1: hat keine Latenzfenster (von einem älteren Stressdeck geschrieben, oder keine Anfrage endete); zum Vergleichen erneut ausführen</translation>
+    </message>
+    <message>
+        <source>%1 and %2 have no request type in common</source>
+        <translation>%1 und %2 haben keinen gemeinsamen Anfragetyp</translation>
+    </message>
+    <message>
+        <source>request types not on both sides, not compared: %1</source>
+        <translation>Anfragetypen nicht auf beiden Seiten, nicht verglichen: %1</translation>
+    </message>
+    <message>
+        <source>the configurations differ in: %1</source>
+        <translation>die Konfigurationen unterscheiden sich in: %1</translation>
+    </message>
+    <message>
+        <source>%1: not a Stressdeck comparison: %2</source>
+        <translation>%1: kein Stressdeck-Vergleich: %2</translation>
+    </message>
+    <message>
+        <source>&quot;schema&quot; is not &quot;%1&quot;</source>
+        <translation>„schema“ ist nicht „%1“</translation>
+    </message>
+    <message>
+        <source>comparisons[%1]: unknown metric or verdict</source>
+        <translation>comparisons[%1]: unbekannte Kennzahl oder unbekanntes Urteil</translation>
+    </message>
+    <message>
+        <source>unknown verdict</source>
+        <translation>unbekanntes Urteil</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the comparison: %2</source>
+        <translation>%1: kann den Vergleich nicht schreiben: %2</translation>
     </message>
 </context>
 <context>

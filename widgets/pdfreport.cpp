@@ -6,18 +6,15 @@
 #include "format.h"
 #include "timeserieschart.h"
 
-#include <QAbstractTextDocumentLayout>
-#include <QChart>
-#include <QChartView>
-#include <QCoreApplication>
-#include <QJsonObject>
-#include <QPageLayout>
-#include <QPainter>
-#include <QPdfWriter>
-#include <QSaveFile>
-#include <QTextDocument>
+#include "pdfpages.h"
 
-#include <functional>
+#include <QChart>
+#include <QCoreApplication>
+#include <QGraphicsScene>
+#include <QJsonObject>
+#include <QPainter>
+
+#include <memory>
 
 namespace Stressdeck {
 
@@ -231,98 +228,42 @@ QString PdfReport::diagnosisHtml() const
 
 bool PdfReport::write(const QString& fileName, QString* error) const
 {
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QCoreApplication::translate("PdfReport", "%1: cannot write the PDF: %2")
-                     .arg(fileName, file.errorString());
-        return false;
-    }
-    {
-        QPdfWriter writer(&file);
-        writer.setResolution(300);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 18)));
-        writer.setTitle(QCoreApplication::translate("PdfReport", "Stressdeck report: %1").arg(m_report.scenarioName));
-        writer.setCreator(QStringLiteral("Stressdeck %1").arg(m_report.toolVersion));
-        QPainter painter(&writer);
-        const QRectF page = painter.viewport(); // the printable area, in device pixels
-        const double dpi = writer.resolution();
-        const QRectF content(0, 0, page.width(), page.height() - dpi * 0.3);
+    PdfPages pdf(QCoreApplication::translate("PdfReport", "Stressdeck report: %1").arg(m_report.scenarioName),
+        QStringLiteral("Stressdeck %1").arg(m_report.toolVersion));
+    pdf.addHtml(summaryHtml());
 
-        auto flow = [&](const QString& html) {
-            auto doc = std::make_shared<QTextDocument>();
-            doc->documentLayout()->setPaintDevice(&writer);
-            QFont font(QStringLiteral("DejaVu Sans"));
-            font.setPointSizeF(9);
-            doc->setDefaultFont(font);
-            doc->setDefaultStyleSheet(
-                QStringLiteral("h1{font-size:18pt} h2{font-size:12pt;margin-top:10px} th{background:#eee}"));
-            doc->setHtml(html);
-            doc->setPageSize(content.size());
-            return doc;
-        };
-        const auto summary = flow(summaryHtml());
-        const auto diagnosis = flow(diagnosisHtml());
-
-        // The dashboard's own charts, filled from the report, rendered as vectors.
-        Dashboard dashboard;
-        dashboard.showReport(m_report);
-        const QList<TimeSeriesChart*> charts = dashboard.charts();
-        constexpr int ChartsPerPage = 3;
-        const int chartPages = int((charts.size() + ChartsPerPage - 1) / ChartsPerPage);
-
-        QList<std::function<void()>> pages;
-        auto addFlowPages = [&](const std::shared_ptr<QTextDocument>& doc) {
-            for (int p = 0; p < doc->pageCount(); ++p) {
-                pages.append([&, doc, p] {
-                    painter.save();
-                    painter.translate(0, -p * content.height());
-                    doc->drawContents(&painter, QRectF(0, p * content.height(), content.width(), content.height()));
-                    painter.restore();
-                });
+    // The dashboard's own charts, filled from the report, rendered as vectors.
+    auto dashboard = std::make_shared<Dashboard>();
+    dashboard->showReport(m_report);
+    const QList<TimeSeriesChart*> charts = dashboard->charts();
+    constexpr int ChartsPerPage = 3;
+    for (qsizetype first = 0; first < charts.size(); first += ChartsPerPage) {
+        pdf.addPage([dashboard, charts, first](QPainter& painter, const QRectF& content, double dpi) {
+            const double h = content.height() / ChartsPerPage;
+            for (qsizetype i = 0; i < ChartsPerPage && first + i < charts.size(); ++i) {
+                TimeSeriesChart* chart = charts[first + i];
+                // The scene's size sets the proportions of text to plot on paper.
+                const QSizeF sceneSize(720, 340);
+                chart->resize(sceneSize.toSize());
+                chart->refresh();
+                chart->chart()->resize(sceneSize);
+                QGraphicsScene* scene = chart->chart()->scene();
+                const QRectF target(0, double(i) * h + dpi * 0.1, content.width(), h - dpi * 0.2);
+                scene->render(&painter, target, chart->chart()->sceneBoundingRect(), Qt::KeepAspectRatio);
             }
-        };
-        addFlowPages(summary);
-        for (int p = 0; p < chartPages; ++p) {
-            pages.append([&, p] {
-                const double h = content.height() / ChartsPerPage;
-                for (int i = 0; i < ChartsPerPage && ChartsPerPage * p + i < charts.size(); ++i) {
-                    TimeSeriesChart* chart = charts[ChartsPerPage * p + i];
-                    // The scene's size sets the proportions of text to plot on paper.
-                    const QSizeF sceneSize(720, 340);
-                    chart->resize(sceneSize.toSize());
-                    chart->refresh();
-                    chart->chart()->resize(sceneSize);
-                    QGraphicsScene* scene = chart->chart()->scene();
-                    const QRectF target(0, i * h + dpi * 0.1, content.width(), h - dpi * 0.2);
-                    scene->render(&painter, target, chart->chart()->sceneBoundingRect(), Qt::KeepAspectRatio);
-                }
-            });
-        }
-        addFlowPages(diagnosis);
-
-        QFont footerFont(QStringLiteral("DejaVu Sans"));
-        footerFont.setPointSizeF(8);
-        for (qsizetype i = 0; i < pages.size(); ++i) {
-            if (i > 0)
-                writer.newPage();
-            pages[i]();
-            painter.setFont(footerFont);
-            painter.setPen(Qt::darkGray);
-            painter.drawText(QRectF(0, page.height() - dpi * 0.25, page.width(), dpi * 0.25), Qt::AlignCenter,
-                QCoreApplication::translate("PdfReport", "Stressdeck report — %1 — page %2 of %3")
-                    .arg(m_report.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                    .arg(i + 1)
-                    .arg(pages.size()));
-        }
-        painter.end();
+        });
     }
-    // QSaveFile::commit() (Qt 6.4) renames even when flushing its buffer failed, as on a full disk.
-    if (!file.flush() || !file.commit()) {
-        *error = QCoreApplication::translate("PdfReport", "%1: cannot write the PDF: %2")
-                     .arg(fileName, file.errorString());
-        return false;
-    }
-    return true;
+    pdf.addHtml(diagnosisHtml());
+    const QString started = m_report.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return pdf.write(
+        fileName,
+        [started](int page, int pages) {
+            return QCoreApplication::translate("PdfReport", "Stressdeck report — %1 — page %2 of %3")
+                .arg(started)
+                .arg(page)
+                .arg(pages);
+        },
+        error);
 }
 
 } // namespace Stressdeck

@@ -154,6 +154,10 @@ MetricComparison compareOne(const QString& requestType, Metric metric, const Run
 
     const WelchInterval w = Comparison::welch(b.values, cand.values, options.confidence);
     const bool logged = metric != ComparisonOptions::ErrorRate;
+    // The typical unit of each side (geometric mean; the error rate's plain mean), so that the two
+    // figures shown and the change between them always agree.
+    c.baseline = logged ? std::exp(mean(b.values)) : mean(b.values);
+    c.candidate = logged ? std::exp(mean(cand.values)) : mean(cand.values);
     const auto asChange = [logged](double x) { return logged ? 100.0 * std::expm1(x) : x; };
     c.changePct = asChange(w.difference);
     c.ciLowPct = asChange(w.low);

@@ -82,7 +82,9 @@ struct MetricComparison {
 
     QString requestType;
     ComparisonOptions::Metric metric = ComparisonOptions::P50;
-    double baseline = 0; //!< the metric over the whole of the baseline side
+    //! The baseline's typical unit: the geometric mean of its batches' (or runs') values, the
+    //! plain mean for the error rate; the metric over the whole side when there are too few units.
+    double baseline = 0;
     double candidate = 0;
     double changePct = 0; //!< 100 (e^d − 1), or d in pp for the error rate
     double ciLowPct = 0;

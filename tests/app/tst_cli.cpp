@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 #include "report.h"
+#include "testhelpers.h"
 #include "testserver.h"
 
 #include <QDir>
@@ -20,26 +21,16 @@ using namespace Stressdeck::Testing;
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    qint64 wallMs = 0;
-};
-
-QString binary()
-{
-    return qEnvironmentVariable("STRESSDECK_BINARY");
-}
+using Result = CliResult;
 
 Result runCli(const QStringList& args, int timeoutMs = 60000, int interruptAfterMs = -1, int signalNumber = SIGINT)
 {
     QProcess p;
     QElapsedTimer wall;
     wall.start();
-    p.start(binary(), args);
+    p.start(stressdeckBinary(), args);
     if (!p.waitForStarted())
-        qFatal("cannot start %s", qPrintable(binary()));
+        qFatal("cannot start %s", qPrintable(stressdeckBinary()));
     if (interruptAfterMs >= 0) {
         QTest::qWait(interruptAfterMs);
         ::kill(pid_t(p.processId()), signalNumber);
@@ -60,7 +51,7 @@ void startWith(QProcess& p, const QStringList& args, const QList<QPair<QString, 
     for (const auto& [name, value] : variables)
         env.insert(name, value);
     p.setProcessEnvironment(env);
-    p.start(binary(), args);
+    p.start(stressdeckBinary(), args);
 }
 
 } // namespace
@@ -70,7 +61,7 @@ class TestCli : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(QFile::exists(binary()), "STRESSDECK_BINARY must point to the stressdeck executable");
+        QVERIFY2(QFile::exists(stressdeckBinary()), "STRESSDECK_BINARY must point to the stressdeck executable");
     }
 
     void badInputExitsWithTwo_data()
@@ -251,7 +242,7 @@ private Q_SLOTS:
     void serveDemoServesUntilInterrupted()
     {
         QProcess p;
-        p.start(binary(),
+        p.start(stressdeckBinary(),
             { QStringLiteral("serve-demo"), QStringLiteral("--port"), QStringLiteral("0"),
                 QStringLiteral("--error-rate"), QStringLiteral("chat=1:503") });
         QVERIFY(p.waitForStarted());
@@ -291,7 +282,7 @@ private Q_SLOTS:
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         headless.setProcessEnvironment(env);
-        headless.start(binary(), { QStringLiteral("report"), known, QStringLiteral("--pdf"), pdf });
+        headless.start(stressdeckBinary(), { QStringLiteral("report"), known, QStringLiteral("--pdf"), pdf });
         QVERIFY(headless.waitForFinished(60000));
         QCOMPARE(headless.exitCode(), 0);
         QFile out(pdf);
@@ -413,7 +404,7 @@ private Q_SLOTS:
         QCOMPARE(report.config.concurrency, 3);
         QCOMPARE(report.config.durationS, 3.0);
 
-        p.start(binary(), { QStringLiteral("gui"), QStringLiteral("-c"), QStringLiteral("zero") });
+        p.start(stressdeckBinary(), { QStringLiteral("gui"), QStringLiteral("-c"), QStringLiteral("zero") });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);
     }
@@ -426,7 +417,7 @@ private Q_SLOTS:
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         headless.setProcessEnvironment(env);
-        headless.start(binary(), { QStringLiteral("gui"), QStringLiteral("--help") });
+        headless.start(stressdeckBinary(), { QStringLiteral("gui"), QStringLiteral("--help") });
         QVERIFY(headless.waitForFinished(30000));
         QCOMPARE(headless.exitCode(), 0);
         const QString guiHelp = QString::fromUtf8(headless.readAllStandardOutput());
@@ -448,7 +439,8 @@ private Q_SLOTS:
             QVERIFY2(guiHelp.contains(o), qPrintable(o));
 
         // Bad input is reported before any window, with the flag named and exit code 2.
-        headless.start(binary(), { QStringLiteral("gui"), QStringLiteral("--demo-error-rate"), QStringLiteral("x") });
+        headless.start(
+            stressdeckBinary(), { QStringLiteral("gui"), QStringLiteral("--demo-error-rate"), QStringLiteral("x") });
         QVERIFY(headless.waitForFinished(30000));
         QCOMPARE(headless.exitCode(), 2);
         QVERIFY(QString::fromUtf8(headless.readAllStandardError()).contains(QLatin1String("--demo-error-rate")));
@@ -464,7 +456,7 @@ private Q_SLOTS:
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
         p.setProcessEnvironment(env);
         // Without -platform offscreen reaching Qt there is no display here at all.
-        p.start(binary(),
+        p.start(stressdeckBinary(),
             { QStringLiteral("gui"), QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("-style"),
                 QStringLiteral("fusion"), QStringLiteral("-reverse"), QStringLiteral("-d"), QStringLiteral("1s"),
                 QStringLiteral("--autostart"), QStringLiteral("--quit-when-done") });

@@ -507,6 +507,9 @@ void TestComparison::throughputHigherIsBetter()
     QCOMPARE(lower.comparisons.at(0).verdict, MetricComparison::Regression);
     QVERIFY(std::fabs(lower.comparisons.at(0).changePct - -30) < 1);
     QVERIFY(std::fabs(lower.comparisons.at(0).baseline - 100) < 0.5);
+    // The two figures shown and the change between them agree.
+    const MetricComparison& shown = lower.comparisons.at(0);
+    QVERIFY(std::fabs(100 * (shown.candidate / shown.baseline - 1) - shown.changePct) < 1e-9);
     const ComparisonResult higher = Comparison::compare({ input(QStringLiteral("all"), run(1.0), run(1.3)) }, options);
     QCOMPARE(higher.comparisons.at(0).verdict, MetricComparison::Improvement);
     QCOMPARE(higher.verdict, MetricComparison::Improvement);

@@ -29,4 +29,18 @@ struct Run {
 Run runToEnd(const RunConfig& config, const Scenario& scenario, const std::function<void(LoadRunner&)>& during = {},
     int duringAfterMs = 0);
 
+//! How a run of the stressdeck executable ended.
+struct CliResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    qint64 wallMs = 0;
+};
+
+//! The executable under test, from STRESSDECK_BINARY (set by ctest).
+inline QString stressdeckBinary()
+{
+    return qEnvironmentVariable("STRESSDECK_BINARY");
+}
+
 } // namespace Stressdeck::Testing

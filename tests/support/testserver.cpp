@@ -2,6 +2,8 @@
 
 #include "testserver.h"
 
+#include <random>
+
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QSslCertificate>
@@ -87,6 +89,10 @@ void TestServer::handle(const QHttpServerRequest& request, QTcpSocket* socket)
         answerLater(request, socket, {}, -1);
     } else if (route == QLatin1String("reset")) {
         resetConnection(socket);
+    } else if (route == QLatin1String("jitter") && parts.size() == 2) {
+        // A service time that varies like a real one: lognormal around <ms>, at most 4× it.
+        std::lognormal_distribution<double> factor(0.0, 0.3);
+        answerLater(request, socket, json(200, ok), int(parts[1].toInt() * std::min(4.0, factor(m_jitter))));
     } else if (route == QLatin1String("mix")) {
         answerLater(request, socket, json(200, ok), (m_mixCounter++ % 10 == 9) ? 200 : 10);
     } else if (route == QLatin1String("loop")) {

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <deque>
 #include <map>
+#include <random>
 #include <utility>
 
 namespace Stressdeck::Testing {
@@ -20,6 +21,7 @@ namespace Stressdeck::Testing {
 //!   /status/<code>/<ms> that status after <ms>
 //!   /hang              never answers
 //!   /reset             resets the connection
+//!   /jitter/<ms>       200 after about <ms> (lognormal, σ 0.3)
 //!   /mix               every 10th request after 200 ms, the others after 10 ms
 //!   /redirect          307 to /delay/0
 //!   /loop              307 to itself
@@ -63,6 +65,7 @@ private:
     void startService(const SlotKey& key, const PendingResponse& pending);
     std::map<SlotKey, SlotService> m_slotServices; // only touched on the server's thread
     qint64 m_mixCounter = 0;
+    std::mt19937 m_jitter { 42 };
     mutable QMutex m_mutex;
     QByteArray m_lastAuthorization;
 };

@@ -28,8 +28,7 @@ bool loadSide(const QStringList& files, CompareSide* side, QString* error)
         Report r;
         if (!Report::load(file, &r, error))
             return false;
-        side->files.append(file);
-        side->reports.append(r);
+        side->runs.append(ComparedRun::of(r, file));
     }
     return true;
 }

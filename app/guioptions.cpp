@@ -45,7 +45,7 @@ int parseGuiOptions(const QStringList& arguments, GuiOptions* options, QString* 
     }
     if (!parser.positionalArguments().isEmpty()) {
         *message = QCoreApplication::translate("Cli", "unexpected argument \"%1\"")
-                       .arg(parser.positionalArguments().first());
+                       .arg(parser.positionalArguments().constFirst());
         return Cli::BadInput;
     }
     if (!table.read(parser, &options->run, message))

@@ -40,7 +40,7 @@ int report(const QStringList& arguments)
     }
     Report r;
     QString error;
-    if (!Report::load(parser.positionalArguments().first(), &r, &error)) {
+    if (!Report::load(parser.positionalArguments().constFirst(), &r, &error)) {
         err << "stressdeck report: " << error << Qt::endl;
         return BadInput;
     }

@@ -64,8 +64,8 @@ int run(const QStringList& arguments)
         return Passed;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(
-            QCoreApplication::translate("Cli", "unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return usageError(QCoreApplication::translate("Cli", "unexpected argument \"%1\"")
+                              .arg(parser.positionalArguments().constFirst()));
 
     RunOptions o;
     QString error;

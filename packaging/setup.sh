@@ -21,6 +21,7 @@ packages=(
 quick="${STRESSDECK_QUICK:-}"
 if [[ "$mode" == test && -z "$quick" ]]; then
     packages+=(clang libclang-rt-14-dev) # libFuzzer and the sanitizer runtimes
+    packages+=(clazy clang-tidy)        # the static checks (.clang-tidy, CLAZY_CHECKS in CMakePresets.json)
     packages+=(desktop-file-utils appstream dpkg-dev debootstrap xxd) # packaging checks, crash dumps
     packages+=(nginx-light wrk hey time python3 bc) # the benchmark smoke run
 fi
@@ -105,10 +106,23 @@ test)
         exit 0
     fi
 
-    stage "AddressSanitizer + UndefinedBehaviorSanitizer build of the whole suite"
+    stage "clang with clazy, AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite; clang-tidy alongside"
+    # One clang build does two jobs: clazy's Qt checks as a compiler plugin (warnings are errors)
+    # and the sanitizer run of every test.
     cmake --preset asan
     cmake --build --preset asan -j "$jobs"
+    # clang-tidy (.clang-tidy) reads the dev tree's compile commands. It runs while the sanitizer
+    # tests, which mostly wait on sockets and timers, go on, on one core and at low priority.
+    nice -n 15 run-clang-tidy -p "$build" -j 1 -quiet "$here/(core|widgets|app)/.*[.]cpp$" \
+        >"$build/clang-tidy.log" 2>&1 &
+    tidy=$!
     ctest --preset asan -j "$test_jobs"
+    if ! wait "$tidy"; then
+        grep -E "(warning|error):" "$build/clang-tidy.log" | sort -u || true
+        echo "clang-tidy found problems (all of its output: $build/clang-tidy.log)"
+        exit 1
+    fi
+    echo "clang-tidy: no findings in $(grep -c '^clang-tidy' "$build/clang-tidy.log") files"
 
     stage "ThreadSanitizer: the engine's cross-thread pieces on plain std::threads"
     # Debian's Qt is not instrumented, so the whole suite cannot run under TSan; the record

@@ -3,6 +3,8 @@
 #include "dashboard.h"
 
 #include "chartgrid.h"
+#include "comparepdf.h"
+#include "comparetext.h"
 #include "format.h"
 #include "requesttypemodel.h"
 #include "timeserieschart.h"
@@ -22,7 +24,9 @@ namespace Stressdeck {
 
 namespace {
 enum LatencySeries { P50, P95, P99 };
-enum ThroughputSeries { Successes, Errors };
+enum ThroughputSeries { Successes, Errors, BaselineSuccesses };
+//! The second series of the one-line charts: the baseline's.
+constexpr int BaselineSeries = 1;
 } // namespace
 
 Dashboard::Dashboard(QWidget* parent)
@@ -47,7 +51,12 @@ Dashboard::Dashboard(QWidget* parent)
     m_cpu->addSeries(tr("CPU"), QColor(0x45, 0x5a, 0x64));
     m_inFlight = new TimeSeriesChart(tr("Requests in flight"), tr("requests"), this);
     m_inFlight->addSeries(tr("in flight"), QColor(0x79, 0x55, 0x48));
-
+    // The baseline's lines: dashed, in the colours of the lines they compare with.
+    for (TimeSeriesChart* chart : { m_throughput, m_memory, m_cpu, m_inFlight }) {
+        const int added
+            = chart->addSeries(tr("%1 (baseline)").arg(chart->seriesName(0)), chart->seriesColor(0), Qt::DashLine);
+        chart->setSeriesVisible(added, false);
+    }
     m_latencyType = new QComboBox(this);
     m_latencyType->setObjectName(QStringLiteral("latencyType"));
     m_latencyType->setToolTip(tr("Latency of all requests or of one request type"));
@@ -90,11 +99,30 @@ Dashboard::Dashboard(QWidget* parent)
     m_diagnosis = new QPlainTextEdit(this);
     m_diagnosis->setReadOnly(true);
 
+    m_comparisonTable = new QTableWidget(0, 7, this);
+    m_comparisonTable->setObjectName(QStringLiteral("comparison"));
+    m_comparisonTable->setHorizontalHeaderLabels(
+        { tr("Type"), tr("Metric"), tr("Baseline"), tr("Candidate"), tr("Change"), tr("Interval"), tr("Verdict") });
+    m_comparisonTable->verticalHeader()->hide();
+    m_comparisonTable->horizontalHeader()->setStretchLastSection(true);
+    m_comparisonTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_comparisonVerdict = new QLabel(tr("No baseline: File › Compare with baseline… picks a saved report."), this);
+    m_comparisonVerdict->setObjectName(QStringLiteral("comparisonVerdict"));
+    m_comparisonVerdict->setWordWrap(true);
+    m_comparisonVerdict->setMargin(4);
+    auto* comparisonBox = new QWidget(this);
+    auto* comparisonLayout = new QVBoxLayout(comparisonBox);
+    comparisonLayout->setContentsMargins(0, 0, 0, 0);
+    comparisonLayout->addWidget(m_comparisonVerdict);
+    comparisonLayout->addWidget(m_comparisonTable, 1);
+
     auto* tabs = new QTabWidget(this);
+    m_tabs = tabs;
     tabs->addTab(m_typeTable, tr("Request types"));
     tabs->addTab(m_errors, tr("Errors"));
     tabs->addTab(m_criteria, tr("Criteria"));
     tabs->addTab(m_diagnosis, tr("Bottlenecks && stuck requests"));
+    tabs->addTab(comparisonBox, tr("Comparison"));
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("dashboardSplitter"));
@@ -132,6 +160,16 @@ void Dashboard::reset(const QStringList& requestTypes, const RunConfig& config)
             m_latency->setSeriesVisible(added, false);
         }
     }
+    // And as many dashed ones for the baseline.
+    for (qsizetype i = 0; i <= requestTypes.size(); ++i) {
+        for (int s = P50; s <= P99; ++s) {
+            const int added = m_latency->addSeries(
+                tr("%1 (baseline)").arg(m_latency->seriesName(s)), m_latency->seriesColor(s), Qt::DashLine);
+            m_latency->setSeriesVisible(added, false);
+        }
+    }
+    m_comparison.reset();
+    m_comparisonTable->setRowCount(0);
     m_verdict->setVisible(false);
     m_typeModel->setStats({});
     m_errors->clear();
@@ -143,7 +181,80 @@ void Dashboard::reset(const QStringList& requestTypes, const RunConfig& config)
     m_latencyType->clear();
     m_latencyType->addItem(tr("All requests"));
     m_latencyType->addItems(requestTypes);
+    drawBaseline();
     showLatencyOf(0);
+}
+
+void Dashboard::setBaseline(const QList<TimelineRow>& timeline, const QList<SystemSample>& samples)
+{
+    m_baselineRows = timeline;
+    m_baselineSamples = samples;
+    drawBaseline();
+    showLatencyOf(m_latencyType->currentIndex());
+    m_comparisonVerdict->setText(hasBaseline()
+            ? tr("Baseline set: the comparison appears once the run has its first latency windows.")
+            : tr("No baseline: File › Compare with baseline… picks a saved report."));
+    refreshCharts();
+}
+
+void Dashboard::drawBaseline()
+{
+    QList<QPointF> successes, inFlight, memory, cpu;
+    QList<QList<QPointF>> latency(liveLatencySeries());
+    double previous = 0;
+    for (const TimelineRow& row : std::as_const(m_baselineRows)) {
+        const double length = std::max(1e-3, row.tS - previous);
+        previous = row.tS;
+        successes.append({ row.tS, double(row.all.successes) / length });
+        inFlight.append({ row.tS, double(row.inFlight) });
+        for (qsizetype group = 0; group <= m_typeNames.size(); ++group) {
+            const IntervalFigures f = group == 0 ? row.all : row.byType.value(m_typeNames[group - 1]);
+            if (f.successes == 0)
+                continue;
+            latency[group * 3 + P50].append({ row.tS, f.p50 });
+            latency[group * 3 + P95].append({ row.tS, f.p95 });
+            latency[group * 3 + P99].append({ row.tS, f.p99 });
+        }
+    }
+    for (const SystemSample& s : std::as_const(m_baselineSamples)) {
+        memory.append({ s.tS, s.memoryMb });
+        cpu.append({ s.tS, s.cpuPercent });
+    }
+    m_throughput->setData(BaselineSuccesses, successes);
+    m_inFlight->setData(BaselineSeries, inFlight);
+    m_memory->setData(BaselineSeries, memory);
+    m_cpu->setData(BaselineSeries, cpu);
+    for (TimeSeriesChart* chart : { m_throughput, m_memory, m_cpu, m_inFlight })
+        chart->setSeriesVisible(chart->seriesCount() - 1, hasBaseline());
+    for (int i = 0; i < liveLatencySeries(); ++i)
+        m_latency->setData(liveLatencySeries() + i, latency[i]);
+}
+
+void Dashboard::showComparison(const CompareReport& c)
+{
+    m_comparison = c;
+    m_comparisonVerdict->setText(
+        c.comparisons.isEmpty() ? c.warnings.join(QLatin1Char('\n')) : CompareText::verdictLine(c));
+    m_comparisonVerdict->setStyleSheet(c.comparisons.isEmpty()
+            ? QString()
+            : QStringLiteral("background:%1;color:white;font-weight:bold")
+                  .arg(ComparePdf::verdictColor(c.verdict).name()));
+    m_comparisonTable->setRowCount(int(c.comparisons.size()));
+    for (int i = 0; i < c.comparisons.size(); ++i) {
+        const MetricComparison& m = c.comparisons[i];
+        const QStringList cells { m.requestType, Comparison::metricName(m.metric), CompareText::value(m, m.baseline),
+            CompareText::value(m, m.candidate), CompareText::change(m, m.changePct), CompareText::interval(m),
+            CompareText::verdict(m) };
+        for (int col = 0; col < cells.size(); ++col) {
+            auto* item = new QTableWidgetItem(cells[col]);
+            if (col >= 2 && col <= 5)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (col == 6)
+                item->setForeground(ComparePdf::verdictColor(m.verdict));
+            m_comparisonTable->setItem(i, col, item);
+        }
+    }
+    m_comparisonTable->resizeColumnsToContents();
 }
 
 void Dashboard::addRows(const QList<TimelineRow>& rows)
@@ -168,8 +279,10 @@ void Dashboard::addRows(const QList<TimelineRow>& rows)
 
 void Dashboard::showLatencyOf(int index)
 {
+    const int live = liveLatencySeries();
     for (int series = 0; series < m_latency->seriesCount(); ++series)
-        m_latency->setSeriesVisible(series, series / 3 == index);
+        m_latency->setSeriesVisible(
+            series, series < live ? series / 3 == index : hasBaseline() && (series - live) / 3 == index);
 }
 
 void Dashboard::addSamples(const QList<SystemSample>& samples)
@@ -228,6 +341,8 @@ void Dashboard::applySnapshot(const LiveSnapshot& s)
     m_typeModel->setStats(rows);
     showErrors(s.types);
     showDiagnosis(s.diagnosis, s.stuck, s.schedule);
+    if (s.comparison)
+        showComparison(*s.comparison);
     refreshCharts();
 }
 

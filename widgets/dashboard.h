@@ -8,10 +8,13 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QTableView;
 class QTableWidget;
+class QTabWidget;
 class QPlainTextEdit;
 
 namespace Stressdeck {
@@ -31,6 +34,13 @@ public:
     void reset(const QStringList& requestTypes, const RunConfig& config = {});
     void applySnapshot(const LiveSnapshot& snapshot);
     void showReport(const Report& report);
+    //! Draws a baseline run on every time chart as dashed lines of the same colours (kept across
+    //! reset(); an empty timeline clears it).
+    void setBaseline(const QList<TimelineRow>& timeline, const QList<SystemSample>& samples);
+    bool hasBaseline() const { return !m_baselineRows.isEmpty(); }
+    //! The comparison with the baseline: the Comparison tab.
+    void showComparison(const CompareReport& comparison);
+    const std::optional<CompareReport>& comparison() const { return m_comparison; }
     void setChartsPaused(bool paused);
     void resetZoom();
 
@@ -47,6 +57,9 @@ private:
     void showErrors(const QList<StatsFigures>& types);
     void showDiagnosis(const Analysis::Diagnosis& diagnosis, qint64 stuck, const ScheduleInfo& schedule);
     void refreshCharts();
+    void drawBaseline();
+    //! The latency lines of all requests and each type, before the baseline's.
+    int liveLatencySeries() const { return 3 * int(m_typeNames.size() + 1); }
 
     TimeSeriesChart* m_throughput = nullptr;
     TimeSeriesChart* m_latency = nullptr;
@@ -62,6 +75,12 @@ private:
     QPlainTextEdit* m_diagnosis = nullptr;
     QLabel* m_verdict = nullptr;
     QStringList m_typeNames;
+    QList<TimelineRow> m_baselineRows;
+    QList<SystemSample> m_baselineSamples;
+    std::optional<CompareReport> m_comparison;
+    QTableWidget* m_comparisonTable = nullptr;
+    QLabel* m_comparisonVerdict = nullptr;
+    QTabWidget* m_tabs = nullptr;
     double m_lastRowS = 0; //!< end of the newest second drawn
     RunConfig m_config;
 };

@@ -28,7 +28,7 @@ public:
     DemoOptions options() const;
 
 Q_SIGNALS:
-    void optionsChanged(const DemoOptions& options);
+    void optionsChanged(const Stressdeck::DemoOptions& options);
 
 private:
     void announce();

@@ -41,12 +41,13 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& unit, QWid
     rescale(); // even ticks on the empty chart too
 }
 
-int TimeSeriesChart::addSeries(const QString& name, const QColor& color)
+int TimeSeriesChart::addSeries(const QString& name, const QColor& color, Qt::PenStyle style)
 {
     auto* line = new QLineSeries;
     line->setName(name);
     QPen pen(color);
     pen.setWidthF(1.8);
+    pen.setStyle(style);
     line->setPen(pen);
     m_chart->addSeries(line);
     line->attachAxis(m_x);
@@ -77,6 +78,11 @@ QString TimeSeriesChart::seriesName(int series) const
 QColor TimeSeriesChart::seriesColor(int series) const
 {
     return m_series[series].line->pen().color();
+}
+
+Qt::PenStyle TimeSeriesChart::seriesStyle(int series) const
+{
+    return m_series[series].line->pen().style();
 }
 
 bool TimeSeriesChart::isSeriesVisible(int series) const

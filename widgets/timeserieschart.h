@@ -25,12 +25,13 @@ public:
 
     explicit TimeSeriesChart(const QString& title, const QString& unit, QWidget* parent = nullptr);
 
-    int addSeries(const QString& name, const QColor& color);
+    int addSeries(const QString& name, const QColor& color, Qt::PenStyle style = Qt::SolidLine);
     //! Removes series `first` and every one after it.
     void removeSeriesFrom(int first);
     int seriesCount() const { return int(m_series.size()); }
     QString seriesName(int series) const;
     QColor seriesColor(int series) const;
+    Qt::PenStyle seriesStyle(int series) const;
     //! A hidden series keeps its points (and takes new ones) but is neither drawn nor in the legend.
     void setSeriesVisible(int series, bool visible);
     bool isSeriesVisible(int series) const;

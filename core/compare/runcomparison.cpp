@@ -14,22 +14,14 @@ namespace {
 
 constexpr auto All = "all";
 
-QStringList typeNames(const Report& r)
-{
-    QStringList names;
-    for (const StatsSummary& s : r.requestTypes)
-        names.append(s.name);
-    return names;
-}
-
 //! Names present in every report of both sides, in the order of the first baseline report.
 QStringList commonTypes(const CompareSide& baseline, const CompareSide& candidate, QStringList* onlyOneSide)
 {
-    QStringList common = typeNames(baseline.reports.first());
+    QStringList common = baseline.runs.first().types;
     QStringList seen = common;
-    for (const QList<Report>* side : { &baseline.reports, &candidate.reports }) {
-        for (const Report& r : *side) {
-            const QStringList names = typeNames(r);
+    for (const CompareSide* side : { &baseline, &candidate }) {
+        for (const ComparedRun& r : side->runs) {
+            const QStringList& names = r.types;
             for (const QString& n : names) {
                 if (!seen.contains(n))
                     seen.append(n);
@@ -44,29 +36,39 @@ QStringList commonTypes(const CompareSide& baseline, const CompareSide& candidat
     return common;
 }
 
-QJsonObject configOf(const Report& r)
-{
-    return r.toJson().value(QStringLiteral("config")).toObject();
-}
-
 } // namespace
 
-RunSeries RunComparison::seriesOf(const Report& report, const QString& requestType)
+ComparedRun ComparedRun::of(const Report& report, const QString& file)
+{
+    QStringList types;
+    for (const StatsSummary& s : report.requestTypes)
+        types.append(s.name);
+    return { file, report.startedAt, report.toJson().value(QStringLiteral("config")).toObject(), types,
+        report.latencyWindows };
+}
+
+QStringList CompareSide::files() const
+{
+    QStringList out;
+    for (const ComparedRun& r : runs)
+        out.append(r.file);
+    return out;
+}
+
+RunSeries RunComparison::seriesOf(const ComparedRun& report, const QString& requestType)
 {
     RunSeries series;
     series.unitS = LatencyWindow::WindowS;
     const bool all = requestType == QLatin1String(All);
-    for (const LatencyWindow& w : report.latencyWindows) {
+    for (const LatencyWindow& w : report.windows) {
         const WindowFigures f = all ? w.all : w.byType.value(requestType);
         series.seconds.append({ f.latency, f.requests, f.errors, w.lengthS });
     }
     return series;
 }
 
-QStringList RunComparison::configDifferences(const Report& a, const Report& b)
+QStringList RunComparison::configDifferences(const QJsonObject& ca, const QJsonObject& cb)
 {
-    const QJsonObject ca = configOf(a);
-    const QJsonObject cb = configOf(b);
     QStringList differ;
     // What shapes the load and the service's answer; the seed, thresholds and the like do not.
     for (const char* key : { "scenario", "target", "load_model", "concurrency", "rate_rps", "duration_s",
@@ -82,18 +84,18 @@ bool RunComparison::compare(const CompareSide& baseline, const CompareSide& cand
     CompareReport* result, QString* error)
 {
     for (const CompareSide* side : { &baseline, &candidate }) {
-        if (side->reports.isEmpty()) {
+        if (side->runs.isEmpty()) {
             *error = QCoreApplication::translate("RunComparison", "no report given for the %1")
                          .arg(side == &baseline ? QCoreApplication::translate("RunComparison", "baseline")
                                                 : QCoreApplication::translate("RunComparison", "candidate"));
             return false;
         }
-        for (qsizetype i = 0; i < side->reports.size(); ++i) {
-            if (side->reports[i].latencyWindows.isEmpty()) {
+        for (qsizetype i = 0; i < side->runs.size(); ++i) {
+            if (side->runs[i].windows.isEmpty()) {
                 *error = QCoreApplication::translate("RunComparison",
                     "%1: has no latency windows (written by an older Stressdeck, or no request ended); run "
                     "it again to compare it")
-                             .arg(side->files.value(i));
+                             .arg(side->runs[i].file);
                 return false;
             }
         }
@@ -102,25 +104,25 @@ bool RunComparison::compare(const CompareSide& baseline, const CompareSide& cand
     const QStringList types = commonTypes(baseline, candidate, &onlyOneSide);
     if (types.isEmpty()) {
         *error = QCoreApplication::translate("RunComparison", "%1 and %2 have no request type in common")
-                     .arg(baseline.files.join(QStringLiteral(", ")), candidate.files.join(QStringLiteral(", ")));
+                     .arg(baseline.files().join(QStringLiteral(", ")), candidate.files().join(QStringLiteral(", ")));
         return false;
     }
 
     CompareReport r;
     r.toolVersion = QStringLiteral(STRESSDECK_VERSION);
-    r.baselineFiles = baseline.files;
-    r.candidateFiles = candidate.files;
-    r.baselineStartedAt = baseline.reports.first().startedAt;
-    r.candidateStartedAt = candidate.reports.first().startedAt;
-    r.baselineConfig = configOf(baseline.reports.first());
-    r.candidateConfig = configOf(candidate.reports.first());
+    r.baselineFiles = baseline.files();
+    r.candidateFiles = candidate.files();
+    r.baselineStartedAt = baseline.runs.first().startedAt;
+    r.candidateStartedAt = candidate.runs.first().startedAt;
+    r.baselineConfig = baseline.runs.first().config;
+    r.candidateConfig = candidate.runs.first().config;
     r.marginPct = 100 * options.margin;
     r.confidencePct = 100 * options.confidence;
     if (!onlyOneSide.isEmpty())
         r.warnings.append(
             QCoreApplication::translate("RunComparison", "request types not on both sides, not compared: %1")
                 .arg(onlyOneSide.join(u", ")));
-    const QStringList differ = configDifferences(baseline.reports.first(), candidate.reports.first());
+    const QStringList differ = configDifferences(r.baselineConfig, r.candidateConfig);
     if (!differ.isEmpty())
         r.warnings.append(
             QCoreApplication::translate("RunComparison", "the configurations differ in: %1").arg(differ.join(u", ")));
@@ -129,10 +131,10 @@ bool RunComparison::compare(const CompareSide& baseline, const CompareSide& cand
     for (const QString& type : QStringList { QLatin1String(All) } + types) {
         ComparisonInput input;
         input.requestType = type;
-        for (const Report& report : baseline.reports)
-            input.baseline.append(seriesOf(report, type));
-        for (const Report& report : candidate.reports)
-            input.candidate.append(seriesOf(report, type));
+        for (const ComparedRun& run : baseline.runs)
+            input.baseline.append(seriesOf(run, type));
+        for (const ComparedRun& run : candidate.runs)
+            input.candidate.append(seriesOf(run, type));
         inputs.append(input);
     }
     const ComparisonResult compared = Comparison::compare(inputs, options);
@@ -205,7 +207,8 @@ bool CompareReport::fromJson(const QByteArray& data, const QString& origin, Comp
     CompareReport r;
     r.toolVersion = root.value(QStringLiteral("tool")).toObject().value(QStringLiteral("version")).toString();
     auto side = [](const QJsonObject& o, QStringList* files, QDateTime* startedAt, QJsonObject* config) {
-        for (const QJsonValue& f : o.value(QStringLiteral("files")).toArray())
+        const QJsonArray list = o.value(QStringLiteral("files")).toArray();
+        for (const QJsonValue& f : list)
             files->append(f.toString());
         *startedAt = QDateTime::fromString(o.value(QStringLiteral("started_at")).toString(), Qt::ISODateWithMs);
         *config = o.value(QStringLiteral("config")).toObject();
@@ -248,7 +251,8 @@ bool CompareReport::fromJson(const QByteArray& data, const QString& origin, Comp
         c.candidateUnits = o.value(QStringLiteral("candidate_units")).toInt();
         r.comparisons.append(c);
     }
-    for (const QJsonValue& w : root.value(QStringLiteral("warnings")).toArray())
+    const QJsonArray warnings = root.value(QStringLiteral("warnings")).toArray();
+    for (const QJsonValue& w : warnings)
         r.warnings.append(w.toString());
     r.regressions = root.value(QStringLiteral("regressions")).toInt();
     const auto verdict = verdictOf(root.value(QStringLiteral("verdict")).toString());

@@ -11,10 +11,23 @@
 
 namespace Stressdeck {
 
-//! The saved reports on one side of a comparison.
+//! What a comparison needs of one run: its name, configuration, request types and latency
+//! windows (a saved report's, or those of a run still going on).
+struct ComparedRun {
+    QString file; //!< empty for the run going on
+    QDateTime startedAt;
+    QJsonObject config; //!< the report's `config` object
+    QStringList types;
+    QList<LatencyWindow> windows;
+
+    static ComparedRun of(const Report& report, const QString& file);
+};
+
+//! The runs on one side of a comparison.
 struct CompareSide {
-    QStringList files;
-    QList<Report> reports;
+    QList<ComparedRun> runs;
+
+    QStringList files() const;
 };
 
 //! The result of `stressdeck compare` (schema stressdeck-compare/1): what was compared with what,
@@ -51,10 +64,10 @@ public:
     //! False with *error (naming the file) when the sides cannot be compared at all.
     static bool compare(const CompareSide& baseline, const CompareSide& candidate, const ComparisonOptions& options,
         CompareReport* result, QString* error);
-    //! The series of one request type ("all" for every request) of a report.
-    static RunSeries seriesOf(const Report& report, const QString& requestType);
-    //! Configuration fields whose values differ between two reports, by their JSON names.
-    static QStringList configDifferences(const Report& a, const Report& b);
+    //! The series of one request type ("all" for every request) of a run.
+    static RunSeries seriesOf(const ComparedRun& run, const QString& requestType);
+    //! Configuration fields whose values differ between two runs, by their JSON names.
+    static QStringList configDifferences(const QJsonObject& a, const QJsonObject& b);
 };
 
 } // namespace Stressdeck

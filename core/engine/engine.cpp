@@ -291,7 +291,28 @@ void Engine::tick()
     // goes on; here and not in the window, which only draws.
     snap.diagnosis = Analysis::diagnose(
         m_config.thresholds, snap.overall, snap.types, m_aggregator->timeline(), m_samples, snap.stuck);
+    if (m_baseline && m_aggregator->windows().size() != m_windowsCompared) {
+        m_windowsCompared = m_aggregator->windows().size();
+        snap.comparison = compareWithBaseline();
+    }
     Q_EMIT snapshotReady(snap);
+}
+
+CompareReport Engine::compareWithBaseline() const
+{
+    Report shape; // only for the configuration's JSON form
+    shape.config = m_config;
+    shape.scenarioName = m_shared->scenario.name;
+    ComparedRun now { {}, m_startedAt, shape.toJson().value(QStringLiteral("config")).toObject(), {},
+        m_aggregator->windows() };
+    for (const RequestType& t : m_shared->scenario.requestTypes)
+        now.types.append(t.name);
+    CompareReport result;
+    QString error;
+    // Until the run has a window of its own (or when nothing is in common) there is nothing to show.
+    if (!RunComparison::compare({ { *m_baseline } }, { { now } }, {}, &result, &error))
+        result.warnings = { error };
+    return result;
 }
 
 void Engine::stop()

@@ -6,6 +6,7 @@
 #include "outcome.h"
 #include "processsampler.h"
 #include "report.h"
+#include "runcomparison.h"
 #include "runconfig.h"
 #include "scenario.h"
 #include "snapshot.h"
@@ -46,6 +47,10 @@ public:
     Engine(const RunConfig& config, const Scenario& scenario, QObject* parent = nullptr);
     ~Engine() override;
 
+    //! Before start(): the run to compare with as it goes on; every new latency window brings a
+    //! new comparison in the snapshot.
+    void setBaseline(const ComparedRun& baseline) { m_baseline = baseline; }
+
     // Called on the engine thread (queued from the outside).
     void start();
     void stop();
@@ -62,6 +67,7 @@ Q_SIGNALS:
 
 private:
     QCoro::Task<> run();
+    CompareReport compareWithBaseline() const;
     QCoro::Task<bool> checkHealth(QString* message);
     void startWorkers();
     void forEachWorker(const std::function<void(EngineWorker*)>& call);
@@ -91,6 +97,8 @@ private:
     double m_rate = 0;
 
     QDateTime m_startedAt;
+    std::optional<ComparedRun> m_baseline;
+    qsizetype m_windowsCompared = 0;
     Clock::time_point m_loadStart;
     Clock::time_point m_loadEnd;
     QTimer* m_tickTimer = nullptr;

@@ -72,6 +72,8 @@ bool LoadRunner::start(const RunConfig& config, const Scenario& scenario, QStrin
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("stressdeck-engine"));
     auto* engine = new Engine(config, scenario);
+    if (m_baseline)
+        engine->setBaseline(*m_baseline);
     engine->moveToThread(m_thread);
     m_engine = engine;
     connect(m_thread, &QThread::started, engine, &Engine::start);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "report.h"
+#include "runcomparison.h"
 #include "runconfig.h"
 #include "scenario.h"
 #include "snapshot.h"
@@ -39,6 +40,8 @@ public:
     void stopNow();
     void setConcurrency(int users);
     void setRate(double rps);
+    //! The run the next runs are compared with live (none: no comparison).
+    void setBaseline(const std::optional<ComparedRun>& baseline) { m_baseline = baseline; }
 
     //! Raises the soft open-files limit to the hard limit, so 1000+ users can connect.
     static void raiseFileLimit();
@@ -73,6 +76,7 @@ private:
     std::optional<Report> m_pendingCheckpoint;
     bool m_writing = false;
     Engine* m_engine = nullptr; // deleted on its own thread once the run has finished
+    std::optional<ComparedRun> m_baseline;
 };
 
 } // namespace Stressdeck

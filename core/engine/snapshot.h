@@ -3,9 +3,12 @@
 #pragma once
 
 #include "analysis.h"
+#include "runcomparison.h"
 #include "stats.h"
 
 #include <QMetaType>
+
+#include <optional>
 
 namespace Stressdeck {
 
@@ -30,6 +33,8 @@ struct LiveSnapshot {
     ScheduleInfo schedule; //!< open model: requests sent so far and how many of them late
     qint64 stuck = 0;
     Analysis::Diagnosis diagnosis; //!< the criteria, stalls and bottlenecks so far
+    //! With a baseline: the comparison so far, when a new latency window has changed it.
+    std::optional<CompareReport> comparison;
 };
 
 } // namespace Stressdeck

@@ -148,7 +148,8 @@ bool Scenario::fromJson(const QByteArray& json, const QString& origin, Scenario*
                 return fieldError(field("accepted_status"),
                     QCoreApplication::translate("Scenario", "must be an array of status codes"));
             type.acceptedStatus.clear();
-            for (const QJsonValue& code : accepted.toArray()) {
+            const QJsonArray codes = accepted.toArray();
+            for (const QJsonValue& code : codes) {
                 if (!code.isDouble())
                     return fieldError(
                         field("accepted_status"), QCoreApplication::translate("Scenario", "must contain only numbers"));

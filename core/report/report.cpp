@@ -137,7 +137,8 @@ public:
             s.name = string(o, path, "name");
             s.method = string(o, path, "method");
             s.path = string(o, path, "path");
-            for (const QJsonValue& h : o.value(QStringLiteral("headers")).toArray()) {
+            const QJsonArray headers = o.value(QStringLiteral("headers")).toArray();
+            for (const QJsonValue& h : headers) {
                 const QJsonArray pair = h.toArray();
                 s.headers.append({ pair.at(0).toString(), pair.at(1).toString() });
             }
@@ -447,7 +448,8 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     r.system.memorySlopeMbPerMin = rd.number(sys, s, "memory_slope_mb_per_min");
 
     r.stuckRequests = rd.integer(root, {}, "stuck_requests");
-    for (const QJsonValue& v : root.value(QStringLiteral("stalls")).toArray()) {
+    const QJsonArray stallList = root.value(QStringLiteral("stalls")).toArray();
+    for (const QJsonValue& v : stallList) {
         const QJsonObject o = v.toObject();
         r.stalls.append({ o.value(QStringLiteral("from_s")).toDouble(), o.value(QStringLiteral("to_s")).toDouble(),
             qint64(o.value(QStringLiteral("in_flight")).toDouble()) });
@@ -455,7 +457,8 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     const QJsonObject sched = root.value(QStringLiteral("schedule")).toObject();
     r.schedule = { qint64(sched.value(QStringLiteral("scheduled")).toDouble()),
         qint64(sched.value(QStringLiteral("late")).toDouble()), sched.value(QStringLiteral("max_lag_ms")).toDouble() };
-    for (const QJsonValue& v : root.value(QStringLiteral("load_changes")).toArray()) {
+    const QJsonArray changeList = root.value(QStringLiteral("load_changes")).toArray();
+    for (const QJsonValue& v : changeList) {
         const QJsonObject o = v.toObject();
         r.loadChanges.append({ o.value(QStringLiteral("t_s")).toDouble(),
             o.value(QStringLiteral("concurrency")).toInt(), o.value(QStringLiteral("rate_rps")).toDouble() });

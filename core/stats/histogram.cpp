@@ -134,7 +134,8 @@ bool Histogram::fromJson(const QJsonObject& json, QString* error)
     const QJsonValue bucketsValue = json.value(QStringLiteral("buckets"));
     if (!bucketsValue.isArray())
         return fail(QCoreApplication::translate("Histogram", "\"buckets\" must be an array"));
-    for (const QJsonValue& entry : bucketsValue.toArray()) {
+    const QJsonArray buckets = bucketsValue.toArray();
+    for (const QJsonValue& entry : buckets) {
         const QJsonArray pair = entry.toArray();
         if (pair.size() != 2 || !pair[0].isDouble() || !pair[1].isDouble() || pair[0].toDouble() < 0
             || pair[1].toDouble() < 1 || pair[0].toDouble() > double(HighestTrackable))

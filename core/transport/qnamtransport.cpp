@@ -80,16 +80,19 @@ QCoro::Task<Exchange> QnamTransport::send(std::size_t userSlot, const PreparedRe
     qint64 bodyBytes = 0;
     reply->setReadBufferSize(256 * 1024);
     const qint64 cap = m_settings.maxBodyBytes;
-    connect(reply, &QIODevice::readyRead, reply, [reply, &bodyBytes, &tooLarge, cap] {
-        char sink[16384];
-        qint64 n = 0;
-        while ((n = reply->read(sink, sizeof sink)) > 0)
-            bodyBytes += n;
-        if (bodyBytes > cap && !tooLarge) {
-            tooLarge = true;
-            reply->abort();
-        }
-    });
+    // The captured locals live in this coroutine's frame until the reply has finished, and the
+    // connection is cut (disconnect below) before the frame goes.
+    connect(
+        reply, &QIODevice::readyRead, reply, [reply, &bodyBytes, &tooLarge, cap] { // clazy:exclude=lambda-in-connect
+            char sink[16384];
+            qint64 n = 0;
+            while ((n = reply->read(sink, sizeof sink)) > 0)
+                bodyBytes += n;
+            if (bodyBytes > cap && !tooLarge) {
+                tooLarge = true;
+                reply->abort();
+            }
+        });
 
     // A precise timer of our own: QCoro's coarse one may fire up to 5 % early.
     bool timedOut = false;

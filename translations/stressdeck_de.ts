@@ -371,6 +371,30 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <source>Try &apos;stressdeck gui --help&apos;.</source>
         <translation>Siehe &apos;stressdeck gui --help&apos;.</translation>
     </message>
+    <message>
+        <source>rate stages %1 (at most %2 in flight)</source>
+        <translation>Ratenstufen %1 (höchstens %2 gleichzeitig unterwegs)</translation>
+    </message>
+    <message>
+        <source>user stages %1</source>
+        <translation>Nutzerstufen %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2 cannot be combined</source>
+        <translation>%1 und %2 können nicht kombiniert werden</translation>
+    </message>
+    <message>
+        <source>--duration: %1 differs from the %2 of the stages of %3 (a staged run lasts as long as its stages)</source>
+        <translation>--duration: %1 weicht von den %2 der Stufen aus %3 ab (ein Lauf in Stufen dauert so lange wie seine Stufen)</translation>
+    </message>
+    <message>
+        <source>Closed model: users in stages DURATION:USERS, each a linear ramp from the one before (from 0), e.g. &quot;30s:10,2m:10,30s:0&quot;; a 0s stage is a step. The run lasts as long as its stages (a --duration must match). Not with --concurrency, --rate or --rate-stages.</source>
+        <translation>Geschlossenes Modell: Nutzer in Stufen DAUER:NUTZER, jede eine lineare Rampe von der vorigen (ab 0), z. B. „30s:10,2m:10,30s:0“; eine 0s-Stufe ist ein Sprung. Der Lauf dauert so lange wie seine Stufen (ein --duration muss passen). Nicht mit --concurrency, --rate oder --rate-stages.</translation>
+    </message>
+    <message>
+        <source>Open model: requests per second in stages DURATION:RATE, e.g. &quot;1m:100,2m:100,1m:400&quot;; the schedule follows the rate exactly and the run lasts as long as its stages. --concurrency stays the in-flight cap. Not with --rate or --stages.</source>
+        <translation>Offenes Modell: Anfragen pro Sekunde in Stufen DAUER:RATE, z. B. „1m:100,2m:100,1m:400“; der Zeitplan folgt der Rate genau, und der Lauf dauert so lange wie seine Stufen. --concurrency bleibt die Obergrenze gleichzeitiger Anfragen. Nicht mit --rate oder --stages.</translation>
+    </message>
 </context>
 <context>
     <name>DemoOptions</name>
@@ -840,6 +864,10 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <source>field &quot;%1&quot;: unknown histogram encoding</source>
         <translation>Feld „%1“: unbekannte Histogramm-Kodierung</translation>
     </message>
+    <message>
+        <source>does not fit the load model</source>
+        <translation>passt nicht zum Lastmodell</translation>
+    </message>
 </context>
 <context>
     <name>RunConfig</name>
@@ -894,6 +922,14 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>threads: %1 is out of range (0 for automatic, up to 256)</source>
         <translation>Threads: %1 liegt außerhalb des Bereichs (0 für automatisch, bis 256)</translation>
+    </message>
+    <message>
+        <source>stages: user stages belong to the closed model, rate stages to the open model</source>
+        <translation>Stufen: Nutzerstufen gehören zum geschlossenen Modell, Ratenstufen zum offenen Modell</translation>
+    </message>
+    <message>
+        <source>stages: the run lasts as long as its stages (%1), not %2</source>
+        <translation>Stufen: der Lauf dauert so lange wie seine Stufen (%1), nicht %2</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1077,14 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>the value of &quot;%1&quot; contains a line break</source>
         <translation>der Wert von „%1“ enthält einen Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>cannot be combined with &quot;stages&quot;</source>
+        <translation>kann nicht mit „stages“ kombiniert werden</translation>
+    </message>
+    <message>
+        <source>must be a text such as &quot;30s:10,1m:10&quot; or an array</source>
+        <translation>muss ein Text wie „30s:10,1m:10“ oder ein Array sein</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2092,50 @@ Ergebnis: %1/%2 Kriterien erfüllt
             <numerusform>Generator: Transport %1, %n Engine-Threads
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>
+Stages (by the requests that started in each):
+</source>
+        <translation>
+Stufen (nach den Anfragen, die in ihnen begannen):
+</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Target (req/s)</source>
+        <translation>Ziel (Anfr./s)</translation>
+    </message>
+    <message>
+        <source>Target (users)</source>
+        <translation>Ziel (Nutzer)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Rate stages (req/s): %1
+</source>
+        <translation>Ratenstufen (Anfr./s): %1
+</translation>
+    </message>
+    <message>
+        <source>Stages (users): %1
+</source>
+        <translation>Stufen (Nutzer): %1
+</translation>
     </message>
 </context>
 </TS>

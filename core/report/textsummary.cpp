@@ -38,6 +38,38 @@ void appendStats(QString& out, const StatsSummary& s)
     }
 }
 
+//! One row per stage, by the requests that started in it.
+void appendStages(QString& out, const Report& r)
+{
+    if (r.stages.isEmpty())
+        return;
+    auto row = [](const QStringList& cells) {
+        static constexpr int widths[] = { 5, 15, 15, 9, 9, 9, 9, 9, 9 };
+        QString line = QStringLiteral(" ");
+        for (qsizetype i = 0; i < cells.size(); ++i)
+            line += QLatin1Char(' ') + cells[i].rightJustified(widths[i]);
+        return line + QLatin1Char('\n');
+    };
+    out += QCoreApplication::translate("Summary", "\nStages (by the requests that started in each):\n");
+    out += row({ QCoreApplication::translate("Summary", "Stage"), QCoreApplication::translate("Summary", "Time"),
+        r.config.loadModel == LoadModel::Open ? QCoreApplication::translate("Summary", "Target (req/s)")
+                                              : QCoreApplication::translate("Summary", "Target (users)"),
+        QCoreApplication::translate("Summary", "Requests"), QCoreApplication::translate("Summary", "Failures"),
+        QCoreApplication::translate("Summary", "req/s"), QStringLiteral("p50"), QStringLiteral("p95"),
+        QStringLiteral("p99") });
+    auto number = [](double value) { return QString::number(value, 'g', 6); };
+    for (qsizetype i = 0; i < r.stages.size(); ++i) {
+        const StageSummary& st = r.stages[i];
+        const StatsSummary& s = st.stats;
+        out += row({ QString::number(i + 1),
+            QStringLiteral("%1–%2").arg(formatDurationExact(st.startS), formatDurationExact(st.endS)),
+            st.fromTarget == st.target ? number(st.target)
+                                       : QStringLiteral("%1→%2").arg(number(st.fromTarget), number(st.target)),
+            QString::number(s.total), QString::number(s.failure), QString::number(s.throughputRps, 'f', 1),
+            ms(s.latency.p50), ms(s.latency.p95), ms(s.latency.p99) });
+    }
+}
+
 } // namespace
 
 QString textSummary(const Report& r)
@@ -60,6 +92,11 @@ QString textSummary(const Report& r)
     out += QCoreApplication::translate(
         "Summary", "Generator: %1 transport, %n engine thread(s)\n", nullptr, r.config.threads)
                .arg(transportId(r.config.transport));
+    if (r.config.isStaged())
+        out += (r.config.stages.unit() == Stages::Unit::Rate
+                ? QCoreApplication::translate("Summary", "Rate stages (req/s): %1\n")
+                : QCoreApplication::translate("Summary", "Stages (users): %1\n"))
+                   .arg(r.config.stages.toString());
     if (r.config.insecure)
         out += QCoreApplication::translate("Summary", "TLS certificates were NOT verified (--insecure)\n");
     out += QCoreApplication::translate("Summary", "Test Results (%1s)\n").arg(r.elapsedS, 0, 'f', 1);
@@ -81,6 +118,7 @@ QString textSummary(const Report& r)
                    .arg(r.schedule.late)
                    .arg(ScheduleInfo::LateThresholdMs);
     out += QCoreApplication::translate("Summary", "  Stuck requests: %1\n").arg(r.stuckRequests);
+    appendStages(out, r);
 
     out += QCoreApplication::translate("Summary", "\nResource Usage (%1):\n")
                .arg(r.system.source == QLatin1String("pid") ? QCoreApplication::translate("Summary", "process %1 %2")

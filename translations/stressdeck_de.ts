@@ -82,7 +82,7 @@
     </message>
     <message>
         <source>achieved %1 req/s of %2 scheduled</source>
-        <translation>%1 Anfr./s von %2 geplanten erreicht</translation>
+        <translation>%1 Anf./s von %2 geplanten erreicht</translation>
     </message>
     <message>
         <source>requests in flight kept growing (+%1 over the step)</source>
@@ -2111,7 +2111,7 @@ Stufen (nach den Anfragen, die in ihnen begannen):
     </message>
     <message>
         <source>Target (req/s)</source>
-        <translation>Ziel (Anfr./s)</translation>
+        <translation>Ziel (Anf./s)</translation>
     </message>
     <message>
         <source>Target (users)</source>
@@ -2128,7 +2128,7 @@ Stufen (nach den Anfragen, die in ihnen begannen):
     <message>
         <source>Rate stages (req/s): %1
 </source>
-        <translation>Ratenstufen (Anfr./s): %1
+        <translation>Ratenstufen (Anf./s): %1
 </translation>
     </message>
     <message>
@@ -2136,6 +2136,14 @@ Stufen (nach den Anfragen, die in ihnen begannen):
 </source>
         <translation>Stufen (Nutzer): %1
 </translation>
+    </message>
+    <message>
+        <source>req/s (peak)</source>
+        <translation>Anf./s (Spitze)</translation>
+    </message>
+    <message>
+        <source>users (peak)</source>
+        <translation>Benutzer (Spitze)</translation>
     </message>
 </context>
 </TS>

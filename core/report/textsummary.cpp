@@ -38,12 +38,20 @@ void appendStats(QString& out, const StatsSummary& s)
     }
 }
 
+double peakTarget(const Stages& stages)
+{
+    double peak = 0;
+    for (const Stage& stage : stages.stages())
+        peak = std::max(peak, stage.target);
+    return peak;
+}
+
 //! One row per stage, by the requests that started in it.
 void appendStages(QString& out, const Report& r)
 {
     if (r.stages.isEmpty())
         return;
-    auto row = [](const QStringList& cells) {
+    auto row = [](const QStringList& cells) -> QString {
         static constexpr int widths[] = { 5, 15, 15, 9, 9, 9, 9, 9, 9 };
         QString line = QStringLiteral(" ");
         for (qsizetype i = 0; i < cells.size(); ++i)
@@ -79,13 +87,22 @@ QString textSummary(const Report& r)
     out += rule + QLatin1Char('\n');
     out += QCoreApplication::translate("Summary", "Stressdeck report: %1 against %2\n")
                .arg(r.scenarioName, r.config.target.toString());
+    const bool open = r.config.loadModel == LoadModel::Open;
+    // A staged run's load is its peak here; the stages themselves follow.
+    const double load = r.config.isStaged() ? peakTarget(r.config.stages)
+        : open                              ? r.config.rateRps
+                                            : r.config.concurrency;
+    QString loadUnit
+        = open ? QCoreApplication::translate("Summary", "req/s") : QCoreApplication::translate("Summary", "users");
+    if (r.config.isStaged())
+        loadUnit = open ? QCoreApplication::translate("Summary", "req/s (peak)")
+                        : QCoreApplication::translate("Summary", "users (peak)");
     out += QCoreApplication::translate("Summary", "Profile %1, %2, %3 %4, timeout %5 s, think time %6–%7 ms\n")
                .arg(r.config.profile,
-                   r.config.loadModel == LoadModel::Open ? QCoreApplication::translate("Summary", "open model")
-                                                         : QCoreApplication::translate("Summary", "closed model"))
-               .arg(r.config.loadModel == LoadModel::Open ? r.config.rateRps : r.config.concurrency)
-               .arg(r.config.loadModel == LoadModel::Open ? QCoreApplication::translate("Summary", "req/s")
-                                                          : QCoreApplication::translate("Summary", "users"))
+                   open ? QCoreApplication::translate("Summary", "open model")
+                        : QCoreApplication::translate("Summary", "closed model"))
+               .arg(load)
+               .arg(loadUnit)
                .arg(r.config.timeoutS)
                .arg(r.config.thinkMinMs)
                .arg(r.config.thinkMaxMs);

@@ -236,7 +236,7 @@ private Q_SLOTS:
         QVERIFY2(report.stages[0].stats.total >= 4 && report.stages[0].stats.total <= 5,
             qPrintable(QString::number(report.stages[0].stats.total)));
         QVERIFY2(r.out.contains(QLatin1String("Stages (by the requests that started in each)")), qPrintable(r.out));
-        QVERIFY2(r.out.contains(QLatin1String("1s–3s")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("1s–3s")), qPrintable(r.out));
         QVERIFY2(r.err.contains(QLatin1String("rate stages 1s:10,2s:10")), qPrintable(r.err));
     }
 

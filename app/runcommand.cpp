@@ -153,7 +153,12 @@ int run(const QStringList& arguments)
 
     err() << QCoreApplication::translate("Cli", "Running \"%1\" against %2: %3 for %4")
                  .arg(o.scenario.name, o.config.target.toString(),
-                     o.config.loadModel == LoadModel::Open
+                     o.config.isStaged() ? (o.config.loadModel == LoadModel::Open
+                             ? QCoreApplication::translate("Cli", "rate stages %1 (at most %2 in flight)")
+                                   .arg(o.config.stages.toString())
+                                   .arg(o.config.concurrency)
+                             : QCoreApplication::translate("Cli", "user stages %1").arg(o.config.stages.toString()))
+                         : o.config.loadModel == LoadModel::Open
                          ? QCoreApplication::translate("Cli", "%1 req/s (at most %2 in flight)")
                                .arg(o.config.rateRps)
                                .arg(o.config.concurrency)

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace Stressdeck::Cli {
 
@@ -43,6 +45,63 @@ bool parseDurationFlag(const QString& flag, const QString& text, double* out, QS
     return true;
 }
 
+QString cannotCombine(const char* a, const char* b)
+{
+    return QCoreApplication::translate("Cli", "%1 and %2 cannot be combined")
+        .arg(QStringLiteral("--") + QLatin1String(a), QStringLiteral("--") + QLatin1String(b));
+}
+
+//! --stages, --rate-stages and a scenario file's stages, after --concurrency, --duration and --rate
+//! are read: the command line's load wins over the file's, and a staged run lasts as long as its stages.
+bool readStages(const QCommandLineParser& parser, RunOptions* o, QString* error)
+{
+    auto isSet = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
+    for (const auto& [flag, others] : { std::pair { "stages", std::vector { "rate-stages", "rate", "concurrency" } },
+             std::pair { "rate-stages", std::vector { "rate" } } }) {
+        if (!isSet(flag))
+            continue;
+        for (const char* other : others) {
+            if (isSet(other)) {
+                *error = cannotCombine(flag, other);
+                return false;
+            }
+        }
+    }
+    Stages shape;
+    QString flag;
+    for (const auto& [name, unit] :
+        { std::pair { "stages", Stages::Unit::Users }, std::pair { "rate-stages", Stages::Unit::Rate } }) {
+        if (!isSet(name))
+            continue;
+        flag = QStringLiteral("--") + QLatin1String(name);
+        QString why;
+        const std::optional<Stages> parsed = Stages::parse(parser.value(QLatin1String(name)), unit, &why);
+        if (!parsed) {
+            *error = QStringLiteral("%1: %2").arg(flag, why);
+            return false;
+        }
+        shape = *parsed;
+    }
+    // The scenario file's stages, unless the command line sets the load itself.
+    const Stages& fromFile = o->scenario.stages;
+    const bool fileOverridden = isSet("rate") || (fromFile.unit() == Stages::Unit::Users && isSet("concurrency"));
+    if (flag.isEmpty() && !fromFile.isEmpty() && !fileOverridden) {
+        shape = fromFile;
+        flag = QStringLiteral("--scenario");
+    }
+    if (shape.isEmpty())
+        return true;
+    const double givenDurationS = o->config.durationS;
+    o->config.setStages(shape);
+    if (isSet("duration") && std::abs(givenDurationS - shape.totalDuration()) > 1e-6) {
+        *error = QCoreApplication::translate(
+            "Cli", "--duration: %1 differs from the %2 of the stages of %3 (a staged run lasts as long as its stages)")
+                     .arg(formatDurationExact(givenDurationS), formatDurationExact(shape.totalDuration()), flag);
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 RunOptionTable::RunOptionTable()
@@ -73,6 +132,18 @@ RunOptionTable::RunOptionTable()
         QStringLiteral("min-max"));
     add({ QStringLiteral("rate") }, QT_TRANSLATE_NOOP("Cli", "Open model: requests per second on a fixed schedule."),
         QStringLiteral("rps"));
+    add({ QStringLiteral("stages") },
+        QT_TRANSLATE_NOOP("Cli",
+            "Closed model: users in stages DURATION:USERS, each a linear ramp from the one before (from 0), e.g. "
+            "\"30s:10,2m:10,30s:0\"; a 0s stage is a step. The run lasts as long as its stages (a --duration must "
+            "match). Not with --concurrency, --rate or --rate-stages."),
+        QStringLiteral("stages"));
+    add({ QStringLiteral("rate-stages") },
+        QT_TRANSLATE_NOOP("Cli",
+            "Open model: requests per second in stages DURATION:RATE, e.g. \"1m:100,2m:100,1m:400\"; the schedule "
+            "follows the rate exactly and the run lasts as long as its stages. --concurrency stays the in-flight cap. "
+            "Not with --rate or --stages."),
+        QStringLiteral("stages"));
     add({ QStringLiteral("monitor-pid") }, QT_TRANSLATE_NOOP("Cli", "Monitor this process's CPU and memory."),
         QStringLiteral("pid"));
     add({ QStringLiteral("monitor-name") }, QT_TRANSLATE_NOOP("Cli", "Monitor the process with this name."),
@@ -195,6 +266,8 @@ bool RunOptionTable::read(const QCommandLineParser& parser, RunOptions* out, QSt
             return false;
         o.config.loadModel = LoadModel::Open;
     }
+    if (!readStages(parser, &o, error))
+        return false;
     if (isSet("monitor-pid") && isSet("monitor-name"))
         return fail(QCoreApplication::translate("Cli", "--monitor-pid and --monitor-name cannot be combined"));
     if (isSet("monitor-pid")) {

@@ -104,8 +104,8 @@
         <translation>Den Bericht am Ende in diese Datei speichern.</translation>
     </message>
     <message>
-        <source>Quit after the run with the exit code of &apos;stressdeck run&apos;.</source>
-        <translation>Nach dem Lauf mit dem Exit-Code von &apos;stressdeck run&apos; beenden.</translation>
+        <source>Quit after the run with the exit code of 'stressdeck run'.</source>
+        <translation>Nach dem Lauf mit dem Exit-Code von 'stressdeck run' beenden.</translation>
     </message>
     <message>
         <source>Save a PNG of the window shortly before the run ends.</source>
@@ -132,15 +132,15 @@
         <translation>PDF geschrieben nach %1</translation>
     </message>
     <message>
-        <source>Try &apos;stressdeck run --help&apos;.</source>
-        <translation>Siehe &apos;stressdeck run --help&apos;.</translation>
+        <source>Try 'stressdeck run --help'.</source>
+        <translation>Siehe 'stressdeck run --help'.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number from %3 to %4</source>
+        <source>%1: "%2" is not a number from %3 to %4</source>
         <translation>%1: „%2“ ist keine Zahl von %3 bis %4</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a duration (e.g. 30s, 500ms, 5m, 1h)</source>
+        <source>%1: "%2" is not a duration (e.g. 30s, 500ms, 5m, 1h)</source>
         <translation>%1: „%2“ ist keine Dauer (z. B. 30s, 500ms, 5m, 1h)</translation>
     </message>
     <message>
@@ -160,7 +160,7 @@
         <translation>Szenario als JSON-Datei oder eingebaut: archive-ai, archive-ai-original.</translation>
     </message>
     <message>
-        <source>Ad-hoc request type &quot;METHOD /path [json]&quot; (repeatable).</source>
+        <source>Ad-hoc request type "METHOD /path [json]" (repeatable).</source>
         <translation>Ad-hoc-Anfragetyp „METHODE /pfad [json]“ (mehrfach möglich).</translation>
     </message>
     <message>
@@ -184,7 +184,7 @@
         <translation>Offenes Modell: Anfragen pro Sekunde nach festem Fahrplan.</translation>
     </message>
     <message>
-        <source>Monitor this process&apos;s CPU and memory.</source>
+        <source>Monitor this process's CPU and memory.</source>
         <translation>CPU und Speicher dieses Prozesses überwachen.</translation>
     </message>
     <message>
@@ -212,7 +212,7 @@
         <translation>Den JSON-Bericht in diese Datei schreiben.</translation>
     </message>
     <message>
-        <source>Longest response body read, in MB (default 8); longer ones count as &quot;Body too large&quot;.</source>
+        <source>Longest response body read, in MB (default 8); longer ones count as "Body too large".</source>
         <translation>Längster gelesener Antwortrumpf in MB (Vorgabe 8); längere zählen als „Body too large“.</translation>
     </message>
     <message>
@@ -228,15 +228,15 @@
         <translation>Startwert des Zufalls für eine wiederholbare Anfragemischung.</translation>
     </message>
     <message>
-        <source>unexpected argument &quot;%1&quot;</source>
+        <source>unexpected argument "%1"</source>
         <translation>unerwartetes Argument „%1“</translation>
     </message>
     <message>
-        <source>--profile: &quot;%1&quot; is not one of quick, normal, extended</source>
+        <source>--profile: "%1" is not one of quick, normal, extended</source>
         <translation>--profile: „%1“ ist nicht quick, normal oder extended</translation>
     </message>
     <message>
-        <source>--target: &quot;%1&quot; is not an http:// or https:// URL</source>
+        <source>--target: "%1" is not an http:// or https:// URL</source>
         <translation>--target: „%1“ ist keine http://- oder https://-URL</translation>
     </message>
     <message>
@@ -244,7 +244,7 @@
         <translation>--scenario und --request schließen sich aus</translation>
     </message>
     <message>
-        <source>--request &quot;%1&quot; is given twice</source>
+        <source>--request "%1" is given twice</source>
         <translation>--request „%1“ ist doppelt angegeben</translation>
     </message>
     <message>
@@ -252,7 +252,7 @@
         <translation>--concurrency: muss eine ganze Zahl sein</translation>
     </message>
     <message>
-        <source>--think-time: &quot;%1&quot; is not a range like 100ms-500ms or 0</source>
+        <source>--think-time: "%1" is not a range like 100ms-500ms or 0</source>
         <translation>--think-time: „%1“ ist kein Bereich wie 100ms-500ms oder 0</translation>
     </message>
     <message>
@@ -264,7 +264,7 @@
         <translation>--monitor-pid: kein Prozess %1</translation>
     </message>
     <message>
-        <source>--monitor-name: no running process named &quot;%1&quot;</source>
+        <source>--monitor-name: no running process named "%1"</source>
         <translation>--monitor-name: kein laufender Prozess namens „%1“</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Bericht geschrieben nach %1</translation>
     </message>
     <message>
-        <source>Running &quot;%1&quot; against %2: %3 for %4</source>
+        <source>Running "%1" against %2: %3 for %4</source>
         <translation>„%1“ läuft gegen %2: %3 für %4</translation>
     </message>
     <message>
@@ -318,15 +318,15 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Port auf 127.0.0.1 (Vorgabe 8080; 0 wählt einen freien).</translation>
     </message>
     <message>
-        <source>--port: &quot;%1&quot; is not a port number (0-65535)</source>
+        <source>--port: "%1" is not a port number (0-65535)</source>
         <translation>--port: „%1“ ist keine Portnummer (0-65535)</translation>
     </message>
     <message>
-        <source>qnam (default: Qt&apos;s HTTP client with TLS, HTTP/2, redirects) or fast (lean HTTP/1.1 keep-alive client for high rates).</source>
+        <source>qnam (default: Qt's HTTP client with TLS, HTTP/2, redirects) or fast (lean HTTP/1.1 keep-alive client for high rates).</source>
         <translation>qnam (Vorgabe: Qts HTTP-Client mit TLS, HTTP/2, Weiterleitungen) oder fast (schlanker HTTP/1.1-Keep-alive-Client für hohe Raten).</translation>
     </message>
     <message>
-        <source>--transport: &quot;%1&quot; is not qnam or fast</source>
+        <source>--transport: "%1" is not qnam or fast</source>
         <translation>--transport: „%1“ ist weder qnam noch fast</translation>
     </message>
     <message>
@@ -334,7 +334,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Engine-Threads, auf die die Nutzer verteilt werden (Standard: einer je Kern, minus einer).</translation>
     </message>
     <message>
-        <source>--threads: &quot;%1&quot; is not a number from 1 to 256</source>
+        <source>--threads: "%1" is not a number from 1 to 256</source>
         <translation>--threads: „%1“ ist keine Zahl von 1 bis 256</translation>
     </message>
     <message>
@@ -342,12 +342,12 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>--save-json und --json schließen sich aus</translation>
     </message>
     <message>
-        <source>Try &apos;stressdeck gui --help&apos;.</source>
-        <translation>Siehe &apos;stressdeck gui --help&apos;.</translation>
+        <source>Try 'stressdeck gui --help'.</source>
+        <translation>Siehe 'stressdeck gui --help'.</translation>
     </message>
     <message>
-        <source>Try &apos;stressdeck compare --help&apos;.</source>
-        <translation>Siehe &apos;stressdeck compare --help&apos;.</translation>
+        <source>Try 'stressdeck compare --help'.</source>
+        <translation>Siehe 'stressdeck compare --help'.</translation>
     </message>
     <message>
         <source>Compare a candidate run with a baseline: per request type and metric the change, its confidence interval and a verdict (regression, improvement, no change or inconclusive). Exit codes: 0 no regression, 1 at least one regression, 2 bad input.</source>
@@ -394,15 +394,15 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>erwartet einen Bericht der Basislinie und einen des Kandidaten</translation>
     </message>
     <message>
-        <source>--margin: &quot;%1&quot; is not a percentage from 0 to 99</source>
+        <source>--margin: "%1" is not a percentage from 0 to 99</source>
         <translation>--margin: „%1“ ist kein Prozentwert von 0 bis 99</translation>
     </message>
     <message>
-        <source>--confidence: &quot;%1&quot; is not a percentage from 50 to 99.9</source>
+        <source>--confidence: "%1" is not a percentage from 50 to 99.9</source>
         <translation>--confidence: „%1“ ist kein Prozentwert von 50 bis 99,9</translation>
     </message>
     <message>
-        <source>--metrics: &quot;%1&quot; is not one of p50, p90, p95, p99, error_rate, throughput</source>
+        <source>--metrics: "%1" is not one of p50, p90, p95, p99, error_rate, throughput</source>
         <translation>--metrics: „%1“ ist keine von p50, p90, p95, p99, error_rate, throughput</translation>
     </message>
     <message>
@@ -425,7 +425,7 @@ Commands:
 
 Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,
 3 target unavailable, 130 interrupted.
-&apos;stressdeck COMMAND --help&apos; lists a command&apos;s options.
+'stressdeck COMMAND --help' lists a command's options.
 </source>
         <translation>Aufruf: stressdeck [BEFEHL] [OPTIONEN]
 
@@ -438,8 +438,32 @@ Befehle:
 
 Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf oder
 falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
-&apos;stressdeck BEFEHL --help&apos; zeigt die Optionen eines Befehls.
+'stressdeck BEFEHL --help' zeigt die Optionen eines Befehls.
 </translation>
+    </message>
+    <message>
+        <source>rate stages %1 (at most %2 in flight)</source>
+        <translation>Ratenstufen %1 (höchstens %2 gleichzeitig unterwegs)</translation>
+    </message>
+    <message>
+        <source>user stages %1</source>
+        <translation>Nutzerstufen %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2 cannot be combined</source>
+        <translation>%1 und %2 können nicht kombiniert werden</translation>
+    </message>
+    <message>
+        <source>--duration: %1 differs from the %2 of the stages of %3 (a staged run lasts as long as its stages)</source>
+        <translation>--duration: %1 weicht von den %2 der Stufen aus %3 ab (ein Lauf in Stufen dauert so lange wie seine Stufen)</translation>
+    </message>
+    <message>
+        <source>Closed model: users in stages DURATION:USERS, each a linear ramp from the one before (from 0), e.g. "30s:10,2m:10,30s:0"; a 0s stage is a step. The run lasts as long as its stages (a --duration must match). Not with --concurrency, --rate or --rate-stages.</source>
+        <translation>Geschlossenes Modell: Nutzer in Stufen DAUER:NUTZER, jede eine lineare Rampe von der vorigen (ab 0), z. B. „30s:10,2m:10,30s:0“; eine 0s-Stufe ist ein Sprung. Der Lauf dauert so lange wie seine Stufen (ein --duration muss passen). Nicht mit --concurrency, --rate oder --rate-stages.</translation>
+    </message>
+    <message>
+        <source>Open model: requests per second in stages DURATION:RATE, e.g. "1m:100,2m:100,1m:400"; the schedule follows the rate exactly and the run lasts as long as its stages. --concurrency stays the in-flight cap. Not with --rate or --stages.</source>
+        <translation>Offenes Modell: Anfragen pro Sekunde in Stufen DAUER:RATE, z. B. „1m:100,2m:100,1m:400“; der Zeitplan folgt der Rate genau, und der Lauf dauert so lange wie seine Stufen. --concurrency bleibt die Obergrenze gleichzeitiger Anfragen. Nicht mit --rate oder --stages.</translation>
     </message>
 </context>
 <context>
@@ -512,7 +536,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>unentschieden</translation>
     </message>
     <message>
-        <source>inconclusive (not significant after Holm&apos;s correction)</source>
+        <source>inconclusive (not significant after Holm's correction)</source>
         <translation>unentschieden (nach Holm-Korrektur nicht signifikant)</translation>
     </message>
     <message>
@@ -575,7 +599,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Auf jeder Seite stehen mehrere Läufe: jeder Lauf ist eine Einheit.</translation>
     </message>
     <message>
-        <source>For each metric the logarithm of its value per unit is averaged on each side, and a Welch %1 % confidence interval is put on the difference. A change counts only beyond the margin of ±%2 % (the error rate: ±1 percentage point): a regression when the whole interval lies above it, an improvement when it lies below, no change when it lies within, otherwise inconclusive. The metrics are judged together with Holm&apos;s correction, so the chance of a false alarm stays at the nominal level. The resolution is the smallest change these runs could detect.</source>
+        <source>For each metric the logarithm of its value per unit is averaged on each side, and a Welch %1 % confidence interval is put on the difference. A change counts only beyond the margin of ±%2 % (the error rate: ±1 percentage point): a regression when the whole interval lies above it, an improvement when it lies below, no change when it lies within, otherwise inconclusive. The metrics are judged together with Holm's correction, so the chance of a false alarm stays at the nominal level. The resolution is the smallest change these runs could detect.</source>
         <translation>Für jede Kennzahl wird der Logarithmus ihres Werts je Einheit auf jeder Seite gemittelt, und auf die Differenz wird ein Welch-Konfidenzintervall von %1 % gelegt. Eine Änderung zählt erst jenseits der Toleranz von ±%2 % (Fehlerrate: ±1 Prozentpunkt): eine Verschlechterung, wenn das ganze Intervall darüber liegt, eine Verbesserung, wenn es darunter liegt, keine Änderung, wenn es innerhalb liegt, sonst unentschieden. Die Kennzahlen werden gemeinsam mit der Holm-Korrektur beurteilt, damit die Wahrscheinlichkeit eines Fehlalarms beim Nennwert bleibt. Die Auflösung ist die kleinste Änderung, die diese Läufe erkennen könnten.</translation>
     </message>
     <message>
@@ -666,43 +690,43 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Demodienst: parallele Plätze der gemeinsamen Modell-Warteschlange (Vorgabe 8).</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a factor from 0.01 to 100000</source>
+        <source>%1: "%2" is not a factor from 0.01 to 100000</source>
         <translation>%1: „%2“ ist kein Faktor von 0,01 bis 100000</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; must be ENDPOINT=VALUE with ENDPOINT one of %3</source>
+        <source>%1: "%2" must be ENDPOINT=VALUE with ENDPOINT one of %3</source>
         <translation>%1: „%2“ muss ENDPUNKT=WERT sein, mit ENDPUNKT aus %3</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot;: the rate must be 0-1 (or 0-100%) and the status 400-599</source>
+        <source>%1: "%2": the rate must be 0-1 (or 0-100%) and the status 400-599</source>
         <translation>%1: „%2“: die Rate muss 0-1 (oder 0-100 %) und der Status 400-599 sein</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot;: the rate must be 0-1 (or 0-100%)</source>
+        <source>%1: "%2": the rate must be 0-1 (or 0-100%)</source>
         <translation>%1: „%2“: die Rate muss 0-1 (oder 0-100 %) sein</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot;: not a duration up to 1h</source>
+        <source>%1: "%2": not a duration up to 1h</source>
         <translation>%1: „%2“: keine Dauer bis 1h</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number of KB from 0 to 102400</source>
+        <source>%1: "%2" is not a number of KB from 0 to 102400</source>
         <translation>%1: „%2“ ist keine KB-Zahl von 0 bis 102400</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a duration up to 1h</source>
+        <source>%1: "%2" is not a duration up to 1h</source>
         <translation>%1: „%2“ ist keine Dauer bis 1h</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number from 1 to 10000</source>
+        <source>%1: "%2" is not a number from 1 to 10000</source>
         <translation>%1: „%2“ ist keine Zahl von 1 bis 10000</translation>
     </message>
     <message>
-        <source>field &quot;%1&quot; must be a number from %2 to %3</source>
+        <source>field "%1" must be a number from %2 to %3</source>
         <translation>Feld „%1“ muss eine Zahl von %2 bis %3 sein</translation>
     </message>
     <message>
-        <source>unknown endpoint &quot;%1&quot; in &quot;faults&quot;</source>
+        <source>unknown endpoint "%1" in "faults"</source>
         <translation>unbekannter Endpunkt „%1“ in „faults“</translation>
     </message>
 </context>
@@ -740,7 +764,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>unbekannte Histogramm-Kodierung</translation>
     </message>
     <message>
-        <source>&quot;buckets&quot; must be an array</source>
+        <source>"buckets" must be an array</source>
         <translation>„buckets“ muss ein Array sein</translation>
     </message>
     <message>
@@ -748,11 +772,11 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>ein Eintrag ist kein Paar [Wert, Anzahl]</translation>
     </message>
     <message>
-        <source>bucket counts do not add up to &quot;count&quot;</source>
+        <source>bucket counts do not add up to "count"</source>
         <translation>die Einträge ergeben nicht „count“</translation>
     </message>
     <message>
-        <source>&quot;min&quot;/&quot;max&quot; do not match the buckets</source>
+        <source>"min"/"max" do not match the buckets</source>
         <translation>„min“/„max“ passen nicht zu den Einträgen</translation>
     </message>
 </context>
@@ -1036,23 +1060,23 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
 <context>
     <name>Report</name>
     <message>
-        <source>field &quot;%1&quot; is missing</source>
+        <source>field "%1" is missing</source>
         <translation>Feld „%1“ fehlt</translation>
     </message>
     <message>
-        <source>field &quot;%1&quot; has the wrong type</source>
+        <source>field "%1" has the wrong type</source>
         <translation>Feld „%1“ hat den falschen Typ</translation>
     </message>
     <message>
-        <source>field &quot;%1&quot; must be a number</source>
+        <source>field "%1" must be a number</source>
         <translation>Feld „%1“ muss eine Zahl sein</translation>
     </message>
     <message>
-        <source>field &quot;%1&quot;: %2</source>
+        <source>field "%1": %2</source>
         <translation>Feld „%1“: %2</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: the counts do not add up</source>
+        <source>"%1": the counts do not add up</source>
         <translation>„%1“: die Zählungen gehen nicht auf</translation>
     </message>
     <message>
@@ -1060,23 +1084,23 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1:%2: kein Stressdeck-Bericht (ungültiges oder abgeschnittenes JSON: %3)</translation>
     </message>
     <message>
-        <source>%1: not a Stressdeck report (no &quot;schema&quot; field)</source>
+        <source>%1: not a Stressdeck report (no "schema" field)</source>
         <translation>%1: kein Stressdeck-Bericht (kein Feld „schema“)</translation>
     </message>
     <message>
-        <source>%1: unsupported report schema &quot;%2&quot; (this version reads &quot;%3&quot;)</source>
+        <source>%1: unsupported report schema "%2" (this version reads "%3")</source>
         <translation>%1: nicht unterstütztes Berichtsschema „%2“ (diese Version liest „%3“)</translation>
     </message>
     <message>
-        <source>fields &quot;started_at&quot;/&quot;finished_at&quot; must be ISO 8601 times</source>
+        <source>fields "started_at"/"finished_at" must be ISO 8601 times</source>
         <translation>die Felder „started_at“/„finished_at“ müssen ISO-8601-Zeiten sein</translation>
     </message>
     <message>
-        <source>field &quot;config.think_time_ms&quot; must be [min, max]</source>
+        <source>field "config.think_time_ms" must be [min, max]</source>
         <translation>Feld „config.think_time_ms“ muss [min, max] sein</translation>
     </message>
     <message>
-        <source>field &quot;config.load_model&quot; must be &quot;open&quot; or &quot;closed&quot;</source>
+        <source>field "config.load_model" must be "open" or "closed"</source>
         <translation>Feld „config.load_model“ muss „open“ oder „closed“ sein</translation>
     </message>
     <message>
@@ -1092,8 +1116,12 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1: Bericht kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>field &quot;%1&quot;: unknown histogram encoding</source>
+        <source>field "%1": unknown histogram encoding</source>
         <translation>Feld „%1“: unbekannte Histogramm-Kodierung</translation>
+    </message>
+    <message>
+        <source>does not fit the load model</source>
+        <translation>passt nicht zum Lastmodell</translation>
     </message>
 </context>
 <context>
@@ -1131,7 +1159,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1: kein Stressdeck-Vergleich: %2</translation>
     </message>
     <message>
-        <source>&quot;schema&quot; is not &quot;%1&quot;</source>
+        <source>"schema" is not "%1"</source>
         <translation>„schema“ ist nicht „%1“</translation>
     </message>
     <message>
@@ -1150,7 +1178,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
 <context>
     <name>RunConfig</name>
     <message>
-        <source>target: &quot;%1&quot; is not an http:// or https:// URL</source>
+        <source>target: "%1" is not an http:// or https:// URL</source>
         <translation>Ziel: „%1“ ist keine http://- oder https://-URL</translation>
     </message>
     <message>
@@ -1182,7 +1210,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Leck-Schwelle: muss über 0 MB liegen</translation>
     </message>
     <message>
-        <source>health path: &quot;%1&quot; must start with &quot;/&quot;</source>
+        <source>health path: "%1" must start with "/"</source>
         <translation>Prüfpfad: „%1“ muss mit „/“ beginnen</translation>
     </message>
     <message>
@@ -1201,6 +1229,14 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <source>threads: %1 is out of range (0 for automatic, up to 256)</source>
         <translation>Threads: %1 liegt außerhalb des Bereichs (0 für automatisch, bis 256)</translation>
     </message>
+    <message>
+        <source>stages: user stages belong to the closed model, rate stages to the open model</source>
+        <translation>Stufen: Nutzerstufen gehören zum geschlossenen Modell, Ratenstufen zum offenen Modell</translation>
+    </message>
+    <message>
+        <source>stages: the run lasts as long as its stages (%1), not %2</source>
+        <translation>Stufen: der Lauf dauert so lange wie seine Stufen (%1), nicht %2</translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>
@@ -1217,7 +1253,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1: ein Szenario muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <source>%1: field &quot;%2&quot;: %3</source>
+        <source>%1: field "%2": %3</source>
         <translation>%1: Feld „%2“: %3</translation>
     </message>
     <message>
@@ -1233,11 +1269,11 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>muss ein Objekt sein</translation>
     </message>
     <message>
-        <source>must be a string such as &quot;GET&quot; or &quot;POST&quot;</source>
+        <source>must be a string such as "GET" or "POST"</source>
         <translation>muss eine Zeichenkette wie „GET“ oder „POST“ sein</translation>
     </message>
     <message>
-        <source>must be a string starting with &quot;/&quot;</source>
+        <source>must be a string starting with "/"</source>
         <translation>muss eine Zeichenkette sein, die mit „/“ beginnt</translation>
     </message>
     <message>
@@ -1273,23 +1309,23 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>muss true oder false sein</translation>
     </message>
     <message>
-        <source>field &quot;request_types&quot;: needs at least one request type</source>
+        <source>field "request_types": needs at least one request type</source>
         <translation>Feld „request_types“: braucht mindestens einen Anfragetyp</translation>
     </message>
     <message>
-        <source>field &quot;%1&quot;: %2</source>
+        <source>field "%1": %2</source>
         <translation>Feld „%1“: %2</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is used twice</source>
+        <source>"%1" is used twice</source>
         <translation>„%1“ kommt doppelt vor</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not one of %2</source>
+        <source>"%1" is not one of %2</source>
         <translation>„%1“ ist nicht eines von %2</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must start with &quot;/&quot;</source>
+        <source>"%1" must start with "/"</source>
         <translation>„%1“ muss mit „/“ beginnen</translation>
     </message>
     <message>
@@ -1305,7 +1341,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1 ist kein HTTP-Statuscode (100–599)</translation>
     </message>
     <message>
-        <source>field &quot;request_types&quot;: at least one weight must be above 0</source>
+        <source>field "request_types": at least one weight must be above 0</source>
         <translation>Feld „request_types“: mindestens ein Gewicht muss über 0 liegen</translation>
     </message>
     <message>
@@ -1313,7 +1349,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1: kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>The five request types of the Archive-AI stress script on the service&apos;s real routes.</source>
+        <source>The five request types of the Archive-AI stress script on the service's real routes.</source>
         <translation>Die fünf Anfragetypen des Archive-AI-Lasttestskripts auf den echten Routen des Dienstes.</translation>
     </message>
     <message>
@@ -1321,19 +1357,19 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Die ursprünglichen Pfade aus concurrent_test.py (/agent, /memory/search, /code-assist), die der echte Dienst mit 307 und 404 beantwortet.</translation>
     </message>
     <message>
-        <source>request type &quot;%1&quot;, header &quot;%2&quot;: environment variable %3 is not set</source>
+        <source>request type "%1", header "%2": environment variable %3 is not set</source>
         <translation>Anfragetyp „%1“, Header „%2“: Umgebungsvariable %3 ist nicht gesetzt</translation>
     </message>
     <message>
-        <source>--request &quot;%1&quot;: expected &quot;METHOD /path&quot; or &quot;METHOD /path {json}&quot;</source>
+        <source>--request "%1": expected "METHOD /path" or "METHOD /path {json}"</source>
         <translation>--request „%1“: erwartet „METHODE /pfad“ oder „METHODE /pfad {json}“</translation>
     </message>
     <message>
-        <source>--request &quot;%1&quot;: the body is not valid JSON: %2</source>
+        <source>--request "%1": the body is not valid JSON: %2</source>
         <translation>--request „%1“: der Rumpf ist kein gültiges JSON: %2</translation>
     </message>
     <message>
-        <source>--request &quot;%1&quot;: &quot;%2&quot; is not one of %3</source>
+        <source>--request "%1": "%2" is not one of %3</source>
         <translation>--request „%1“: „%2“ ist nicht eines von %3</translation>
     </message>
     <message>
@@ -1341,12 +1377,20 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>darf keine Leer- oder Steuerzeichen enthalten</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid header name</source>
+        <source>"%1" is not a valid header name</source>
         <translation>„%1“ ist kein gültiger Header-Name</translation>
     </message>
     <message>
-        <source>the value of &quot;%1&quot; contains a line break</source>
+        <source>the value of "%1" contains a line break</source>
         <translation>der Wert von „%1“ enthält einen Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>cannot be combined with "stages"</source>
+        <translation>kann nicht mit „stages“ kombiniert werden</translation>
+    </message>
+    <message>
+        <source>must be a text such as "30s:10,1m:10" or an array</source>
+        <translation>muss ein Text wie „30s:10,1m:10“ oder ein Array sein</translation>
     </message>
 </context>
 <context>
@@ -1360,23 +1404,23 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>SLO: keine Bedingungen angegeben</translation>
     </message>
     <message>
-        <source>SLO term &quot;%1&quot;: not one of p50|p90|p95|p99&lt;DURATION, errors&lt;PCT, ttft_p95&lt;DURATION, tpot_p95&lt;DURATION, optionally after &quot;TYPE.&quot;</source>
+        <source>SLO term "%1": not one of p50|p90|p95|p99&lt;DURATION, errors&lt;PCT, ttft_p95&lt;DURATION, tpot_p95&lt;DURATION, optionally after "TYPE."</source>
         <translation>SLO-Bedingung „%1“: keine von p50|p90|p95|p99&lt;DAUER, errors&lt;PROZENT, ttft_p95&lt;DAUER, tpot_p95&lt;DAUER, wahlweise nach „TYP.“</translation>
     </message>
     <message>
-        <source>SLO term &quot;%1&quot;: &quot;%2&quot; is not a percentage above 0 and at most 100</source>
+        <source>SLO term "%1": "%2" is not a percentage above 0 and at most 100</source>
         <translation>SLO-Bedingung „%1“: „%2“ ist kein Prozentwert über 0 und höchstens 100</translation>
     </message>
     <message>
-        <source>SLO term &quot;%1&quot;: &quot;%2&quot; is not a duration above 0</source>
+        <source>SLO term "%1": "%2" is not a duration above 0</source>
         <translation>SLO-Bedingung „%1“: „%2“ ist keine Dauer über 0</translation>
     </message>
     <message>
-        <source>SLO term &quot;%1&quot;: %2 is limited twice</source>
+        <source>SLO term "%1": %2 is limited twice</source>
         <translation>SLO-Bedingung „%1“: %2 ist zweimal begrenzt</translation>
     </message>
     <message>
-        <source>SLO term &quot;%1&quot;: not a valid term</source>
+        <source>SLO term "%1": not a valid term</source>
         <translation>SLO-Bedingung „%1“: keine gültige Bedingung</translation>
     </message>
     <message>
@@ -1399,7 +1443,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
 <context>
     <name>SparseHistogram</name>
     <message>
-        <source>&quot;buckets&quot; must be an array of index steps and counts</source>
+        <source>"buckets" must be an array of index steps and counts</source>
         <translation>„buckets“ muss ein Array aus Indexschritten und Anzahlen sein</translation>
     </message>
     <message>
@@ -1407,18 +1451,18 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Bucket %1 ist kein Indexschritt mit Anzahl</translation>
     </message>
     <message>
-        <source>&quot;min&quot;/&quot;max&quot; do not match the buckets</source>
+        <source>"min"/"max" do not match the buckets</source>
         <translation>„min“/„max“ passen nicht zu den Buckets</translation>
     </message>
 </context>
 <context>
     <name>Stages</name>
     <message>
-        <source>stage %1: &quot;%2&quot; is not a number of users (a whole number from 0 to 100000)</source>
+        <source>stage %1: "%2" is not a number of users (a whole number from 0 to 100000)</source>
         <translation>Stufe %1: „%2“ ist keine Nutzerzahl (eine ganze Zahl von 0 bis 100000)</translation>
     </message>
     <message>
-        <source>stage %1: &quot;%2&quot; is not a rate (requests per second from 0 to 10000000)</source>
+        <source>stage %1: "%2" is not a rate (requests per second from 0 to 10000000)</source>
         <translation>Stufe %1: „%2“ ist keine Rate (Anfragen pro Sekunde von 0 bis 10000000)</translation>
     </message>
     <message>
@@ -1430,11 +1474,11 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Stufen: keine angegeben</translation>
     </message>
     <message>
-        <source>stage %1: &quot;%2&quot; is not DURATION:TARGET</source>
+        <source>stage %1: "%2" is not DURATION:TARGET</source>
         <translation>Stufe %1: „%2“ ist nicht DAUER:ZIEL</translation>
     </message>
     <message>
-        <source>stage %1: &quot;%2&quot; is not a duration</source>
+        <source>stage %1: "%2" is not a duration</source>
         <translation>Stufe %1: „%2“ ist keine Dauer</translation>
     </message>
     <message>
@@ -1591,6 +1635,50 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <source>Generator event-loop lag: p99 %1 ms, max %2 ms</source>
         <translation>Verzögerung der Ereignisschleife des Generators: p99 %1 ms, max %2 ms</translation>
     </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Typ</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished">Kennzahl</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished">Basislinie</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished">Kandidat</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished">Änderung</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation type="unfinished">Intervall</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished">Urteil</translation>
+    </message>
+    <message>
+        <source>No baseline: File › Compare with baseline… picks a saved report.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Baseline set: the comparison appears once the run has its first latency windows.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Stressdeck::DemoKnobsPanel</name>
@@ -1657,7 +1745,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Es läuft bereits ein Test.</translation>
     </message>
     <message>
-        <source>Scenario &quot;%1&quot;: %2</source>
+        <source>Scenario "%1": %2</source>
         <translation>Szenario „%1“: %2</translation>
     </message>
 </context>
@@ -1768,7 +1856,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Name:</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a built-in profile; choose another name.</source>
+        <source>"%1" is a built-in profile; choose another name.</source>
         <translation>„%1“ ist ein eingebautes Profil; bitte einen anderen Namen wählen.</translation>
     </message>
     <message>
@@ -1784,7 +1872,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <source>A profile named &quot;%1&quot; exists already.</source>
+        <source>A profile named "%1" exists already.</source>
         <translation>Ein Profil namens „%1“ gibt es schon.</translation>
     </message>
     <message>
@@ -1800,7 +1888,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Starten</translation>
     </message>
     <message>
-        <source>Running &quot;%1&quot; against %2</source>
+        <source>Running "%1" against %2</source>
         <translation>„%1“ läuft gegen %2</translation>
     </message>
     <message>
@@ -2094,15 +2182,15 @@ Open it?</source>
         <translation>Überwachen:</translation>
     </message>
     <message>
-        <source>Duration: &quot;%1&quot; is not a duration such as 30s, 5m or 1h.</source>
+        <source>Duration: "%1" is not a duration such as 30s, 5m or 1h.</source>
         <translation>Dauer: „%1“ ist keine Dauer wie 30s, 5m oder 1h.</translation>
     </message>
     <message>
-        <source>Timeout: &quot;%1&quot; is not a duration such as 30s.</source>
+        <source>Timeout: "%1" is not a duration such as 30s.</source>
         <translation>Timeout: „%1“ ist keine Dauer wie 30s.</translation>
     </message>
     <message>
-        <source>Think time: &quot;%1&quot; is not a range such as 100ms-500ms, or 0.</source>
+        <source>Think time: "%1" is not a range such as 100ms-500ms, or 0.</source>
         <translation>Denkzeit: „%1“ ist kein Bereich wie 100ms-500ms oder 0.</translation>
     </message>
     <message>
@@ -2110,7 +2198,7 @@ Open it?</source>
         <translation>Überwachen: es gibt keinen Prozess %1.</translation>
     </message>
     <message>
-        <source>Monitor: no running process is named &quot;%1&quot;.</source>
+        <source>Monitor: no running process is named "%1".</source>
         <translation>Überwachen: kein laufender Prozess heißt „%1“.</translation>
     </message>
     <message>
@@ -2354,6 +2442,58 @@ Ergebnis: %1/%2 Kriterien erfüllt
             <numerusform>Generator: Transport %1, %n Engine-Threads
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>
+Stages (by the requests that started in each):
+</source>
+        <translation>
+Stufen (nach den Anfragen, die in ihnen begannen):
+</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Target (req/s)</source>
+        <translation>Ziel (Anf./s)</translation>
+    </message>
+    <message>
+        <source>Target (users)</source>
+        <translation>Ziel (Nutzer)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>req/s (peak)</source>
+        <translation>Anf./s (Spitze)</translation>
+    </message>
+    <message>
+        <source>users (peak)</source>
+        <translation>Benutzer (Spitze)</translation>
+    </message>
+    <message>
+        <source>Rate stages (req/s): %1
+</source>
+        <translation>Ratenstufen (Anf./s): %1
+</translation>
+    </message>
+    <message>
+        <source>Stages (users): %1
+</source>
+        <translation>Stufen (Nutzer): %1
+</translation>
     </message>
 </context>
 </TS>

@@ -65,7 +65,7 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
     QStringList names;
     for (const RequestType& t : m_shared->scenario.requestTypes)
         names.append(t.name);
-    m_aggregator = std::make_unique<IntervalAggregator>(names);
+    m_aggregator = std::make_unique<IntervalAggregator>(names, int(m_config.stages.stages().size()));
     m_rate = m_config.rateRps;
 }
 
@@ -130,6 +130,14 @@ QCoro::Task<> Engine::run()
     m_state = RunState::Running;
     m_loadStart = Clock::now();
     m_targetUsers = m_config.concurrency;
+    if (m_config.isStaged()) {
+        // Closed: the users follow the stages; open: the rate does, `concurrency` stays the cap.
+        const double target = m_config.stages.targetAt(0);
+        if (m_config.loadModel == LoadModel::Open)
+            m_rate = target;
+        else
+            m_targetUsers = int(std::floor(target + 1e-9));
+    }
     m_loadChanges.append({ 0.0, m_targetUsers, m_config.loadModel == LoadModel::Open ? m_rate : 0.0 });
 
     m_sampler = std::make_unique<ProcessSampler>(m_config.monitorPid);
@@ -168,7 +176,10 @@ void Engine::startWorkers()
 {
     m_shared->loadStart = m_loadStart;
     m_shared->targetUsers = m_targetUsers;
-    m_shared->schedule.start(m_loadStart, m_rate);
+    if (m_config.isStaged() && m_config.loadModel == LoadModel::Open)
+        m_shared->schedule.start(m_loadStart, m_config.stages);
+    else
+        m_shared->schedule.start(m_loadStart, m_rate);
     m_shared->running = true;
     for (int i = 0; i < m_config.threads; ++i) {
         auto* worker = new EngineWorker(i, m_config.threads, m_shared.get(), m_config.seed);
@@ -255,9 +266,41 @@ void Engine::takeSample()
         m_samples.append(*sample);
 }
 
+void Engine::followStages(double elapsedS)
+{
+    if (!m_config.isStaged() || m_state != RunState::Running)
+        return;
+    const Stages& stages = m_config.stages;
+    const bool open = m_config.loadModel == LoadModel::Open;
+    auto usersAt = [&stages](double t) { return int(std::floor(stages.targetAt(t) + 1e-9)); };
+    // One marker per stage boundary (steps at the same time make one), not one per user added.
+    const QList<StageSpan> spans = stages.spans();
+    while (m_nextBoundary < spans.size() && spans[m_nextBoundary].startS <= elapsedS) {
+        const double at = spans[m_nextBoundary].startS;
+        const LoadChange change { at, open ? m_targetUsers : usersAt(at), open ? stages.targetAt(at) : 0.0 };
+        if (!m_loadChanges.isEmpty() && m_loadChanges.last().tS == at)
+            m_loadChanges.last() = change;
+        else
+            m_loadChanges.append(change);
+        ++m_nextBoundary;
+    }
+    if (open) {
+        m_rate = stages.targetAt(elapsedS); // what the window shows; the schedule has its own copy
+        return;
+    }
+    const int users = usersAt(elapsedS);
+    if (users == m_targetUsers)
+        return;
+    m_targetUsers = users;
+    m_shared->targetUsers = users;
+    if (users > 0)
+        forEachWorker([](EngineWorker* w) { w->spawnUsers(); });
+}
+
 void Engine::tick()
 {
     const auto now = Clock::now();
+    followStages(seconds(now - m_loadStart));
     const double watermark = collect();
     if (m_state == RunState::Running || m_state == RunState::Draining)
         m_aggregator->closeBefore(watermark, inFlightCount());
@@ -356,6 +399,10 @@ void Engine::beginDrain()
 
 void Engine::setConcurrency(int users)
 {
+    if (m_config.isStaged()) {
+        qWarning("Stressdeck: a staged run follows its stages; the live concurrency change is ignored");
+        return;
+    }
     if (users < 1 || users == m_targetUsers || m_state != RunState::Running)
         return;
     m_targetUsers = users;
@@ -366,6 +413,10 @@ void Engine::setConcurrency(int users)
 
 void Engine::setRate(double rps)
 {
+    if (m_config.isStaged()) {
+        qWarning("Stressdeck: a staged run follows its stages; the live rate change is ignored");
+        return;
+    }
     if (!(rps > 0) || m_config.loadModel != LoadModel::Open || m_state != RunState::Running)
         return;
     m_shared->schedule.setRate(rps);
@@ -440,6 +491,14 @@ Report Engine::buildReport(const QString& stopReason) const
     r.stuckRequests = m_aggregator->stuckCount();
     r.schedule = m_shared->schedule.info();
     r.loadChanges = m_loadChanges;
+    const QList<StageSpan> spans = m_config.stages.spans();
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        const StageSpan& span = spans[i];
+        // A stage still under way (a checkpoint, a stopped run) counts the time it has run.
+        const double ranS = std::clamp(std::min(span.endS, r.elapsedS) - span.startS, 0.0, span.endS - span.startS);
+        r.stages.append({ span.startS, span.endS, span.fromTarget, span.target,
+            StatsSummary::of({}, m_aggregator->byStage()[size_t(i)], ranS) });
+    }
     // The generator's health is that of its worst thread: all engine threads' lags together.
     Histogram lag = m_lagProbe ? m_lagProbe->histogram() : Histogram();
     for (size_t i = 1; i < m_workers.size(); ++i)

@@ -78,6 +78,8 @@ private:
     void takeSample();
     void beginDrain();
     void maybeFinish();
+    //! A staged run: follows the stages' target at `elapsedS` and marks the boundaries passed.
+    void followStages(double elapsedS);
     void finish();
     double loadElapsedS() const;
     Report buildReport(const QString& stopReason) const;
@@ -95,6 +97,7 @@ private:
     std::vector<RequestRecord> m_batch;
     int m_targetUsers = 0;
     double m_rate = 0;
+    qsizetype m_nextBoundary = 1; //!< the first stage whose start has not been marked yet
 
     QDateTime m_startedAt;
     std::optional<ComparedRun> m_baseline;

@@ -124,6 +124,8 @@ QCoro::Task<> EngineWorker::userLoop(int index)
         EngineClock::time_point intended = EngineClock::now();
         if (open) {
             const auto [scheduleSlot, due] = m_shared->schedule.claim();
+            if (scheduleSlot == OpenSchedule::NoSlot)
+                break; // the stages have no arrivals left
             intended = due;
             co_await pause(intended - EngineClock::now(), true);
             if (!keepGoing()) {
@@ -172,9 +174,11 @@ QCoro::Task<Exchange> EngineWorker::execute(int userIndex, int typeIndex, Engine
     }
     const Exchange exchange
         = co_await m_transport->send(slotOf(userIndex), m_shared->requests[size_t(typeIndex)], std::move(body));
+    // A request belongs to the stage it started in: its scheduled time in the open model.
+    const int stage = m_config.isStaged() ? m_config.stages.stageAt(seconds(intended - m_shared->loadStart)) : -1;
     if (exchange.sent)
         m_records.push(
-            typeIndex, exchange.outcome, exchange.done, nanos(exchange.done - intended), m_shared->loadStart);
+            typeIndex, exchange.outcome, exchange.done, nanos(exchange.done - intended), m_shared->loadStart, stage);
     --m_inFlightHere;
     --m_shared->inFlight;
     co_return exchange;

@@ -22,9 +22,10 @@ IntervalFigures figuresWithPercentiles(IntervalFigures f, const Histogram& h)
 
 } // namespace
 
-IntervalAggregator::IntervalAggregator(const QStringList& typeNames)
+IntervalAggregator::IntervalAggregator(const QStringList& typeNames, int stageCount)
     : m_names(typeNames)
     , m_counters(size_t(typeNames.size()))
+    , m_stageCounters(size_t(std::max(0, stageCount)))
 {
     m_window.figures.resize(m_counters.size());
     m_window.latency.resize(m_counters.size());
@@ -65,6 +66,8 @@ void IntervalAggregator::record(const RequestRecord& r)
     };
     apply(m_counters[size_t(r.typeIndex)]);
     apply(m_overall);
+    if (r.stage >= 0 && size_t(r.stage) < m_stageCounters.size())
+        apply(m_stageCounters[size_t(r.stage)]);
 
     auto applyInterval = [&](IntervalFigures& f, Histogram& h) {
         ++f.requests;

@@ -18,14 +18,15 @@ namespace Stressdeck {
 //! Files finished requests into the run's totals and into one-second intervals by completion
 //! time. A second is closed (becomes a TimelineRow) only when the caller says every request that
 //! ends in it has arrived, so rows are exact whatever the number of engine threads; rows always
-//! sum to the totals, and a run ending just past a second folds that sliver into it. Single
-//! threaded: the engine calls it from its own thread only.
+//! sum to the totals, and a run ending just past a second folds that sliver into it. A staged run
+//! also counts each request in the stage it started in (RequestRecord::stage), so the stages' counters
+//! sum to the totals too. Single threaded: the engine calls it from its own thread only.
 class IntervalAggregator {
 public:
     //! A run's last piece shorter than this joins the second before instead of a row of its own.
     static constexpr double SliverS = 0.1;
 
-    explicit IntervalAggregator(const QStringList& typeNames);
+    explicit IntervalAggregator(const QStringList& typeNames, int stageCount = 0);
 
     void record(const RequestRecord& record);
     //! Closes every second that ends at or before `watermarkS`; `inFlight` goes into the rows.
@@ -39,6 +40,8 @@ public:
     const QList<LatencyWindow>& windows() const { return m_windows; }
     const RequestCounters& overall() const { return m_overall; }
     const std::vector<RequestCounters>& byType() const { return m_counters; }
+    //! Per stage, by the stage a request started in; empty without stages.
+    const std::vector<RequestCounters>& byStage() const { return m_stageCounters; }
     qint64 stuckCount() const { return m_stuck; }
 
 private:
@@ -66,6 +69,7 @@ private:
     QStringList m_names;
     std::vector<RequestCounters> m_counters;
     RequestCounters m_overall;
+    std::vector<RequestCounters> m_stageCounters;
     qint64 m_stuck = 0;
     std::deque<Interval> m_open; //!< m_open[i] is second m_firstOpen + i
     std::vector<Interval> m_spare;

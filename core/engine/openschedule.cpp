@@ -14,10 +14,24 @@ void OpenSchedule::start(EngineClock::time_point origin, double rate)
     m_rate = rate;
 }
 
+void OpenSchedule::start(EngineClock::time_point origin, const Stages& stages)
+{
+    const std::lock_guard lock(m_mutex);
+    m_origin = origin;
+    m_stages = stages;
+    m_cursor.emplace(m_stages);
+}
+
+EngineClock::time_point OpenSchedule::at(double offsetS) const
+{
+    return m_origin + std::chrono::duration_cast<EngineClock::duration>(std::chrono::duration<double>(offsetS));
+}
+
 EngineClock::time_point OpenSchedule::timeOf(qint64 slot) const
 {
-    const double offsetS = double(slot - m_base) / m_rate;
-    return m_origin + std::chrono::duration_cast<EngineClock::duration>(std::chrono::duration<double>(offsetS));
+    if (m_cursor)
+        return at(m_stages.arrivalTime(slot).value_or(m_stages.totalDuration()));
+    return at(double(slot - m_base) / m_rate);
 }
 
 std::pair<qint64, EngineClock::time_point> OpenSchedule::claim()
@@ -28,6 +42,11 @@ std::pair<qint64, EngineClock::time_point> OpenSchedule::claim()
         std::pop_heap(m_returned.begin(), m_returned.end(), std::greater<>());
         slot = m_returned.back();
         m_returned.pop_back();
+    } else if (m_cursor) {
+        const std::optional<double> due = m_cursor->next();
+        if (!due)
+            return { NoSlot, m_origin };
+        return { m_cursor->index(), at(*due) };
     } else {
         slot = m_nextSlot++;
     }
@@ -36,6 +55,8 @@ std::pair<qint64, EngineClock::time_point> OpenSchedule::claim()
 
 void OpenSchedule::giveBack(qint64 slot)
 {
+    if (slot == NoSlot)
+        return;
     const std::lock_guard lock(m_mutex);
     m_returned.push_back(slot);
     std::push_heap(m_returned.begin(), m_returned.end(), std::greater<>());
@@ -61,6 +82,8 @@ void OpenSchedule::unsend(double lagMs)
 void OpenSchedule::setRate(double rps)
 {
     const std::lock_guard lock(m_mutex);
+    if (m_cursor)
+        return;
     // Slots already claimed keep their times; new ones follow the new rate from now on.
     const auto next = timeOf(m_nextSlot);
     m_base = m_nextSlot;

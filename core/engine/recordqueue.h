@@ -17,6 +17,7 @@ struct RequestRecord {
     Outcome outcome;
     std::int64_t latencyNs = 0;
     std::int64_t doneNs = 0; //!< when it ended, since the start of the load
+    int stage = -1; //!< the stage it started in (its intended time in the open model); -1: no stages
 };
 
 //! Finished requests of one worker on their way to the aggregator. A worker appends under a
@@ -26,7 +27,7 @@ struct RequestRecord {
 class RecordQueue {
 public:
     void push(int typeIndex, const Outcome& outcome, EngineClock::time_point done, std::int64_t latencyNs,
-        EngineClock::time_point loadStart);
+        EngineClock::time_point loadStart, int stage = -1);
     //! Moves the queued records into *out (emptied first); returns the time of the hand-over.
     EngineClock::time_point takeAll(std::vector<RequestRecord>* out);
 

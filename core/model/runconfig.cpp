@@ -38,7 +38,18 @@ bool RunConfig::validate(QString* error, ConfigField* field) const
         return fail(ConfigField::ThinkTime,
             QCoreApplication::translate(
                 "RunConfig", "think time: minimum must be ≥ 0 and not above the maximum (at most 1 hour)"));
-    if (loadModel == LoadModel::Open && (!(rateRps > 0) || rateRps > 10000000))
+    if (isStaged()) {
+        const bool matches = (stages.unit() == Stages::Unit::Rate) == (loadModel == LoadModel::Open);
+        if (!matches)
+            return fail(ConfigField::Stages,
+                QCoreApplication::translate(
+                    "RunConfig", "stages: user stages belong to the closed model, rate stages to the open model"));
+        if (std::abs(durationS - stages.totalDuration()) > 1e-6)
+            return fail(ConfigField::Stages,
+                QCoreApplication::translate("RunConfig", "stages: the run lasts as long as its stages (%1), not %2")
+                    .arg(formatDurationExact(stages.totalDuration()), formatDurationExact(durationS)));
+    }
+    if (loadModel == LoadModel::Open && !isStaged() && (!(rateRps > 0) || rateRps > 10000000))
         return fail(
             ConfigField::Rate, QCoreApplication::translate("RunConfig", "rate: must be above 0 requests per second"));
     if (!(sampleIntervalS >= 1) || sampleIntervalS > 3600)
@@ -72,6 +83,23 @@ bool RunConfig::isValidTarget(const QUrl& url)
         && !url.host().isEmpty();
 }
 
+void RunConfig::setStages(const Stages& shape)
+{
+    stages = shape;
+    if (shape.isEmpty())
+        return;
+    durationS = shape.totalDuration();
+    if (shape.unit() == Stages::Unit::Rate) {
+        loadModel = LoadModel::Open;
+        return;
+    }
+    loadModel = LoadModel::Closed;
+    double most = 1;
+    for (const Stage& stage : shape.stages())
+        most = std::max(most, stage.target);
+    concurrency = int(most);
+}
+
 void Profile::applyTo(RunConfig* config) const
 {
     config->profile = name;
@@ -80,6 +108,7 @@ void Profile::applyTo(RunConfig* config) const
     config->timeoutS = timeoutS;
     config->thinkMinMs = thinkMinMs;
     config->thinkMaxMs = thinkMaxMs;
+    config->setStages(stages);
 }
 
 QList<Profile> Profile::builtIns()

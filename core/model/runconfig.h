@@ -3,6 +3,7 @@
 #pragma once
 
 #include "scenario.h"
+#include "stages.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -32,7 +33,8 @@ enum class ConfigField {
     CheckpointInterval,
     MaxBody,
     Threads,
-    MonitorPid
+    MonitorPid,
+    Stages
 };
 
 //! Thresholds for the analysis; the defaults are the original script's plus an error rate.
@@ -70,6 +72,11 @@ struct RunConfig {
     double checkpointIntervalS = 30; //!< how often a recovery copy of the report is handed out
     Transport transport = Transport::Qnam;
     int threads = 0; //!< engine threads the users are spread over; 0: one per core minus one (at least 1)
+    //! A load shape instead of a constant load: users (Unit::Users) in the closed model, requests
+    //! per second (Unit::Rate) in the open model; empty: constant. With stages the run lasts as
+    //! long as they do (setStages keeps durationS equal to their total) and `concurrency` is the
+    //! in-flight cap in the open model, the largest target in the closed one.
+    Stressdeck::Stages stages {};
 
     friend bool operator==(const RunConfig&, const RunConfig&) = default;
 
@@ -77,6 +84,10 @@ struct RunConfig {
     bool validate(QString* error, ConfigField* field = nullptr) const;
     //! An http:// or https:// URL with a host: what a run can be aimed at.
     static bool isValidTarget(const QUrl& url);
+    bool isStaged() const { return !stages.isEmpty(); }
+    //! Sets (or, with empty stages, clears) the load shape, and with it the load model, the
+    //! duration and, for user stages, the concurrency (the largest target, at least 1).
+    void setStages(const Stressdeck::Stages& shape);
 };
 
 //! A named starting point for a run's load shape.
@@ -87,6 +98,7 @@ struct Profile {
     double timeoutS = 30;
     double thinkMinMs = 100;
     double thinkMaxMs = 500;
+    Stressdeck::Stages stages {}; //!< empty: a constant load
 
     void applyTo(RunConfig* config) const;
     static QList<Profile> builtIns();

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace Stressdeck {
 
@@ -165,6 +166,27 @@ bool Scenario::fromJson(const QByteArray& json, const QString& origin, Scenario*
         }
         result.requestTypes.append(type);
     }
+    const QJsonValue userStages = root.value(QStringLiteral("stages"));
+    const QJsonValue rateStages = root.value(QStringLiteral("rate_stages"));
+    if (!userStages.isUndefined() && !rateStages.isUndefined())
+        return fieldError(QStringLiteral("rate_stages"),
+            QCoreApplication::translate("Scenario", "cannot be combined with \"stages\""));
+    for (const auto& [key, value, unit] : { std::tuple { QStringLiteral("stages"), userStages, Stages::Unit::Users },
+             std::tuple { QStringLiteral("rate_stages"), rateStages, Stages::Unit::Rate } }) {
+        if (value.isUndefined())
+            continue;
+        QString why;
+        std::optional<Stages> shape;
+        if (value.isString())
+            shape = Stages::parse(value.toString(), unit, &why);
+        else if (value.isArray())
+            shape = Stages::fromJson(value.toArray(), unit, &why);
+        else
+            why = QCoreApplication::translate("Scenario", "must be a text such as \"30s:10,1m:10\" or an array");
+        if (!shape)
+            return fieldError(key, why);
+        result.stages = *shape;
+    }
     QString why;
     if (!result.validate(&why)) {
         *error = QStringLiteral("%1: %2").arg(origin, why);
@@ -273,6 +295,9 @@ QByteArray Scenario::toJson() const
     QJsonObject root { { QStringLiteral("name"), name }, { QStringLiteral("request_types"), types } };
     if (!description.isEmpty())
         root.insert(QStringLiteral("description"), description);
+    if (!stages.isEmpty())
+        root.insert(stages.unit() == Stages::Unit::Rate ? QStringLiteral("rate_stages") : QStringLiteral("stages"),
+            stages.toJson());
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

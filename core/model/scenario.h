@@ -2,6 +2,8 @@
 
 #pragma once
 
+#include "stages.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -29,6 +31,9 @@ struct Scenario {
     QString name;
     QString description;
     QList<RequestType> requestTypes;
+    //! The file's load shape (`"stages"`: users, `"rate_stages"`: requests per second; text or the
+    //! Stages::toJson form); empty: none. A load given on the command line wins over it.
+    Stages stages;
 
     friend bool operator==(const Scenario&, const Scenario&) = default;
 

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <tuple>
+
 namespace Stressdeck {
 
 namespace {
@@ -207,6 +209,10 @@ QJsonObject Report::toJson() const
                 { QStringLiteral("p95_ms"), config.thresholds.p95Ms },
                 { QStringLiteral("error_rate_pct"), config.thresholds.errorRatePct },
                 { QStringLiteral("stall_s"), config.thresholds.stallS } } } };
+    if (config.isStaged())
+        cfg.insert(
+            config.stages.unit() == Stages::Unit::Rate ? QStringLiteral("rate_stages") : QStringLiteral("stages"),
+            config.stages.toJson());
 
     QJsonArray types;
     for (const StatsSummary& t : requestTypes)
@@ -262,6 +268,12 @@ QJsonObject Report::toJson() const
         changes.append(QJsonObject { { QStringLiteral("t_s"), c.tS }, { QStringLiteral("concurrency"), c.concurrency },
             { QStringLiteral("rate_rps"), c.rateRps } });
     }
+    QJsonArray stageList;
+    for (const StageSummary& st : stages) {
+        stageList.append(QJsonObject { { QStringLiteral("start_s"), st.startS }, { QStringLiteral("end_s"), st.endS },
+            { QStringLiteral("from_target"), st.fromTarget }, { QStringLiteral("target"), st.target },
+            { QStringLiteral("stats"), statsJson(st.stats, false) } });
+    }
     QJsonArray bottleneckList;
     for (const Bottleneck& b : bottlenecks) {
         bottleneckList.append(QJsonObject { { QStringLiteral("request_type"), b.requestType },
@@ -295,6 +307,7 @@ QJsonObject Report::toJson() const
                 { QStringLiteral("late"), double(schedule.late) }, { QStringLiteral("max_lag_ms"), schedule.maxLagMs },
                 { QStringLiteral("late_threshold_ms"), ScheduleInfo::LateThresholdMs } } },
         { QStringLiteral("load_changes"), changes },
+        { QStringLiteral("stages"), stageList },
         { QStringLiteral("bottlenecks"), bottleneckList },
         { QStringLiteral("criteria"), criteriaList },
         { QStringLiteral("passed"), passed },
@@ -387,6 +400,20 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
         th.value(QStringLiteral("error_rate_pct")).toDouble(defaults.errorRatePct),
         th.value(QStringLiteral("stall_s")).toDouble(defaults.stallS) };
 
+    for (const auto& [key, unit, model] : { std::tuple { "stages", Stages::Unit::Users, LoadModel::Closed },
+             std::tuple { "rate_stages", Stages::Unit::Rate, LoadModel::Open } }) {
+        if (!cfg.contains(QLatin1String(key)) || !rd.ok())
+            continue;
+        QString why;
+        const std::optional<Stages> shape = Stages::fromJson(rd.array(cfg, c, key), unit, &why);
+        if (rd.ok() && (!shape || r.config.loadModel != model))
+            rd.error = QCoreApplication::translate("Report", "field \"%1\": %2")
+                           .arg(Reader::join(c, key),
+                               shape ? QCoreApplication::translate("Report", "does not fit the load model") : why);
+        if (shape)
+            r.config.stages = *shape;
+    }
+
     r.overall = rd.stats(rd.object(root, {}, "overall"), QStringLiteral("overall"), false);
     const QJsonArray types = rd.array(root, {}, "request_types");
     for (qsizetype i = 0; i < types.size() && rd.ok(); ++i)
@@ -462,6 +489,20 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
         const QJsonObject o = v.toObject();
         r.loadChanges.append({ o.value(QStringLiteral("t_s")).toDouble(),
             o.value(QStringLiteral("concurrency")).toInt(), o.value(QStringLiteral("rate_rps")).toDouble() });
+    }
+
+    // Reports before stages have none; a constant run has an empty list.
+    const QJsonArray stageList = root.value(QStringLiteral("stages")).toArray();
+    for (qsizetype i = 0; i < stageList.size() && rd.ok(); ++i) {
+        const QString p = QStringLiteral("stages[%1]").arg(i);
+        const QJsonObject o = stageList[i].toObject();
+        StageSummary st;
+        st.startS = rd.number(o, p, "start_s");
+        st.endS = rd.number(o, p, "end_s");
+        st.fromTarget = o.value(QStringLiteral("from_target")).toDouble();
+        st.target = rd.number(o, p, "target");
+        st.stats = rd.stats(rd.object(o, p, "stats"), p + QStringLiteral(".stats"), false);
+        r.stages.append(st);
     }
 
     const QJsonArray bottleneckList = rd.array(root, {}, "bottlenecks");

@@ -50,6 +50,19 @@ struct SystemInfo {
     friend bool operator==(const SystemInfo&, const SystemInfo&) = default;
 };
 
+//! One stage of a staged run: where it sat on the run's clock, the target it ramped from and to,
+//! and the figures of the requests that started in it (their scheduled time in the open model),
+//! so the stages' counters sum to the overall ones.
+struct StageSummary {
+    double startS = 0;
+    double endS = 0;
+    double fromTarget = 0;
+    double target = 0;
+    StatsSummary stats;
+
+    friend bool operator==(const StageSummary&, const StageSummary&) = default;
+};
+
 //! Everything a run produced; the JSON form (schema stressdeck-report/1) is the source of truth
 //! for the GUI, the PDF and CI.
 struct Report {
@@ -72,6 +85,7 @@ struct Report {
     QList<Stall> stalls;
     ScheduleInfo schedule;
     QList<LoadChange> loadChanges;
+    QList<StageSummary> stages; //!< empty: a constant load (or a report of Stressdeck before stages)
     QList<Bottleneck> bottlenecks;
     QList<Criterion> criteria;
     bool passed = false;

@@ -38,6 +38,46 @@ void appendStats(QString& out, const StatsSummary& s)
     }
 }
 
+double peakTarget(const Stages& stages)
+{
+    double peak = 0;
+    for (const Stage& stage : stages.stages())
+        peak = std::max(peak, stage.target);
+    return peak;
+}
+
+//! One row per stage, by the requests that started in it.
+void appendStages(QString& out, const Report& r)
+{
+    if (r.stages.isEmpty())
+        return;
+    auto row = [](const QStringList& cells) -> QString {
+        static constexpr int widths[] = { 5, 15, 15, 9, 9, 9, 9, 9, 9 };
+        QString line = QStringLiteral(" ");
+        for (qsizetype i = 0; i < cells.size(); ++i)
+            line += QLatin1Char(' ') + cells[i].rightJustified(widths[i]);
+        return line + QLatin1Char('\n');
+    };
+    out += QCoreApplication::translate("Summary", "\nStages (by the requests that started in each):\n");
+    out += row({ QCoreApplication::translate("Summary", "Stage"), QCoreApplication::translate("Summary", "Time"),
+        r.config.loadModel == LoadModel::Open ? QCoreApplication::translate("Summary", "Target (req/s)")
+                                              : QCoreApplication::translate("Summary", "Target (users)"),
+        QCoreApplication::translate("Summary", "Requests"), QCoreApplication::translate("Summary", "Failures"),
+        QCoreApplication::translate("Summary", "req/s"), QStringLiteral("p50"), QStringLiteral("p95"),
+        QStringLiteral("p99") });
+    auto number = [](double value) { return QString::number(value, 'g', 6); };
+    for (qsizetype i = 0; i < r.stages.size(); ++i) {
+        const StageSummary& st = r.stages[i];
+        const StatsSummary& s = st.stats;
+        out += row({ QString::number(i + 1),
+            QStringLiteral("%1–%2").arg(formatDurationExact(st.startS), formatDurationExact(st.endS)),
+            st.fromTarget == st.target ? number(st.target)
+                                       : QStringLiteral("%1→%2").arg(number(st.fromTarget), number(st.target)),
+            QString::number(s.total), QString::number(s.failure), QString::number(s.throughputRps, 'f', 1),
+            ms(s.latency.p50), ms(s.latency.p95), ms(s.latency.p99) });
+    }
+}
+
 } // namespace
 
 QString textSummary(const Report& r)
@@ -47,19 +87,33 @@ QString textSummary(const Report& r)
     out += rule + QLatin1Char('\n');
     out += QCoreApplication::translate("Summary", "Stressdeck report: %1 against %2\n")
                .arg(r.scenarioName, r.config.target.toString());
+    const bool open = r.config.loadModel == LoadModel::Open;
+    // A staged run's load is its peak here; the stages themselves follow.
+    const double load = r.config.isStaged() ? peakTarget(r.config.stages)
+        : open                              ? r.config.rateRps
+                                            : r.config.concurrency;
+    QString loadUnit
+        = open ? QCoreApplication::translate("Summary", "req/s") : QCoreApplication::translate("Summary", "users");
+    if (r.config.isStaged())
+        loadUnit = open ? QCoreApplication::translate("Summary", "req/s (peak)")
+                        : QCoreApplication::translate("Summary", "users (peak)");
     out += QCoreApplication::translate("Summary", "Profile %1, %2, %3 %4, timeout %5 s, think time %6–%7 ms\n")
                .arg(r.config.profile,
-                   r.config.loadModel == LoadModel::Open ? QCoreApplication::translate("Summary", "open model")
-                                                         : QCoreApplication::translate("Summary", "closed model"))
-               .arg(r.config.loadModel == LoadModel::Open ? r.config.rateRps : r.config.concurrency)
-               .arg(r.config.loadModel == LoadModel::Open ? QCoreApplication::translate("Summary", "req/s")
-                                                          : QCoreApplication::translate("Summary", "users"))
+                   open ? QCoreApplication::translate("Summary", "open model")
+                        : QCoreApplication::translate("Summary", "closed model"))
+               .arg(load)
+               .arg(loadUnit)
                .arg(r.config.timeoutS)
                .arg(r.config.thinkMinMs)
                .arg(r.config.thinkMaxMs);
     out += QCoreApplication::translate(
         "Summary", "Generator: %1 transport, %n engine thread(s)\n", nullptr, r.config.threads)
                .arg(transportId(r.config.transport));
+    if (r.config.isStaged())
+        out += (r.config.stages.unit() == Stages::Unit::Rate
+                ? QCoreApplication::translate("Summary", "Rate stages (req/s): %1\n")
+                : QCoreApplication::translate("Summary", "Stages (users): %1\n"))
+                   .arg(r.config.stages.toString());
     if (r.config.insecure)
         out += QCoreApplication::translate("Summary", "TLS certificates were NOT verified (--insecure)\n");
     out += QCoreApplication::translate("Summary", "Test Results (%1s)\n").arg(r.elapsedS, 0, 'f', 1);
@@ -81,6 +135,7 @@ QString textSummary(const Report& r)
                    .arg(r.schedule.late)
                    .arg(ScheduleInfo::LateThresholdMs);
     out += QCoreApplication::translate("Summary", "  Stuck requests: %1\n").arg(r.stuckRequests);
+    appendStages(out, r);
 
     out += QCoreApplication::translate("Summary", "\nResource Usage (%1):\n")
                .arg(r.system.source == QLatin1String("pid") ? QCoreApplication::translate("Summary", "process %1 %2")

@@ -113,6 +113,27 @@ private Q_SLOTS:
                                        << QStringLiteral("--demo-error-rate");
         QTest::addRow("bad seed") << QStringList { t, QStringLiteral("--seed"), QStringLiteral("x") }
                                   << QStringLiteral("--seed");
+        QTest::addRow("bad stage") << QStringList { t, QStringLiteral("--stages"), QStringLiteral("10s:3,5q:2") }
+                                   << QStringLiteral("--stages: stage 2");
+        QTest::addRow("fractional stage users")
+            << QStringList { t, QStringLiteral("--stages"), QStringLiteral("5s:2.5") } << QStringLiteral("--stages");
+        QTest::addRow("negative stage rate") << QStringList { t, QStringLiteral("--rate-stages"),
+            QStringLiteral("5s:-1") } << QStringLiteral("--rate-stages: stage 1");
+        QTest::addRow("stages and rate") << QStringList { t, QStringLiteral("--stages"), QStringLiteral("5s:2"),
+            QStringLiteral("--rate"), QStringLiteral("5") }
+                                         << QStringLiteral("--stages and --rate");
+        QTest::addRow("stages and concurrency") << QStringList { t, QStringLiteral("--stages"), QStringLiteral("5s:2"),
+            QStringLiteral("-c"), QStringLiteral("5") }
+                                                << QStringLiteral("--stages and --concurrency");
+        QTest::addRow("both kinds of stages") << QStringList { t, QStringLiteral("--stages"), QStringLiteral("5s:2"),
+            QStringLiteral("--rate-stages"), QStringLiteral("5s:2") }
+                                              << QStringLiteral("--stages and --rate-stages");
+        QTest::addRow("rate stages and rate") << QStringList { t, QStringLiteral("--rate-stages"),
+            QStringLiteral("5s:2"), QStringLiteral("--rate"), QStringLiteral("5") }
+                                              << QStringLiteral("--rate-stages and --rate");
+        QTest::addRow("stages and another duration") << QStringList { t, QStringLiteral("--stages"),
+            QStringLiteral("5s:2"), QStringLiteral("-d"), QStringLiteral("10s") }
+                                                     << QStringLiteral("--duration");
         QTest::addRow("zero threads") << QStringList { t, QStringLiteral("--threads"), QStringLiteral("0") }
                                       << QStringLiteral("--threads");
         QTest::addRow("too many threads")
@@ -175,6 +196,39 @@ private Q_SLOTS:
             qPrintable(QString::number(report.overall.latency.p99)));
         QVERIFY(r.out.contains(QLatin1String("STRESS TEST PASSED")));
         QVERIFY(r.err.contains(QLatin1String("req/s"))); // progress lines
+    }
+
+    void rateStagesRunAndReport()
+    {
+        TestServerThread server;
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("stages.json"));
+        // ∫ = 5 + 20 = 25 requests; the same --duration as the stages is accepted.
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(),
+            QStringLiteral("--request"), QStringLiteral("GET /delay/5"), QStringLiteral("--rate-stages"),
+            QStringLiteral("1s:10,2s:10"), QStringLiteral("-d"), QStringLiteral("3s"), QStringLiteral("-c"),
+            QStringLiteral("8"), QStringLiteral("--leak-threshold-mb"), QStringLiteral("100000"),
+            QStringLiteral("--sample-interval"), QStringLiteral("1s"), QStringLiteral("--json"), json });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(json, &report, &error), qPrintable(error));
+        QCOMPARE(report.config.loadModel, LoadModel::Open);
+        QCOMPARE(report.config.stages.toString(), QStringLiteral("1s:10,2s:10"));
+        QCOMPARE(report.config.concurrency, 8);
+        QCOMPARE(report.config.durationS, 3.0);
+        QCOMPARE(report.stages.size(), 2);
+        QCOMPARE(report.stages[1].startS, 1.0);
+        QCOMPARE(report.stages[1].endS, 3.0);
+        QCOMPARE(report.stages[1].target, 10.0);
+        QVERIFY2(report.overall.total >= 23 && report.overall.total <= 25,
+            qPrintable(QString::number(report.overall.total)));
+        QCOMPARE(report.stages[0].stats.total + report.stages[1].stats.total, report.overall.total);
+        QVERIFY2(report.stages[0].stats.total >= 4 && report.stages[0].stats.total <= 5,
+            qPrintable(QString::number(report.stages[0].stats.total)));
+        QVERIFY2(r.out.contains(QLatin1String("Stages (by the requests that started in each)")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("1s–3s")), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QLatin1String("rate stages 1s:10,2s:10")), qPrintable(r.err));
     }
 
     void failingChatFailsSuccessRate()

@@ -72,6 +72,31 @@ private Q_SLOTS:
         QCOMPARE(store.find(QStringLiteral("soak"))->concurrency, 41);
     }
 
+    void stagesAreSavedWithTheProfile()
+    {
+        ProfileStore store;
+        QString error;
+        Profile ramp = soak();
+        ramp.name = QStringLiteral("ramp");
+        ramp.stages = *Stages::parse(QStringLiteral("30s:10,2m:10,30s:0"), Stages::Unit::Users, &error);
+        Profile rates = soak();
+        rates.name = QStringLiteral("rates");
+        rates.stages = *Stages::parse(QStringLiteral("1m:100,1m:400"), Stages::Unit::Rate, &error);
+        QVERIFY(store.save(ramp));
+        QVERIFY(store.save(rates));
+        QCOMPARE(store.find(QStringLiteral("ramp"))->stages, ramp.stages);
+        QCOMPARE(store.find(QStringLiteral("rates"))->stages, rates.stages);
+        QVERIFY(store.find(QStringLiteral("soak")) == std::nullopt);
+        const QJsonObject json = savedJson();
+        QCOMPARE(json.value(QStringLiteral("ramp")).toObject().value(QStringLiteral("stages")).toArray(),
+            ramp.stages.toJson());
+        QCOMPARE(json.value(QStringLiteral("rates")).toObject().value(QStringLiteral("rate_stages")).toArray(),
+            rates.stages.toJson());
+        QVERIFY(!json.value(QStringLiteral("rates")).toObject().contains(QStringLiteral("stages")));
+        QVERIFY(store.save(soak()));
+        QVERIFY(store.find(QStringLiteral("soak"))->stages.isEmpty());
+    }
+
     void missingFieldsTakeTheDefaults()
     {
         Settings().setProfilesJson(R"({"tiny":{"concurrency":2}})");

@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <cmath>
 #include <functional>
 
 using namespace Stressdeck;
@@ -296,6 +297,112 @@ private Q_SLOTS:
         QVERIFY2(liveSent >= 60 && liveSent <= r.schedule.scheduled, qPrintable(QString::number(liveSent)));
         QCOMPARE(r.overall.total, r.schedule.scheduled);
         QCOMPARE(qint64(server.server()->received.load()), r.overall.total);
+    }
+
+    void closedStagesSetTheUsers()
+    {
+        // 0→4 users over 2 s, 4 for 2 s, 4→0 over 1 s, no think time, 50 ms a request: a user has
+        // a request in flight nearly all the time, so in-flight and throughput follow the users.
+        TestServerThread server;
+        RunConfig c = config(server.url(), 1, 1);
+        QString error;
+        const auto shape = Stages::parse(QStringLiteral("2s:4,2s:4,1s:0"), Stages::Unit::Users, &error);
+        QVERIFY2(shape, qPrintable(error));
+        c.setStages(*shape);
+        QCOMPARE(c.durationS, 5.0);
+        qint64 mostInFlight = 0;
+        const Run run = runToEnd(
+            c, scenarioOf({ get("slow", "/delay/50") }),
+            [&mostInFlight](LoadRunner& runner) {
+                QObject::connect(&runner, &LoadRunner::snapshotReady, &runner,
+                    [&mostInFlight](const LiveSnapshot& s) { mostInFlight = std::max(mostInFlight, s.inFlight); });
+            },
+            100);
+        const Report& r = run.report;
+        QVERIFY2(mostInFlight >= 3 && mostInFlight <= 4, qPrintable(QString::number(mostInFlight)));
+        QVERIFY2(r.timeline.size() >= 5, qPrintable(QString::number(r.timeline.size())));
+        auto inFlightAt = [&r](double tS) {
+            for (const TimelineRow& row : r.timeline) {
+                if (std::abs(row.tS - tS) < 0.01)
+                    return row.inFlight;
+            }
+            return qint64(-1);
+        };
+        QVERIFY2(inFlightAt(1) >= 1 && inFlightAt(1) <= 3, qPrintable(QString::number(inFlightAt(1))));
+        QVERIFY2(inFlightAt(3) >= 2 && inFlightAt(3) <= 4, qPrintable(QString::number(inFlightAt(3))));
+        for (const TimelineRow& row : r.timeline)
+            QVERIFY2(row.inFlight <= 4, qPrintable(QString::number(row.inFlight)));
+
+        // One marker per stage boundary, not one per user added.
+        QCOMPARE(r.loadChanges.size(), 3);
+        QCOMPARE(r.loadChanges[0], (LoadChange { 0, 0, 0 }));
+        QCOMPARE(r.loadChanges[1], (LoadChange { 2, 4, 0 }));
+        QCOMPARE(r.loadChanges[2], (LoadChange { 4, 4, 0 }));
+
+        // Average users per stage 1.5, 4 and 1.5 (users step up at 0.5 s, 1 s, …): the hold has
+        // about 2.7 times the ramp's requests and 5.3 times those of the 1 s ramp-down.
+        QCOMPARE(r.stages.size(), 3);
+        const qint64 up = r.stages[0].stats.total, hold = r.stages[1].stats.total, down = r.stages[2].stats.total;
+        const QByteArray counts
+            = QByteArray::number(up) + ' ' + QByteArray::number(hold) + ' ' + QByteArray::number(down);
+        QVERIFY2(up > 0 && down > 0 && hold > 60, counts.constData());
+        QVERIFY2(double(hold) > 1.7 * double(up) && double(hold) > 2.5 * double(down), counts.constData());
+        QCOMPARE(up + hold + down, r.overall.total);
+        QCOMPARE(r.stages[1].startS, 2.0);
+        QCOMPARE(r.stages[1].target, 4.0);
+        QCOMPARE(r.config.stages, *shape);
+        QVERIFY2(run.wallMs < 5000 + 2500, qPrintable(QString::number(run.wallMs)));
+    }
+
+    void openStagesFollowTheRate()
+    {
+        // 0→20 req/s over 2 s, then 20 req/s for 3 s: ∫ = 20 + 60 = 80 requests, due at the times
+        // where the integral reaches 1, 2, …, per second 5, 15, 20, 20, 20.
+        TestServerThread server;
+        RunConfig c = config(server.url(), 10, 1);
+        QString error;
+        const auto shape = Stages::parse(QStringLiteral("2s:20,3s:20"), Stages::Unit::Rate, &error);
+        QVERIFY2(shape, qPrintable(error));
+        c.setStages(*shape);
+        QCOMPARE(c.loadModel, LoadModel::Open);
+        double liveRate = -1;
+        const Run run = runToEnd(
+            c, scenarioOf({ get("fast", "/delay/5") }),
+            [&liveRate](LoadRunner& runner) {
+                QObject::connect(&runner, &LoadRunner::snapshotReady, &runner,
+                    [&liveRate](const LiveSnapshot& s) { liveRate = std::max(liveRate, s.rateRps); });
+                runner.setRate(500); // ignored: the stages set the rate
+            },
+            1000);
+        const Report& r = run.report;
+        // Arrival 80 is due at exactly 5 s, the end of the run: it may or may not go out.
+        QVERIFY2(r.schedule.scheduled >= 77 && r.schedule.scheduled <= 80,
+            qPrintable(QString::number(r.schedule.scheduled)));
+        QCOMPARE(r.overall.total, r.schedule.scheduled);
+        QCOMPARE(qint64(server.server()->received.load()), r.overall.total);
+        QVERIFY2(liveRate > 15 && liveRate <= 20, qPrintable(QString::number(liveRate)));
+        // Per second (by completion, a few ms after the due time), within 4 of the integral.
+        const double expected[] = { 5, 15, 20, 20, 20 };
+        QVERIFY2(r.timeline.size() >= 5, qPrintable(QString::number(r.timeline.size())));
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(std::abs(double(r.timeline[i].all.requests) - expected[i]) <= 4,
+                qPrintable(QStringLiteral("second %1: %2").arg(i + 1).arg(r.timeline[i].all.requests)));
+        QCOMPARE(r.loadChanges.size(), 2);
+        QCOMPARE(r.loadChanges[1].tS, 2.0);
+        QCOMPARE(r.loadChanges[1].rateRps, 20.0);
+
+        // Each request in the stage of its scheduled time: the ramp holds arrivals 1…19, and 20,
+        // due at its very end (2 s), belongs to whichever side of it the rounding puts it.
+        QCOMPARE(r.stages.size(), 2);
+        QVERIFY2(r.stages[0].stats.total >= 19 && r.stages[0].stats.total <= 20,
+            qPrintable(QString::number(r.stages[0].stats.total)));
+        QCOMPARE(r.stages[0].stats.total + r.stages[1].stats.total, r.overall.total);
+        QCOMPARE(r.stages[0].stats.success + r.stages[1].stats.success, r.overall.success);
+        QCOMPARE(r.stages[0].stats.failure + r.stages[1].stats.failure, r.overall.failure);
+        QCOMPARE(
+            r.stages[0].stats.histogram.count() + r.stages[1].stats.histogram.count(), r.overall.histogram.count());
+        QVERIFY2(std::abs(r.stages[1].stats.throughputRps - 20) < 1.5,
+            qPrintable(QString::number(r.stages[1].stats.throughputRps)));
     }
 
     void openModelCountsWaitingAsLatency()

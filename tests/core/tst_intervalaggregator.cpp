@@ -125,6 +125,36 @@ private Q_SLOTS:
         QCOMPARE(windows[0].all.requests, firstFive);
     }
 
+    void stagesSumToTheTotals()
+    {
+        IntervalAggregator a(s_types, 3);
+        auto records = runOf(6, 150, 11);
+        for (size_t i = 0; i < records.size(); ++i)
+            records[i].stage = int(i % 7 == 0 ? 0 : i % 3 == 0 ? 1 : 2);
+        for (const RequestRecord& r : records)
+            a.record(r);
+        a.closeLast(6, 0);
+        QCOMPARE(a.byStage().size(), size_t(3));
+        qint64 total = 0, success = 0, failure = 0, timeouts = 0, histogram = 0;
+        for (const RequestCounters& c : a.byStage()) {
+            QVERIFY(c.total > 0);
+            total += c.total;
+            success += c.success;
+            failure += c.failure;
+            timeouts += c.timeouts;
+            histogram += c.successLatency.count();
+        }
+        QCOMPARE(total, a.overall().total);
+        QCOMPARE(success, a.overall().success);
+        QCOMPARE(failure, a.overall().failure);
+        QCOMPARE(timeouts, a.overall().timeouts);
+        QCOMPARE(histogram, qint64(a.overall().successLatency.count()));
+        const qint64 firstStage
+            = std::count_if(records.begin(), records.end(), [](const RequestRecord& r) { return r.stage == 0; });
+        QCOMPARE(a.byStage()[0].total, firstStage);
+        QVERIFY(IntervalAggregator(s_types).byStage().empty());
+    }
+
     void aWindowsLatencyIsThatOfItsRequests()
     {
         IntervalAggregator a(s_types);

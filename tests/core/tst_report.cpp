@@ -96,6 +96,68 @@ private Q_SLOTS:
         QCOMPARE(back.toJsonBytes(), bytes);
     }
 
+    void stagesRoundTrip()
+    {
+        Report r = sampleReport();
+        QString error;
+        const auto shape = Stages::parse(QStringLiteral("10s:40,0s:80,20.25s:80"), Stages::Unit::Rate, &error);
+        QVERIFY2(shape, qPrintable(error));
+        r.config.concurrency = 20;
+        r.config.setStages(*shape);
+        const QList<StageSpan> spans = shape->spans();
+        for (qsizetype i = 0; i < spans.size(); ++i) {
+            StatsSummary stats = r.overall;
+            stats.total = stats.success = 100 * i; // each stage its own figures
+            stats.failure = 0;
+            stats.histogram.reset();
+            for (qsizetype k = 0; k < stats.success; ++k)
+                stats.histogram.record(1'000'000 * (k + 1));
+            r.stages.append({ spans[i].startS, spans[i].endS, spans[i].fromTarget, spans[i].target, stats });
+        }
+        const QJsonObject json = r.toJson();
+        QCOMPARE(json.value(QStringLiteral("config")).toObject().value(QStringLiteral("rate_stages")).toArray(),
+            shape->toJson());
+        QVERIFY(!json.value(QStringLiteral("config")).toObject().contains(QStringLiteral("stages")));
+        const QJsonArray stages = json.value(QStringLiteral("stages")).toArray();
+        QCOMPARE(stages.size(), 3);
+        const QJsonObject last = stages[2].toObject();
+        QCOMPARE(last.value(QStringLiteral("start_s")).toDouble(), 10.0);
+        QCOMPARE(last.value(QStringLiteral("end_s")).toDouble(), 30.25);
+        QCOMPARE(last.value(QStringLiteral("target")).toDouble(), 80.0);
+        QCOMPARE(last.value(QStringLiteral("stats")).toObject().value(QStringLiteral("total")).toInt(), 200);
+        QVERIFY(last.value(QStringLiteral("stats")).toObject().contains(QStringLiteral("latency_ms")));
+
+        Report back;
+        const QByteArray bytes = r.toJsonBytes();
+        QVERIFY2(Report::fromJson(bytes, QStringLiteral("r.json"), &back, &error), qPrintable(error));
+        QCOMPARE(back.config.stages, *shape);
+        QCOMPARE(back.stages, r.stages);
+        QVERIFY(back == r);
+        QCOMPARE(back.toJsonBytes(), bytes);
+
+        // Stages of the other model are an error, not a silent mix.
+        QJsonObject broken = json;
+        QJsonObject cfg = broken.value(QStringLiteral("config")).toObject();
+        cfg.insert(QStringLiteral("load_model"), QStringLiteral("closed"));
+        broken.insert(QStringLiteral("config"), cfg);
+        QVERIFY(!Report::fromJson(QJsonDocument(broken).toJson(), QStringLiteral("r.json"), &back, &error));
+        QVERIFY2(error.contains(QLatin1String("config.rate_stages")), qPrintable(error));
+    }
+
+    void aReportWithoutStagesStillReads()
+    {
+        QJsonObject old = sampleReport().toJson();
+        QCOMPARE(old.value(QStringLiteral("stages")).toArray().size(), 0);
+        old.remove(QStringLiteral("stages")); // as Stressdeck wrote it before stages
+        Report back;
+        QString error;
+        QVERIFY2(Report::fromJson(QJsonDocument(old).toJson(), QStringLiteral("old.json"), &back, &error),
+            qPrintable(error));
+        QVERIFY(back.stages.isEmpty());
+        QVERIFY(!back.config.isStaged());
+        QVERIFY(back == sampleReport());
+    }
+
     void contractKeysArePresent()
     {
         const QJsonObject o = sampleReport().toJson();

@@ -105,6 +105,41 @@ private Q_SLOTS:
         QVERIFY(defaultEngineThreads() >= 1);
     }
 
+    void stagesSetTheShapeOfTheRun()
+    {
+        QString error;
+        const auto users = Stages::parse(QStringLiteral("30s:10,2m:10,30s:50,30s:0"), Stages::Unit::Users, &error);
+        QVERIFY2(users, qPrintable(error));
+        RunConfig c;
+        c.target = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        c.loadModel = LoadModel::Open;
+        c.setStages(*users);
+        QCOMPARE(c.loadModel, LoadModel::Closed);
+        QCOMPARE(c.durationS, 210.0);
+        QCOMPARE(c.concurrency, 50); // the largest target
+        QVERIFY(c.isStaged());
+        QVERIFY2(c.validate(&error), qPrintable(error));
+
+        const auto rates = Stages::parse(QStringLiteral("1m:100,1m:400"), Stages::Unit::Rate, &error);
+        QVERIFY2(rates, qPrintable(error));
+        c.concurrency = 7;
+        c.setStages(*rates);
+        QCOMPARE(c.loadModel, LoadModel::Open);
+        QCOMPARE(c.durationS, 120.0);
+        QCOMPARE(c.concurrency, 7); // the open model's in-flight cap stays
+        QCOMPARE(c.rateRps, 0.0);
+        QVERIFY2(c.validate(&error), qPrintable(error)); // no constant rate needed
+
+        Profile profile { QStringLiteral("ramp"), 5, 30 };
+        profile.stages = *users;
+        profile.applyTo(&c);
+        QCOMPARE(c.stages, *users);
+        QCOMPARE(c.durationS, 210.0);
+        Profile::builtIn(QStringLiteral("quick"))->applyTo(&c);
+        QVERIFY(!c.isStaged());
+        QCOMPARE(c.durationS, 30.0);
+    }
+
     // The window flags the wrong field from this code, not from the (translated) message.
     void validationNamesTheField_data()
     {
@@ -129,6 +164,15 @@ private Q_SLOTS:
         QTest::addRow("body") << Break([](RunConfig* c) { c->maxBodyBytes = 0; }) << ConfigField::MaxBody;
         QTest::addRow("threads") << Break([](RunConfig* c) { c->threads = 300; }) << ConfigField::Threads;
         QTest::addRow("monitor") << Break([](RunConfig* c) { c->monitorPid = -2; }) << ConfigField::MonitorPid;
+        QTest::addRow("stages unit") << Break([](RunConfig* c) {
+            c->setStages(Stages(Stages::Unit::Users, { { 5, 3 } }));
+            c->loadModel = LoadModel::Open;
+            c->rateRps = 10;
+        }) << ConfigField::Stages;
+        QTest::addRow("stages duration") << Break([](RunConfig* c) {
+            c->setStages(Stages(Stages::Unit::Rate, { { 5, 3 } }));
+            c->durationS = 30;
+        }) << ConfigField::Stages;
     }
 
     void validationNamesTheField()

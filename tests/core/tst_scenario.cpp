@@ -67,6 +67,31 @@ private Q_SLOTS:
         QCOMPARE(back, s);
     }
 
+    void stagesInAScenarioFile()
+    {
+        Scenario s;
+        QString error;
+        QVERIFY2(Scenario::fromJson(QByteArrayLiteral("{\"name\":\"x\",\"rate_stages\":\"1m:100,30s:100,0s:0\","
+                                                      "\"request_types\":[{\"name\":\"a\",\"path\":\"/\"}]}"),
+                     QStringLiteral("f.json"), &s, &error),
+            qPrintable(error));
+        QCOMPARE(s.stages.unit(), Stages::Unit::Rate);
+        QCOMPARE(s.stages.toString(), QStringLiteral("1m00s:100,30s:100,0s:0"));
+        QVERIFY(!s.toJson().contains("\"stages\""));
+        Scenario back;
+        QVERIFY2(Scenario::fromJson(s.toJson(), QStringLiteral("again"), &back, &error), qPrintable(error));
+        QCOMPARE(back, s);
+
+        QVERIFY2(Scenario::fromJson(QByteArrayLiteral("{\"name\":\"x\",\"stages\":[{\"duration_s\":10,\"target\":"
+                                                      "4}],\"request_types\":[{\"name\":\"a\",\"path\":\"/\"}]}"),
+                     QStringLiteral("f.json"), &s, &error),
+            qPrintable(error));
+        QCOMPARE(s.stages.unit(), Stages::Unit::Users);
+        QCOMPARE(s.stages.totalDuration(), 10.0);
+        QVERIFY(Scenario::archiveAi().stages.isEmpty());
+        QVERIFY(!Scenario::archiveAi().toJson().contains("stages"));
+    }
+
     void failedSaveKeepsTheOldFile()
     {
         QTemporaryDir dir;
@@ -133,6 +158,18 @@ private Q_SLOTS:
         QTest::addRow("path with a space")
             << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/a b\"}]}")
             << QStringLiteral("request_types[0].path");
+        QTest::addRow("bad stage") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"stages\":\"10s:3,5q:2\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\"}]}")
+                                   << QStringLiteral("\"stages\": stage 2");
+        QTest::addRow("fractional users") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"stages\":[{\"duration_s\":5,\"target\":2.5}],\"request_types\":[{\"name\":\"a\","
+            "\"path\":\"/\"}]}") << QStringLiteral("\"stages\": stage 1");
+        QTest::addRow("both kinds of stages") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"stages\":\"5s:1\",\"rate_stages\":\"5s:1\",\"request_types\":[{\"name\":\"a\","
+            "\"path\":\"/\"}]}") << QStringLiteral("\"rate_stages\"");
+        QTest::addRow("stages of the wrong kind") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"rate_stages\":5,\"request_types\":[{\"name\":\"a\",\"path\":\"/\"}]}")
+                                                  << QStringLiteral("\"rate_stages\"");
         QTest::addRow("all weights zero")
             << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"weight\":0}]}")
             << QStringLiteral("weight");

@@ -92,32 +92,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Usage: stressdeck [COMMAND] [OPTIONS]
-
-Commands:
-  (none), gui   open the dashboard
-  run           run a stress test headless and print/save the report
-  report        print a saved report, or render it as a PDF (--pdf FILE)
-  serve-demo    serve the built-in Archive-AI demo service
-
-Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,
-3 target unavailable, 130 interrupted.
-&apos;stressdeck COMMAND --help&apos; lists a command&apos;s options.
-</source>
-        <translation>Aufruf: stressdeck [BEFEHL] [OPTIONEN]
-
-Befehle:
-  (keiner), gui Dashboard öffnen
-  run           Lasttest ohne Fenster ausführen und Bericht ausgeben/speichern
-  report        gespeicherten Bericht ausgeben oder als PDF erzeugen (--pdf DATEI)
-  serve-demo    eingebauten Archive-AI-Demodienst bereitstellen
-
-Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf oder
-falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
-&apos;stressdeck BEFEHL --help&apos; zeigt die Optionen eines Befehls.
-</translation>
-    </message>
-    <message>
         <source>Open the Stressdeck dashboard.</source>
         <translation>Das Stressdeck-Dashboard öffnen.</translation>
     </message>
@@ -370,6 +344,122 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>Try &apos;stressdeck gui --help&apos;.</source>
         <translation>Siehe &apos;stressdeck gui --help&apos;.</translation>
+    </message>
+    <message>
+        <source>Try &apos;stressdeck history --help&apos;.</source>
+        <translation>Siehe &apos;stressdeck history --help&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anf./s</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>Beginn (UTC)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Req/s</source>
+        <translation>Anf./s</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>List the recorded runs of the run history, newest first.</source>
+        <translation>Die aufgezeichneten Läufe des Laufverlaufs auflisten, neueste zuerst.</translation>
+    </message>
+    <message>
+        <source>Only the runs against this base URL.</source>
+        <translation>Nur die Läufe gegen diese Basis-URL.</translation>
+    </message>
+    <message>
+        <source>Only the runs of this scenario (its name).</source>
+        <translation>Nur die Läufe dieses Szenarios (sein Name).</translation>
+    </message>
+    <message>
+        <source>Only the newest N runs.</source>
+        <translation>Nur die neuesten N Läufe.</translation>
+    </message>
+    <message>
+        <source>Print the list as JSON: {&quot;runs&quot;: [...]}.</source>
+        <translation>Die Liste als JSON ausgeben: {&quot;runs&quot;: [...]}.</translation>
+    </message>
+    <message>
+        <source>--last: &quot;%1&quot; is not a whole number of at least 1</source>
+        <translation>--last: „%1“ ist keine ganze Zahl ab 1</translation>
+    </message>
+    <message>
+        <source>stressdeck history: the database was unreadable and was rebuilt from %1 reports (the old one is %2)</source>
+        <translation>stressdeck history: die Datenbank war unlesbar und wurde aus %1 Berichten neu aufgebaut (die alte ist %2)</translation>
+    </message>
+    <message>
+        <source>No runs recorded in %1</source>
+        <translation>Keine Läufe aufgezeichnet in %1</translation>
+    </message>
+    <message>
+        <source>Usage: stressdeck [COMMAND] [OPTIONS]
+
+Commands:
+  (none), gui   open the dashboard
+  run           run a stress test headless and print/save the report
+  report        print a saved report, or render it as a PDF (--pdf FILE)
+  history       list the recorded runs, newest first (--target URL, --last N, --json)
+  serve-demo    serve the built-in Archive-AI demo service
+
+Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,
+3 target unavailable, 130 interrupted.
+&apos;stressdeck COMMAND --help&apos; lists a command&apos;s options.
+</source>
+        <translation>Aufruf: stressdeck [BEFEHL] [OPTIONEN]
+
+Befehle:
+  (keiner), gui Dashboard öffnen
+  run           Lasttest ohne Fenster ausführen und Bericht ausgeben/speichern
+  report        gespeicherten Bericht ausgeben oder als PDF erzeugen (--pdf DATEI)
+  history       aufgezeichnete Läufe auflisten, neueste zuerst (--target URL, --last N, --json)
+  serve-demo    eingebauten Archive-AI-Demodienst bereitstellen
+
+Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf oder
+falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
+&apos;stressdeck BEFEHL --help&apos; zeigt die Optionen eines Befehls.
+</translation>
+    </message>
+    <message>
+        <source>stressdeck run: warning: the run was not recorded in the history: %1</source>
+        <translation>stressdeck run: Warnung: der Lauf wurde nicht im Verlauf aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>Do not record this run in the run history (&apos;stressdeck history&apos;).</source>
+        <translation>Diesen Lauf nicht im Laufverlauf aufzeichnen (&apos;stressdeck history&apos;).</translation>
     </message>
 </context>
 <context>
@@ -894,6 +984,45 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>threads: %1 is out of range (0 for automatic, up to 256)</source>
         <translation>Threads: %1 liegt außerhalb des Bereichs (0 für automatisch, bis 256)</translation>
+    </message>
+</context>
+<context>
+    <name>RunHistory</name>
+    <message>
+        <source>There is no data folder for the run history.</source>
+        <translation>Es gibt keinen Datenordner für den Laufverlauf.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver is missing (on Debian: the package libqt6sql6-sqlite).</source>
+        <translation>Qts SQLite-Treiber fehlt (unter Debian: das Paket libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Cannot open the run history %1: %2</source>
+        <translation>Der Laufverlauf %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>The run history %1 is damaged and cannot be moved aside</source>
+        <translation>Der Laufverlauf %1 ist beschädigt und kann nicht beiseitegelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot update the run history %1: %2</source>
+        <translation>Der Laufverlauf %1 kann nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The run history %1 was written by a newer Stressdeck (schema %2; this one knows %3).</source>
+        <translation>Der Laufverlauf %1 wurde von einem neueren Stressdeck geschrieben (Schema %2; dieses kennt %3).</translation>
+    </message>
+    <message>
+        <source>Cannot record the run in %1: %2</source>
+        <translation>Der Lauf kann nicht in %1 aufgezeichnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot keep a copy of the report in %1: %2</source>
+        <translation>Eine Kopie des Berichts kann nicht in %1 abgelegt werden: %2</translation>
     </message>
 </context>
 <context>

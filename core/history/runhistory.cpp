@@ -361,7 +361,8 @@ bool RunHistory::insert(const Report& report, const QString& reportFile, const Q
     q.prepare(QStringLiteral("INSERT INTO runs (started_at, finished_at, profile, scenario, target, duration_s,"
                              " load_model, concurrency, rate_rps, requests, throughput_rps, p50_ms, p95_ms, p99_ms,"
                              " error_pct, passed, stop_reason, tags, note, report_file, saved_as)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             " VALUES (?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                             " COALESCE(?, ''), ?, COALESCE(?, ''), ?, COALESCE(?, ''))"));
     const QVariantList values { isoTime(report.startedAt), isoTime(report.finishedAt), c.profile, report.scenarioName,
         c.target.toString(), report.elapsedS, loadModelId(c.loadModel), c.concurrency,
         c.loadModel == LoadModel::Open ? c.rateRps : 0.0, all.total, all.throughputRps, all.latency.p50,
@@ -375,7 +376,7 @@ bool RunHistory::insert(const Report& report, const QString& reportFile, const Q
     const qint64 runId = q.lastInsertId().toLongLong();
     for (const StatsSummary& t : report.requestTypes) {
         q.prepare(QStringLiteral("INSERT INTO request_types (run_id, name, requests, throughput_rps, p50_ms, p95_ms,"
-                                 " p99_ms, error_pct) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 " p99_ms, error_pct) VALUES (?, COALESCE(?, ''), ?, ?, ?, ?, ?, ?)"));
         for (const QVariant& v : QVariantList {
                  runId, t.name, t.total, t.throughputRps, t.latency.p50, t.latency.p95, t.latency.p99, errorPct(t) })
             q.addBindValue(v);

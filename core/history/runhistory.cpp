@@ -358,11 +358,12 @@ bool RunHistory::insert(const Report& report, const QString& reportFile, const Q
         return true; // recorded before
     const RunConfig& c = report.config;
     const StatsSummary& all = report.overall;
-    q.prepare(QStringLiteral("INSERT INTO runs (started_at, finished_at, profile, scenario, target, duration_s,"
-                             " load_model, concurrency, rate_rps, requests, throughput_rps, p50_ms, p95_ms, p99_ms,"
-                             " error_pct, passed, stop_reason, tags, note, report_file, saved_as)"
-                             " VALUES (?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                             " COALESCE(?, ''), ?, COALESCE(?, ''), ?, COALESCE(?, ''))"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO runs (started_at, finished_at, profile, scenario, target, duration_s,"
+        " load_model, concurrency, rate_rps, requests, throughput_rps, p50_ms, p95_ms, p99_ms,"
+        " error_pct, passed, stop_reason, tags, note, report_file, saved_as)"
+        " VALUES (?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " COALESCE(?, ''), ?, COALESCE(?, ''), ?, COALESCE(?, ''))"));
     const QVariantList values { isoTime(report.startedAt), isoTime(report.finishedAt), c.profile, report.scenarioName,
         c.target.toString(), report.elapsedS, loadModelId(c.loadModel), c.concurrency,
         c.loadModel == LoadModel::Open ? c.rateRps : 0.0, all.total, all.throughputRps, all.latency.p50,

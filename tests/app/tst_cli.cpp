@@ -91,7 +91,9 @@ QStringList shortRun(const QString& url)
         QStringLiteral("1s"), QStringLiteral("--leak-threshold-mb"), QStringLiteral("100000") };
 }
 
-QJsonArray historyRuns(const QString& dataHome, const QStringList& extra = {})
+//! The runs `stressdeck history --json` lists; `ok` says whether it exited with 0 and printed
+//! {"runs": [...]}, so that an empty list cannot pass for a broken command.
+QJsonArray historyRuns(const QString& dataHome, const QStringList& extra = {}, bool* ok = nullptr)
 {
     const Result r
         = runCliWithData(QStringList { QStringLiteral("history"), QStringLiteral("--json") } + extra, dataHome);
@@ -102,6 +104,9 @@ QJsonArray historyRuns(const QString& dataHome, const QStringList& extra = {})
     if (error.error != QJsonParseError::NoError || !doc.isObject()
         || doc.object().keys() != QStringList { QStringLiteral("runs") })
         qWarning("history --json printed: %s", qPrintable(r.out));
+    if (ok)
+        *ok = r.exitCode == 0 && doc.isObject() && doc.object().keys() == QStringList { QStringLiteral("runs") }
+            && doc.object().value(QLatin1String("runs")).isArray();
     return doc.object().value(QLatin1String("runs")).toArray();
 }
 
@@ -170,8 +175,11 @@ private Q_SLOTS:
         QCOMPARE(last[0].toObject().value(QLatin1String("started_at")),
             runs[0].toObject().value(QLatin1String("started_at")));
         QCOMPARE(historyRuns(data.path(), { QStringLiteral("--target"), server.url() }).size(), 2);
+        bool ok = false;
         QCOMPARE(
-            historyRuns(data.path(), { QStringLiteral("--target"), QStringLiteral("http://example.org") }).size(), 0);
+            historyRuns(data.path(), { QStringLiteral("--target"), QStringLiteral("http://example.org") }, &ok).size(),
+            0);
+        QVERIFY(ok);
 
         const Result table = runCliWithData({ QStringLiteral("history") }, data.path());
         QCOMPARE(table.exitCode, 0);
@@ -191,7 +199,9 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString reports = data.filePath(QStringLiteral("Stressdeck/stressdeck/reports"));
         QVERIFY(QDir(reports).entryList(QDir::Files).isEmpty());
-        QCOMPARE(historyRuns(data.path()).size(), 0);
+        bool ok = false;
+        QCOMPARE(historyRuns(data.path(), {}, &ok).size(), 0);
+        QVERIFY(ok);
         // The same run without the flag is recorded: the check above can fail.
         QCOMPARE(runCliWithData(shortRun(server.url()), data.path()).exitCode, 0);
         QCOMPARE(historyRuns(data.path()).size(), 1);
@@ -210,7 +220,9 @@ private Q_SLOTS:
                 QStringLiteral("-d"), QStringLiteral("2s") },
             data.path());
         QCOMPARE(r.exitCode, 3);
-        QCOMPARE(historyRuns(data.path()).size(), 0);
+        bool ok = false;
+        QCOMPARE(historyRuns(data.path(), {}, &ok).size(), 0);
+        QVERIFY(ok);
     }
 
     void failingToRecordKeepsTheExitCode()

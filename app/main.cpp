@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 #include "comparecommand.h"
+#include "historycommand.h"
 #include "mainwindow.h"
 #include "reportcommand.h"
 #include "runcommand.h"
@@ -33,6 +34,7 @@ void printUsage(QTextStream& out)
         "  run           run a stress test headless and print/save the report\n"
         "  report        print a saved report, or render it as a PDF (--pdf FILE)\n"
         "  compare       compare a run with a baseline: regression, improvement or no change\n"
+        "  history       list the recorded runs, newest first (--target URL, --last N, --json)\n"
         "  serve-demo    serve the built-in Archive-AI demo service\n"
         "\n"
         "Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,\n"
@@ -148,13 +150,15 @@ int main(int argc, char* argv[])
     }
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (command == QLatin1String("run") || command == QLatin1String("serve-demo") || command == QLatin1String("report")
-        || command == QLatin1String("compare")) {
+        || command == QLatin1String("compare") || command == QLatin1String("history")) {
         // Headless: the PDF renderer draws the dashboard's chart widgets, which need a
         // QApplication, but never a display.
-        if (command != QLatin1String("serve-demo") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        const bool needsWidgets = command == QLatin1String("run") || command == QLatin1String("report")
+            || command == QLatin1String("compare");
+        if (needsWidgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         std::unique_ptr<QCoreApplication> app;
-        if (command == QLatin1String("serve-demo"))
+        if (!needsWidgets)
             app = std::make_unique<QCoreApplication>(argc, argv);
         else
             app = std::make_unique<QApplication>(argc, argv);
@@ -168,6 +172,8 @@ int main(int argc, char* argv[])
             return Stressdeck::Cli::report(arguments);
         if (command == QLatin1String("compare"))
             return Stressdeck::Cli::compare(arguments);
+        if (command == QLatin1String("history"))
+            return Stressdeck::Cli::history(arguments);
         return Stressdeck::Cli::serveDemo(arguments);
     }
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {

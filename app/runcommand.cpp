@@ -7,6 +7,7 @@
 #include "demoservice.h"
 #include "loadrunner.h"
 #include "pdfreport.h"
+#include "runhistory.h"
 #include "signalwatcher.h"
 #include "textsummary.h"
 
@@ -124,6 +125,14 @@ int run(const QStringList& arguments)
     QObject::connect(&runner, &LoadRunner::finished, &runner, [&](const Report& report) {
         if (!unavailable)
             QTextStream(stdout) << textSummary(report) << Qt::flush;
+        // The history is a convenience: failing to record warns and never changes the exit code.
+        QString historyError;
+        if (o.recordHistory && !unavailable && RunHistory::isRecordable(report)
+            && !RunHistory::recordFinished(report, o.jsonFile, &historyError))
+            err() << QCoreApplication::translate(
+                "Cli", "stressdeck run: warning: the run was not recorded in the history: %1")
+                         .arg(historyError)
+                  << Qt::endl;
         if (!o.jsonFile.isEmpty()) {
             QString saveError;
             if (!report.save(o.jsonFile, &saveError)) {

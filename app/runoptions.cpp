@@ -175,6 +175,8 @@ RunOptionTable::RunOptionTable()
             "qnam (default: Qt's HTTP client with TLS, HTTP/2, redirects) or fast (lean HTTP/1.1 keep-alive client for "
             "high rates)."),
         QStringLiteral("name"));
+    add({ QStringLiteral("no-history") },
+        QT_TRANSLATE_NOOP("Cli", "Do not record this run in the run history ('stressdeck history')."));
     add({ QStringLiteral("threads") },
         QT_TRANSLATE_NOOP("Cli", "Engine threads the users are spread over (default: one per core, minus one)."),
         QStringLiteral("n"));
@@ -314,6 +316,7 @@ bool RunOptionTable::read(const QCommandLineParser& parser, RunOptions* out, QSt
     o.jsonFile = value("json");
     o.pdfFile = value("pdf");
     o.config.insecure = isSet("insecure");
+    o.recordHistory = !isSet("no-history");
     if (isSet("transport")) {
         const auto transport = transportFromId(value("transport"));
         if (!transport)

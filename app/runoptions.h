@@ -26,6 +26,7 @@ struct RunOptions {
     DemoOptions demo;
     QString jsonFile;
     QString pdfFile;
+    bool recordHistory = true; //!< false with --no-history
     QSet<QString> given; //!< long names of the options on the command line
 
     bool isGiven(const char* name) const { return given.contains(QLatin1String(name)); }

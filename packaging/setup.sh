@@ -9,12 +9,13 @@ mode="${1:-run}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${STRESSDECK_BUILD_DIR:-$here/build}"
 
-# Debian 12 packages. libqt6opengl6-dev: Qt6Charts will not configure without it.
+# Debian 12 packages, for every mode (the quick test run included). libqt6opengl6-dev: Qt6Charts will
+# not configure without it; libqt6sql6-sqlite: the run history's SQLite driver, a plugin nothing links.
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qcoro-qt6-dev libxkbcommon-dev
-    libhttp-parser-dev fonts-dejavu-core poppler-utils
+    libhttp-parser-dev libqt6sql6-sqlite fonts-dejavu-core poppler-utils
 )
 # STRESSDECK_QUICK=1 (test mode only): build and run the test suite, skip the sanitizer, fuzzing,
 # packaging and benchmark stages and what only they need.
@@ -172,6 +173,7 @@ test)
         stressdeck --version
         stressdeck run -d 2s --json /tmp/r.json > /dev/null
         stressdeck report /tmp/r.json --pdf /tmp/r.pdf
+        stressdeck history --json | grep -q "\"report\"" # the SQLite driver came with the .deb
         test -s /tmp/r.pdf
         test -f /usr/share/applications/org.stressdeck.Stressdeck.desktop
         test -f /usr/share/man/man1/stressdeck.1.gz

@@ -104,8 +104,8 @@
         <translation>Den Bericht am Ende in diese Datei speichern.</translation>
     </message>
     <message>
-        <source>Quit after the run with the exit code of 'stressdeck run'.</source>
-        <translation>Nach dem Lauf mit dem Exit-Code von 'stressdeck run' beenden.</translation>
+        <source>Quit after the run with the exit code of &apos;stressdeck run&apos;.</source>
+        <translation>Nach dem Lauf mit dem Exit-Code von &apos;stressdeck run&apos; beenden.</translation>
     </message>
     <message>
         <source>Save a PNG of the window shortly before the run ends.</source>
@@ -132,15 +132,15 @@
         <translation>PDF geschrieben nach %1</translation>
     </message>
     <message>
-        <source>Try 'stressdeck run --help'.</source>
-        <translation>Siehe 'stressdeck run --help'.</translation>
+        <source>Try &apos;stressdeck run --help&apos;.</source>
+        <translation>Siehe &apos;stressdeck run --help&apos;.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a number from %3 to %4</source>
+        <source>%1: &quot;%2&quot; is not a number from %3 to %4</source>
         <translation>%1: „%2“ ist keine Zahl von %3 bis %4</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a duration (e.g. 30s, 500ms, 5m, 1h)</source>
+        <source>%1: &quot;%2&quot; is not a duration (e.g. 30s, 500ms, 5m, 1h)</source>
         <translation>%1: „%2“ ist keine Dauer (z. B. 30s, 500ms, 5m, 1h)</translation>
     </message>
     <message>
@@ -160,7 +160,7 @@
         <translation>Szenario als JSON-Datei oder eingebaut: archive-ai, archive-ai-original.</translation>
     </message>
     <message>
-        <source>Ad-hoc request type "METHOD /path [json]" (repeatable).</source>
+        <source>Ad-hoc request type &quot;METHOD /path [json]&quot; (repeatable).</source>
         <translation>Ad-hoc-Anfragetyp „METHODE /pfad [json]“ (mehrfach möglich).</translation>
     </message>
     <message>
@@ -184,7 +184,7 @@
         <translation>Offenes Modell: Anfragen pro Sekunde nach festem Fahrplan.</translation>
     </message>
     <message>
-        <source>Monitor this process's CPU and memory.</source>
+        <source>Monitor this process&apos;s CPU and memory.</source>
         <translation>CPU und Speicher dieses Prozesses überwachen.</translation>
     </message>
     <message>
@@ -212,7 +212,7 @@
         <translation>Den JSON-Bericht in diese Datei schreiben.</translation>
     </message>
     <message>
-        <source>Longest response body read, in MB (default 8); longer ones count as "Body too large".</source>
+        <source>Longest response body read, in MB (default 8); longer ones count as &quot;Body too large&quot;.</source>
         <translation>Längster gelesener Antwortrumpf in MB (Vorgabe 8); längere zählen als „Body too large“.</translation>
     </message>
     <message>
@@ -228,15 +228,15 @@
         <translation>Startwert des Zufalls für eine wiederholbare Anfragemischung.</translation>
     </message>
     <message>
-        <source>unexpected argument "%1"</source>
+        <source>unexpected argument &quot;%1&quot;</source>
         <translation>unerwartetes Argument „%1“</translation>
     </message>
     <message>
-        <source>--profile: "%1" is not one of quick, normal, extended</source>
+        <source>--profile: &quot;%1&quot; is not one of quick, normal, extended</source>
         <translation>--profile: „%1“ ist nicht quick, normal oder extended</translation>
     </message>
     <message>
-        <source>--target: "%1" is not an http:// or https:// URL</source>
+        <source>--target: &quot;%1&quot; is not an http:// or https:// URL</source>
         <translation>--target: „%1“ ist keine http://- oder https://-URL</translation>
     </message>
     <message>
@@ -244,7 +244,7 @@
         <translation>--scenario und --request schließen sich aus</translation>
     </message>
     <message>
-        <source>--request "%1" is given twice</source>
+        <source>--request &quot;%1&quot; is given twice</source>
         <translation>--request „%1“ ist doppelt angegeben</translation>
     </message>
     <message>
@@ -252,7 +252,7 @@
         <translation>--concurrency: muss eine ganze Zahl sein</translation>
     </message>
     <message>
-        <source>--think-time: "%1" is not a range like 100ms-500ms or 0</source>
+        <source>--think-time: &quot;%1&quot; is not a range like 100ms-500ms or 0</source>
         <translation>--think-time: „%1“ ist kein Bereich wie 100ms-500ms oder 0</translation>
     </message>
     <message>
@@ -264,7 +264,7 @@
         <translation>--monitor-pid: kein Prozess %1</translation>
     </message>
     <message>
-        <source>--monitor-name: no running process named "%1"</source>
+        <source>--monitor-name: no running process named &quot;%1&quot;</source>
         <translation>--monitor-name: kein laufender Prozess namens „%1“</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Bericht geschrieben nach %1</translation>
     </message>
     <message>
-        <source>Running "%1" against %2: %3 for %4</source>
+        <source>Running &quot;%1&quot; against %2: %3 for %4</source>
         <translation>„%1“ läuft gegen %2: %3 für %4</translation>
     </message>
     <message>
@@ -318,15 +318,15 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Port auf 127.0.0.1 (Vorgabe 8080; 0 wählt einen freien).</translation>
     </message>
     <message>
-        <source>--port: "%1" is not a port number (0-65535)</source>
+        <source>--port: &quot;%1&quot; is not a port number (0-65535)</source>
         <translation>--port: „%1“ ist keine Portnummer (0-65535)</translation>
     </message>
     <message>
-        <source>qnam (default: Qt's HTTP client with TLS, HTTP/2, redirects) or fast (lean HTTP/1.1 keep-alive client for high rates).</source>
+        <source>qnam (default: Qt&apos;s HTTP client with TLS, HTTP/2, redirects) or fast (lean HTTP/1.1 keep-alive client for high rates).</source>
         <translation>qnam (Vorgabe: Qts HTTP-Client mit TLS, HTTP/2, Weiterleitungen) oder fast (schlanker HTTP/1.1-Keep-alive-Client für hohe Raten).</translation>
     </message>
     <message>
-        <source>--transport: "%1" is not qnam or fast</source>
+        <source>--transport: &quot;%1&quot; is not qnam or fast</source>
         <translation>--transport: „%1“ ist weder qnam noch fast</translation>
     </message>
     <message>
@@ -334,7 +334,7 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Engine-Threads, auf die die Nutzer verteilt werden (Standard: einer je Kern, minus einer).</translation>
     </message>
     <message>
-        <source>--threads: "%1" is not a number from 1 to 256</source>
+        <source>--threads: &quot;%1&quot; is not a number from 1 to 256</source>
         <translation>--threads: „%1“ ist keine Zahl von 1 bis 256</translation>
     </message>
     <message>
@@ -342,12 +342,12 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>--save-json und --json schließen sich aus</translation>
     </message>
     <message>
-        <source>Try 'stressdeck gui --help'.</source>
-        <translation>Siehe 'stressdeck gui --help'.</translation>
+        <source>Try &apos;stressdeck gui --help&apos;.</source>
+        <translation>Siehe &apos;stressdeck gui --help&apos;.</translation>
     </message>
     <message>
-        <source>Try 'stressdeck compare --help'.</source>
-        <translation>Siehe 'stressdeck compare --help'.</translation>
+        <source>Try &apos;stressdeck compare --help&apos;.</source>
+        <translation>Siehe &apos;stressdeck compare --help&apos;.</translation>
     </message>
     <message>
         <source>Compare a candidate run with a baseline: per request type and metric the change, its confidence interval and a verdict (regression, improvement, no change or inconclusive). Exit codes: 0 no regression, 1 at least one regression, 2 bad input.</source>
@@ -394,15 +394,15 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>erwartet einen Bericht der Basislinie und einen des Kandidaten</translation>
     </message>
     <message>
-        <source>--margin: "%1" is not a percentage from 0 to 99</source>
+        <source>--margin: &quot;%1&quot; is not a percentage from 0 to 99</source>
         <translation>--margin: „%1“ ist kein Prozentwert von 0 bis 99</translation>
     </message>
     <message>
-        <source>--confidence: "%1" is not a percentage from 50 to 99.9</source>
+        <source>--confidence: &quot;%1&quot; is not a percentage from 50 to 99.9</source>
         <translation>--confidence: „%1“ ist kein Prozentwert von 50 bis 99,9</translation>
     </message>
     <message>
-        <source>--metrics: "%1" is not one of p50, p90, p95, p99, error_rate, throughput</source>
+        <source>--metrics: &quot;%1&quot; is not one of p50, p90, p95, p99, error_rate, throughput</source>
         <translation>--metrics: „%1“ ist keine von p50, p90, p95, p99, error_rate, throughput</translation>
     </message>
     <message>
@@ -412,34 +412,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>Comparison written to %1</source>
         <translation>Vergleich nach %1 geschrieben</translation>
-    </message>
-    <message>
-        <source>Usage: stressdeck [COMMAND] [OPTIONS]
-
-Commands:
-  (none), gui   open the dashboard
-  run           run a stress test headless and print/save the report
-  report        print a saved report, or render it as a PDF (--pdf FILE)
-  compare       compare a run with a baseline: regression, improvement or no change
-  serve-demo    serve the built-in Archive-AI demo service
-
-Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,
-3 target unavailable, 130 interrupted.
-'stressdeck COMMAND --help' lists a command's options.
-</source>
-        <translation>Aufruf: stressdeck [BEFEHL] [OPTIONEN]
-
-Befehle:
-  (keiner), gui Dashboard öffnen
-  run           Lasttest ohne Fenster ausführen und Bericht ausgeben/speichern
-  report        gespeicherten Bericht ausgeben oder als PDF erzeugen (--pdf DATEI)
-  compare       einen Lauf mit einer Basislinie vergleichen: schlechter, besser oder gleich
-  serve-demo    eingebauten Archive-AI-Demodienst bereitstellen
-
-Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf oder
-falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
-'stressdeck BEFEHL --help' zeigt die Optionen eines Befehls.
-</translation>
     </message>
     <message>
         <source>rate stages %1 (at most %2 in flight)</source>
@@ -458,12 +430,130 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>--duration: %1 weicht von den %2 der Stufen aus %3 ab (ein Lauf in Stufen dauert so lange wie seine Stufen)</translation>
     </message>
     <message>
-        <source>Closed model: users in stages DURATION:USERS, each a linear ramp from the one before (from 0), e.g. "30s:10,2m:10,30s:0"; a 0s stage is a step. The run lasts as long as its stages (a --duration must match). Not with --concurrency, --rate or --rate-stages.</source>
+        <source>Closed model: users in stages DURATION:USERS, each a linear ramp from the one before (from 0), e.g. &quot;30s:10,2m:10,30s:0&quot;; a 0s stage is a step. The run lasts as long as its stages (a --duration must match). Not with --concurrency, --rate or --rate-stages.</source>
         <translation>Geschlossenes Modell: Nutzer in Stufen DAUER:NUTZER, jede eine lineare Rampe von der vorigen (ab 0), z. B. „30s:10,2m:10,30s:0“; eine 0s-Stufe ist ein Sprung. Der Lauf dauert so lange wie seine Stufen (ein --duration muss passen). Nicht mit --concurrency, --rate oder --rate-stages.</translation>
     </message>
     <message>
-        <source>Open model: requests per second in stages DURATION:RATE, e.g. "1m:100,2m:100,1m:400"; the schedule follows the rate exactly and the run lasts as long as its stages. --concurrency stays the in-flight cap. Not with --rate or --stages.</source>
+        <source>Open model: requests per second in stages DURATION:RATE, e.g. &quot;1m:100,2m:100,1m:400&quot;; the schedule follows the rate exactly and the run lasts as long as its stages. --concurrency stays the in-flight cap. Not with --rate or --stages.</source>
         <translation>Offenes Modell: Anfragen pro Sekunde in Stufen DAUER:RATE, z. B. „1m:100,2m:100,1m:400“; der Zeitplan folgt der Rate genau, und der Lauf dauert so lange wie seine Stufen. --concurrency bleibt die Obergrenze gleichzeitiger Anfragen. Nicht mit --rate oder --stages.</translation>
+    </message>
+    <message>
+        <source>Try &apos;stressdeck history --help&apos;.</source>
+        <translation>Siehe &apos;stressdeck history --help&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anf./s</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>Beginn (UTC)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Req/s</source>
+        <translation>Anf./s</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>List the recorded runs of the run history, newest first.</source>
+        <translation>Die aufgezeichneten Läufe des Laufverlaufs auflisten, neueste zuerst.</translation>
+    </message>
+    <message>
+        <source>Only the runs against this base URL.</source>
+        <translation>Nur die Läufe gegen diese Basis-URL.</translation>
+    </message>
+    <message>
+        <source>Only the runs of this scenario (its name).</source>
+        <translation>Nur die Läufe dieses Szenarios (sein Name).</translation>
+    </message>
+    <message>
+        <source>Only the newest N runs.</source>
+        <translation>Nur die neuesten N Läufe.</translation>
+    </message>
+    <message>
+        <source>Print the list as JSON: {&quot;runs&quot;: [...]}.</source>
+        <translation>Die Liste als JSON ausgeben: {&quot;runs&quot;: [...]}.</translation>
+    </message>
+    <message>
+        <source>--last: &quot;%1&quot; is not a whole number of at least 1</source>
+        <translation>--last: „%1“ ist keine ganze Zahl ab 1</translation>
+    </message>
+    <message>
+        <source>stressdeck history: the database was unreadable and was rebuilt from %1 reports (the old one is %2)</source>
+        <translation>stressdeck history: die Datenbank war unlesbar und wurde aus %1 Berichten neu aufgebaut (die alte ist %2)</translation>
+    </message>
+    <message>
+        <source>No runs recorded in %1</source>
+        <translation>Keine Läufe aufgezeichnet in %1</translation>
+    </message>
+    <message>
+        <source>Usage: stressdeck [COMMAND] [OPTIONS]
+
+Commands:
+  (none), gui   open the dashboard
+  run           run a stress test headless and print/save the report
+  report        print a saved report, or render it as a PDF (--pdf FILE)
+  compare       compare a run with a baseline: regression, improvement or no change
+  history       list the recorded runs, newest first (--target URL, --last N, --json)
+  serve-demo    serve the built-in Archive-AI demo service
+
+Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,
+3 target unavailable, 130 interrupted.
+&apos;stressdeck COMMAND --help&apos; lists a command&apos;s options.
+</source>
+        <translation>Aufruf: stressdeck [BEFEHL] [OPTIONEN]
+
+Befehle:
+  (keiner), gui Dashboard öffnen
+  run           Lasttest ohne Fenster ausführen und Bericht ausgeben/speichern
+  report        gespeicherten Bericht ausgeben oder als PDF erzeugen (--pdf DATEI)
+  compare       einen Lauf mit einer Basislinie vergleichen: schlechter, besser oder gleich
+  history       aufgezeichnete Läufe auflisten, neueste zuerst (--target URL, --last N, --json)
+  serve-demo    eingebauten Archive-AI-Demodienst bereitstellen
+
+Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf oder
+falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
+&apos;stressdeck BEFEHL --help&apos; zeigt die Optionen eines Befehls.
+</translation>
+    </message>
+    <message>
+        <source>stressdeck run: warning: the run was not recorded in the history: %1</source>
+        <translation>stressdeck run: Warnung: der Lauf wurde nicht im Verlauf aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>Do not record this run in the run history (&apos;stressdeck history&apos;).</source>
+        <translation>Diesen Lauf nicht im Laufverlauf aufzeichnen (&apos;stressdeck history&apos;).</translation>
     </message>
 </context>
 <context>
@@ -536,7 +626,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>unentschieden</translation>
     </message>
     <message>
-        <source>inconclusive (not significant after Holm's correction)</source>
+        <source>inconclusive (not significant after Holm&apos;s correction)</source>
         <translation>unentschieden (nach Holm-Korrektur nicht signifikant)</translation>
     </message>
     <message>
@@ -599,7 +689,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Auf jeder Seite stehen mehrere Läufe: jeder Lauf ist eine Einheit.</translation>
     </message>
     <message>
-        <source>For each metric the logarithm of its value per unit is averaged on each side, and a Welch %1 % confidence interval is put on the difference. A change counts only beyond the margin of ±%2 % (the error rate: ±1 percentage point): a regression when the whole interval lies above it, an improvement when it lies below, no change when it lies within, otherwise inconclusive. The metrics are judged together with Holm's correction, so the chance of a false alarm stays at the nominal level. The resolution is the smallest change these runs could detect.</source>
+        <source>For each metric the logarithm of its value per unit is averaged on each side, and a Welch %1 % confidence interval is put on the difference. A change counts only beyond the margin of ±%2 % (the error rate: ±1 percentage point): a regression when the whole interval lies above it, an improvement when it lies below, no change when it lies within, otherwise inconclusive. The metrics are judged together with Holm&apos;s correction, so the chance of a false alarm stays at the nominal level. The resolution is the smallest change these runs could detect.</source>
         <translation>Für jede Kennzahl wird der Logarithmus ihres Werts je Einheit auf jeder Seite gemittelt, und auf die Differenz wird ein Welch-Konfidenzintervall von %1 % gelegt. Eine Änderung zählt erst jenseits der Toleranz von ±%2 % (Fehlerrate: ±1 Prozentpunkt): eine Verschlechterung, wenn das ganze Intervall darüber liegt, eine Verbesserung, wenn es darunter liegt, keine Änderung, wenn es innerhalb liegt, sonst unentschieden. Die Kennzahlen werden gemeinsam mit der Holm-Korrektur beurteilt, damit die Wahrscheinlichkeit eines Fehlalarms beim Nennwert bleibt. Die Auflösung ist die kleinste Änderung, die diese Läufe erkennen könnten.</translation>
     </message>
     <message>
@@ -690,43 +780,43 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Demodienst: parallele Plätze der gemeinsamen Modell-Warteschlange (Vorgabe 8).</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a factor from 0.01 to 100000</source>
+        <source>%1: &quot;%2&quot; is not a factor from 0.01 to 100000</source>
         <translation>%1: „%2“ ist kein Faktor von 0,01 bis 100000</translation>
     </message>
     <message>
-        <source>%1: "%2" must be ENDPOINT=VALUE with ENDPOINT one of %3</source>
+        <source>%1: &quot;%2&quot; must be ENDPOINT=VALUE with ENDPOINT one of %3</source>
         <translation>%1: „%2“ muss ENDPUNKT=WERT sein, mit ENDPUNKT aus %3</translation>
     </message>
     <message>
-        <source>%1: "%2": the rate must be 0-1 (or 0-100%) and the status 400-599</source>
+        <source>%1: &quot;%2&quot;: the rate must be 0-1 (or 0-100%) and the status 400-599</source>
         <translation>%1: „%2“: die Rate muss 0-1 (oder 0-100 %) und der Status 400-599 sein</translation>
     </message>
     <message>
-        <source>%1: "%2": the rate must be 0-1 (or 0-100%)</source>
+        <source>%1: &quot;%2&quot;: the rate must be 0-1 (or 0-100%)</source>
         <translation>%1: „%2“: die Rate muss 0-1 (oder 0-100 %) sein</translation>
     </message>
     <message>
-        <source>%1: "%2": not a duration up to 1h</source>
+        <source>%1: &quot;%2&quot;: not a duration up to 1h</source>
         <translation>%1: „%2“: keine Dauer bis 1h</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a number of KB from 0 to 102400</source>
+        <source>%1: &quot;%2&quot; is not a number of KB from 0 to 102400</source>
         <translation>%1: „%2“ ist keine KB-Zahl von 0 bis 102400</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a duration up to 1h</source>
+        <source>%1: &quot;%2&quot; is not a duration up to 1h</source>
         <translation>%1: „%2“ ist keine Dauer bis 1h</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a number from 1 to 10000</source>
+        <source>%1: &quot;%2&quot; is not a number from 1 to 10000</source>
         <translation>%1: „%2“ ist keine Zahl von 1 bis 10000</translation>
     </message>
     <message>
-        <source>field "%1" must be a number from %2 to %3</source>
+        <source>field &quot;%1&quot; must be a number from %2 to %3</source>
         <translation>Feld „%1“ muss eine Zahl von %2 bis %3 sein</translation>
     </message>
     <message>
-        <source>unknown endpoint "%1" in "faults"</source>
+        <source>unknown endpoint &quot;%1&quot; in &quot;faults&quot;</source>
         <translation>unbekannter Endpunkt „%1“ in „faults“</translation>
     </message>
 </context>
@@ -764,7 +854,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>unbekannte Histogramm-Kodierung</translation>
     </message>
     <message>
-        <source>"buckets" must be an array</source>
+        <source>&quot;buckets&quot; must be an array</source>
         <translation>„buckets“ muss ein Array sein</translation>
     </message>
     <message>
@@ -772,11 +862,11 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>ein Eintrag ist kein Paar [Wert, Anzahl]</translation>
     </message>
     <message>
-        <source>bucket counts do not add up to "count"</source>
+        <source>bucket counts do not add up to &quot;count&quot;</source>
         <translation>die Einträge ergeben nicht „count“</translation>
     </message>
     <message>
-        <source>"min"/"max" do not match the buckets</source>
+        <source>&quot;min&quot;/&quot;max&quot; do not match the buckets</source>
         <translation>„min“/„max“ passen nicht zu den Einträgen</translation>
     </message>
 </context>
@@ -1060,23 +1150,23 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
 <context>
     <name>Report</name>
     <message>
-        <source>field "%1" is missing</source>
+        <source>field &quot;%1&quot; is missing</source>
         <translation>Feld „%1“ fehlt</translation>
     </message>
     <message>
-        <source>field "%1" has the wrong type</source>
+        <source>field &quot;%1&quot; has the wrong type</source>
         <translation>Feld „%1“ hat den falschen Typ</translation>
     </message>
     <message>
-        <source>field "%1" must be a number</source>
+        <source>field &quot;%1&quot; must be a number</source>
         <translation>Feld „%1“ muss eine Zahl sein</translation>
     </message>
     <message>
-        <source>field "%1": %2</source>
+        <source>field &quot;%1&quot;: %2</source>
         <translation>Feld „%1“: %2</translation>
     </message>
     <message>
-        <source>"%1": the counts do not add up</source>
+        <source>&quot;%1&quot;: the counts do not add up</source>
         <translation>„%1“: die Zählungen gehen nicht auf</translation>
     </message>
     <message>
@@ -1084,23 +1174,23 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1:%2: kein Stressdeck-Bericht (ungültiges oder abgeschnittenes JSON: %3)</translation>
     </message>
     <message>
-        <source>%1: not a Stressdeck report (no "schema" field)</source>
+        <source>%1: not a Stressdeck report (no &quot;schema&quot; field)</source>
         <translation>%1: kein Stressdeck-Bericht (kein Feld „schema“)</translation>
     </message>
     <message>
-        <source>%1: unsupported report schema "%2" (this version reads "%3")</source>
+        <source>%1: unsupported report schema &quot;%2&quot; (this version reads &quot;%3&quot;)</source>
         <translation>%1: nicht unterstütztes Berichtsschema „%2“ (diese Version liest „%3“)</translation>
     </message>
     <message>
-        <source>fields "started_at"/"finished_at" must be ISO 8601 times</source>
+        <source>fields &quot;started_at&quot;/&quot;finished_at&quot; must be ISO 8601 times</source>
         <translation>die Felder „started_at“/„finished_at“ müssen ISO-8601-Zeiten sein</translation>
     </message>
     <message>
-        <source>field "config.think_time_ms" must be [min, max]</source>
+        <source>field &quot;config.think_time_ms&quot; must be [min, max]</source>
         <translation>Feld „config.think_time_ms“ muss [min, max] sein</translation>
     </message>
     <message>
-        <source>field "config.load_model" must be "open" or "closed"</source>
+        <source>field &quot;config.load_model&quot; must be &quot;open&quot; or &quot;closed&quot;</source>
         <translation>Feld „config.load_model“ muss „open“ oder „closed“ sein</translation>
     </message>
     <message>
@@ -1116,7 +1206,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1: Bericht kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>field "%1": unknown histogram encoding</source>
+        <source>field &quot;%1&quot;: unknown histogram encoding</source>
         <translation>Feld „%1“: unbekannte Histogramm-Kodierung</translation>
     </message>
     <message>
@@ -1159,7 +1249,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1: kein Stressdeck-Vergleich: %2</translation>
     </message>
     <message>
-        <source>"schema" is not "%1"</source>
+        <source>&quot;schema&quot; is not &quot;%1&quot;</source>
         <translation>„schema“ ist nicht „%1“</translation>
     </message>
     <message>
@@ -1178,7 +1268,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
 <context>
     <name>RunConfig</name>
     <message>
-        <source>target: "%1" is not an http:// or https:// URL</source>
+        <source>target: &quot;%1&quot; is not an http:// or https:// URL</source>
         <translation>Ziel: „%1“ ist keine http://- oder https://-URL</translation>
     </message>
     <message>
@@ -1210,7 +1300,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Leck-Schwelle: muss über 0 MB liegen</translation>
     </message>
     <message>
-        <source>health path: "%1" must start with "/"</source>
+        <source>health path: &quot;%1&quot; must start with &quot;/&quot;</source>
         <translation>Prüfpfad: „%1“ muss mit „/“ beginnen</translation>
     </message>
     <message>
@@ -1239,6 +1329,45 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     </message>
 </context>
 <context>
+    <name>RunHistory</name>
+    <message>
+        <source>There is no data folder for the run history.</source>
+        <translation>Es gibt keinen Datenordner für den Laufverlauf.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver is missing (on Debian: the package libqt6sql6-sqlite).</source>
+        <translation>Qts SQLite-Treiber fehlt (unter Debian: das Paket libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Cannot open the run history %1: %2</source>
+        <translation>Der Laufverlauf %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>The run history %1 is damaged and cannot be moved aside</source>
+        <translation>Der Laufverlauf %1 ist beschädigt und kann nicht beiseitegelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot update the run history %1: %2</source>
+        <translation>Der Laufverlauf %1 kann nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The run history %1 was written by a newer Stressdeck (schema %2; this one knows %3).</source>
+        <translation>Der Laufverlauf %1 wurde von einem neueren Stressdeck geschrieben (Schema %2; dieses kennt %3).</translation>
+    </message>
+    <message>
+        <source>Cannot record the run in %1: %2</source>
+        <translation>Der Lauf kann nicht in %1 aufgezeichnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot keep a copy of the report in %1: %2</source>
+        <translation>Eine Kopie des Berichts kann nicht in %1 abgelegt werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Scenario</name>
     <message>
         <source>%1: cannot read: %2</source>
@@ -1253,7 +1382,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1: ein Szenario muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <source>%1: field "%2": %3</source>
+        <source>%1: field &quot;%2&quot;: %3</source>
         <translation>%1: Feld „%2“: %3</translation>
     </message>
     <message>
@@ -1269,11 +1398,11 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>muss ein Objekt sein</translation>
     </message>
     <message>
-        <source>must be a string such as "GET" or "POST"</source>
+        <source>must be a string such as &quot;GET&quot; or &quot;POST&quot;</source>
         <translation>muss eine Zeichenkette wie „GET“ oder „POST“ sein</translation>
     </message>
     <message>
-        <source>must be a string starting with "/"</source>
+        <source>must be a string starting with &quot;/&quot;</source>
         <translation>muss eine Zeichenkette sein, die mit „/“ beginnt</translation>
     </message>
     <message>
@@ -1309,23 +1438,23 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>muss true oder false sein</translation>
     </message>
     <message>
-        <source>field "request_types": needs at least one request type</source>
+        <source>field &quot;request_types&quot;: needs at least one request type</source>
         <translation>Feld „request_types“: braucht mindestens einen Anfragetyp</translation>
     </message>
     <message>
-        <source>field "%1": %2</source>
+        <source>field &quot;%1&quot;: %2</source>
         <translation>Feld „%1“: %2</translation>
     </message>
     <message>
-        <source>"%1" is used twice</source>
+        <source>&quot;%1&quot; is used twice</source>
         <translation>„%1“ kommt doppelt vor</translation>
     </message>
     <message>
-        <source>"%1" is not one of %2</source>
+        <source>&quot;%1&quot; is not one of %2</source>
         <translation>„%1“ ist nicht eines von %2</translation>
     </message>
     <message>
-        <source>"%1" must start with "/"</source>
+        <source>&quot;%1&quot; must start with &quot;/&quot;</source>
         <translation>„%1“ muss mit „/“ beginnen</translation>
     </message>
     <message>
@@ -1341,7 +1470,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1 ist kein HTTP-Statuscode (100–599)</translation>
     </message>
     <message>
-        <source>field "request_types": at least one weight must be above 0</source>
+        <source>field &quot;request_types&quot;: at least one weight must be above 0</source>
         <translation>Feld „request_types“: mindestens ein Gewicht muss über 0 liegen</translation>
     </message>
     <message>
@@ -1349,7 +1478,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>%1: kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>The five request types of the Archive-AI stress script on the service's real routes.</source>
+        <source>The five request types of the Archive-AI stress script on the service&apos;s real routes.</source>
         <translation>Die fünf Anfragetypen des Archive-AI-Lasttestskripts auf den echten Routen des Dienstes.</translation>
     </message>
     <message>
@@ -1357,19 +1486,19 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Die ursprünglichen Pfade aus concurrent_test.py (/agent, /memory/search, /code-assist), die der echte Dienst mit 307 und 404 beantwortet.</translation>
     </message>
     <message>
-        <source>request type "%1", header "%2": environment variable %3 is not set</source>
+        <source>request type &quot;%1&quot;, header &quot;%2&quot;: environment variable %3 is not set</source>
         <translation>Anfragetyp „%1“, Header „%2“: Umgebungsvariable %3 ist nicht gesetzt</translation>
     </message>
     <message>
-        <source>--request "%1": expected "METHOD /path" or "METHOD /path {json}"</source>
+        <source>--request &quot;%1&quot;: expected &quot;METHOD /path&quot; or &quot;METHOD /path {json}&quot;</source>
         <translation>--request „%1“: erwartet „METHODE /pfad“ oder „METHODE /pfad {json}“</translation>
     </message>
     <message>
-        <source>--request "%1": the body is not valid JSON: %2</source>
+        <source>--request &quot;%1&quot;: the body is not valid JSON: %2</source>
         <translation>--request „%1“: der Rumpf ist kein gültiges JSON: %2</translation>
     </message>
     <message>
-        <source>--request "%1": "%2" is not one of %3</source>
+        <source>--request &quot;%1&quot;: &quot;%2&quot; is not one of %3</source>
         <translation>--request „%1“: „%2“ ist nicht eines von %3</translation>
     </message>
     <message>
@@ -1377,19 +1506,19 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>darf keine Leer- oder Steuerzeichen enthalten</translation>
     </message>
     <message>
-        <source>"%1" is not a valid header name</source>
+        <source>&quot;%1&quot; is not a valid header name</source>
         <translation>„%1“ ist kein gültiger Header-Name</translation>
     </message>
     <message>
-        <source>the value of "%1" contains a line break</source>
+        <source>the value of &quot;%1&quot; contains a line break</source>
         <translation>der Wert von „%1“ enthält einen Zeilenumbruch</translation>
     </message>
     <message>
-        <source>cannot be combined with "stages"</source>
+        <source>cannot be combined with &quot;stages&quot;</source>
         <translation>kann nicht mit „stages“ kombiniert werden</translation>
     </message>
     <message>
-        <source>must be a text such as "30s:10,1m:10" or an array</source>
+        <source>must be a text such as &quot;30s:10,1m:10&quot; or an array</source>
         <translation>muss ein Text wie „30s:10,1m:10“ oder ein Array sein</translation>
     </message>
 </context>
@@ -1404,23 +1533,23 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>SLO: keine Bedingungen angegeben</translation>
     </message>
     <message>
-        <source>SLO term "%1": not one of p50|p90|p95|p99&lt;DURATION, errors&lt;PCT, ttft_p95&lt;DURATION, tpot_p95&lt;DURATION, optionally after "TYPE."</source>
+        <source>SLO term &quot;%1&quot;: not one of p50|p90|p95|p99&lt;DURATION, errors&lt;PCT, ttft_p95&lt;DURATION, tpot_p95&lt;DURATION, optionally after &quot;TYPE.&quot;</source>
         <translation>SLO-Bedingung „%1“: keine von p50|p90|p95|p99&lt;DAUER, errors&lt;PROZENT, ttft_p95&lt;DAUER, tpot_p95&lt;DAUER, wahlweise nach „TYP.“</translation>
     </message>
     <message>
-        <source>SLO term "%1": "%2" is not a percentage above 0 and at most 100</source>
+        <source>SLO term &quot;%1&quot;: &quot;%2&quot; is not a percentage above 0 and at most 100</source>
         <translation>SLO-Bedingung „%1“: „%2“ ist kein Prozentwert über 0 und höchstens 100</translation>
     </message>
     <message>
-        <source>SLO term "%1": "%2" is not a duration above 0</source>
+        <source>SLO term &quot;%1&quot;: &quot;%2&quot; is not a duration above 0</source>
         <translation>SLO-Bedingung „%1“: „%2“ ist keine Dauer über 0</translation>
     </message>
     <message>
-        <source>SLO term "%1": %2 is limited twice</source>
+        <source>SLO term &quot;%1&quot;: %2 is limited twice</source>
         <translation>SLO-Bedingung „%1“: %2 ist zweimal begrenzt</translation>
     </message>
     <message>
-        <source>SLO term "%1": not a valid term</source>
+        <source>SLO term &quot;%1&quot;: not a valid term</source>
         <translation>SLO-Bedingung „%1“: keine gültige Bedingung</translation>
     </message>
     <message>
@@ -1443,7 +1572,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
 <context>
     <name>SparseHistogram</name>
     <message>
-        <source>"buckets" must be an array of index steps and counts</source>
+        <source>&quot;buckets&quot; must be an array of index steps and counts</source>
         <translation>„buckets“ muss ein Array aus Indexschritten und Anzahlen sein</translation>
     </message>
     <message>
@@ -1451,18 +1580,18 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Bucket %1 ist kein Indexschritt mit Anzahl</translation>
     </message>
     <message>
-        <source>"min"/"max" do not match the buckets</source>
+        <source>&quot;min&quot;/&quot;max&quot; do not match the buckets</source>
         <translation>„min“/„max“ passen nicht zu den Buckets</translation>
     </message>
 </context>
 <context>
     <name>Stages</name>
     <message>
-        <source>stage %1: "%2" is not a number of users (a whole number from 0 to 100000)</source>
+        <source>stage %1: &quot;%2&quot; is not a number of users (a whole number from 0 to 100000)</source>
         <translation>Stufe %1: „%2“ ist keine Nutzerzahl (eine ganze Zahl von 0 bis 100000)</translation>
     </message>
     <message>
-        <source>stage %1: "%2" is not a rate (requests per second from 0 to 10000000)</source>
+        <source>stage %1: &quot;%2&quot; is not a rate (requests per second from 0 to 10000000)</source>
         <translation>Stufe %1: „%2“ ist keine Rate (Anfragen pro Sekunde von 0 bis 10000000)</translation>
     </message>
     <message>
@@ -1474,11 +1603,11 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Stufen: keine angegeben</translation>
     </message>
     <message>
-        <source>stage %1: "%2" is not DURATION:TARGET</source>
+        <source>stage %1: &quot;%2&quot; is not DURATION:TARGET</source>
         <translation>Stufe %1: „%2“ ist nicht DAUER:ZIEL</translation>
     </message>
     <message>
-        <source>stage %1: "%2" is not a duration</source>
+        <source>stage %1: &quot;%2&quot; is not a duration</source>
         <translation>Stufe %1: „%2“ ist keine Dauer</translation>
     </message>
     <message>
@@ -1637,47 +1766,47 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     </message>
     <message>
         <source>%1 (baseline)</source>
-        <translation type="unfinished" />
+        <translation>%1 (Basislinie)</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished">Kennzahl</translation>
+        <translation>Kennzahl</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished">Basislinie</translation>
+        <translation>Basislinie</translation>
     </message>
     <message>
         <source>Candidate</source>
-        <translation type="unfinished">Kandidat</translation>
+        <translation>Kandidat</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished">Änderung</translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Interval</source>
-        <translation type="unfinished">Intervall</translation>
+        <translation>Intervall</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished">Urteil</translation>
+        <translation>Urteil</translation>
     </message>
     <message>
         <source>No baseline: File › Compare with baseline… picks a saved report.</source>
-        <translation type="unfinished" />
+        <translation>Keine Basislinie: Datei › Mit Basislinie vergleichen… wählt einen gespeicherten Bericht.</translation>
     </message>
     <message>
         <source>Comparison</source>
-        <translation type="unfinished" />
+        <translation>Vergleich</translation>
     </message>
     <message>
         <source>Baseline set: the comparison appears once the run has its first latency windows.</source>
-        <translation type="unfinished" />
+        <translation>Basislinie gesetzt: der Vergleich erscheint, sobald der Lauf seine ersten Latenzfenster hat.</translation>
     </message>
 </context>
 <context>
@@ -1745,7 +1874,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Es läuft bereits ein Test.</translation>
     </message>
     <message>
-        <source>Scenario "%1": %2</source>
+        <source>Scenario &quot;%1&quot;: %2</source>
         <translation>Szenario „%1“: %2</translation>
     </message>
 </context>
@@ -1856,7 +1985,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Name:</translation>
     </message>
     <message>
-        <source>"%1" is a built-in profile; choose another name.</source>
+        <source>&quot;%1&quot; is a built-in profile; choose another name.</source>
         <translation>„%1“ ist ein eingebautes Profil; bitte einen anderen Namen wählen.</translation>
     </message>
     <message>
@@ -1872,7 +2001,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <source>A profile named "%1" exists already.</source>
+        <source>A profile named &quot;%1&quot; exists already.</source>
         <translation>Ein Profil namens „%1“ gibt es schon.</translation>
     </message>
     <message>
@@ -1888,7 +2017,7 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Starten</translation>
     </message>
     <message>
-        <source>Running "%1" against %2</source>
+        <source>Running &quot;%1&quot; against %2</source>
         <translation>„%1“ läuft gegen %2</translation>
     </message>
     <message>
@@ -2182,15 +2311,15 @@ Open it?</source>
         <translation>Überwachen:</translation>
     </message>
     <message>
-        <source>Duration: "%1" is not a duration such as 30s, 5m or 1h.</source>
+        <source>Duration: &quot;%1&quot; is not a duration such as 30s, 5m or 1h.</source>
         <translation>Dauer: „%1“ ist keine Dauer wie 30s, 5m oder 1h.</translation>
     </message>
     <message>
-        <source>Timeout: "%1" is not a duration such as 30s.</source>
+        <source>Timeout: &quot;%1&quot; is not a duration such as 30s.</source>
         <translation>Timeout: „%1“ ist keine Dauer wie 30s.</translation>
     </message>
     <message>
-        <source>Think time: "%1" is not a range such as 100ms-500ms, or 0.</source>
+        <source>Think time: &quot;%1&quot; is not a range such as 100ms-500ms, or 0.</source>
         <translation>Denkzeit: „%1“ ist kein Bereich wie 100ms-500ms oder 0.</translation>
     </message>
     <message>
@@ -2198,7 +2327,7 @@ Open it?</source>
         <translation>Überwachen: es gibt keinen Prozess %1.</translation>
     </message>
     <message>
-        <source>Monitor: no running process is named "%1".</source>
+        <source>Monitor: no running process is named &quot;%1&quot;.</source>
         <translation>Überwachen: kein laufender Prozess heißt „%1“.</translation>
     </message>
     <message>

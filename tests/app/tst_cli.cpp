@@ -7,6 +7,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -54,6 +57,50 @@ void startWith(QProcess& p, const QStringList& args, const QList<QPair<QString, 
     p.start(stressdeckBinary(), args);
 }
 
+//! Runs stressdeck with XDG_DATA_HOME (where the run history lives) set to `dataHome`.
+Result runCliWithData(const QStringList& args, const QString& dataHome, int timeoutMs = 60000)
+{
+    QProcess p;
+    startWith(p, args, { { QStringLiteral("XDG_DATA_HOME"), dataHome } });
+    if (!p.waitForStarted())
+        qFatal("cannot start %s", qPrintable(stressdeckBinary()));
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        qFatal("stressdeck %s did not finish", qPrintable(args.join(u' ')));
+    }
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+        QString::fromUtf8(p.readAllStandardError()), 0 };
+}
+
+//! A one-second run against the loopback test server.
+QStringList shortRun(const QString& url)
+{
+    return { QStringLiteral("run"), QStringLiteral("--target"), url, QStringLiteral("--request"),
+        QStringLiteral("GET /delay/5"), QStringLiteral("-c"), QStringLiteral("2"), QStringLiteral("-d"),
+        QStringLiteral("1s"), QStringLiteral("--think-time"), QStringLiteral("0"), QStringLiteral("--sample-interval"),
+        QStringLiteral("1s"), QStringLiteral("--leak-threshold-mb"), QStringLiteral("100000") };
+}
+
+//! The runs `stressdeck history --json` lists; `ok` says whether it exited with 0 and printed
+//! {"runs": [...]}, so that an empty list cannot pass for a broken command.
+QJsonArray historyRuns(const QString& dataHome, const QStringList& extra = {}, bool* ok = nullptr)
+{
+    const Result r
+        = runCliWithData(QStringList { QStringLiteral("history"), QStringLiteral("--json") } + extra, dataHome);
+    if (r.exitCode != 0)
+        qWarning("history: %s", qPrintable(r.err));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()
+        || doc.object().keys() != QStringList { QStringLiteral("runs") })
+        qWarning("history --json printed: %s", qPrintable(r.out));
+    if (ok)
+        *ok = r.exitCode == 0 && doc.isObject() && doc.object().keys() == QStringList { QStringLiteral("runs") }
+            && doc.object().value(QLatin1String("runs")).isArray();
+    return doc.object().value(QLatin1String("runs")).toArray();
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -62,6 +109,153 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(QFile::exists(stressdeckBinary()), "STRESSDECK_BINARY must point to the stressdeck executable");
+        QVERIFY2(QFile::exists(stressdeckBinary()), "STRESSDECK_BINARY must point to the stressdeck executable");
+        // Every child records its runs (and recovery copies) here, never in the user's data folder.
+        QVERIFY(m_dataHome.isValid());
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dataHome.path()));
+    }
+
+    void historyListsRunsNewestFirst()
+    {
+        TestServerThread server;
+        QTemporaryDir data;
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("second.json"));
+        const Result first = runCliWithData(shortRun(server.url()), data.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const Result second
+            = runCliWithData(shortRun(server.url()) + QStringList { QStringLiteral("--json"), json }, data.path());
+        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+
+        const QJsonArray runs = historyRuns(data.path());
+        QCOMPARE(runs.size(), 2);
+        QStringList keys { QStringLiteral("started_at"), QStringLiteral("target"), QStringLiteral("scenario"),
+            QStringLiteral("profile"), QStringLiteral("throughput_rps"), QStringLiteral("p95_ms"),
+            QStringLiteral("error_pct"), QStringLiteral("passed"), QStringLiteral("report") };
+        keys.sort();
+        Report saved;
+        QString error;
+        QVERIFY2(Report::load(json, &saved, &error), qPrintable(error));
+        for (const QJsonValue& value : runs) {
+            const QJsonObject run = value.toObject();
+            QCOMPARE(run.keys(), keys);
+            QCOMPARE(run.value(QLatin1String("target")).toString(), server.url());
+            QCOMPARE(run.value(QLatin1String("scenario")).toString(), QStringLiteral("ad hoc"));
+            QCOMPARE(run.value(QLatin1String("profile")).toString(), QStringLiteral("quick"));
+            QVERIFY(run.value(QLatin1String("throughput_rps")).toDouble() > 10);
+            QVERIFY(run.value(QLatin1String("p95_ms")).toDouble() >= 5);
+            QCOMPARE(run.value(QLatin1String("error_pct")).toDouble(), 0.0);
+            QVERIFY(run.value(QLatin1String("passed")).isBool());
+            const QString report = run.value(QLatin1String("report")).toString();
+            QVERIFY2(
+                report.startsWith(data.path() + QStringLiteral("/Stressdeck/stressdeck/reports/")), qPrintable(report));
+            Report copy;
+            QVERIFY2(Report::load(report, &copy, &error), qPrintable(error));
+        }
+        const QDateTime newer = QDateTime::fromString(
+            runs[0].toObject().value(QLatin1String("started_at")).toString(), Qt::ISODateWithMs);
+        const QDateTime older = QDateTime::fromString(
+            runs[1].toObject().value(QLatin1String("started_at")).toString(), Qt::ISODateWithMs);
+        QVERIFY(older.isValid());
+        QVERIFY(newer > older);
+        QCOMPARE(newer, saved.startedAt); // the second run is the first listed
+        QCOMPARE(runs[0].toObject().value(QLatin1String("passed")).toBool(), saved.passed);
+        QCOMPARE(runs[0].toObject().value(QLatin1String("p95_ms")).toDouble(), saved.overall.latency.p95);
+
+        const QJsonArray last = historyRuns(data.path(), { QStringLiteral("--last"), QStringLiteral("1") });
+        QCOMPARE(last.size(), 1);
+        QCOMPARE(last[0].toObject().value(QLatin1String("started_at")),
+            runs[0].toObject().value(QLatin1String("started_at")));
+        QCOMPARE(historyRuns(data.path(), { QStringLiteral("--target"), server.url() }).size(), 2);
+        bool ok = false;
+        QCOMPARE(
+            historyRuns(data.path(), { QStringLiteral("--target"), QStringLiteral("http://example.org") }, &ok).size(),
+            0);
+        QVERIFY(ok);
+
+        const Result table = runCliWithData({ QStringLiteral("history") }, data.path());
+        QCOMPARE(table.exitCode, 0);
+        const QStringList lines = table.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3); // a header and two runs
+        QVERIFY2(lines[1].startsWith(newer.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))), qPrintable(table.out));
+        QVERIFY(lines[2].startsWith(older.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+        QVERIFY(lines[1].contains(server.url()));
+    }
+
+    void noHistoryRecordsNothing()
+    {
+        TestServerThread server;
+        QTemporaryDir data;
+        const Result r
+            = runCliWithData(shortRun(server.url()) + QStringList { QStringLiteral("--no-history") }, data.path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString reports = data.filePath(QStringLiteral("Stressdeck/stressdeck/reports"));
+        QVERIFY(QDir(reports).entryList(QDir::Files).isEmpty());
+        bool ok = false;
+        QCOMPARE(historyRuns(data.path(), {}, &ok).size(), 0);
+        QVERIFY(ok);
+        // The same run without the flag is recorded: the check above can fail.
+        QCOMPARE(runCliWithData(shortRun(server.url()), data.path()).exitCode, 0);
+        QCOMPARE(historyRuns(data.path()).size(), 1);
+        QCOMPARE(QDir(reports).entryList(QDir::Files).size(), 1);
+    }
+
+    void unavailableRunIsNotRecorded()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QTemporaryDir data;
+        const Result r = runCliWithData(
+            { QStringLiteral("run"), QStringLiteral("--target"), QStringLiteral("http://127.0.0.1:%1").arg(port),
+                QStringLiteral("-d"), QStringLiteral("2s") },
+            data.path());
+        QCOMPARE(r.exitCode, 3);
+        bool ok = false;
+        QCOMPARE(historyRuns(data.path(), {}, &ok).size(), 0);
+        QVERIFY(ok);
+    }
+
+    void failingToRecordKeepsTheExitCode()
+    {
+        TestServerThread server;
+        QTemporaryDir dir;
+        const QString notAFolder = dir.filePath(QStringLiteral("file"));
+        QFile f(notAFolder);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        const Result r = runCliWithData(shortRun(server.url()), notAFolder);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QLatin1String("not recorded in the history")), qPrintable(r.err));
+        QVERIFY(r.out.contains(QLatin1String("STRESS TEST PASSED")));
+    }
+
+    void historyBadUsageExitsWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("last x") << QStringList { QStringLiteral("--last"), QStringLiteral("x") }
+                                << QStringLiteral("--last");
+        QTest::addRow("last 0") << QStringList { QStringLiteral("--last"), QStringLiteral("0") }
+                                << QStringLiteral("--last");
+        QTest::addRow("last without a value") << QStringList { QStringLiteral("--last") } << QStringLiteral("last");
+        QTest::addRow("bad target") << QStringList { QStringLiteral("--target"), QStringLiteral("ftp://x") }
+                                    << QStringLiteral("--target");
+        QTest::addRow("argument") << QStringList { QStringLiteral("runs") } << QStringLiteral("runs");
+        QTest::addRow("unknown flag") << QStringList { QStringLiteral("--frobnicate") } << QStringLiteral("frobnicate");
+    }
+
+    void historyBadUsageExitsWithTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        QTemporaryDir data;
+        const Result r = runCliWithData(QStringList { QStringLiteral("history") } + args, data.path(), 15000);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+        QVERIFY(r.err.contains(QLatin1String("stressdeck history --help")));
+        QVERIFY(r.out.isEmpty());
     }
 
     void badInputExitsWithTwo_data()
@@ -587,6 +781,9 @@ private Q_SLOTS:
         QCOMPARE(report.system.source, QStringLiteral("pid"));
         QVERIFY(report.system.samples.size() >= 3);
     }
+
+private:
+    QTemporaryDir m_dataHome;
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -27,7 +27,11 @@ int parseGuiOptions(const QStringList& arguments, GuiOptions* options, QString* 
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QCoreApplication::translate("Cli", "Save a PNG of the window shortly before the run ends."),
         QStringLiteral("file"));
-    for (const auto& o : { autostart, saveJson, quit, screenshot })
+    const QCommandLineOption baseline(QStringLiteral("baseline"),
+        QCoreApplication::translate(
+            "Cli", "Compare the run with this saved report, live (File › Compare with baseline…)."),
+        QStringLiteral("file"));
+    for (const auto& o : { autostart, saveJson, quit, screenshot, baseline })
         parser.addOption(o);
     if (!parser.parse(arguments)) {
         *message = parser.errorText();
@@ -58,6 +62,7 @@ int parseGuiOptions(const QStringList& arguments, GuiOptions* options, QString* 
     options->saveJson = parser.isSet(saveJson) ? parser.value(saveJson) : options->run.jsonFile;
     options->quitWhenDone = parser.isSet(quit);
     options->screenshot = parser.value(screenshot);
+    options->baseline = parser.value(baseline);
     return Cli::Passed;
 }
 

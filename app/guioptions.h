@@ -17,6 +17,7 @@ struct GuiOptions {
     QString saveJson; //!< --save-json or --json
     bool quitWhenDone = false;
     QString screenshot; //!< grab the window near the end of the run (or once shown) into this PNG
+    QString baseline; //!< --baseline: a saved report to compare the runs with
 };
 
 //! Parses `stressdeck gui …` (arguments[0] is the program). Needs no display, only a

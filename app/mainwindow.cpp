@@ -2,6 +2,7 @@
 
 #include "mainwindow.h"
 
+#include "comparepdf.h"
 #include "dashboard.h"
 #include "demoknobspanel.h"
 #include "demoservice.h"
@@ -9,6 +10,7 @@
 #include "pdfreport.h"
 #include "recoveryoffer.h"
 #include "runcommand.h"
+#include "runhistory.h"
 #include "settings.h"
 #include "setupform.h"
 
@@ -27,6 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -140,6 +143,12 @@ void MainWindow::applyCommandLine()
     if (!o.monitorArgument.isEmpty())
         v.monitor = o.monitorArgument;
     m_form->setValues(v);
+    // A script that names a baseline it cannot have gets the exit code of bad input.
+    if (!m_options.baseline.isEmpty() && !setBaseline(m_options.baseline)) {
+        m_exitCode = Cli::BadInput;
+        if (m_options.quitWhenDone)
+            QTimer::singleShot(0, qApp, [] { QApplication::exit(Cli::BadInput); });
+    }
 }
 
 bool MainWindow::saveScreenshot()
@@ -204,6 +213,28 @@ QWidget* MainWindow::buildSetupPanel()
     m_liveBox->setObjectName(QStringLiteral("liveLoad"));
     layout->addWidget(m_liveBox);
 
+    auto* baselineBox = new QGroupBox(tr("Baseline"), panel);
+    baselineBox->setObjectName(QStringLiteral("baselineBox"));
+    baselineBox->setToolTip(tr("A saved report every run is compared with, live: dashed lines on the charts and "
+                               "the Comparison tab"));
+    auto* baselineLayout = new QHBoxLayout(baselineBox);
+    m_baselineLabel = new QLabel(tr("none"), baselineBox);
+    m_baselineLabel->setObjectName(QStringLiteral("baselineName"));
+    m_baselineLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* chooseBaseline = new QPushButton(tr("Choose…"), baselineBox);
+    auto* clearBaseline = new QPushButton(tr("Clear"), baselineBox);
+    baselineLayout->addWidget(m_baselineLabel, 1);
+    baselineLayout->addWidget(chooseBaseline);
+    baselineLayout->addWidget(clearBaseline);
+    connect(chooseBaseline, &QPushButton::clicked, this, [this] {
+        const QString name
+            = QFileDialog::getOpenFileName(this, tr("Compare with baseline"), {}, tr("Stressdeck reports (*.json)"));
+        if (!name.isEmpty())
+            setBaseline(name);
+    });
+    connect(clearBaseline, &QPushButton::clicked, this, [this] { setBaseline({}); });
+    layout->addWidget(baselineBox);
+
     m_validationLabel = new QLabel(panel);
     m_validationLabel->setWordWrap(true);
     m_validationLabel->setStyleSheet(QStringLiteral("color:#c62828"));
@@ -251,6 +282,25 @@ void MainWindow::buildActions()
             exportPdf(name);
     });
     m_pdfAction->setEnabled(false);
+    file->addSeparator();
+    file->addAction(tr("Compare with &baseline…"), QKeySequence(Qt::CTRL | Qt::Key_B), this, [this] {
+        const QString name
+            = QFileDialog::getOpenFileName(this, tr("Compare with baseline"), {}, tr("Stressdeck reports (*.json)"));
+        if (!name.isEmpty())
+            setBaseline(name);
+    });
+    m_clearBaselineAction = file->addAction(tr("C&lear baseline"), this, [this] { setBaseline({}); });
+    m_clearBaselineAction->setEnabled(false);
+    m_comparePdfAction
+        = file->addAction(tr("Export &comparison PDF…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, [this] {
+              const QString name = QFileDialog::getSaveFileName(this, tr("Export comparison PDF"),
+                  QStringLiteral("stressdeck-compare-%1.pdf")
+                      .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))),
+                  tr("PDF documents (*.pdf)"));
+              if (!name.isEmpty())
+                  exportComparisonPdf(name);
+          });
+    m_comparePdfAction->setEnabled(false);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -416,6 +466,8 @@ void MainWindow::startRun()
     for (const RequestType& t : scenario.requestTypes)
         names.append(t.name);
     m_dashboard->reset(names, config);
+    m_runner.setBaseline(m_baseline);
+    m_comparePdfAction->setEnabled(false);
     m_unavailable = false;
     if (!m_runner.start(config, scenario, &error)) {
         QMessageBox::warning(this, tr("Start"), error);
@@ -502,6 +554,7 @@ void MainWindow::onFinished(const Report& report)
             QMessageBox::warning(this, tr("Target unavailable"), m_unavailableMessage);
     } else {
         m_dashboard->showReport(report);
+        compareShownReport();
         m_state->setText(report.passed ? tr("Run passed") : tr("Run failed"));
         m_exitCode = report.stopReason == QLatin1String("stopped") && m_options.quitWhenDone ? Cli::Interrupted
             : report.passed                                                                  ? Cli::Passed
@@ -509,6 +562,8 @@ void MainWindow::onFinished(const Report& report)
     }
     if (!m_options.saveJson.isEmpty() && !saveReport(m_options.saveJson))
         m_exitCode = Cli::BadInput;
+    if (!m_unavailable)
+        recordInHistory(report, m_options.saveJson);
     if (!m_options.run.pdfFile.isEmpty() && !m_unavailable && !exportPdf(m_options.run.pdfFile))
         m_exitCode = Cli::BadInput;
     if (m_screenshotFailed)
@@ -546,6 +601,86 @@ bool MainWindow::exportPdf(const QString& fileName)
     return true;
 }
 
+bool MainWindow::setBaseline(const QString& fileName)
+{
+    if (fileName.isEmpty()) {
+        m_baseline.reset();
+        m_baselineFile.clear();
+        m_dashboard->setBaseline({}, {});
+    } else {
+        Report baseline;
+        QString error;
+        if (!Report::load(fileName, &baseline, &error)) {
+            if (!m_options.quitWhenDone)
+                QMessageBox::warning(this, tr("Compare with baseline"), error);
+            QTextStream(stderr) << error << Qt::endl;
+            return false;
+        }
+        if (baseline.latencyWindows.isEmpty()) {
+            const QString why = tr("%1 has no latency windows (an older Stressdeck wrote it); run it again to use "
+                                   "it as a baseline.")
+                                    .arg(fileName);
+            if (!m_options.quitWhenDone)
+                QMessageBox::warning(this, tr("Compare with baseline"), why);
+            QTextStream(stderr) << why << Qt::endl;
+            return false;
+        }
+        m_baseline = ComparedRun::of(baseline, fileName);
+        m_baselineFile = fileName;
+        m_dashboard->setBaseline(baseline.timeline, baseline.system.samples);
+    }
+    if (!m_runner.isRunning())
+        m_runner.setBaseline(m_baseline);
+    m_baselineLabel->setText(m_baselineFile.isEmpty() ? tr("none") : QFileInfo(m_baselineFile).fileName());
+    m_baselineLabel->setToolTip(m_baselineFile);
+    m_clearBaselineAction->setEnabled(m_baseline.has_value());
+    compareShownReport();
+    return true;
+}
+
+void MainWindow::compareShownReport()
+{
+    m_comparePdfAction->setEnabled(false);
+    if (!m_baseline || !m_hasReport || m_runner.isRunning() || m_report.latencyWindows.isEmpty())
+        return;
+    CompareReport result;
+    QString error;
+    if (!RunComparison::compare({ { *m_baseline } }, { { ComparedRun::of(m_report, {}) } }, {}, &result, &error)) {
+        statusBar()->showMessage(error, 8000);
+        return;
+    }
+    m_dashboard->showComparison(result);
+    m_comparePdfAction->setEnabled(true);
+}
+
+bool MainWindow::exportComparisonPdf(const QString& fileName)
+{
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = m_dashboard->comparison() && ComparePdf(*m_dashboard->comparison()).write(fileName, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        if (!m_options.quitWhenDone)
+            QMessageBox::warning(
+                this, tr("Export comparison PDF"), error.isEmpty() ? tr("There is no comparison yet.") : error);
+        return false;
+    }
+    statusBar()->showMessage(tr("PDF written to %1").arg(fileName), 5000);
+    return true;
+}
+
+void MainWindow::recordInHistory(const Report& report, const QString& savedAs)
+{
+    if (!m_options.run.recordHistory)
+        return;
+    QString error;
+    if (!RunHistory::recordFinished(report, savedAs, &error)) {
+        const QString message = tr("The run was not recorded in the history: %1").arg(error);
+        statusBar()->showMessage(message, 8000);
+        QTextStream(stderr) << message << Qt::endl;
+    }
+}
+
 void MainWindow::offerRecovery()
 {
     if (const QString file = RecoveryOffer(this).ask(); !file.isEmpty())
@@ -574,6 +709,7 @@ bool MainWindow::openReport(const QString& fileName)
     m_saveAction->setEnabled(true);
     m_pdfAction->setEnabled(true);
     m_dashboard->showReport(report);
+    compareShownReport();
     m_state->setText(tr("Report %1 (%2, %3)")
                          .arg(QFileInfo(fileName).fileName(), report.scenarioName,
                              report.startedAt.toLocalTime().toString(Qt::ISODate)));

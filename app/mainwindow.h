@@ -8,10 +8,12 @@
 #include "loadrunner.h"
 #include "profilestore.h"
 #include "report.h"
+#include "runcomparison.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QGroupBox;
@@ -54,6 +56,10 @@ public:
     bool exportPdf(const QString& fileName);
     //! Opens the report a crashed run left behind and keeps it as recovered-*.json.
     bool recoverReport(const QString& fileName);
+    //! Compares the runs (and the report shown) with this saved report; an empty name clears it.
+    bool setBaseline(const QString& fileName);
+    QString baselineFile() const { return m_baselineFile; }
+    bool exportComparisonPdf(const QString& fileName);
     void setLiveConcurrency(int users);
 
 Q_SIGNALS:
@@ -85,6 +91,10 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void setRunning(bool running);
+    //! The comparison of the report shown with the baseline, when both are there.
+    void compareShownReport();
+    //! Records a finished run in the run history (unless --no-history); a failure only warns.
+    void recordInHistory(const Report& report, const QString& savedAs);
 
     LoadRunner m_runner;
     std::unique_ptr<ServiceThread> m_demo;
@@ -110,12 +120,17 @@ private:
     QAction* m_saveAction = nullptr;
     QAction* m_pdfAction = nullptr;
     QAction* m_pauseAction = nullptr;
+    QAction* m_comparePdfAction = nullptr;
+    QAction* m_clearBaselineAction = nullptr;
+    QLabel* m_baselineLabel = nullptr;
     QMenu* m_recentMenu = nullptr;
 
     GuiOptions m_options;
     QString m_validation;
     Report m_report;
     bool m_hasReport = false;
+    QString m_baselineFile;
+    std::optional<ComparedRun> m_baseline;
     bool m_unavailable = false;
     QString m_unavailableMessage;
     int m_exitCode = 0;

@@ -21,7 +21,7 @@ QString RecoveryOffer::ask()
     const QStringList files = LoadRunner::orphanedRecoveryFiles();
     if (files.isEmpty())
         return {};
-    const QString newest = files.first();
+    const QString& newest = files.first();
     QMessageBox box(QMessageBox::Question, tr("Recover a run"),
         tr("A run did not finish (Stressdeck was closed abruptly). Its report up to the last checkpoint was "
            "saved:\n%1\n\nOpen it?")

@@ -555,6 +555,10 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <source>Do not record this run in the run history (&apos;stressdeck history&apos;).</source>
         <translation>Diesen Lauf nicht im Laufverlauf aufzeichnen (&apos;stressdeck history&apos;).</translation>
     </message>
+    <message>
+        <source>Compare the run with this saved report, live (File › Compare with baseline…).</source>
+        <translation>Den Lauf live mit diesem gespeicherten Bericht vergleichen (Datei › Mit Basislinie vergleichen…).</translation>
+    </message>
 </context>
 <context>
     <name>ComparePdf</name>
@@ -2095,6 +2099,58 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     <message>
         <source>The language changes the next time Stressdeck starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Stressdeck.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Basislinie</translation>
+    </message>
+    <message>
+        <source>A saved report every run is compared with, live: dashed lines on the charts and the Comparison tab</source>
+        <translation>Ein gespeicherter Bericht, mit dem jeder Lauf live verglichen wird: gestrichelte Linien in den Diagrammen und der Reiter Vergleich</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Compare with baseline</source>
+        <translation>Mit Basislinie vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare with &amp;baseline…</source>
+        <translation>Mit &amp;Basislinie vergleichen…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear baseline</source>
+        <translation>Basislinie &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Export &amp;comparison PDF…</source>
+        <translation>&amp;Vergleich als PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Export comparison PDF</source>
+        <translation>Vergleich als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>%1 has no latency windows (an older Stressdeck wrote it); run it again to use it as a baseline.</source>
+        <translation>%1 hat keine Latenzfenster (ein älteres Stressdeck hat ihn geschrieben); als Basislinie erneut ausführen.</translation>
+    </message>
+    <message>
+        <source>There is no comparison yet.</source>
+        <translation>Es gibt noch keinen Vergleich.</translation>
+    </message>
+    <message>
+        <source>The run was not recorded in the history: %1</source>
+        <translation>Der Lauf wurde nicht im Verlauf aufgezeichnet: %1</translation>
     </message>
 </context>
 <context>

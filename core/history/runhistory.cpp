@@ -332,7 +332,8 @@ void RunHistory::restoreFromReports()
         if (metaFile.open(QIODevice::ReadOnly))
             meta = QJsonDocument::fromJson(metaFile.readAll()).object();
         QStringList tags;
-        for (const QJsonValue& tag : meta.value(QLatin1String("tags")).toArray())
+        const QJsonArray savedTags = meta.value(QLatin1String("tags")).toArray();
+        for (const QJsonValue& tag : savedTags)
             tags.append(tag.toString());
         if (insert(report, name, meta.value(QLatin1String("saved_as")).toString(), tags,
                 meta.value(QLatin1String("note")).toString()))
@@ -466,7 +467,8 @@ QList<HistoryRun> RunHistory::runs(const HistoryFilter& filter) const
         r.overall.errorPct = q.value(i++).toDouble();
         r.passed = q.value(i++).toInt() != 0;
         r.stopReason = q.value(i++).toString();
-        for (const QJsonValue& tag : QJsonDocument::fromJson(q.value(i++).toString().toUtf8()).array())
+        const QJsonArray tags = QJsonDocument::fromJson(q.value(i++).toString().toUtf8()).array();
+        for (const QJsonValue& tag : tags)
             r.tags.append(tag.toString());
         r.note = q.value(i++).toString();
         r.reportFile = reports.filePath(q.value(i++).toString());

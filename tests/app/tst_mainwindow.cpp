@@ -8,6 +8,7 @@
 #include "timeserieschart.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -22,8 +23,11 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Stressdeck;
 
@@ -343,6 +347,63 @@ private Q_SLOTS:
         QFile a(file), b(again.filePath(QStringLiteral("again.json")));
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         QCOMPARE(b.readAll(), a.readAll());
+    }
+
+    void aBaselineIsComparedLive()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.findChild<QLineEdit*>(QStringLiteral("target"))->clear();
+        w.findChild<QLineEdit*>(QStringLiteral("duration"))->setText(QStringLiteral("11s"));
+        w.findChild<QLineEdit*>(QStringLiteral("thinkTime"))->setText(QStringLiteral("10ms-50ms"));
+        w.findChild<QSpinBox*>(QStringLiteral("concurrency"))->setValue(3);
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        QTemporaryDir dir;
+        const QString baseline = dir.filePath(QStringLiteral("baseline.json"));
+
+        QTRY_VERIFY2(action(w, QStringLiteral("Start"))->isEnabled(), qPrintable(w.validationMessage()));
+        w.startRun();
+        QVERIFY(finished.wait(40000));
+        QVERIFY(w.saveReport(baseline));
+        // A file that is not there is refused with a message (closed here once it shows).
+        bool warned = false;
+        QTimer::singleShot(300, &w, [&warned] {
+            if (QWidget* box = QApplication::activeModalWidget()) {
+                warned = box->inherits("QMessageBox");
+                box->close();
+            }
+        });
+        QVERIFY(!w.setBaseline(dir.filePath(QStringLiteral("missing.json"))));
+        QVERIFY(warned);
+        QVERIFY(w.baselineFile().isEmpty());
+        QVERIFY(w.setBaseline(baseline));
+        QCOMPARE(w.findChild<QLabel*>(QStringLiteral("baselineName"))->text(), QStringLiteral("baseline.json"));
+        // The report shown is compared at once: a run with itself is no regression.
+        QVERIFY(w.dashboard()->comparison().has_value());
+        QCOMPARE(w.dashboard()->comparison()->regressions, 0);
+
+        w.startRun();
+        QVERIFY(w.isRunning());
+        auto* table = w.findChild<QTableWidget*>(QStringLiteral("comparison"));
+        // The engine's first comparison comes with the run's second latency window.
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() > 0, 15000);
+        TimeSeriesChart* latency = w.dashboard()->charts().value(1);
+        const int firstBaseline = 3 * (w.dashboard()->requestTypeModel()->rowCount());
+        QVERIFY(latency->isSeriesVisible(firstBaseline + 1));
+        QVERIFY(!latency->visiblePoints(firstBaseline + 1).isEmpty());
+        if (const QString shots = qEnvironmentVariable("STRESSDECK_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            w.findChild<QTabWidget*>()->setCurrentIndex(4);
+            QTest::qWait(300);
+            w.grab().save(shots + QStringLiteral("/mainwindow-baseline.png"));
+        }
+        QVERIFY(finished.wait(40000));
+        QCOMPARE(table->rowCount(), 6 * w.dashboard()->requestTypeModel()->rowCount());
+        const QString pdf = dir.filePath(QStringLiteral("compare.pdf"));
+        QVERIFY(w.exportComparisonPdf(pdf));
+        QVERIFY(QFileInfo(pdf).size() > 5000);
+        QVERIFY(w.setBaseline({}));
+        QVERIFY(!latency->isSeriesVisible(firstBaseline + 1));
     }
 };
 

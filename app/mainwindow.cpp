@@ -6,6 +6,7 @@
 #include "dashboard.h"
 #include "demoknobspanel.h"
 #include "demoservice.h"
+#include "historypanel.h"
 #include "lagprobe.h"
 #include "pdfreport.h"
 #include "recoveryoffer.h"
@@ -18,6 +19,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -314,6 +316,24 @@ void MainWindow::buildActions()
     m_pauseAction->setCheckable(true);
     connect(m_pauseAction, &QAction::toggled, m_dashboard, &Dashboard::setChartsPaused);
     view->addAction(tr("&Reset zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), m_dashboard, &Dashboard::resetZoom);
+    m_history = new HistoryPanel({}, this);
+    m_historyDock = new QDockWidget(tr("Run history"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    m_historyDock->setWidget(m_history);
+    addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+    m_historyDock->hide();
+    QAction* historyAction = m_historyDock->toggleViewAction();
+    historyAction->setText(tr("Run &history"));
+    historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    historyAction->setToolTip(
+        tr("The recorded runs: open one, use one as the baseline, plot a metric across them (Ctrl+Shift+H)"));
+    view->addAction(historyAction);
+    connect(m_historyDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            m_history->refresh();
+    });
+    connect(m_history, &HistoryPanel::openRequested, this, &MainWindow::openReport);
+    connect(m_history, &HistoryPanel::baselineRequested, this, &MainWindow::setBaseline);
     view->addSeparator();
     auto* language = view->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(this);
@@ -679,6 +699,8 @@ void MainWindow::recordInHistory(const Report& report, const QString& savedAs)
         statusBar()->showMessage(message, 8000);
         QTextStream(stderr) << message << Qt::endl;
     }
+    if (m_historyDock->isVisible())
+        m_history->refresh();
 }
 
 void MainWindow::offerRecovery()

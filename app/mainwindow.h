@@ -29,6 +29,7 @@ namespace Stressdeck {
 
 class Dashboard;
 class DemoKnobsPanel;
+class HistoryPanel;
 class LagProbe;
 class SetupForm;
 
@@ -42,6 +43,7 @@ public:
     ~MainWindow() override;
 
     Dashboard* dashboard() const { return m_dashboard; }
+    HistoryPanel* historyPanel() const { return m_history; }
     //! The exit code `stressdeck gui --quit-when-done` returns (same as `stressdeck run`).
     int exitCode() const { return m_exitCode; }
     bool isRunning() const { return m_runner.isRunning(); }
@@ -123,6 +125,8 @@ private:
     QAction* m_comparePdfAction = nullptr;
     QAction* m_clearBaselineAction = nullptr;
     QLabel* m_baselineLabel = nullptr;
+    HistoryPanel* m_history = nullptr;
+    QDockWidget* m_historyDock = nullptr;
     QMenu* m_recentMenu = nullptr;
 
     GuiOptions m_options;

@@ -1872,6 +1872,114 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     </message>
 </context>
 <context>
+    <name>Stressdeck::HistoryModel</name>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anfr./s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n Nutzer</numerusform>
+            <numerusform>%n Nutzer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::HistoryPanel</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected run&apos;s report in the dashboard</source>
+        <translation>Den Bericht des gewählten Laufs im Dashboard öffnen</translation>
+    </message>
+    <message>
+        <source>Use as &amp;baseline</source>
+        <translation>Als &amp;Basislinie verwenden</translation>
+    </message>
+    <message>
+        <source>Compare the next runs with the selected one</source>
+        <translation>Die nächsten Läufe mit dem gewählten vergleichen</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>Szenario:</translation>
+    </message>
+    <message>
+        <source>run (oldest first)</source>
+        <translation>Lauf (ältester zuerst)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>all requests</source>
+        <translation>alle Anfragen</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>Anfr./s</translation>
+    </message>
+    <message>
+        <source>% errors</source>
+        <translation>% Fehler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 over the last %n run(s)</source>
+        <translation>
+            <numerusform>%1 von %2 im letzten Lauf</numerusform>
+            <numerusform>%1 von %2 über die letzten %n Läufe</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Stressdeck::LoadRunner</name>
     <message>
         <source>A run is already in progress.</source>
@@ -2151,6 +2259,18 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     <message>
         <source>The run was not recorded in the history: %1</source>
         <translation>Der Lauf wurde nicht im Verlauf aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>Laufverlauf</translation>
+    </message>
+    <message>
+        <source>Run &amp;history</source>
+        <translation>Lauf&amp;verlauf</translation>
+    </message>
+    <message>
+        <source>The recorded runs: open one, use one as the baseline, plot a metric across them (Ctrl+Shift+H)</source>
+        <translation>Die aufgezeichneten Läufe: einen öffnen, einen als Basislinie verwenden, eine Kennzahl über sie auftragen (Strg+Umschalt+H)</translation>
     </message>
 </context>
 <context>

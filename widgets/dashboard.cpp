@@ -189,6 +189,11 @@ void Dashboard::setBaseline(const QList<TimelineRow>& timeline, const QList<Syst
 {
     m_baselineRows = timeline;
     m_baselineSamples = samples;
+    if (!hasBaseline()) {
+        m_comparison.reset();
+        m_comparisonTable->setRowCount(0);
+        m_comparisonVerdict->setStyleSheet(QString());
+    }
     drawBaseline();
     showLatencyOf(m_latencyType->currentIndex());
     m_comparisonVerdict->setText(hasBaseline()

@@ -2,6 +2,8 @@
 
 #include "chartgrid.h"
 #include "dashboard.h"
+#include "historymodel.h"
+#include "historypanel.h"
 #include "loadrunner.h"
 #include "mainwindow.h"
 #include "requesttypemodel.h"
@@ -404,6 +406,21 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(pdf).size() > 5000);
         QVERIFY(w.setBaseline({}));
         QVERIFY(!latency->isSeriesVisible(firstBaseline + 1));
+
+        // Both runs went into the run history; Ctrl+Shift+H shows it, newest first.
+        QVERIFY(!w.historyPanel()->isVisible());
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(w.historyPanel()->isVisible());
+        QVERIFY(w.historyPanel()->model()->rowCount() >= 2);
+        QCOMPARE(w.historyPanel()->model()->runs().first().startedAt, w.lastReport().startedAt.toUTC());
+        QVERIFY(w.historyPanel()->plotted().size() >= 2);
+        if (const QString shots = qEnvironmentVariable("STRESSDECK_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            w.resize(1600, 1000);
+            QTest::qWait(300);
+            w.grab().save(shots + QStringLiteral("/mainwindow-history.png"));
+        }
     }
 };
 

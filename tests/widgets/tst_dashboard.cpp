@@ -146,6 +146,13 @@ private Q_SLOTS:
         QCOMPARE(table->item(0, 4)->text(), QStringLiteral("+31.0 %"));
         QCOMPARE(table->item(0, 6)->text(), QStringLiteral("regression"));
         QVERIFY(dashboard.comparison().has_value());
+        // Clearing the baseline clears its comparison too.
+        dashboard.setBaseline({ row(1, 80, 90, 70) }, {});
+        QCOMPARE(table->rowCount(), 1);
+        dashboard.setBaseline({}, {});
+        QCOMPARE(table->rowCount(), 0);
+        QVERIFY(!dashboard.comparison().has_value());
+        dashboard.applySnapshot(s);
         auto* verdict = dashboard.findChild<QLabel*>(QStringLiteral("comparisonVerdict"));
         QVERIFY(verdict->text().contains(QStringLiteral("chat p95 +31.0 %")));
     }

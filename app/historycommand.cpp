@@ -104,8 +104,8 @@ int history(const QStringList& arguments)
         return Passed;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(
-            QCoreApplication::translate("Cli", "unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return usageError(QCoreApplication::translate("Cli", "unexpected argument \"%1\"")
+                              .arg(parser.positionalArguments().constFirst()));
 
     HistoryFilter filter;
     if (parser.isSet(targetOpt)) {

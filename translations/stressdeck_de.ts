@@ -1150,6 +1150,38 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
             <numerusform>Transport %1, %n Engine-Threads</numerusform>
         </translation>
     </message>
+    <message>
+        <source>open, rate stages %1, at most %2 in flight</source>
+        <translation>offen, Ratenstufen %1, höchstens %2 gleichzeitig</translation>
+    </message>
+    <message>
+        <source>closed, user stages %1</source>
+        <translation>geschlossen, Nutzerstufen %1</translation>
+    </message>
+    <message>
+        <source>Stages (requests by the time they started)</source>
+        <translation>Stufen (Anfragen nach ihrem Startzeitpunkt)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>

@@ -84,7 +84,12 @@ QString PdfReport::summaryHtml() const
             c.target.toString()
                 + (c.insecure ? QCoreApplication::translate("PdfReport", " (TLS not verified)") : QString()) },
         { QCoreApplication::translate("PdfReport", "Load model"),
-            c.loadModel == LoadModel::Open
+            c.isStaged() ? (c.loadModel == LoadModel::Open
+                    ? QCoreApplication::translate("PdfReport", "open, rate stages %1, at most %2 in flight")
+                          .arg(c.stages.toString())
+                          .arg(c.concurrency)
+                    : QCoreApplication::translate("PdfReport", "closed, user stages %1").arg(c.stages.toString()))
+                : c.loadModel == LoadModel::Open
                 ? QCoreApplication::translate("PdfReport", "open, %1 req/s, at most %2 in flight")
                       .arg(c.rateRps)
                       .arg(c.concurrency)
@@ -143,6 +148,39 @@ QString PdfReport::summaryHtml() const
                 + QStringLiteral("</small>"));
     h += typeRow(r.overall, esc(QCoreApplication::translate("PdfReport", "all")));
     h += QStringLiteral("</table>");
+
+    if (!r.stages.isEmpty()) {
+        const bool open = r.config.loadModel == LoadModel::Open;
+        h += QStringLiteral("<h2>%1</h2>")
+                 .arg(esc(QCoreApplication::translate("PdfReport", "Stages (requests by the time they started)")));
+        h += QLatin1String(TableStart)
+            + row({ QCoreApplication::translate("PdfReport", "Stage"), QCoreApplication::translate("PdfReport", "From"),
+                      QCoreApplication::translate("PdfReport", "To"),
+                      open ? QCoreApplication::translate("PdfReport", "Rate")
+                           : QCoreApplication::translate("PdfReport", "Users"),
+                      QCoreApplication::translate("PdfReport", "Requests"),
+                      QCoreApplication::translate("PdfReport", "Success"),
+                      QCoreApplication::translate("PdfReport", "Throughput"),
+                      QCoreApplication::translate("PdfReport", "p50"), QCoreApplication::translate("PdfReport", "p95"),
+                      QCoreApplication::translate("PdfReport", "p99") },
+                true);
+        for (qsizetype i = 0; i < r.stages.size(); ++i) {
+            const StageSummary& st = r.stages[i];
+            const StatsSummary& s = st.stats;
+            const double length = st.endS - st.startS;
+            h += row({ QString::number(i + 1), QCoreApplication::translate("PdfReport", "%1 s").arg(st.startS),
+                QCoreApplication::translate("PdfReport", "%1 s").arg(st.endS),
+                st.fromTarget == st.target ? QString::number(st.target)
+                                           : QStringLiteral("%1 → %2").arg(st.fromTarget).arg(st.target),
+                QString::number(s.total), QStringLiteral("%1 %").arg(s.successRatePct, 0, 'f', 1),
+                QCoreApplication::translate("PdfReport", "%1 req/s")
+                    .arg(length > 0 ? double(s.total) / length : 0.0, 0, 'f', 1),
+                s.success ? formatLatency(s.latency.p50) : QStringLiteral("–"),
+                s.success ? formatLatency(s.latency.p95) : QStringLiteral("–"),
+                s.success ? formatLatency(s.latency.p99) : QStringLiteral("–") });
+        }
+        h += QStringLiteral("</table>");
+    }
 
     const QStringList classes = errorClasses(r.requestTypes);
     if (!classes.isEmpty()) {

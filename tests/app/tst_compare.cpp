@@ -50,8 +50,9 @@ QJsonObject comparison(const QString& file, const QString& type, const QString& 
 {
     QFile f(file);
     f.open(QIODevice::ReadOnly);
-    for (const QJsonValue& v :
-        QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("comparisons")).toArray()) {
+    const QJsonArray list
+        = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("comparisons")).toArray();
+    for (const QJsonValue& v : list) {
         const QJsonObject o = v.toObject();
         if (o.value(QStringLiteral("request_type")).toString() == type
             && o.value(QStringLiteral("metric")).toString() == metric)
@@ -147,8 +148,9 @@ private Q_SLOTS:
         }
         QFile f(json);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        for (const QJsonValue& v :
-            QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("comparisons")).toArray()) {
+        const QJsonArray list
+            = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("comparisons")).toArray();
+        for (const QJsonValue& v : list) {
             const QJsonObject o = v.toObject();
             const QString type = o.value(QStringLiteral("request_type")).toString();
             if (type == QLatin1String("agent") || type == QLatin1String("search"))

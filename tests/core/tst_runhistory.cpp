@@ -302,8 +302,9 @@ private Q_SLOTS:
         QVERIFY2(history.isOpen(), qPrintable(history.errorString()));
         QCOMPARE(history.restoredRuns(), 6);
         QCOMPARE(startTimes(history.runs()), before);
-        QCOMPARE(history.runs()[3].tags, QStringList { QStringLiteral("baseline") });
-        QCOMPARE(history.runs()[0].requestTypes.size(), 2);
+        const QList<HistoryRun> runs = history.runs();
+        QCOMPARE(runs[3].tags, QStringList { QStringLiteral("baseline") });
+        QCOMPARE(runs[0].requestTypes.size(), 2);
         if (damage == QLatin1String("missing")) {
             QVERIFY(history.movedAside().isEmpty());
         } else {

@@ -43,7 +43,8 @@ private Q_SLOTS:
         QVERIFY2(PdfReport(report).write(pdf, &error), qPrintable(error));
 
         const QString info = tool(QStringLiteral("pdfinfo"), { pdf });
-        QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+4"))), qPrintable(info));
+        static const QRegularExpression pages(QStringLiteral("Pages:\\s+4"));
+        QVERIFY2(info.contains(pages), qPrintable(info));
         QVERIFY(info.contains(QLatin1String("(A4)")));
 
         const QString text = tool(QStringLiteral("pdftotext"), { QStringLiteral("-layout"), pdf, QStringLiteral("-") });
@@ -61,6 +62,28 @@ private Q_SLOTS:
         QVERIFY(text.contains(QLatin1String("Requests in"))); // "fl" may come out as a ligature
         QVERIFY(text.contains(QLatin1String("Environment")));
         QVERIFY(text.contains(QLatin1String("page 4 of 4")));
+    }
+
+    void aStagedRunHasItsStagesTable()
+    {
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(s_known, &report, &error), qPrintable(error));
+        QString why;
+        const auto shape = Stages::parse(QStringLiteral("2s:10,4s:30"), Stages::Unit::Rate, &why);
+        QVERIFY2(shape, qPrintable(why));
+        report.config.setStages(*shape);
+        StageSummary first { 0, 2, 0, 10, report.requestTypes[0] };
+        StageSummary second { 2, 6, 10, 30, report.overall };
+        report.stages = { first, second };
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("staged.pdf"));
+        QVERIFY2(PdfReport(report).write(pdf, &error), qPrintable(error));
+        const QString text = tool(QStringLiteral("pdftotext"), { QStringLiteral("-layout"), pdf, QStringLiteral("-") });
+        QVERIFY(text.contains(QLatin1String("Stages (requests by the time they started)")));
+        QVERIFY(text.contains(QLatin1String("rate stages 2s:10,4s:30")));
+        QVERIFY2(text.contains(QStringLiteral("10 → 30")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("%1 ms").arg(report.overall.latency.p95, 0, 'f', 1)));
     }
 
     void writeIntoAMissingDirectoryFails()

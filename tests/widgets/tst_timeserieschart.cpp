@@ -74,7 +74,7 @@ private Q_SLOTS:
         chart.setPaused(false); // shows what arrived meanwhile without waiting for the next refresh
         QVERIFY(!chart.isPaused());
         QCOMPARE(chart.visiblePointCount(s), 101);
-        QCOMPARE(chart.visiblePoints(s).last(), QPointF(150, 900.0));
+        QCOMPARE(chart.visiblePoints(s).constLast(), QPointF(150, 900.0));
         QCOMPARE(x->max(), 150.0);
     }
 

@@ -134,7 +134,7 @@ private Q_SLOTS:
                 get("reset", "/reset"), get("missing", "/nowhere") }));
         const Report& r = run.report;
         QVERIFY(typeNamed(r, "ok").success > 0);
-        QVERIFY2(typeNamed(r, "ok").failure == 0, qPrintable(typeNamed(r, "ok").errors.keys().join(u", ")));
+        QVERIFY2(typeNamed(r, "ok").failure == 0, qPrintable(errorNames(typeNamed(r, "ok").errors)));
         QCOMPARE(
             typeNamed(r, "unavailable").errors.value(QStringLiteral("HTTP 503")), typeNamed(r, "unavailable").total);
         QCOMPARE(typeNamed(r, "missing").errors.value(QStringLiteral("HTTP 404")), typeNamed(r, "missing").total);

@@ -19,6 +19,15 @@ inline const Criterion& criterion(const Report& report, const char* id)
     qFatal("no criterion %s", id);
 }
 
+//! The error classes of a run, for a failure message: "HTTP 503, Timeout".
+inline QString errorNames(const QMap<QString, qint64>& errors)
+{
+    QStringList names;
+    for (auto it = errors.begin(); it != errors.end(); ++it)
+        names.append(it.key());
+    return names.join(u", ");
+}
+
 struct Run {
     Report report;
     qint64 wallMs = 0;

@@ -353,12 +353,12 @@ int capacity(const QStringList& arguments)
         searcher.report(measureCapacityStep(report, *slo, s_warmupFraction));
         const CapacityStep& done = searcher.result().steps.constLast();
         const CapacityStepResult& m = done.measured;
-        const QString figures = QCoreApplication::translate("Cli", "achieved %1 req/s, p95 %2, errors %3 %")
-                                    .arg(formatRate(m.achievedRps), formatLatency(m.p95Ms))
+        const QString figures = QCoreApplication::translate("Cli", "achieved %1 req/s, p50 %2, p95 %3, errors %4 %")
+                                    .arg(formatRate(m.achievedRps), formatLatency(m.p50Ms), formatLatency(m.p95Ms))
                                     .arg(m.errorPct, 0, 'f', 1);
         err() << " "
-              << (done.passed ? QCoreApplication::translate("Cli", "passed (%1)").arg(figures)
-                              : QCoreApplication::translate("Cli", "failed (%1; %2)").arg(done.reason, figures))
+              << (done.passed ? QCoreApplication::translate("Cli", "passed — %1").arg(figures)
+                              : QCoreApplication::translate("Cli", "failed (%1) — %2").arg(done.reason, figures))
               << Qt::endl;
         QTimer::singleShot(0, &runner, startStep);
     });

@@ -212,16 +212,16 @@
         <translation>SLO-Grenze %1</translation>
     </message>
     <message>
-        <source>● step passed</source>
-        <translation>● Stufe bestanden</translation>
-    </message>
-    <message>
-        <source>● step failed</source>
-        <translation>● Stufe gescheitert</translation>
-    </message>
-    <message>
         <source>Stressdeck capacity search of %1 — page %2 of %3</source>
         <translation>Stressdeck-Kapazitätssuche vom %1 — Seite %2 von %3</translation>
+    </message>
+    <message>
+        <source>step passed</source>
+        <translation>Stufe bestanden</translation>
+    </message>
+    <message>
+        <source>step failed</source>
+        <translation>Stufe gescheitert</translation>
     </message>
 </context>
 <context>
@@ -812,18 +812,6 @@ Interrupted: ending the search with the steps so far (interrupt again to abort t
 Unterbrochen: die Suche endet mit den bisherigen Stufen (erneut unterbrechen, um laufende Anfragen abzubrechen)</translation>
     </message>
     <message>
-        <source>achieved %1 req/s, p95 %2, errors %3 %</source>
-        <translation>erreicht %1 Anf./s, p95 %2, Fehler %3 %</translation>
-    </message>
-    <message>
-        <source>passed (%1)</source>
-        <translation>bestanden (%1)</translation>
-    </message>
-    <message>
-        <source>failed (%1; %2)</source>
-        <translation>gescheitert (%1; %2)</translation>
-    </message>
-    <message>
         <source>Capacity search of &quot;%1&quot; against %2 with %3: from %4 req/s (×%5, at most %6), steps of %7, in flight at most %8</source>
         <translation>Kapazitätssuche für „%1“ gegen %2 mit %3: ab %4 Anf./s (×%5, höchstens %6), Stufen von %7, höchstens %8 gleichzeitig unterwegs</translation>
     </message>
@@ -862,6 +850,18 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
 falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
 &apos;stressdeck BEFEHL --help&apos; zeigt die Optionen eines Befehls.
 </translation>
+    </message>
+    <message>
+        <source>achieved %1 req/s, p50 %2, p95 %3, errors %4 %</source>
+        <translation>erreicht %1 Anf./s, p50 %2, p95 %3, Fehler %4 %</translation>
+    </message>
+    <message>
+        <source>passed — %1</source>
+        <translation>bestanden — %1</translation>
+    </message>
+    <message>
+        <source>failed (%1) — %2</source>
+        <translation>gescheitert (%1) — %2</translation>
     </message>
 </context>
 <context>

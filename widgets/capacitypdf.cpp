@@ -7,6 +7,7 @@
 #include "pdfpages.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -100,24 +101,41 @@ Axes drawFrame(QPainter& p, const QRectF& area, double dpi, const QString& title
     return a;
 }
 
-void drawLegend(
-    QPainter& p, const QPointF& at, double dpi, const QList<std::pair<QColor, QString>>& entries, bool boxes)
+enum class Swatch { Box, Line, Dot };
+
+struct LegendEntry {
+    QColor color;
+    QString label;
+    Swatch swatch = Swatch::Box;
+};
+
+void drawLegend(QPainter& p, const QPointF& at, double dpi, const QList<LegendEntry>& entries)
 {
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(8);
     p.setFont(font);
+    const QFontMetricsF metrics(font, p.device());
     double x = at.x();
-    for (const auto& [color, label] : entries) {
-        if (boxes) {
-            p.fillRect(QRectF(x, at.y() - dpi * 0.05, dpi * 0.2, dpi * 0.1), color);
-        } else {
-            p.setPen(QPen(color, dpi / 50));
+    for (const LegendEntry& e : entries) {
+        switch (e.swatch) {
+        case Swatch::Box:
+            p.fillRect(QRectF(x, at.y() - dpi * 0.05, dpi * 0.2, dpi * 0.1), e.color);
+            break;
+        case Swatch::Line:
+            p.setPen(QPen(e.color, dpi / 50));
             p.drawLine(QPointF(x, at.y()), QPointF(x + dpi * 0.2, at.y()));
+            break;
+        case Swatch::Dot:
+            p.setPen(QPen(Qt::darkGray, dpi / 100));
+            p.setBrush(e.color);
+            p.drawEllipse(QPointF(x + dpi * 0.1, at.y()), dpi / 28, dpi / 28);
+            p.setBrush(Qt::NoBrush);
+            break;
         }
         p.setPen(Qt::black);
-        const double w = dpi * 0.12 * double(label.size()) * 0.6 + dpi * 0.3;
-        p.drawText(QRectF(x + dpi * 0.25, at.y() - dpi * 0.1, w, dpi * 0.2), Qt::AlignLeft | Qt::AlignVCenter, label);
-        x += dpi * 0.35 + w;
+        const double w = metrics.horizontalAdvance(e.label) + dpi * 0.05;
+        p.drawText(QRectF(x + dpi * 0.25, at.y() - dpi * 0.1, w, dpi * 0.2), Qt::AlignLeft | Qt::AlignVCenter, e.label);
+        x += dpi * 0.5 + w;
     }
 }
 
@@ -229,8 +247,7 @@ void CapacityPdf::drawLoadCurve(QPainter& p, const QRectF& area, double dpi) con
     drawLegend(p, QPointF(a.plot.left(), area.bottom() - dpi * 0.08), dpi,
         { { passColor(), QCoreApplication::translate("CapacityPdf", "passed") },
             { failColor(), QCoreApplication::translate("CapacityPdf", "failed") },
-            { QColor(0xdd, 0xdd, 0xdd), QCoreApplication::translate("CapacityPdf", "warm-up (not judged)") } },
-        true);
+            { QColor(0xdd, 0xdd, 0xdd), QCoreApplication::translate("CapacityPdf", "warm-up (not judged)") } });
 }
 
 void CapacityPdf::drawHockeyStick(QPainter& p, const QRectF& area, double dpi) const
@@ -291,17 +308,19 @@ void CapacityPdf::drawHockeyStick(QPainter& p, const QRectF& area, double dpi) c
         }
     }
     p.setBrush(Qt::NoBrush);
-    auto legend = series;
-    legend.append({ passColor(), QCoreApplication::translate("CapacityPdf", "● step passed") });
-    legend.append({ failColor(), QCoreApplication::translate("CapacityPdf", "● step failed") });
-    drawLegend(p, QPointF(a.plot.left(), area.bottom() - dpi * 0.08), dpi, legend, false);
+    QList<LegendEntry> legend;
+    for (const auto& [color, label] : series)
+        legend.append({ color, label, Swatch::Line });
+    legend.append({ passColor(), QCoreApplication::translate("CapacityPdf", "step passed"), Swatch::Dot });
+    legend.append({ failColor(), QCoreApplication::translate("CapacityPdf", "step failed"), Swatch::Dot });
+    drawLegend(p, QPointF(a.plot.left(), area.bottom() - dpi * 0.08), dpi, legend);
 }
 
 bool CapacityPdf::write(const QString& fileName, QString* error) const
 {
     PdfPages pdf(QCoreApplication::translate("CapacityPdf", "Stressdeck capacity search"),
         QStringLiteral("Stressdeck %1").arg(QStringLiteral(STRESSDECK_VERSION)));
-    pdf.addHtml(summaryHtml());
+    pdf.addHtml(summaryHtml() + tableHtml());
     const CapacityPdf copy = *this;
     pdf.addPage([copy](QPainter& painter, const QRectF& content, double dpi) {
         const double half = content.height() / 2;
@@ -309,7 +328,6 @@ bool CapacityPdf::write(const QString& fileName, QString* error) const
         copy.drawHockeyStick(
             painter, QRectF(content.left(), content.top() + half + dpi * 0.1, content.width(), half - dpi * 0.2), dpi);
     });
-    pdf.addHtml(tableHtml());
     const QString when = m_startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     return pdf.write(
         fileName,

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace Stressdeck {
 
 namespace {
@@ -75,16 +77,34 @@ CapacityStepResult measureCapacityStep(const Report& report, const Slo& slo, dou
     double completed = 0;
     double seconds = 0;
     double previousEnd = 0;
+    qint64 previousInFlight = 0;
+    QList<double> trendPoints;
     for (const TimelineRow& row : report.timeline) {
         const double start = previousEnd;
+        const qint64 inFlightAtStart = previousInFlight;
         previousEnd = row.tS;
-        if (start + 1e-6 < warmupS || row.tS > loadS + 1e-6)
+        previousInFlight = row.inFlight;
+        // The last row of a run absorbs a short tail (the drain's first moments), so it may end a
+        // little after the load: a row counts when it starts in the judged part and lies mostly
+        // within the load; rows of the drain do not.
+        if (start + 1e-6 < warmupS || start > loadS - 0.5)
             continue;
+        if (trendPoints.isEmpty())
+            trendPoints.append(double(inFlightAtStart));
         completed += double(row.all.requests);
         seconds += row.tS - start;
         step.inFlight.append(double(row.inFlight));
+        trendPoints.append(double(row.inFlight));
     }
-    step.achievedRps = seconds > 0 ? completed / seconds : 0;
+    // Completions in a window are arrivals minus the growth of the requests in flight. Counted
+    // raw, the in-flight level at the window's two ends (which wanders by rate × the latency's
+    // spread) makes a short or slow step look short of its rate; the least-squares growth over
+    // every second of the window keeps a real queue's growth and drops most of that noise.
+    if (seconds > 0) {
+        const double arrived = completed + trendPoints.constLast() - trendPoints.constFirst();
+        const double growth = CapacitySearch::inFlightTrend(trendPoints).slope * double(trendPoints.size() - 1);
+        step.achievedRps = std::max(0.0, arrived - growth) / seconds;
+    }
     return step;
 }
 

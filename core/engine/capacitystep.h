@@ -12,8 +12,10 @@ namespace Stressdeck {
 //! judged after its warm-up (the first `warmupFraction` of the step): its latency windows that
 //! lie at least half past the warm-up are merged (per request type too, for typed SLO terms)
 //! and judged against the SLO; the per-second timeline rows that start at or after the warm-up
-//! and end by the end of the load give the in-flight samples and the achieved rate (requests
-//! completed per second). A step too short for a latency window past the warm-up (under two
+//! and lie mostly within the load (not the drain after it) give the in-flight samples and the
+//! achieved rate: requests completed per second, with the in-flight change between the window's
+//! ends replaced by its least-squares trend over the window (a queue's growth stays, the wander of
+//! the in-flight level at the two ends goes). A step too short for a latency window past the warm-up (under two
 //! windows, 10 s) is judged on its one window, warm-up included.
 CapacityStepResult measureCapacityStep(const Report& report, const Slo& slo, double warmupFraction = 0.2);
 

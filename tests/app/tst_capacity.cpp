@@ -73,6 +73,7 @@ private Q_SLOTS:
             QStringLiteral("20"), QStringLiteral("--growth"), QStringLiteral("1.6"), QStringLiteral("--max-rate"),
             QStringLiteral("400"), QStringLiteral("--transport"), QStringLiteral("fast"), QStringLiteral("--json"),
             json, QStringLiteral("--pdf"), pdf });
+        qInfo("%s", qPrintable(r.out));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("step 1 of about")), qPrintable(r.err));
         QVERIFY2(r.out.contains(QLatin1String("Sustains ")), qPrintable(r.out));
@@ -183,8 +184,11 @@ private Q_SLOTS:
         QVERIFY(p.waitForStarted());
         // Interrupt once the second step has begun: the first is judged, the cut one is not.
         QString err;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (err += QString::fromUtf8(p.readAllStandardError()), err.contains(QLatin1String("step 2 of"))), 30000);
+        for (int waited = 0; waited < 30000 && !err.contains(QLatin1String("step 2 of")); waited += 50) {
+            p.waitForReadyRead(50);
+            err += QString::fromUtf8(p.readAllStandardError());
+        }
+        QVERIFY2(err.contains(QLatin1String("step 2 of")), qPrintable(err));
         ::kill(pid_t(p.processId()), SIGINT);
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 130);

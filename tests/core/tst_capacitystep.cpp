@@ -50,7 +50,9 @@ private Q_SLOTS:
         r.latencyWindows = { window(5, 5, 100, 50, 5000), window(10, 5, 100, 0, 40), window(15, 5, 100, 0, 40),
             window(20, 5, 100, 0, 40), window(25, 5, 100, 0, 40), window(30, 5, 100, 0, 40) };
         for (int s = 1; s <= 32; ++s)
-            r.timeline.append(row(s, s <= 6 ? 1 : 20, s <= 6 ? 100 : 3));
+            r.timeline.append(row(s, s <= 6 ? 1 : 20, 3));
+        r.timeline[29].tS = 30.004; // the last second of the load absorbed the drain's first moments
+        r.timeline[30].tS = 31;
         const CapacityStepResult m = measureCapacityStep(r, slo("p95<100ms,errors<1%,chat.p99<100ms"));
         QVERIFY(m.sloPassed);
         QVERIFY(m.sloDetail.isEmpty());
@@ -58,7 +60,39 @@ private Q_SLOTS:
         QVERIFY(m.p95Ms > 35 && m.p95Ms < 45);
         // Rows starting at 6 s or later and ending by 30 s: 24 of them, none of the drain after the load.
         QCOMPARE(m.inFlight.size(), 24);
-        QCOMPARE(m.achievedRps, 20.0);
+        QCOMPARE(m.achievedRps, 480 / 24.004);
+    }
+
+    void achievedRate_data()
+    {
+        QTest::addColumn<QList<qint64>>("inFlight");
+        QTest::addColumn<qint64>("completedPerSecond");
+        QTest::addColumn<double>("low");
+        QTest::addColumn<double>("high");
+        // 20 s of load, 4 s warm-up: rows 5 to 20 are judged.
+        QList<qint64> growing;
+        QList<qint64> wandering;
+        for (int s = 1; s <= 20; ++s) {
+            growing.append(10 * s); // 10 more in flight every second: arrivals 90/s, completions 80/s
+            wandering.append(s == 20 ? 30 : (s % 2 ? 5 : 15)); // a stable queue that ends on a high
+        }
+        QTest::addRow("a growing queue keeps its shortfall") << growing << qint64(80) << 79.0 << 81.0;
+        QTest::addRow("a wandering queue is not short") << wandering << qint64(50) << 49.0 << 52.0;
+    }
+
+    void achievedRate()
+    {
+        QFETCH(QList<qint64>, inFlight);
+        QFETCH(qint64, completedPerSecond);
+        QFETCH(double, low);
+        QFETCH(double, high);
+        Report r;
+        r.config.durationS = 20;
+        for (int s = 1; s <= 20; ++s)
+            r.timeline.append(row(s, completedPerSecond, inFlight[s - 1]));
+        const CapacityStepResult m = measureCapacityStep(r, slo("p95<1s"));
+        QCOMPARE(m.inFlight.size(), 16);
+        QVERIFY2(m.achievedRps >= low && m.achievedRps <= high, qPrintable(QString::number(m.achievedRps)));
     }
 
     void aTypedTermUsesItsType()

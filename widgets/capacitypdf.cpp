@@ -255,8 +255,10 @@ void CapacityPdf::drawHockeyStick(QPainter& p, const QRectF& area, double dpi) c
     QList<const CapacityStep*> steps;
     for (const CapacityStep& s : m_result.steps)
         steps.append(&s);
+    // In the order of the scheduled rate: past the knee the achieved rate stands still while the
+    // latency climbs, and only the scheduled rate orders those steps along the stick.
     std::sort(steps.begin(), steps.end(),
-        [](const CapacityStep* a, const CapacityStep* b) { return a->measured.achievedRps < b->measured.achievedRps; });
+        [](const CapacityStep* a, const CapacityStep* b) { return a->measured.rateRps < b->measured.rateRps; });
     double maxX = 1;
     double maxY = 1;
     for (const CapacityStep* s : std::as_const(steps)) {

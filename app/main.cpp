@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 
+#include "capacitycommand.h"
 #include "comparecommand.h"
 #include "historycommand.h"
 #include "mainwindow.h"
@@ -34,6 +35,7 @@ void printUsage(QTextStream& out)
         "  run           run a stress test headless and print/save the report\n"
         "  report        print a saved report, or render it as a PDF (--pdf FILE)\n"
         "  compare       compare a run with a baseline: regression, improvement or no change\n"
+        "  capacity      find the highest request rate that meets an SLO (--slo \"p95<500ms\")\n"
         "  history       list the recorded runs, newest first (--target URL, --last N, --json)\n"
         "  serve-demo    serve the built-in Archive-AI demo service\n"
         "\n"
@@ -150,11 +152,12 @@ int main(int argc, char* argv[])
     }
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (command == QLatin1String("run") || command == QLatin1String("serve-demo") || command == QLatin1String("report")
-        || command == QLatin1String("compare") || command == QLatin1String("history")) {
+        || command == QLatin1String("compare") || command == QLatin1String("history")
+        || command == QLatin1String("capacity")) {
         // Headless: the PDF renderer draws the dashboard's chart widgets, which need a
         // QApplication, but never a display.
         const bool needsWidgets = command == QLatin1String("run") || command == QLatin1String("report")
-            || command == QLatin1String("compare");
+            || command == QLatin1String("compare") || command == QLatin1String("capacity");
         if (needsWidgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         std::unique_ptr<QCoreApplication> app;
@@ -172,6 +175,8 @@ int main(int argc, char* argv[])
             return Stressdeck::Cli::report(arguments);
         if (command == QLatin1String("compare"))
             return Stressdeck::Cli::compare(arguments);
+        if (command == QLatin1String("capacity"))
+            return Stressdeck::Cli::capacity(arguments);
         if (command == QLatin1String("history"))
             return Stressdeck::Cli::history(arguments);
         return Stressdeck::Cli::serveDemo(arguments);

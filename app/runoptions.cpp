@@ -189,6 +189,22 @@ void RunOptionTable::addTo(QCommandLineParser* parser) const
     DemoOptions::addTo(parser, s_demoPrefix);
 }
 
+void RunOptionTable::hideFromHelp(const QStringList& names)
+{
+    for (QCommandLineOption& o : m_options) {
+        if (names.contains(o.names().constLast()))
+            o.setFlags(o.flags() | QCommandLineOption::HiddenFromHelp);
+    }
+}
+
+void RunOptionTable::describe(const QString& name, const QString& description)
+{
+    for (QCommandLineOption& o : m_options) {
+        if (o.names().constLast() == name)
+            o.setDescription(description);
+    }
+}
+
 bool RunOptionTable::read(const QCommandLineParser& parser, RunOptions* out, QString* error) const
 {
     auto fail = [&](const QString& why) {

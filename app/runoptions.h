@@ -39,6 +39,11 @@ public:
     RunOptionTable();
 
     void addTo(QCommandLineParser* parser) const;
+    //! For a command that takes the table but sets some of its options itself (`capacity` sets
+    //! the rate and the duration): keeps them out of --help; the command rejects them when given.
+    void hideFromHelp(const QStringList& names);
+    //! A command's own wording for an option it shares (what `--json` writes, say).
+    void describe(const QString& name, const QString& description);
     //! Reads the parsed options into `out`; false with a message naming the flag.
     bool read(const QCommandLineParser& parser, RunOptions* out, QString* error) const;
 

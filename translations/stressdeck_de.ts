@@ -59,6 +59,172 @@
     </message>
 </context>
 <context>
+    <name>Capacity</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source> (first failure at %1 req/s: %2)</source>
+        <translation> (erster Fehlschlag bei %1 Anf./s: %2)</translation>
+    </message>
+    <message>
+        <source>Interrupted before any step passed with %1</source>
+        <translation>Unterbrochen, bevor eine Stufe %1 einhielt</translation>
+    </message>
+    <message>
+        <source>Interrupted: sustains at least %1 req/s with %2</source>
+        <translation>Unterbrochen: hält mindestens %1 Anf./s mit %2 durch</translation>
+    </message>
+    <message>
+        <source>Sustains %1 req/s with %2</source>
+        <translation>Hält %1 Anf./s mit %2 durch</translation>
+    </message>
+    <message>
+        <source>Sustains at least %1 req/s (the max rate) with %2</source>
+        <translation>Hält mindestens %1 Anf./s (die Höchstrate) mit %2 durch</translation>
+    </message>
+    <message>
+        <source>Does not sustain even the start rate of %1 req/s with %2</source>
+        <translation>Hält nicht einmal die Startrate von %1 Anf./s mit %2 durch</translation>
+    </message>
+    <message>
+        <source>No capacity found with %1</source>
+        <translation>Keine Kapazität mit %1 gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityPdf</name>
+    <message>
+        <source>Stressdeck capacity search</source>
+        <translation>Stressdeck-Kapazitätssuche</translation>
+    </message>
+    <message>
+        <source>Objective (SLO)</source>
+        <translation>Ziel (SLO)</translation>
+    </message>
+    <message>
+        <source>Searched</source>
+        <translation>Gesucht</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Each step runs the open model at a constant rate and is judged after its first fifth. A step fails when it breaks the SLO, when it completes more than 5 % fewer requests per second than scheduled, or when the requests in flight keep growing through it. After the first failure the search bisects between the last passing and the first failing rate.</source>
+        <translation>Jede Stufe läuft im offenen Modell mit fester Rate und wird nach ihrem ersten Fünftel beurteilt. Eine Stufe scheitert, wenn sie das SLO verletzt, wenn sie mehr als 5 % weniger Anfragen pro Sekunde abschließt als geplant oder wenn die laufenden Anfragen über die Stufe hinweg immer weiter wachsen. Nach dem ersten Fehlschlag halbiert die Suche den Abstand zwischen der letzten bestandenen und der ersten gescheiterten Rate.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Rate (req/s)</source>
+        <translation>Rate (Anf./s)</translation>
+    </message>
+    <message>
+        <source>Achieved (req/s)</source>
+        <translation>Erreicht (Anf./s)</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gescheitert</translation>
+    </message>
+    <message>
+        <source>Load curve: the scheduled rate of every step</source>
+        <translation>Lastkurve: die geplante Rate jeder Stufe</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>rate (req/s)</source>
+        <translation>Rate (Anf./s)</translation>
+    </message>
+    <message>
+        <source>sustained: %1 req/s</source>
+        <translation>durchgehalten: %1 Anf./s</translation>
+    </message>
+    <message>
+        <source>warm-up (not judged)</source>
+        <translation>Aufwärmen (nicht beurteilt)</translation>
+    </message>
+    <message>
+        <source>Latency against achieved throughput</source>
+        <translation>Latenz über erreichtem Durchsatz</translation>
+    </message>
+    <message>
+        <source>achieved throughput (req/s)</source>
+        <translation>erreichter Durchsatz (Anf./s)</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>SLO limit %1</source>
+        <translation>SLO-Grenze %1</translation>
+    </message>
+    <message>
+        <source>Stressdeck capacity search of %1 — page %2 of %3</source>
+        <translation>Stressdeck-Kapazitätssuche vom %1 — Seite %2 von %3</translation>
+    </message>
+    <message>
+        <source>step passed</source>
+        <translation>Stufe bestanden</translation>
+    </message>
+    <message>
+        <source>step failed</source>
+        <translation>Stufe gescheitert</translation>
+    </message>
+</context>
+<context>
     <name>CapacitySearch</name>
     <message>
         <source>start rate: must be above 0 requests per second</source>
@@ -518,6 +684,142 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>Keine Läufe aufgezeichnet in %1</translation>
     </message>
     <message>
+        <source>stressdeck run: warning: the run was not recorded in the history: %1</source>
+        <translation>stressdeck run: Warnung: der Lauf wurde nicht im Verlauf aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>Do not record this run in the run history (&apos;stressdeck history&apos;).</source>
+        <translation>Diesen Lauf nicht im Laufverlauf aufzeichnen (&apos;stressdeck history&apos;).</translation>
+    </message>
+    <message>
+        <source>Try &apos;stressdeck capacity --help&apos;.</source>
+        <translation>Siehe &apos;stressdeck capacity --help&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4 %5 %6  %7
+</source>
+        <translation>%1 %2 %3 %4 %5 %6  %7
+</translation>
+    </message>
+    <message>
+        <source>rate/s</source>
+        <translation>Rate/s</translation>
+    </message>
+    <message>
+        <source>achieved/s</source>
+        <translation>erreicht/s</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>gescheitert (%1)</translation>
+    </message>
+    <message>
+        <source>Find the highest request rate the target sustains within a service-level objective: open-model steps growing geometrically from the start rate, then a bisection between the last passing and the first failing rate down to 5 %. A step is judged after its first fifth; it fails on the SLO, on an achieved rate more than 5 % short of the scheduled one, or on requests in flight that keep growing. Exit codes: 0 a capacity was found, 1 even the start rate fails, 2 bad usage, 3 target unavailable, 130 interrupted.</source>
+        <translation>Die höchste Anfragerate finden, die das Ziel innerhalb eines Service-Level-Ziels durchhält: Stufen im offenen Modell, die ab der Startrate geometrisch wachsen, dann eine Intervallhalbierung zwischen der letzten bestandenen und der ersten gescheiterten Rate bis auf 5 %. Eine Stufe wird nach ihrem ersten Fünftel beurteilt; sie scheitert am SLO, an einer erreichten Rate mehr als 5 % unter der geplanten oder an immer weiter wachsenden laufenden Anfragen. Exit-Codes: 0 Kapazität gefunden, 1 schon die Startrate scheitert, 2 falscher Aufruf, 3 Ziel nicht erreichbar, 130 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Write the search as JSON (stressdeck-capacity/1) to this file.</source>
+        <translation>Die Suche als JSON (stressdeck-capacity/1) in diese Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>Write the search as a PDF to this file: the steps, the load curve and latency against throughput.</source>
+        <translation>Die Suche als PDF in diese Datei schreiben: die Stufen, die Lastkurve und die Latenz über dem Durchsatz.</translation>
+    </message>
+    <message>
+        <source>In-flight cap of every step (default: the step&apos;s rate times the timeout, at most 100000).</source>
+        <translation>Obergrenze laufender Anfragen jeder Stufe (Vorgabe: die Rate der Stufe mal der Timeout, höchstens 100000).</translation>
+    </message>
+    <message>
+        <source>The objective, e.g. &quot;p95&lt;500ms,errors&lt;1%&quot;: p50|p90|p95|p99&lt;DURATION, errors&lt;PCT, each optionally for one request type (&quot;chat.p95&lt;800ms&quot;). Required.</source>
+        <translation>Das Ziel, z. B. „p95&lt;500ms,errors&lt;1%“: p50|p90|p95|p99&lt;DAUER, errors&lt;PROZENT, jeweils wahlweise für einen Anfragetyp („chat.p95&lt;800ms“). Pflicht.</translation>
+    </message>
+    <message>
+        <source>Rate of the first step in requests per second (default 10).</source>
+        <translation>Rate der ersten Stufe in Anfragen pro Sekunde (Vorgabe 10).</translation>
+    </message>
+    <message>
+        <source>Highest rate tried (default 10000).</source>
+        <translation>Höchste versuchte Rate (Vorgabe 10000).</translation>
+    </message>
+    <message>
+        <source>Length of every step, at least 2s (default 30s).</source>
+        <translation>Dauer jeder Stufe, mindestens 2s (Vorgabe 30s).</translation>
+    </message>
+    <message>
+        <source>Factor from one step&apos;s rate to the next&apos;s, above 1 (default 1.5).</source>
+        <translation>Faktor von der Rate einer Stufe zur nächsten, über 1 (Vorgabe 1.5).</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply: the capacity search sets the load itself</source>
+        <translation>--%1 passt hier nicht: die Kapazitätssuche legt die Last selbst fest</translation>
+    </message>
+    <message>
+        <source>--slo: required, e.g. --slo &quot;p95&lt;500ms,errors&lt;1%&quot;</source>
+        <translation>--slo: erforderlich, z. B. --slo &quot;p95&lt;500ms,errors&lt;1%&quot;</translation>
+    </message>
+    <message>
+        <source>--start-rate: &quot;%1&quot; is not a rate above 0</source>
+        <translation>--start-rate: „%1“ ist keine Rate über 0</translation>
+    </message>
+    <message>
+        <source>--max-rate: &quot;%1&quot; is not a rate at or above the start rate</source>
+        <translation>--max-rate: „%1“ ist keine Rate ab der Startrate</translation>
+    </message>
+    <message>
+        <source>--growth: &quot;%1&quot; is not a factor above 1 and at most 100</source>
+        <translation>--growth: „%1“ ist kein Faktor über 1 und höchstens 100</translation>
+    </message>
+    <message>
+        <source>--step-duration: &quot;%1&quot; is not a duration of at least 2s</source>
+        <translation>--step-duration: „%1“ ist keine Dauer von mindestens 2s</translation>
+    </message>
+    <message>
+        <source>Capacity search written to %1</source>
+        <translation>Kapazitätssuche geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; against %2, %3 transport, steps of %4</source>
+        <translation>„%1“ gegen %2, Transport %3, Stufen von %4</translation>
+    </message>
+    <message>
+        <source>step %1 of about %2: %3 req/s …</source>
+        <translation>Stufe %1 von etwa %2: %3 Anf./s …</translation>
+    </message>
+    <message>
+        <source>
+Interrupted: ending the search with the steps so far (interrupt again to abort the requests in flight)</source>
+        <translation>
+Unterbrochen: die Suche endet mit den bisherigen Stufen (erneut unterbrechen, um laufende Anfragen abzubrechen)</translation>
+    </message>
+    <message>
+        <source>Capacity search of &quot;%1&quot; against %2 with %3: from %4 req/s (×%5, at most %6), steps of %7, in flight at most %8</source>
+        <translation>Kapazitätssuche für „%1“ gegen %2 mit %3: ab %4 Anf./s (×%5, höchstens %6), Stufen von %7, höchstens %8 gleichzeitig unterwegs</translation>
+    </message>
+    <message>
+        <source>the step&apos;s rate × the %1 timeout</source>
+        <translation>Rate der Stufe × Timeout von %1</translation>
+    </message>
+    <message>
         <source>Usage: stressdeck [COMMAND] [OPTIONS]
 
 Commands:
@@ -525,6 +827,7 @@ Commands:
   run           run a stress test headless and print/save the report
   report        print a saved report, or render it as a PDF (--pdf FILE)
   compare       compare a run with a baseline: regression, improvement or no change
+  capacity      find the highest request rate that meets an SLO (--slo &quot;p95&lt;500ms&quot;)
   history       list the recorded runs, newest first (--target URL, --last N, --json)
   serve-demo    serve the built-in Archive-AI demo service
 
@@ -539,6 +842,7 @@ Befehle:
   run           Lasttest ohne Fenster ausführen und Bericht ausgeben/speichern
   report        gespeicherten Bericht ausgeben oder als PDF erzeugen (--pdf DATEI)
   compare       einen Lauf mit einer Basislinie vergleichen: schlechter, besser oder gleich
+  capacity      die höchste Anfragerate finden, die ein SLO einhält (--slo &quot;p95&lt;500ms&quot;)
   history       aufgezeichnete Läufe auflisten, neueste zuerst (--target URL, --last N, --json)
   serve-demo    eingebauten Archive-AI-Demodienst bereitstellen
 
@@ -548,12 +852,16 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
 </translation>
     </message>
     <message>
-        <source>stressdeck run: warning: the run was not recorded in the history: %1</source>
-        <translation>stressdeck run: Warnung: der Lauf wurde nicht im Verlauf aufgezeichnet: %1</translation>
+        <source>achieved %1 req/s, p50 %2, p95 %3, errors %4 %</source>
+        <translation>erreicht %1 Anf./s, p50 %2, p95 %3, Fehler %4 %</translation>
     </message>
     <message>
-        <source>Do not record this run in the run history (&apos;stressdeck history&apos;).</source>
-        <translation>Diesen Lauf nicht im Laufverlauf aufzeichnen (&apos;stressdeck history&apos;).</translation>
+        <source>passed — %1</source>
+        <translation>bestanden — %1</translation>
+    </message>
+    <message>
+        <source>failed (%1) — %2</source>
+        <translation>gescheitert (%1) — %2</translation>
     </message>
     <message>
         <source>Compare the run with this saved report, live (File › Compare with baseline…).</source>

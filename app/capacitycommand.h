@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+
+#pragma once
+
+#include <QStringList>
+
+namespace Stressdeck::Cli {
+
+//! `stressdeck capacity --slo "p95<500ms,errors<1%" …`: the highest open-model rate that meets
+//! the SLO, found step by step (CapacitySearch). Exit 0 with a capacity, 1 when even the start
+//! rate fails, 2 bad usage, 3 target unavailable, 130 interrupted.
+int capacity(const QStringList& arguments);
+
+} // namespace Stressdeck::Cli

@@ -107,18 +107,16 @@ test)
         exit 0
     fi
 
-    stage "clang with clazy, AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite; clang-tidy alongside"
+    stage "clang with clazy, AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite; then clang-tidy"
     # One clang build does two jobs: clazy's Qt checks as a compiler plugin (warnings are errors)
     # and the sanitizer run of every test.
     cmake --preset asan
     cmake --build --preset asan -j "$jobs"
-    # clang-tidy (.clang-tidy) reads the dev tree's compile commands. It runs while the sanitizer
-    # tests, which mostly wait on sockets and timers, go on, on one core and at low priority.
-    nice -n 15 run-clang-tidy -p "$build" -j 1 -quiet "$here/(core|widgets|app)/.*[.]cpp$" \
-        >"$build/clang-tidy.log" 2>&1 &
-    tidy=$!
     ctest --preset asan -j "$test_jobs"
-    if ! wait "$tidy"; then
+    # clang-tidy (.clang-tidy) reads the dev tree's compile commands; after the sanitizer tests,
+    # not beside them, so their timing is not disturbed.
+    if ! run-clang-tidy -p "$build" -j "$jobs" -quiet "$here/(core|widgets|app)/.*[.]cpp$" \
+        >"$build/clang-tidy.log" 2>&1; then
         grep -E "(warning|error):" "$build/clang-tidy.log" | sort -u || true
         echo "clang-tidy found problems (all of its output: $build/clang-tidy.log)"
         exit 1

@@ -86,7 +86,8 @@ void EngineWorker::abortInFlightAsStuck()
 
 void EngineWorker::windDown()
 {
-    const auto deadline = EngineClock::now() + std::chrono::seconds(5);
+    // Generous: on a loaded machine QNAM may take seconds to finish the replies it was told to abort.
+    const auto deadline = EngineClock::now() + std::chrono::seconds(15);
     while (!isIdle() && EngineClock::now() < deadline) {
         wakeSleepers();
         abortInFlightAsStuck();

@@ -7,6 +7,16 @@
 
 #include <functional>
 
+// Under AddressSanitizer (GCC says so with __SANITIZE_ADDRESS__, clang 14 only through
+// __has_feature): memory figures include ASan's quarantine of freed memory.
+#if defined(__SANITIZE_ADDRESS__)
+#define STRESSDECK_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define STRESSDECK_ASAN 1
+#endif
+#endif
+
 namespace Stressdeck::Testing {
 
 //! The criterion with this id; a test that asks for a missing one fails loudly.

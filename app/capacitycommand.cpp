@@ -25,7 +25,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unistd.h>
 
 namespace Stressdeck::Cli {
 
@@ -187,20 +186,9 @@ int capacity(const QStringList& arguments)
         return usageError(error);
 
     ServiceThread demo;
-    if (o.useDemo) {
-        const quint16 port = startDemoService(&demo, o.demo, 0, &error);
-        if (port == 0) {
-            err() << "stressdeck capacity: " << error << Qt::endl;
-            return TargetUnavailable;
-        }
-        o.config.target = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-        if (o.config.monitorPid == 0) {
-            o.config.monitorPid = qint64(::getpid());
-            o.config.monitorName = QStringLiteral("stressdeck (demo service)");
-        }
-        err() << QCoreApplication::translate("Cli", "No --target given: using the built-in demo service at %1")
-                     .arg(o.config.target.toString())
-              << Qt::endl;
+    if (o.useDemo && !startDemoTarget(&demo, &o, &error)) {
+        err() << "stressdeck capacity: " << error << Qt::endl;
+        return TargetUnavailable;
     }
     RunConfig base = o.config;
     base.loadModel = LoadModel::Open;

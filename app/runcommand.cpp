@@ -50,6 +50,22 @@ QString helpText(const QCommandLineParser& parser, const QString& command)
     return text;
 }
 
+bool startDemoTarget(ServiceThread* demo, RunOptions* o, QString* error)
+{
+    const quint16 port = startDemoService(demo, o->demo, 0, error);
+    if (port == 0)
+        return false;
+    o->config.target = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    if (o->config.monitorPid == 0) {
+        o->config.monitorPid = qint64(::getpid());
+        o->config.monitorName = QStringLiteral("stressdeck (demo service)");
+    }
+    err() << QCoreApplication::translate("Cli", "No --target given: using the built-in demo service at %1")
+                 .arg(o->config.target.toString())
+          << Qt::endl;
+    return true;
+}
+
 int run(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -76,20 +92,9 @@ int run(const QStringList& arguments)
 
     // The embedded demo service: the default target, monitored automatically.
     ServiceThread demo;
-    if (o.useDemo) {
-        const quint16 port = startDemoService(&demo, o.demo, 0, &error);
-        if (port == 0) {
-            err() << "stressdeck run: " << error << Qt::endl;
-            return TargetUnavailable;
-        }
-        o.config.target = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-        if (o.config.monitorPid == 0) {
-            o.config.monitorPid = qint64(::getpid());
-            o.config.monitorName = QStringLiteral("stressdeck (demo service)");
-        }
-        err() << QCoreApplication::translate("Cli", "No --target given: using the built-in demo service at %1")
-                     .arg(o.config.target.toString())
-              << Qt::endl;
+    if (o.useDemo && !startDemoTarget(&demo, &o, &error)) {
+        err() << "stressdeck run: " << error << Qt::endl;
+        return TargetUnavailable;
     }
     if (!o.config.validate(&error))
         return usageError(error);

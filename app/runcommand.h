@@ -6,12 +6,22 @@
 
 class QCommandLineParser;
 
+namespace Stressdeck {
+class ServiceThread;
+}
+
 namespace Stressdeck::Cli {
+
+struct RunOptions;
 
 enum ExitCode { Passed = 0, CriterionFailed = 1, BadInput = 2, TargetUnavailable = 3, Interrupted = 130 };
 
 //! A command's --help text, its usage line naming "stressdeck COMMAND" rather than the binary's path.
 QString helpText(const QCommandLineParser& parser, const QString& command);
+
+//! Starts the built-in demo service in `demo` as the target of `options` (monitored, when no other
+//! process is) and says so on stderr; false with the reason when it cannot start.
+bool startDemoTarget(ServiceThread* demo, RunOptions* options, QString* error);
 
 //! `stressdeck run …`: a headless run; returns the process exit code.
 int run(const QStringList& arguments);

@@ -6,32 +6,25 @@
 #include "runoptions.h"
 
 #include "capacitypdf.h"
-#include "capacitysearch.h"
+#include "capacityrun.h"
 #include "capacitystep.h"
 #include "demoservice.h"
 #include "format.h"
-#include "loadrunner.h"
 #include "savefile.h"
 #include "signalwatcher.h"
 #include "slo.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
 #include <QTimer>
 
-#include <algorithm>
 #include <cmath>
 
 namespace Stressdeck::Cli {
 
 namespace {
-
-constexpr double s_warmupFraction = 0.2;
-constexpr int s_maxInFlightCap = 100000;
 
 QTextStream& err()
 {
@@ -55,37 +48,47 @@ std::optional<double> positiveNumber(const QString& text)
     return value;
 }
 
-//! The open model's in-flight cap for a step: enough for every request of `timeoutS` at the
-//! step's rate, so the cap never limits a step; a step whose requests would need more fails on
-//! its latency or achieved rate anyway.
-int inFlightCap(double rps, double timeoutS)
+std::optional<int> wholeNumber(const QString& text)
 {
-    return int(std::clamp(std::ceil(rps * timeoutS), 10.0, double(s_maxInFlightCap)));
+    bool ok = false;
+    const int value = text.trimmed().toInt(&ok);
+    if (!ok || value < 1)
+        return std::nullopt;
+    return value;
 }
 
-QString stepTable(const CapacityResult& result)
+QString stepTable(const CapacityChartData& data)
 {
     QString text = QCoreApplication::translate("Cli", "%1 %2 %3 %4 %5 %6  %7\n")
-                       .arg(QCoreApplication::translate("Cli", "rate/s"), 9)
+                       .arg(data.users ? QCoreApplication::translate("Cli", "users")
+                                       : QCoreApplication::translate("Cli", "rate/s"),
+                           9)
                        .arg(QCoreApplication::translate("Cli", "achieved/s"), 11)
                        .arg(QCoreApplication::translate("Cli", "p50"), 10)
                        .arg(QCoreApplication::translate("Cli", "p95"), 10)
                        .arg(QCoreApplication::translate("Cli", "p99"), 10)
                        .arg(QCoreApplication::translate("Cli", "errors"), 8)
                        .arg(QCoreApplication::translate("Cli", "verdict"));
-    for (const CapacityStep& s : result.steps) {
-        const CapacityStepResult& m = s.measured;
+    for (const CapacityChartStep& s : data.steps) {
         text += QStringLiteral("%1 %2 %3 %4 %5 %6  %7\n")
-                    .arg(formatRate(m.rateRps), 9)
-                    .arg(formatRate(m.achievedRps), 11)
-                    .arg(formatLatency(m.p50Ms, LatencyStyle::Compact), 10)
-                    .arg(formatLatency(m.p95Ms, LatencyStyle::Compact), 10)
-                    .arg(formatLatency(m.p99Ms, LatencyStyle::Compact), 10)
-                    .arg(QStringLiteral("%1%").arg(m.errorPct, 0, 'f', 1), 8)
+                    .arg(data.users ? QString::number(s.load, 'f', 0) : formatRate(s.load), 9)
+                    .arg(formatRate(s.achievedRps), 11)
+                    .arg(formatLatency(s.p50Ms, LatencyStyle::Compact), 10)
+                    .arg(formatLatency(s.p95Ms, LatencyStyle::Compact), 10)
+                    .arg(formatLatency(s.p99Ms, LatencyStyle::Compact), 10)
+                    .arg(QStringLiteral("%1%").arg(s.errorPct, 0, 'f', 1), 8)
                     .arg(s.passed ? QCoreApplication::translate("Cli", "passed")
                                   : QCoreApplication::translate("Cli", "failed (%1)").arg(s.reason));
     }
     return text;
+}
+
+CapacityChartData chartData(const CapacityRun& run)
+{
+    const CapacityRun::Options& o = run.options();
+    return o.mode == CapacityRun::Mode::Rate
+        ? CapacityChartData::of(run.rateResult(), o.slo, o.stepS, o.warmupFraction)
+        : CapacityChartData::of(run.usersResult(), o.slo, o.stepS, o.warmupFraction);
 }
 
 } // namespace
@@ -97,15 +100,16 @@ int capacity(const QStringList& arguments)
         "Find the highest request rate the target sustains within a service-level objective: open-model steps "
         "growing geometrically from the start rate, then a bisection between the last passing and the first "
         "failing rate down to 5 %. A step is judged after its first fifth; it fails on the SLO, on an achieved "
-        "rate more than 5 % short of the scheduled one, or on requests in flight that keep growing. Exit codes: "
-        "0 a capacity was found, 1 even the start rate fails, 2 bad usage, 3 target unavailable, 130 "
-        "interrupted."));
+        "rate more than 5 % short of the scheduled one, or on requests in flight that keep growing. With --users, "
+        "the closed model instead: users grow step by step until throughput stops growing with them (or the SLO "
+        "breaks). Exit codes: 0 a capacity was found, 1 even the start fails, 2 bad usage, 3 target unavailable, "
+        "130 interrupted."));
     parser.addHelpOption();
     RunOptionTable table;
     // The search sets the load itself; the options that shape a run's load make no sense here.
     const QStringList notHere { QStringLiteral("profile"), QStringLiteral("duration"), QStringLiteral("rate"),
-        QStringLiteral("stages"), QStringLiteral("rate-stages"), QStringLiteral("think-time"),
-        QStringLiteral("checkpoint-interval"), QStringLiteral("no-history") };
+        QStringLiteral("stages"), QStringLiteral("rate-stages"), QStringLiteral("checkpoint-interval"),
+        QStringLiteral("no-history") };
     table.hideFromHelp(notHere);
     table.describe(QStringLiteral("json"),
         QCoreApplication::translate("Cli", "Write the search as JSON (stressdeck-capacity/1) to this file."));
@@ -113,13 +117,17 @@ int capacity(const QStringList& arguments)
         QCoreApplication::translate("Cli",
             "Write the search as a PDF to this file: the steps, the load curve and latency against throughput."));
     table.describe(QStringLiteral("concurrency"),
-        QCoreApplication::translate(
-            "Cli", "In-flight cap of every step (default: the step's rate times the timeout, at most 100000)."));
+        QCoreApplication::translate("Cli",
+            "In-flight cap of every step of the rate search (default: the step's rate times the timeout, at most "
+            "100000)."));
+    table.describe(QStringLiteral("think-time"),
+        QCoreApplication::translate("Cli", "Pause of every user between requests, with --users only (default 0)."));
     table.addTo(&parser);
     const QCommandLineOption sloOpt(QStringLiteral("slo"),
         QCoreApplication::translate("Cli",
             "The objective, e.g. \"p95<500ms,errors<1%\": p50|p90|p95|p99<DURATION, errors<PCT, each optionally for "
-            "one request type (\"chat.p95<800ms\"). Required."),
+            "one request type (\"chat.p95<800ms\"). Required for the rate search; with --users a step that breaks "
+            "it ends the search."),
         QStringLiteral("slo"));
     const QCommandLineOption startOpt(QStringLiteral("start-rate"),
         QCoreApplication::translate("Cli", "Rate of the first step in requests per second (default 10)."),
@@ -131,9 +139,19 @@ int capacity(const QStringList& arguments)
         QCoreApplication::translate("Cli", "Length of every step, at least 2s (default 30s)."),
         QStringLiteral("duration"), QStringLiteral("30s"));
     const QCommandLineOption growthOpt(QStringLiteral("growth"),
-        QCoreApplication::translate("Cli", "Factor from one step's rate to the next's, above 1 (default 1.5)."),
+        QCoreApplication::translate(
+            "Cli", "Factor from one step's load to the next's, above 1 (default 1.5; users grow by at least 1)."),
         QStringLiteral("factor"), QStringLiteral("1.5"));
-    parser.addOptions({ sloOpt, startOpt, maxOpt, stepOpt, growthOpt });
+    const QCommandLineOption usersOpt(QStringLiteral("users"),
+        QCoreApplication::translate(
+            "Cli", "Search the closed model: the number of users at which throughput stops growing (Little's law)."));
+    const QCommandLineOption startUsersOpt(QStringLiteral("start-users"),
+        QCoreApplication::translate("Cli", "Users of the first step, with --users (default 1)."), QStringLiteral("n"),
+        QStringLiteral("1"));
+    const QCommandLineOption maxUsersOpt(QStringLiteral("max-users"),
+        QCoreApplication::translate("Cli", "Most users tried, with --users (default 1024)."), QStringLiteral("n"),
+        QStringLiteral("1024"));
+    parser.addOptions({ sloOpt, startOpt, maxOpt, stepOpt, growthOpt, usersOpt, startUsersOpt, maxUsersOpt });
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -150,39 +168,80 @@ int capacity(const QStringList& arguments)
                 QCoreApplication::translate("Cli", "--%1 does not apply: the capacity search sets the load itself")
                     .arg(name));
     }
+    const bool users = parser.isSet(usersOpt);
+    const QList<const QCommandLineOption*> otherMode = users
+        ? QList<const QCommandLineOption*> { &startOpt, &maxOpt }
+        : QList<const QCommandLineOption*> { &startUsersOpt, &maxUsersOpt };
+    for (const QCommandLineOption* option : otherMode) {
+        if (parser.isSet(*option))
+            return usageError(users
+                    ? QCoreApplication::translate("Cli", "--%1 does not apply to the user search (--users)")
+                          .arg(option->names().constFirst())
+                    : QCoreApplication::translate("Cli", "--%1 applies only with --users")
+                          .arg(option->names().constFirst()));
+    }
+    if (!users && parser.isSet(QStringLiteral("think-time")))
+        return usageError(QCoreApplication::translate("Cli", "--think-time applies only with --users"));
+    if (users && parser.isSet(QStringLiteral("concurrency")))
+        return usageError(
+            QCoreApplication::translate("Cli", "--concurrency does not apply: the user search sets the users itself"));
 
     RunOptions o;
     QString error;
     if (!table.read(parser, &o, &error))
         return usageError(error);
-    if (!parser.isSet(sloOpt))
-        return usageError(QCoreApplication::translate("Cli", "--slo: required, e.g. --slo \"p95<500ms,errors<1%\""));
-    const std::optional<Slo> slo = Slo::parse(parser.value(sloOpt), &error);
-    if (!slo)
-        return usageError(QStringLiteral("--slo: ") + error);
 
-    CapacitySearch::Options search;
-    const auto start = positiveNumber(parser.value(startOpt));
-    if (!start)
-        return usageError(QCoreApplication::translate("Cli", "--start-rate: \"%1\" is not a rate above 0")
-                              .arg(parser.value(startOpt)));
-    search.startRps = *start;
-    const auto max = positiveNumber(parser.value(maxOpt));
-    if (!max || *max < *start)
-        return usageError(
-            QCoreApplication::translate("Cli", "--max-rate: \"%1\" is not a rate at or above the start rate")
-                .arg(parser.value(maxOpt)));
-    search.maxRps = *max;
+    CapacityRun::Options search;
+    search.mode = users ? CapacityRun::Mode::Users : CapacityRun::Mode::Rate;
+    if (parser.isSet(sloOpt)) {
+        const std::optional<Slo> slo = Slo::parse(parser.value(sloOpt), &error);
+        if (!slo)
+            return usageError(QStringLiteral("--slo: ") + error);
+        search.slo = *slo;
+    } else if (!users) {
+        return usageError(QCoreApplication::translate("Cli", "--slo: required, e.g. --slo \"p95<500ms,errors<1%\""));
+    }
     const auto growth = positiveNumber(parser.value(growthOpt));
     if (!growth || *growth <= 1 || *growth > 100)
         return usageError(QCoreApplication::translate("Cli", "--growth: \"%1\" is not a factor above 1 and at most 100")
                               .arg(parser.value(growthOpt)));
-    search.growth = *growth;
+    if (users) {
+        const auto start = wholeNumber(parser.value(startUsersOpt));
+        if (!start)
+            return usageError(QCoreApplication::translate("Cli", "--start-users: \"%1\" is not a whole number above 0")
+                                  .arg(parser.value(startUsersOpt)));
+        const auto max = wholeNumber(parser.value(maxUsersOpt));
+        if (!max || *max < *start || *max > 100000)
+            return usageError(QCoreApplication::translate(
+                "Cli", "--max-users: \"%1\" is not a whole number from the start users up to 100000")
+                                  .arg(parser.value(maxUsersOpt)));
+        search.users.startUsers = *start;
+        search.users.maxUsers = *max;
+        search.users.growth = *growth;
+        if (!o.isGiven("think-time"))
+            o.config.thinkMinMs = o.config.thinkMaxMs = 0;
+    } else {
+        const auto start = positiveNumber(parser.value(startOpt));
+        if (!start)
+            return usageError(QCoreApplication::translate("Cli", "--start-rate: \"%1\" is not a rate above 0")
+                                  .arg(parser.value(startOpt)));
+        const auto max = positiveNumber(parser.value(maxOpt));
+        if (!max || *max < *start)
+            return usageError(
+                QCoreApplication::translate("Cli", "--max-rate: \"%1\" is not a rate at or above the start rate")
+                    .arg(parser.value(maxOpt)));
+        search.rate.startRps = *start;
+        search.rate.maxRps = *max;
+        search.rate.growth = *growth;
+        if (o.isGiven("concurrency"))
+            search.inFlightCap = o.config.concurrency;
+    }
     const auto stepS = parseDuration(parser.value(stepOpt));
     if (!stepS || *stepS < 2)
         return usageError(QCoreApplication::translate("Cli", "--step-duration: \"%1\" is not a duration of at least 2s")
                               .arg(parser.value(stepOpt)));
-    if (!CapacitySearch::validate(search, &error))
+    search.stepS = *stepS;
+    if (!CapacityRun::validate(search, &error))
         return usageError(error);
 
     ServiceThread demo;
@@ -190,69 +249,33 @@ int capacity(const QStringList& arguments)
         err() << "stressdeck capacity: " << error << Qt::endl;
         return TargetUnavailable;
     }
-    RunConfig base = o.config;
-    base.loadModel = LoadModel::Open;
-    base.durationS = *stepS;
-    base.rateRps = search.startRps;
-    base.thinkMinMs = base.thinkMaxMs = 0;
-    base.stages = {};
-    base.checkpointIntervalS = std::max(base.checkpointIntervalS, *stepS + 60);
-    const bool fixedCap = o.isGiven("concurrency");
-    if (!fixedCap)
-        base.concurrency = inFlightCap(search.startRps, base.timeoutS);
-    if (!base.validate(&error))
-        return usageError(error);
 
-    CapacitySearch searcher(search);
-    LoadRunner runner;
+    CapacityRun run;
     SignalWatcher watcher;
-    bool interrupted = false;
     bool unavailable = false;
+    bool failed = false;
     int exitCode = Passed;
-    bool firstStep = true;
-    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
 
     auto finish = [&] {
-        const CapacityResult& result = searcher.result();
-        const QString summary = capacitySummaryLine(result, *slo, search.startRps, interrupted);
+        if (unavailable || failed) {
+            exitCode = unavailable ? TargetUnavailable : BadInput;
+            QCoreApplication::exit(0);
+            return;
+        }
+        const CapacityChartData data = chartData(run);
+        const QString summary = run.summary();
         QTextStream out(stdout);
-        if (!result.steps.isEmpty())
-            out << stepTable(result) << "\n";
+        if (!data.steps.isEmpty())
+            out << stepTable(data) << "\n";
         out << summary << Qt::endl;
-        QJsonObject capacityJson = result.toJson();
-        capacityJson.insert(QStringLiteral("slo"), slo->toJson());
-        capacityJson.insert(QStringLiteral("slo_text"), slo->toString());
-        capacityJson.insert(QStringLiteral("interrupted"), interrupted);
-        capacityJson.insert(QStringLiteral("summary"), summary);
-        QJsonArray types;
-        for (const RequestType& t : o.scenario.requestTypes)
-            types.append(t.name);
-        const QJsonObject config {
-            { QStringLiteral("target"), o.config.target.toString() },
-            { QStringLiteral("scenario"), o.scenario.name },
-            { QStringLiteral("request_types"), types },
-            { QStringLiteral("transport"), transportId(base.transport) },
-            { QStringLiteral("timeout_s"), base.timeoutS },
-            { QStringLiteral("threads"), base.threads },
-            { QStringLiteral("in_flight_cap"),
-                fixedCap ? QJsonValue(base.concurrency) : QJsonValue(QStringLiteral("rate_x_timeout")) },
-            { QStringLiteral("insecure"), base.insecure },
-            { QStringLiteral("start_rps"), search.startRps },
-            { QStringLiteral("max_rps"), search.maxRps },
-            { QStringLiteral("growth"), search.growth },
-            { QStringLiteral("tolerance"), search.tolerance },
-            { QStringLiteral("step_duration_s"), *stepS },
-            { QStringLiteral("warmup_fraction"), s_warmupFraction },
-            { QStringLiteral("started_at"), startedAt.toString(Qt::ISODate) },
-        };
         if (!o.jsonFile.isEmpty()) {
             const QJsonObject root {
                 { QStringLiteral("schema"), QStringLiteral("stressdeck-capacity/1") },
                 { QStringLiteral("tool"),
                     QJsonObject { { QStringLiteral("name"), QStringLiteral("stressdeck") },
                         { QStringLiteral("version"), QStringLiteral(STRESSDECK_VERSION) } } },
-                { QStringLiteral("config"), config },
-                { QStringLiteral("capacity"), capacityJson },
+                { QStringLiteral("config"), run.configJson() },
+                { QStringLiteral("capacity"), run.toJson() },
             };
             QString saveError;
             if (!saveWholeFile(o.jsonFile, QJsonDocument(root).toJson(QJsonDocument::Indented), &saveError)) {
@@ -264,12 +287,11 @@ int capacity(const QStringList& arguments)
             err() << QCoreApplication::translate("Cli", "Capacity search written to %1").arg(o.jsonFile) << Qt::endl;
         }
         if (!o.pdfFile.isEmpty()) {
-            CapacityPdf pdf(result, *slo, summary);
-            pdf.setStepDuration(*stepS);
+            CapacityPdf pdf(data, summary, run.found());
             pdf.setSubject(QCoreApplication::translate("Cli", "\"%1\" against %2, %3 transport, steps of %4")
-                               .arg(o.scenario.name, o.config.target.toString(), transportId(base.transport),
-                                   formatDurationExact(*stepS)));
-            pdf.setStartedAt(startedAt);
+                               .arg(o.scenario.name, o.config.target.toString(),
+                                   transportId(run.baseConfig().transport), formatDurationExact(*stepS)));
+            pdf.setStartedAt(run.startedAt());
             QString pdfError;
             if (!pdf.write(o.pdfFile, &pdfError)) {
                 err() << "stressdeck capacity: " << pdfError << Qt::endl;
@@ -279,89 +301,79 @@ int capacity(const QStringList& arguments)
             }
             err() << QCoreApplication::translate("Cli", "PDF written to %1").arg(o.pdfFile) << Qt::endl;
         }
-        exitCode = interrupted ? Interrupted
-            : result.outcome == CapacityResult::Outcome::Found || result.outcome == CapacityResult::Outcome::AboveMax
-            ? Passed
-            : CriterionFailed;
+        exitCode = run.wasInterrupted() ? Interrupted : run.found() ? Passed : CriterionFailed;
         QCoreApplication::exit(0);
     };
 
-    auto startStep = [&] {
-        if (interrupted || searcher.isDone()) {
-            finish();
-            return;
-        }
-        const double rate = *searcher.nextRate();
-        RunConfig step = base;
-        step.rateRps = rate;
-        if (!fixedCap)
-            step.concurrency = inFlightCap(rate, base.timeoutS);
-        step.healthCheck = firstStep && o.config.healthCheck;
-        firstStep = false;
-        err() << QCoreApplication::translate("Cli", "step %1 of about %2: %3 req/s …")
-                     .arg(searcher.stepsDone() + 1)
-                     .arg(searcher.estimatedTotalSteps())
-                     .arg(formatRate(rate))
-              << Qt::flush;
-        QString startError;
-        if (!runner.start(step, o.scenario, &startError)) {
-            err() << Qt::endl << "stressdeck capacity: " << startError << Qt::endl;
-            exitCode = BadInput;
-            QCoreApplication::exit(0);
-        }
-    };
-
-    QObject::connect(&watcher, &SignalWatcher::interrupted, &runner, [&](int) {
-        if (!interrupted) {
-            interrupted = true;
+    QObject::connect(&watcher, &SignalWatcher::interrupted, &run, [&](int) {
+        if (!run.wasInterrupted()) {
             err() << QCoreApplication::translate("Cli",
                 "\nInterrupted: ending the search with the steps so far (interrupt again to abort the requests in "
                 "flight)")
                   << Qt::endl;
-            if (runner.isRunning())
-                runner.stop();
+            run.stop();
         } else {
-            runner.stopNow();
+            run.stopNow();
         }
     });
-    QObject::connect(&runner, &LoadRunner::unavailable, &runner, [&](const QString& message) {
-        unavailable = true;
-        err() << Qt::endl << "stressdeck capacity: " << message << Qt::endl;
+    QObject::connect(&run, &CapacityRun::stepStarted, &run, [&](int number, int total, double load) {
+        err() << (users ? QCoreApplication::translate("Cli", "step %1 of about %2: %n user(s) …", nullptr, int(load))
+                              .arg(number)
+                              .arg(total)
+                        : QCoreApplication::translate("Cli", "step %1 of about %2: %3 req/s …")
+                              .arg(number)
+                              .arg(total)
+                              .arg(formatRate(load)))
+              << Qt::flush;
     });
-    QObject::connect(&runner, &LoadRunner::finished, &runner, [&](const Report& report) {
-        if (unavailable) {
-            exitCode = TargetUnavailable;
-            QCoreApplication::exit(0);
-            return;
-        }
-        if (interrupted) { // the cut-short step is not judged
-            QTimer::singleShot(0, &runner, finish);
-            return;
-        }
-        searcher.report(measureCapacityStep(report, *slo, s_warmupFraction));
-        const CapacityStep& done = searcher.result().steps.constLast();
-        const CapacityStepResult& m = done.measured;
-        const QString figures = QCoreApplication::translate("Cli", "achieved %1 req/s, p50 %2, p95 %3, errors %4 %")
-                                    .arg(formatRate(m.achievedRps), formatLatency(m.p50Ms), formatLatency(m.p95Ms))
-                                    .arg(m.errorPct, 0, 'f', 1);
+    QObject::connect(&run, &CapacityRun::stepFinished, &run, [&](int) {
+        const CapacityChartData data = chartData(run);
+        const CapacityChartStep& done = data.steps.constLast();
+        const QString figures
+            = QCoreApplication::translate("Cli", "achieved %1 req/s, p50 %2, p95 %3, errors %4 %")
+                  .arg(formatRate(done.achievedRps), formatLatency(done.p50Ms), formatLatency(done.p95Ms))
+                  .arg(done.errorPct, 0, 'f', 1);
         err() << " "
               << (done.passed ? QCoreApplication::translate("Cli", "passed — %1").arg(figures)
                               : QCoreApplication::translate("Cli", "failed (%1) — %2").arg(done.reason, figures))
               << Qt::endl;
-        QTimer::singleShot(0, &runner, startStep);
     });
+    QObject::connect(&run, &CapacityRun::unavailable, &run, [&](const QString& message) {
+        unavailable = true;
+        err() << Qt::endl << "stressdeck capacity: " << message << Qt::endl;
+    });
+    QObject::connect(&run, &CapacityRun::failed, &run, [&](const QString& message) {
+        failed = true;
+        err() << Qt::endl << "stressdeck capacity: " << message << Qt::endl;
+    });
+    QObject::connect(&run, &CapacityRun::finished, &run, [&] { QTimer::singleShot(0, &run, finish); });
 
-    err() << QCoreApplication::translate("Cli",
-        "Capacity search of \"%1\" against %2 with %3: from %4 req/s (×%5, at most %6), steps of %7, in flight at "
-        "most %8")
-                 .arg(o.scenario.name, o.config.target.toString(), sloInWords(*slo), formatRate(search.startRps))
-                 .arg(search.growth)
-                 .arg(formatRate(search.maxRps), formatDurationExact(*stepS),
-                     fixedCap ? QString::number(base.concurrency)
-                              : QCoreApplication::translate("Cli", "the step's rate × the %1 timeout")
-                                    .arg(formatDurationExact(base.timeoutS)))
-          << Qt::endl;
-    QTimer::singleShot(0, &runner, startStep);
+    if (users)
+        err() << QCoreApplication::translate(
+            "Cli", "User search of \"%1\" against %2%3: from %4 users (×%5, at most %6), steps of %7")
+                     .arg(o.scenario.name, o.config.target.toString(),
+                         search.slo.isEmpty()
+                             ? QString()
+                             : QCoreApplication::translate("Cli", " with %1").arg(sloInWords(search.slo)))
+                     .arg(search.users.startUsers)
+                     .arg(search.users.growth)
+                     .arg(search.users.maxUsers)
+                     .arg(formatDurationExact(*stepS))
+              << Qt::endl;
+    else
+        err() << QCoreApplication::translate("Cli",
+            "Capacity search of \"%1\" against %2 with %3: from %4 req/s (×%5, at most %6), steps of %7, in flight at "
+            "most %8")
+                     .arg(o.scenario.name, o.config.target.toString(), sloInWords(search.slo),
+                         formatRate(search.rate.startRps))
+                     .arg(search.rate.growth)
+                     .arg(formatRate(search.rate.maxRps), formatDurationExact(*stepS),
+                         search.inFlightCap ? QString::number(*search.inFlightCap)
+                                            : QCoreApplication::translate("Cli", "the step's rate × the %1 timeout")
+                                                  .arg(formatDurationExact(o.config.timeoutS)))
+              << Qt::endl;
+    if (!run.start(o.config, o.scenario, search, &error))
+        return usageError(error);
     QCoreApplication::exec();
     return exitCode;
 }

@@ -35,9 +35,13 @@ QJsonObject ConcurrencyResult::toJson() const
         stepsJson.append(QJsonObject {
             { QStringLiteral("users"), step.users },
             { QStringLiteral("throughput_rps"), step.throughputRps },
+            { QStringLiteral("p50_ms"), step.p50Ms },
             { QStringLiteral("p95_ms"), step.p95Ms },
+            { QStringLiteral("p99_ms"), step.p99Ms },
             { QStringLiteral("error_pct"), step.errorPct },
             { QStringLiteral("efficiency"), step.efficiency },
+            { QStringLiteral("slo_passed"), step.sloPassed },
+            { QStringLiteral("reason"), step.sloDetail },
         });
     }
     return QJsonObject {
@@ -70,7 +74,7 @@ void ConcurrencySearch::report(ConcurrencyStep step)
         step.efficiency = 1;
         m_result.steps.append(step);
         m_result.peakThroughputRps = step.throughputRps;
-        if (!(step.throughputRps > 0)) {
+        if (!(step.throughputRps > 0) || !step.sloPassed) {
             m_next.reset();
             m_result.outcome = ConcurrencyResult::Outcome::NotFound;
             return;
@@ -81,7 +85,7 @@ void ConcurrencySearch::report(ConcurrencyStep step)
         step.efficiency = (step.throughputRps / previous.throughputRps - 1) / proportional;
         m_result.steps.append(step);
         m_result.peakThroughputRps = std::max(m_result.peakThroughputRps, step.throughputRps);
-        if (step.efficiency < m_options.minEfficiency) {
+        if (step.efficiency < m_options.minEfficiency || !step.sloPassed) {
             m_next.reset();
             m_result.kneeUsers = m_result.steps[m_result.steps.size() - 2].users;
             m_result.flatUsers = step.users;

@@ -17,6 +17,10 @@ struct ConcurrencyStep {
     double errorPct = 0;
     //! Throughput gain over the previous step as a share of the proportional gain; 1 for the first.
     double efficiency = 1;
+    double p50Ms = 0;
+    double p99Ms = 0;
+    bool sloPassed = true; //!< no SLO: true
+    QString sloDetail; //!< the failing terms
 };
 
 struct ConcurrencyResult {
@@ -28,7 +32,7 @@ struct ConcurrencyResult {
     QList<ConcurrencyStep> steps;
 
     //! {outcome, knee_users, flat_users, peak_throughput_rps, steps: [{users, throughput_rps,
-    //! p95_ms, error_pct, efficiency}]}
+    //! p50_ms, p95_ms, p99_ms, error_pct, efficiency, slo_passed, reason}]}
     QJsonObject toJson() const;
 };
 
@@ -37,9 +41,9 @@ struct ConcurrencyResult {
 //! X = N ÷ (R + Z): below the knee the response time R stays flat and X grows in proportion to the
 //! users N; past it R climbs and X flattens. A step whose throughput gain is below `minEfficiency`
 //! of the proportional gain, (X/X₀ − 1) ÷ (N/N₀ − 1), marks the flat part and ends the search; the
-//! knee is the step before it. The resolution is one growth factor (choose a smaller growth for
-//! a finer answer). A first step with no throughput at all is NotFound; reaching the max users
-//! while still scaling is AboveMax.
+//! knee is the step before it. A step that breaks the SLO ends the search the same way. The resolution is one growth
+//! factor (choose a smaller growth for a finer answer). A first step with no throughput at all is NotFound; reaching
+//! the max users while still scaling is AboveMax.
 class ConcurrencySearch {
 public:
     struct Options {

@@ -113,6 +113,40 @@ private Q_SLOTS:
         QVERIFY(pdfFile.read(5) == "%PDF-");
     }
 
+    //! The closed model's search against the same 4 slots of 50 ms: users 1, 2, 4 scale
+    //! (20, 40, 80 req/s), 8 users cannot do better than 80, so throughput stops growing at 4.
+    void usersFindTheKnee()
+    {
+        const QString json = m_dir.filePath(QStringLiteral("users.json"));
+        const QString pdf = m_dir.filePath(QStringLiteral("users.pdf"));
+        const CliResult r = capacityCli({ QStringLiteral("--target"), m_server.url(), QStringLiteral("--request"),
+            QStringLiteral("GET /slots/4/50"), QStringLiteral("--users"), QStringLiteral("--growth"),
+            QStringLiteral("2"), QStringLiteral("--step-duration"), QStringLiteral("3s"), QStringLiteral("--max-users"),
+            QStringLiteral("64"), QStringLiteral("--transport"), QStringLiteral("fast"), QStringLiteral("--json"), json,
+            QStringLiteral("--pdf"), pdf });
+        qInfo("%s", qPrintable(r.out));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("step 1 of about 7: 1 user(s)")), qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("Throughput stops growing at 4 user(s) (")), qPrintable(r.out));
+        const QJsonObject root = readJson(json);
+        QCOMPARE(root.value(QStringLiteral("config")).toObject().value(QStringLiteral("load_model")).toString(),
+            QStringLiteral("closed"));
+        const QJsonObject capacity = root.value(QStringLiteral("capacity")).toObject();
+        QCOMPARE(capacity.value(QStringLiteral("mode")).toString(), QStringLiteral("users"));
+        QCOMPARE(capacity.value(QStringLiteral("outcome")).toString(), QStringLiteral("found"));
+        QCOMPARE(capacity.value(QStringLiteral("knee_users")).toInt(), 4);
+        QCOMPARE(capacity.value(QStringLiteral("flat_users")).toInt(), 8);
+        const double peak = capacity.value(QStringLiteral("peak_throughput_rps")).toDouble();
+        QVERIFY2(peak >= 80 * 0.85 && peak <= 80 * 1.05, qPrintable(QString::number(peak)));
+        const QJsonArray steps = capacity.value(QStringLiteral("steps")).toArray();
+        QCOMPARE(steps.size(), 4);
+        const double one = steps.at(0).toObject().value(QStringLiteral("throughput_rps")).toDouble();
+        QVERIFY2(one >= 20 * 0.85 && one <= 20 * 1.05, qPrintable(QString::number(one)));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+    }
+
     void failingStartRateExitsOne()
     {
         const CliResult r = capacityCli({ QStringLiteral("--target"), m_server.url(), QStringLiteral("--request"),
@@ -146,6 +180,17 @@ private Q_SLOTS:
         QTest::addRow("rate is the search's") << QStringList { QStringLiteral("--slo"), QStringLiteral("p95<1s"),
             QStringLiteral("--rate"), QStringLiteral("5") }
                                               << QStringLiteral("--rate");
+        QTest::addRow("rate with users") << QStringList { QStringLiteral("--users"), QStringLiteral("--start-rate"),
+            QStringLiteral("5") } << QStringLiteral("--start-rate");
+        QTest::addRow("users without --users") << QStringList { QStringLiteral("--slo"), QStringLiteral("p95<1s"),
+            QStringLiteral("--max-users"), QStringLiteral("5") }
+                                               << QStringLiteral("--max-users");
+        QTest::addRow("think time of the rate search") << QStringList { QStringLiteral("--slo"),
+            QStringLiteral("p95<1s"), QStringLiteral("--think-time"), QStringLiteral("1s") }
+                                                       << QStringLiteral("--think-time");
+        QTest::addRow("max users below start") << QStringList { QStringLiteral("--users"),
+            QStringLiteral("--start-users"), QStringLiteral("8"), QStringLiteral("--max-users"), QStringLiteral("4") }
+                                               << QStringLiteral("--max-users");
     }
 
     void badUsageExitsTwo()

@@ -357,21 +357,55 @@ private Q_SLOTS:
         QCOMPARE(result.toJson().value(QLatin1String("knee_users")).toInt(), knee);
     }
 
+    static ConcurrencyStep closedStep(double throughputRps, bool sloPassed = true)
+    {
+        ConcurrencyStep step;
+        step.throughputRps = throughputRps;
+        step.sloPassed = sloPassed;
+        return step;
+    }
+
     void closedModelLimits()
     {
         ConcurrencySearch above({ 1, 64, 2, 0.5 });
         QCOMPARE(above.estimatedTotalSteps(), 7); // 1, 2, 4, …, 64
         while (const auto users = above.nextUsers())
-            above.report({ 0, *users * 10.0, 0, 0, 0 });
+            above.report(closedStep(*users * 10.0));
         QCOMPARE(above.result().outcome, ConcurrencyResult::Outcome::AboveMax);
         QCOMPARE(above.result().kneeUsers, 64);
         QVERIFY(!above.result().flatUsers);
         QCOMPARE(above.result().steps.size(), 7);
 
         ConcurrencySearch dead({ 4, 64, 2, 0.5 });
-        dead.report({ 0, 0.0, 0, 100, 0 });
+        dead.report(closedStep(0));
         QCOMPARE(dead.result().outcome, ConcurrencyResult::Outcome::NotFound);
         QVERIFY(dead.isDone());
+    }
+
+    //! A step that breaks the SLO ends the user search even while throughput still scales: the
+    //! knee is the step before it; a first step that breaks it finds nothing.
+    void closedModelStopsAtTheSlo()
+    {
+        ConcurrencySearch s({ 1, 64, 2, 0.5 });
+        while (const auto users = s.nextUsers()) {
+            ConcurrencyStep step;
+            step.throughputRps = *users * 10.0;
+            step.sloPassed = *users < 8;
+            step.sloDetail = step.sloPassed ? QString() : QStringLiteral("p95 900 ms ≥ 500 ms");
+            s.report(step);
+        }
+        QCOMPARE(s.result().outcome, ConcurrencyResult::Outcome::Found);
+        QCOMPARE(s.result().kneeUsers, 4);
+        QCOMPARE(s.result().flatUsers, 8);
+        const QJsonObject json = s.result().toJson();
+        const QJsonObject last = json.value(QLatin1String("steps")).toArray().last().toObject();
+        QCOMPARE(last.value(QLatin1String("slo_passed")).toBool(true), false);
+        QCOMPARE(last.value(QLatin1String("reason")).toString(), QStringLiteral("p95 900 ms ≥ 500 ms"));
+
+        ConcurrencySearch first({ 2, 64, 2, 0.5 });
+        first.report(closedStep(50, false));
+        QCOMPARE(first.result().outcome, ConcurrencyResult::Outcome::NotFound);
+        QVERIFY(!first.result().kneeUsers);
     }
 };
 

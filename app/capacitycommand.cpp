@@ -269,16 +269,8 @@ int capacity(const QStringList& arguments)
             out << stepTable(data) << "\n";
         out << summary << Qt::endl;
         if (!o.jsonFile.isEmpty()) {
-            const QJsonObject root {
-                { QStringLiteral("schema"), QStringLiteral("stressdeck-capacity/1") },
-                { QStringLiteral("tool"),
-                    QJsonObject { { QStringLiteral("name"), QStringLiteral("stressdeck") },
-                        { QStringLiteral("version"), QStringLiteral(STRESSDECK_VERSION) } } },
-                { QStringLiteral("config"), run.configJson() },
-                { QStringLiteral("capacity"), run.toJson() },
-            };
             QString saveError;
-            if (!saveWholeFile(o.jsonFile, QJsonDocument(root).toJson(QJsonDocument::Indented), &saveError)) {
+            if (!saveWholeFile(o.jsonFile, QJsonDocument(run.document()).toJson(QJsonDocument::Indented), &saveError)) {
                 err() << "stressdeck capacity: " << saveError << Qt::endl;
                 exitCode = BadInput;
                 QCoreApplication::exit(0);

@@ -16,7 +16,8 @@ int parseGuiOptions(const QStringList& arguments, GuiOptions* options, QString* 
     parser.setApplicationDescription(QCoreApplication::translate("Cli", "Open the Stressdeck dashboard."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const Cli::RunOptionTable table;
+    Cli::RunOptionTable table;
+    table.acceptCapacityProfile();
     table.addTo(&parser);
     const QCommandLineOption autostart(
         QStringLiteral("autostart"), QCoreApplication::translate("Cli", "Start the run at once."));

@@ -2,6 +2,9 @@
 
 #include "mainwindow.h"
 
+#include "capacitypdf.h"
+#include "capacitystep.h"
+#include "capacityview.h"
 #include "comparepdf.h"
 #include "dashboard.h"
 #include "demoknobspanel.h"
@@ -12,6 +15,7 @@
 #include "recoveryoffer.h"
 #include "runcommand.h"
 #include "runhistory.h"
+#include "savefile.h"
 #include "settings.h"
 #include "setupform.h"
 
@@ -26,6 +30,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -39,6 +44,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -59,7 +65,14 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     m_dashboard = new Dashboard(this);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(buildSetupPanel());
-    m_splitter->addWidget(m_dashboard);
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(QStringLiteral("views"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_dashboard, tr("&Run"));
+    m_capacityView = new CapacityView(this);
+    m_capacityView->setObjectName(QStringLiteral("capacityView"));
+    m_views->addTab(m_capacityView, tr("Capacit&y search"));
+    m_splitter->addWidget(m_views);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setCollapsible(0, false);
     m_splitter->setCollapsible(1, false);
@@ -84,6 +97,30 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
         m_unavailable = true;
         m_unavailableMessage = message;
     });
+
+    connect(&m_capacity, &CapacityRun::snapshotReady, this, &MainWindow::onSnapshot);
+    connect(&m_capacity, &CapacityRun::stepStarted, this, [this](int number, int total, double load) {
+        QStringList names;
+        for (const RequestType& t : m_capacity.scenario().requestTypes)
+            names.append(t.name);
+        RunConfig step = m_capacity.baseConfig();
+        step.rateRps = load;
+        m_dashboard->reset(names, step);
+        m_state->setText(
+            tr("Capacity search: step %1 of about %2 at %3 req/s").arg(number).arg(total).arg(formatRate(load)));
+        showCapacity(0);
+    });
+    connect(&m_capacity, &CapacityRun::stepFinished, this, [this] { showCapacity(0); });
+    connect(&m_capacity, &CapacityRun::unavailable, this, [this](const QString& message) {
+        m_unavailable = true;
+        m_unavailableMessage = message;
+    });
+    connect(&m_capacity, &CapacityRun::failed, this, [this](const QString& message) {
+        m_unavailableMessage = message;
+        if (!m_options.quitWhenDone)
+            QMessageBox::warning(this, tr("Capacity search"), message);
+    });
+    connect(&m_capacity, &CapacityRun::finished, this, &MainWindow::onCapacityFinished);
 
     restoreSettings();
     applyCommandLine();
@@ -304,6 +341,26 @@ void MainWindow::buildActions()
           });
     m_comparePdfAction->setEnabled(false);
     file->addSeparator();
+    m_capacityPdfAction = file->addAction(
+        tr("Export capacit&y search PDF…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E), this, [this] {
+            const QString name = QFileDialog::getSaveFileName(this, tr("Export capacity PDF"),
+                QStringLiteral("stressdeck-capacity-%1.pdf")
+                    .arg(m_capacity.startedAt().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))),
+                tr("PDF documents (*.pdf)"));
+            if (!name.isEmpty())
+                exportCapacityPdf(name);
+        });
+    m_capacityPdfAction->setEnabled(false);
+    m_capacityJsonAction = file->addAction(tr("Save capacity search as JSON…"), this, [this] {
+        const QString name = QFileDialog::getSaveFileName(this, tr("Save capacity search"),
+            QStringLiteral("stressdeck-capacity-%1.json")
+                .arg(m_capacity.startedAt().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))),
+            tr("JSON (*.json)"));
+        if (!name.isEmpty())
+            saveCapacityJson(name);
+    });
+    m_capacityJsonAction->setEnabled(false);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     auto* runMenu = menuBar()->addMenu(tr("&Run"));
@@ -386,7 +443,7 @@ void MainWindow::saveProfile()
         return;
     }
     const RunConfig& c = setup.config;
-    m_profiles.save(Profile { name, c.concurrency, c.durationS, c.timeoutS, c.thinkMinMs, c.thinkMaxMs });
+    m_profiles.save(Profile { name, c.concurrency, c.durationS, c.timeoutS, c.thinkMinMs, c.thinkMaxMs, c.stages });
     m_form->addProfile(name);
     m_form->setProfile(name);
 }
@@ -443,7 +500,7 @@ void MainWindow::validate()
     // Flag the field in place, not only in the message below the form.
     m_form->showValidation(setup.ok ? nullptr : setup.field, m_validation);
     if (m_startAction)
-        m_startAction->setEnabled(m_validation.isEmpty() && !m_runner.isRunning());
+        m_startAction->setEnabled(m_validation.isEmpty() && !isRunning());
 }
 
 void MainWindow::applyDemoKnobs(const DemoOptions& options)
@@ -454,7 +511,7 @@ void MainWindow::applyDemoKnobs(const DemoOptions& options)
 
 void MainWindow::startRun()
 {
-    if (m_runner.isRunning())
+    if (isRunning())
         return;
     SetupForm::Collected setup = m_form->collectConfig();
     if (!setup.ok) {
@@ -482,10 +539,15 @@ void MainWindow::startRun()
             config.monitorName = tr("stressdeck (demo service)");
         }
     }
+    if (setup.capacity) {
+        startCapacity(config, scenario, *setup.capacity);
+        return;
+    }
     QStringList names;
     for (const RequestType& t : scenario.requestTypes)
         names.append(t.name);
     m_dashboard->reset(names, config);
+    m_views->setCurrentWidget(m_dashboard);
     m_runner.setBaseline(m_baseline);
     m_comparePdfAction->setEnabled(false);
     m_unavailable = false;
@@ -505,6 +567,122 @@ void MainWindow::startRun()
     m_state->setText(tr("Running \"%1\" against %2").arg(scenario.name, config.target.toString()));
 }
 
+void MainWindow::startCapacity(const RunConfig& base, const Scenario& scenario, const CapacityRun::Options& options)
+{
+    m_unavailable = false;
+    m_unavailableMessage.clear();
+    m_capacityDone = false;
+    m_comparePdfAction->setEnabled(false);
+    setRunning(true);
+    m_liveBox->setEnabled(false); // the search sets the load itself
+    m_views->setCurrentWidget(m_capacityView);
+    QString error;
+    if (!m_capacity.start(base, scenario, options, &error)) {
+        setRunning(false);
+        QMessageBox::warning(this, tr("Capacity search"), error);
+        return;
+    }
+}
+
+void MainWindow::showCapacity(double stepFraction)
+{
+    const CapacityRun::Options& o = m_capacity.options();
+    CapacityChartData data = CapacityChartData::of(m_capacity.rateResult(), o.slo, o.stepS, o.warmupFraction);
+    if (m_capacity.isRunning()) {
+        data.runningLoad = m_capacity.currentLoad();
+        data.runningFraction = stepFraction;
+        QString verdict;
+        if (const auto& steps = m_capacity.rateResult().steps; !steps.isEmpty()) {
+            const CapacityStep& last = steps.constLast();
+            verdict = last.passed
+                ? tr(" — step %1 passed at %2 req/s").arg(steps.size()).arg(formatRate(last.measured.rateRps))
+                : tr(" — step %1 failed at %2 req/s: %3")
+                      .arg(steps.size())
+                      .arg(formatRate(last.measured.rateRps), last.reason);
+        }
+        m_capacityView->show(data,
+            tr("Step %1 of about %2: %3 req/s with %4%5")
+                .arg(m_capacity.stepsDone() + 1)
+                .arg(m_capacity.estimatedTotalSteps())
+                .arg(formatRate(m_capacity.currentLoad()), sloInWords(o.slo), verdict),
+            std::nullopt);
+    } else {
+        m_capacityView->show(data, m_capacity.summary(), m_capacity.found());
+    }
+}
+
+void MainWindow::onCapacityFinished()
+{
+    setRunning(false);
+    m_capacityDone = true;
+    showCapacity(1);
+    m_capacityPdfAction->setEnabled(true);
+    m_capacityJsonAction->setEnabled(true);
+    m_progress->setValue(100);
+    m_progress->setFormat(tr("%n step(s) done", nullptr, m_capacity.stepsDone()));
+    if (m_unavailable) {
+        m_state->setText(m_unavailableMessage);
+        m_exitCode = Cli::TargetUnavailable;
+        if (!m_options.quitWhenDone)
+            QMessageBox::warning(this, tr("Target unavailable"), m_unavailableMessage);
+    } else {
+        m_state->setText(m_capacity.summary());
+        m_exitCode = m_capacity.wasInterrupted() && m_options.quitWhenDone ? Cli::Interrupted
+            : m_capacity.found()                                           ? Cli::Passed
+                                                                           : Cli::CriterionFailed;
+    }
+    if (!m_options.saveJson.isEmpty() && !saveCapacityJson(m_options.saveJson))
+        m_exitCode = Cli::BadInput;
+    if (!m_options.run.pdfFile.isEmpty() && !exportCapacityPdf(m_options.run.pdfFile))
+        m_exitCode = Cli::BadInput;
+    if (!m_options.screenshot.isEmpty() && !m_screenshotTaken) {
+        m_screenshotTaken = true;
+        saveScreenshot();
+        if (m_screenshotFailed)
+            m_exitCode = Cli::BadInput;
+    }
+    Q_EMIT runFinished();
+    if (m_options.quitWhenDone)
+        QTimer::singleShot(0, qApp, [this] { QApplication::exit(m_exitCode); });
+}
+
+bool MainWindow::saveCapacityJson(const QString& fileName)
+{
+    QString error;
+    if (!m_capacityDone
+        || !saveWholeFile(fileName, QJsonDocument(m_capacity.document()).toJson(QJsonDocument::Indented), &error)) {
+        if (!m_options.quitWhenDone)
+            QMessageBox::warning(this, tr("Save capacity search"),
+                error.isEmpty() ? tr("There is no finished capacity search yet.") : error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Capacity search saved to %1").arg(fileName), 5000);
+    return true;
+}
+
+bool MainWindow::exportCapacityPdf(const QString& fileName)
+{
+    QString error;
+    bool ok = m_capacityDone;
+    if (ok) {
+        CapacityPdf pdf(m_capacityView->data(), m_capacity.summary(), m_capacity.found());
+        pdf.setSubject(
+            tr("\"%1\" against %2, %3 transport, steps of %4")
+                .arg(m_capacity.scenario().name, m_capacity.baseConfig().target.toString(),
+                    transportId(m_capacity.baseConfig().transport), formatDurationExact(m_capacity.options().stepS)));
+        pdf.setStartedAt(m_capacity.startedAt());
+        ok = pdf.write(fileName, &error);
+    }
+    if (!ok) {
+        if (!m_options.quitWhenDone)
+            QMessageBox::warning(this, tr("Export capacity PDF"),
+                error.isEmpty() ? tr("There is no finished capacity search yet.") : error);
+        return false;
+    }
+    statusBar()->showMessage(tr("PDF written to %1").arg(fileName), 5000);
+    return true;
+}
+
 void MainWindow::setLiveConcurrency(int value)
 {
     if (!m_runner.isRunning())
@@ -517,6 +695,16 @@ void MainWindow::setLiveConcurrency(int value)
 
 void MainWindow::stopRun()
 {
+    if (m_capacity.isRunning()) {
+        if (m_capacity.wasInterrupted()) {
+            m_capacity.stopNow();
+            return;
+        }
+        m_state->setText(tr("Stopping the capacity search: the step in progress is not judged (Esc again aborts "
+                            "its requests)"));
+        m_capacity.stop();
+        return;
+    }
     if (!m_runner.isRunning())
         return;
     if (m_state->property("stopping").toBool()) {
@@ -542,17 +730,24 @@ void MainWindow::onSnapshot(const LiveSnapshot& s)
     m_dashboard->applySnapshot(s);
     const int percent = s.durationS > 0 ? int(std::min(100.0, 100.0 * s.elapsedS / s.durationS)) : 0;
     m_progress->setValue(percent);
-    m_progress->setFormat(s.state == RunState::Draining
-            ? tr("draining: %1 in flight").arg(s.inFlight)
-            : tr("%1 / %2 — %3 left")
-                  .arg(formatDuration(s.elapsedS), formatDuration(s.durationS),
-                      formatDuration(std::max(0.0, s.durationS - s.elapsedS))));
+    const bool capacity = m_capacity.isRunning();
+    if (capacity)
+        showCapacity(s.durationS > 0 ? std::min(1.0, s.elapsedS / s.durationS) : 0);
+    m_progress->setFormat(capacity ? tr("step %1 of about %2 — %3 left in the step")
+                                         .arg(m_capacity.stepsDone() + 1)
+                                         .arg(m_capacity.estimatedTotalSteps())
+                                         .arg(formatDuration(std::max(0.0, s.durationS - s.elapsedS)))
+            : s.state == RunState::Draining ? tr("draining: %1 in flight").arg(s.inFlight)
+                                            : tr("%1 / %2 — %3 left")
+                                                  .arg(formatDuration(s.elapsedS), formatDuration(s.durationS),
+                                                      formatDuration(std::max(0.0, s.durationS - s.elapsedS))));
     const double guiLagMs = m_guiLag->takePeriodMaxMs();
     const double worst = std::max(s.loopLagMs, guiLagMs);
     m_health->setText(
         tr("generator lag %1 ms · window lag %2 ms").arg(s.loopLagMs, 0, 'f', 1).arg(guiLagMs, 0, 'f', 1));
     m_health->setStyleSheet(worst < 50 ? QStringLiteral("color:#2e7d32") : QStringLiteral("color:#c62828"));
-    if (!m_options.screenshot.isEmpty() && !m_screenshotTaken && s.elapsedS >= std::max(1.0, s.durationS - 1.5)) {
+    if (!capacity && !m_options.screenshot.isEmpty() && !m_screenshotTaken
+        && s.elapsedS >= std::max(1.0, s.durationS - 1.5)) {
         m_screenshotTaken = true;
         saveScreenshot();
     }
@@ -787,6 +982,15 @@ void MainWindow::restoreSettings()
     v.rateRps = settings.rate(v.rateRps);
     v.transport = settings.transport();
     v.threads = settings.threads();
+    v.stages = settings.stages();
+    v.stagesOn = settings.stagesOn() && !v.stages.isEmpty();
+    v.capacitySearch = settings.capacitySearch();
+    const QJsonObject capacity = settings.capacity();
+    v.capacity.slo = capacity.value(QStringLiteral("slo")).toString(v.capacity.slo);
+    v.capacity.startRps = capacity.value(QStringLiteral("start_rps")).toDouble(v.capacity.startRps);
+    v.capacity.maxRps = capacity.value(QStringLiteral("max_rps")).toDouble(v.capacity.maxRps);
+    v.capacity.stepDuration = capacity.value(QStringLiteral("step")).toString(v.capacity.stepDuration);
+    v.capacity.growth = capacity.value(QStringLiteral("growth")).toDouble(v.capacity.growth);
     m_form->setValues(v);
     const QString file = settings.scenarioFile();
     if (!file.isEmpty() && QFileInfo::exists(file)) {
@@ -820,11 +1024,16 @@ void MainWindow::saveSettings() const
     settings.setTimeout(v.timeout);
     settings.setThinkTime(v.thinkTime);
     settings.setMonitor(v.monitor);
+    settings.setStages(v.stages, v.stagesOn);
+    settings.setCapacitySearch(v.capacitySearch);
+    settings.setCapacity({ { QStringLiteral("slo"), v.capacity.slo },
+        { QStringLiteral("start_rps"), v.capacity.startRps }, { QStringLiteral("max_rps"), v.capacity.maxRps },
+        { QStringLiteral("step"), v.capacity.stepDuration }, { QStringLiteral("growth"), v.capacity.growth } });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (m_runner.isRunning() && !m_options.quitWhenDone) {
+    if (isRunning() && !m_options.quitWhenDone) {
         const auto answer = QMessageBox::question(this, tr("Run in progress"),
             tr("A run is in progress. Stop it and quit? The results so far will be lost unless you save them first."));
         if (answer != QMessageBox::Yes) {

@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "capacityrun.h"
 #include "demooptions.h"
 #include "guioptions.h"
 #include "httpservice.h"
@@ -23,10 +24,12 @@ class QProgressBar;
 class QSlider;
 class QSpinBox;
 class QSplitter;
+class QTabWidget;
 class QTimer;
 
 namespace Stressdeck {
 
+class CapacityView;
 class Dashboard;
 class DemoKnobsPanel;
 class HistoryPanel;
@@ -46,7 +49,11 @@ public:
     HistoryPanel* historyPanel() const { return m_history; }
     //! The exit code `stressdeck gui --quit-when-done` returns (same as `stressdeck run`).
     int exitCode() const { return m_exitCode; }
-    bool isRunning() const { return m_runner.isRunning(); }
+    bool isRunning() const { return m_runner.isRunning() || m_capacity.isRunning(); }
+    CapacityView* capacityView() const { return m_capacityView; }
+    //! Writes the last capacity search (stressdeck-capacity/1 JSON, or its PDF).
+    bool saveCapacityJson(const QString& fileName);
+    bool exportCapacityPdf(const QString& fileName);
     //! Why Start is not allowed right now; empty when it is.
     QString validationMessage() const { return m_validation; }
     const Report& lastReport() const { return m_report; }
@@ -86,6 +93,11 @@ private:
     void validate();
     void onSnapshot(const LiveSnapshot& snapshot);
     void onFinished(const Report& report);
+    //! Starts the capacity search of `base` (the demo service already started when it is the target).
+    void startCapacity(const RunConfig& base, const Scenario& scenario, const CapacityRun::Options& options);
+    //! Redraws the capacity view: the steps so far and the one in progress (`stepFraction` done).
+    void showCapacity(double stepFraction);
+    void onCapacityFinished();
     void applyDemoKnobs(const DemoOptions& options);
     void updateRecentMenu();
     void addRecent(const QString& fileName);
@@ -99,6 +111,12 @@ private:
     void recordInHistory(const Report& report, const QString& savedAs);
 
     LoadRunner m_runner;
+    CapacityRun m_capacity;
+    CapacityView* m_capacityView = nullptr;
+    QTabWidget* m_views = nullptr;
+    QAction* m_capacityPdfAction = nullptr;
+    QAction* m_capacityJsonAction = nullptr;
+    bool m_capacityDone = false;
     std::unique_ptr<ServiceThread> m_demo;
     quint16 m_demoPort = 0;
     Dashboard* m_dashboard = nullptr;

@@ -111,7 +111,8 @@ RunOptionTable::RunOptionTable()
         m_options.append(
             QCommandLineOption(names, QCoreApplication::translate("Cli", description), value, defaultValue));
     };
-    add({ QStringLiteral("profile") }, QT_TRANSLATE_NOOP("Cli", "Load profile: quick, normal or extended."),
+    add({ QStringLiteral("profile") },
+        QT_TRANSLATE_NOOP("Cli", "Load profile: quick, normal or extended (in the window also capacity)."),
         QStringLiteral("name"), QStringLiteral("quick"));
     add({ QStringLiteral("target") },
         QT_TRANSLATE_NOOP("Cli", "Base URL of the service (default: the built-in demo service)."),
@@ -221,9 +222,11 @@ bool RunOptionTable::read(const QCommandLineParser& parser, RunOptions* out, QSt
 
     const QString profileName = value("profile");
     const auto profile = Profile::builtIn(profileName);
-    if (!profile)
-        return fail(QCoreApplication::translate("Cli", "--profile: \"%1\" is not one of quick, normal, extended")
-                        .arg(profileName));
+    if (!profile || (profile->capacitySearch && !m_capacityProfile))
+        return fail(QCoreApplication::translate("Cli", "--profile: \"%1\" is not one of quick, normal, extended%2")
+                        .arg(profileName,
+                            profile ? QCoreApplication::translate("Cli", " (a capacity search is stressdeck capacity)")
+                                    : QString()));
     profile->applyTo(&o.config);
 
     if (isSet("target")) {

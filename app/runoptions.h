@@ -46,9 +46,12 @@ public:
     void describe(const QString& name, const QString& description);
     //! Reads the parsed options into `out`; false with a message naming the flag.
     bool read(const QCommandLineParser& parser, RunOptions* out, QString* error) const;
+    //! `--profile capacity` (the window's capacity search) is accepted: for `gui` only.
+    void acceptCapacityProfile() { m_capacityProfile = true; }
 
 private:
     QList<QCommandLineOption> m_options;
+    bool m_capacityProfile = false;
 };
 
 } // namespace Stressdeck::Cli

@@ -3,6 +3,7 @@
 #include "settings.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
 
 namespace Stressdeck {
 
@@ -25,6 +26,10 @@ constexpr QLatin1String Duration("run/duration");
 constexpr QLatin1String Timeout("run/timeout");
 constexpr QLatin1String ThinkTime("run/thinkTime");
 constexpr QLatin1String Monitor("run/monitor");
+constexpr QLatin1String Stages("run/stages");
+constexpr QLatin1String StagesOn("run/stagesOn");
+constexpr QLatin1String CapacitySearch("run/capacitySearch");
+constexpr QLatin1String Capacity("run/capacity");
 constexpr QLatin1String Profiles("profiles");
 constexpr QLatin1String Recent("reports/recent");
 constexpr QLatin1String Language("ui/language");
@@ -222,6 +227,42 @@ QByteArray Settings::profilesJson() const
 void Settings::setProfilesJson(const QByteArray& json)
 {
     m_settings.setValue(Keys::Profiles, json);
+}
+
+QString Settings::stages() const
+{
+    return m_settings.value(Keys::Stages).toString();
+}
+
+bool Settings::stagesOn() const
+{
+    return m_settings.value(Keys::StagesOn, false).toBool();
+}
+
+void Settings::setStages(const QString& text, bool on)
+{
+    m_settings.setValue(Keys::Stages, text);
+    m_settings.setValue(Keys::StagesOn, on);
+}
+
+bool Settings::capacitySearch() const
+{
+    return m_settings.value(Keys::CapacitySearch, false).toBool();
+}
+
+void Settings::setCapacitySearch(bool on)
+{
+    m_settings.setValue(Keys::CapacitySearch, on);
+}
+
+QJsonObject Settings::capacity() const
+{
+    return QJsonDocument::fromJson(m_settings.value(Keys::Capacity).toByteArray()).object();
+}
+
+void Settings::setCapacity(const QJsonObject& values)
+{
+    m_settings.setValue(Keys::Capacity, QJsonDocument(values).toJson(QJsonDocument::Compact));
 }
 
 } // namespace Stressdeck

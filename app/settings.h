@@ -5,6 +5,7 @@
 #include "runconfig.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -60,6 +61,16 @@ public:
     void setThinkTime(const QString& text);
     QString monitor() const;
     void setMonitor(const QString& pidOrName);
+    //! The stages as the editor shows them ("30s:10,1m:10"), and whether the run is shaped by them.
+    QString stages() const;
+    bool stagesOn() const;
+    void setStages(const QString& text, bool on);
+    //! Whether the window runs a capacity search instead of one run.
+    bool capacitySearch() const;
+    void setCapacitySearch(bool on);
+    //! The capacity search's fields: {slo, start_rps, max_rps, step, growth}; empty when never saved.
+    QJsonObject capacity() const;
+    void setCapacity(const QJsonObject& values);
 
     //! Newest first, at most MaxRecentReports.
     QStringList recentReports() const;

@@ -3,6 +3,7 @@
 #include "setupform.h"
 
 #include "processsampler.h"
+#include "stageeditor.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -16,6 +17,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -36,7 +38,8 @@ SetupForm::SetupForm(QWidget* parent)
     auto* profileBox = new QGroupBox(tr("Profile"), this);
     auto* profileLayout = new QHBoxLayout(profileBox);
     m_profile = new QComboBox(profileBox);
-    m_profile->setToolTip(tr("quick: 30 s, 5 users; normal: 5 min, 10 users; extended: 15 min, 20 users"));
+    m_profile->setToolTip(tr("quick: 30 s, 5 users; normal: 5 min, 10 users; extended: 15 min, 20 users; capacity: "
+                             "the highest rate within an SLO, step by step"));
     for (const Profile& p : Profile::builtIns())
         m_profile->addItem(p.name);
     auto* saveProfileButton = new QPushButton(tr("Save…"), profileBox);
@@ -85,6 +88,7 @@ SetupForm::SetupForm(QWidget* parent)
     m_loadModel = new QComboBox(this);
     m_loadModel->addItem(tr("Closed: users with think time"));
     m_loadModel->addItem(tr("Open: fixed arrival rate"));
+    m_loadModel->addItem(tr("Capacity search: the highest rate within an SLO"));
     form->addRow(tr("&Load model:"), m_loadModel);
     m_rate = new QDoubleSpinBox(this);
     m_rate->setRange(0.1, 1e6);
@@ -114,6 +118,18 @@ SetupForm::SetupForm(QWidget* parent)
     form->addRow(tr("Monitor:"), monitorRow);
     layout->addLayout(form);
 
+    m_stages = new StageEditor(this);
+    m_stages->setObjectName(QStringLiteral("stages"));
+    layout->addWidget(m_stages);
+    m_capacity = new CapacityForm(this);
+    m_capacity->setObjectName(QStringLiteral("capacity"));
+    layout->addWidget(m_capacity);
+    connect(m_stages, &StageEditor::changed, this, [this] {
+        updateModeFields();
+        m_inputDebounce->start();
+    });
+    connect(m_capacity, &CapacityForm::changed, this, [this] { m_inputDebounce->start(); });
+
     // Checking reads the scenario file and may scan /proc for the monitored process: once typing
     // pauses, not on every keystroke.
     m_inputDebounce = new QTimer(this);
@@ -141,7 +157,11 @@ SetupForm::SetupForm(QWidget* parent)
     m_threads->setObjectName(QStringLiteral("threads"));
     m_monitor->setObjectName(QStringLiteral("monitor"));
     m_scenario->setObjectName(QStringLiteral("scenario"));
-    connect(m_loadModel, &QComboBox::currentIndexChanged, this, &SetupForm::inputChanged);
+    connect(m_loadModel, &QComboBox::currentIndexChanged, this, [this] {
+        updateModeFields();
+        Q_EMIT inputChanged();
+    });
+    updateModeFields();
     connect(m_scenario, &QComboBox::currentIndexChanged, this, &SetupForm::inputChanged);
 }
 
@@ -189,9 +209,24 @@ SetupForm::Collected SetupForm::collectConfig() const
             m_thinkTime, tr("Think time: \"%1\" is not a range such as 100ms-500ms, or 0.").arg(m_thinkTime->text()));
     std::tie(c.thinkMinMs, c.thinkMaxMs) = *think;
     c.loadModel = loadModel();
+    if (isCapacitySearch()) {
+        QString error;
+        QWidget* field = nullptr;
+        result.capacity = m_capacity->options(&error, &field);
+        if (!result.capacity)
+            return fail(field, error);
+    } else if (QString error; const auto stages = m_stages->stages(&error)) {
+        c.stages = *stages;
+        if (!c.stages.isEmpty())
+            c.durationS = c.stages.totalDuration();
+    } else {
+        return fail(static_cast<QWidget*>(m_stages->table()), error);
+    }
     c.transport = transportFromId(m_transport->currentData().toString()).value_or(Transport::Qnam);
     c.threads = m_threads->value();
     c.rateRps = c.loadModel == LoadModel::Open ? m_rate->value() : 0;
+    if (c.loadModel == LoadModel::Open && !c.stages.isEmpty())
+        c.rateRps = c.stages.stages().constFirst().target;
     const QString monitor = m_monitor->text().trimmed();
     if (!monitor.isEmpty()) {
         const ProcessSampler::Lookup found = ProcessSampler::resolve(monitor);
@@ -225,23 +260,24 @@ SetupForm::Collected SetupForm::collectConfig() const
 void SetupForm::showValidation(QWidget* invalid, const QString& message)
 {
     m_inputDebounce->stop();
-    for (QWidget* w : std::initializer_list<QWidget*> {
-             m_scenario, m_target, m_concurrency, m_duration, m_timeout, m_thinkTime, m_rate, m_threads, m_monitor }) {
+    QList<QWidget*> fields { m_scenario, m_target, m_concurrency, m_duration, m_timeout, m_thinkTime, m_rate, m_threads,
+        m_monitor, static_cast<QWidget*>(m_stages->table()) };
+    fields += m_capacity->fields();
+    for (QWidget* w : std::as_const(fields)) {
         w->setStyleSheet(w == invalid ? QStringLiteral("border: 2px solid #c62828") : QString());
         w->setProperty("invalid", w == invalid);
     }
     if (invalid)
         invalid->setToolTip(message);
-    m_rate->setEnabled(loadModel() == LoadModel::Open);
 }
 
 void SetupForm::setRunning(bool running)
 {
     for (QWidget* w : std::initializer_list<QWidget*> { m_profile, m_scenario, m_target, m_concurrency, m_duration,
-             m_timeout, m_thinkTime, m_loadModel, m_rate, m_transport, m_threads, m_monitor })
+             m_timeout, m_thinkTime, m_loadModel, m_rate, m_transport, m_threads, m_monitor, m_stages, m_capacity })
         w->setEnabled(!running);
     if (!running)
-        m_rate->setEnabled(loadModel() == LoadModel::Open);
+        updateModeFields();
 }
 
 SetupValues SetupForm::values() const
@@ -257,6 +293,10 @@ SetupValues SetupForm::values() const
     v.transport = transportFromId(m_transport->currentData().toString()).value_or(Transport::Qnam);
     v.threads = m_threads->value();
     v.monitor = m_monitor->text();
+    v.stages = m_stages->text();
+    v.stagesOn = m_stages->isOn();
+    v.capacitySearch = isCapacitySearch();
+    v.capacity = m_capacity->values();
     return v;
 }
 
@@ -268,15 +308,39 @@ void SetupForm::setValues(const SetupValues& v)
     m_thinkTime->setText(v.thinkTime);
     m_monitor->setText(v.monitor);
     m_target->setText(v.target);
-    m_loadModel->setCurrentIndex(v.loadModel == LoadModel::Open ? 1 : 0);
+    m_loadModel->setCurrentIndex(v.capacitySearch ? 2 : v.loadModel == LoadModel::Open ? 1 : 0);
     m_rate->setValue(v.rateRps);
+    m_stages->setText(v.stages, v.stagesOn);
+    m_capacity->setValues(v.capacity);
+    updateModeFields();
     m_transport->setCurrentIndex(std::max(0, m_transport->findData(transportId(v.transport))));
     m_threads->setValue(v.threads);
 }
 
 LoadModel SetupForm::loadModel() const
 {
-    return m_loadModel->currentIndex() == 1 ? LoadModel::Open : LoadModel::Closed;
+    return m_loadModel->currentIndex() == 0 ? LoadModel::Closed : LoadModel::Open;
+}
+
+bool SetupForm::isCapacitySearch() const
+{
+    return m_loadModel->currentIndex() == 2;
+}
+
+void SetupForm::updateModeFields()
+{
+    const bool capacity = isCapacitySearch();
+    const bool open = loadModel() == LoadModel::Open;
+    m_capacity->setVisible(capacity);
+    m_stages->setVisible(!capacity);
+    m_stages->setUnit(open ? Stages::Unit::Rate : Stages::Unit::Users);
+    const bool staged = !capacity && m_stages->isOn();
+    // A staged run lasts as long as its stages and follows their targets; in the open model the
+    // concurrency stays the in-flight cap, in a capacity search the steps set the rest.
+    m_duration->setEnabled(!capacity && !staged);
+    m_concurrency->setEnabled(!capacity && (open || !staged));
+    m_rate->setEnabled(open && !capacity && !staged);
+    m_thinkTime->setEnabled(!capacity);
 }
 
 QString SetupForm::profile() const
@@ -318,6 +382,17 @@ void SetupForm::applyProfile(const Profile& profile)
     m_thinkTime->setText(profile.thinkMaxMs == 0
             ? QStringLiteral("0")
             : QStringLiteral("%1ms-%2ms").arg(profile.thinkMinMs).arg(profile.thinkMaxMs));
+    if (profile.capacitySearch) {
+        m_loadModel->setCurrentIndex(2);
+    } else {
+        if (isCapacitySearch())
+            m_loadModel->setCurrentIndex(0);
+        if (!profile.stages.isEmpty())
+            m_loadModel->setCurrentIndex(profile.stages.unit() == Stages::Unit::Rate ? 1 : 0);
+        m_stages->setText(
+            profile.stages.isEmpty() ? m_stages->text() : profile.stages.toString(), !profile.stages.isEmpty());
+    }
+    updateModeFields();
 }
 
 QString SetupForm::scenarioName() const

@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "capacityform.h"
 #include "runconfig.h"
 #include "scenario.h"
 
@@ -15,6 +16,8 @@ class QTimer;
 
 namespace Stressdeck {
 
+class StageEditor;
+
 //! The values of the setup form's fields, as shown (durations as typed).
 struct SetupValues {
     QString target;
@@ -27,14 +30,18 @@ struct SetupValues {
     Transport transport = Transport::Qnam;
     int threads = 0;
     QString monitor; //!< PID or process name; empty: the demo service or the whole system
+    QString stages; //!< the stage editor's rows, "30s:10,1m:10"
+    bool stagesOn = false;
+    bool capacitySearch = false; //!< a capacity search instead of one run
+    CapacityForm::Values capacity;
 };
 
 //! What a run is to be, as a form: the profile row (whose buttons only announce themselves; the
-//! window owns the saved profiles), scenario, target, load shape, transport, threads and the
-//! monitored process. `collectConfig` turns it into a checked RunConfig and Scenario, naming the
-//! field at fault; `showValidation` flags that field in place. The form never validates on its own
-//! initiative: `inputChanged` says when checking again is worth it, once typing pauses (a check may
-//! read a scenario file and scan /proc) or at once for a choice.
+//! window owns the saved profiles), scenario, target, load shape (constant, in stages, or a
+//! capacity search), transport, threads and the monitored process. `collectConfig` turns it into a checked RunConfig
+//! and Scenario, naming the field at fault; `showValidation` flags that field in place. The form never validates on its
+//! own initiative: `inputChanged` says when checking again is worth it, once typing pauses (a check may read a scenario
+//! file and scan /proc) or at once for a choice.
 class SetupForm : public QWidget {
     Q_OBJECT
 public:
@@ -43,6 +50,8 @@ public:
         bool ok = false;
         RunConfig config;
         Scenario scenario;
+        //! Set for a capacity search: `config` is then the base every step starts from.
+        std::optional<CapacityRun::Options> capacity;
         QString error;
         QWidget* field = nullptr;
     };
@@ -70,8 +79,10 @@ public:
     void addProfile(const QString& name);
     void renameCurrentProfile(const QString& name);
     void removeCurrentProfile();
-    //! Concurrency, duration, timeout and think time from `profile`.
+    //! Concurrency, duration, timeout, think time and stages from `profile`; the capacity profile
+    //! turns the capacity search on.
     void applyProfile(const Profile& profile);
+    bool isCapacitySearch() const;
 
     QString scenarioName() const;
     void setScenarioName(const QString& name);
@@ -90,6 +101,8 @@ Q_SIGNALS:
 
 private:
     void chooseScenarioFile();
+    //! Enables the fields the load model, the stages and the capacity search leave to the user.
+    void updateModeFields();
     void pickProcess();
 
     RunConfig m_defaults;
@@ -107,6 +120,8 @@ private:
     QComboBox* m_transport = nullptr;
     QSpinBox* m_threads = nullptr;
     QLineEdit* m_monitor = nullptr;
+    StageEditor* m_stages = nullptr;
+    CapacityForm* m_capacity = nullptr;
     QTimer* m_inputDebounce = nullptr;
 };
 

@@ -250,6 +250,18 @@ QJsonObject CapacityRun::configJson() const
     return config;
 }
 
+QJsonObject CapacityRun::document() const
+{
+    return QJsonObject {
+        { QStringLiteral("schema"), QStringLiteral("stressdeck-capacity/1") },
+        { QStringLiteral("tool"),
+            QJsonObject { { QStringLiteral("name"), QStringLiteral("stressdeck") },
+                { QStringLiteral("version"), QStringLiteral(STRESSDECK_VERSION) } } },
+        { QStringLiteral("config"), configJson() },
+        { QStringLiteral("capacity"), toJson() },
+    };
+}
+
 QString concurrencySummaryLine(const ConcurrencyResult& result, const Slo& slo, bool interrupted)
 {
     const auto stepAt = [&](int users) -> const ConcurrencyStep* {

@@ -80,6 +80,8 @@ public:
     QJsonObject toJson() const;
     //! The search's settings for the report's `config`.
     QJsonObject configJson() const;
+    //! The whole stressdeck-capacity/1 document: schema, tool, config and capacity.
+    QJsonObject document() const;
 
 Q_SIGNALS:
     void stepStarted(int number, int estimatedTotal, double load);

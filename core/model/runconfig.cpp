@@ -117,6 +117,7 @@ QList<Profile> Profile::builtIns()
         { QStringLiteral("quick"), 5, 30 },
         { QStringLiteral("normal"), 10, 300 },
         { QStringLiteral("extended"), 20, 900 },
+        { QStringLiteral("capacity"), 5, 30, 30, 0, 0, {}, true },
     };
 }
 

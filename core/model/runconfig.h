@@ -99,6 +99,7 @@ struct Profile {
     double thinkMinMs = 100;
     double thinkMaxMs = 500;
     Stressdeck::Stages stages {}; //!< empty: a constant load
+    bool capacitySearch = false; //!< the window's capacity search (the built-in "capacity")
 
     void applyTo(RunConfig* config) const;
     static QList<Profile> builtIns();

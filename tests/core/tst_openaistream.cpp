@@ -327,6 +327,40 @@ private Q_SLOTS:
         QCOMPARE(s.coalescedEvents, 0);
     }
 
+    void coalescedMeansOneRead()
+    {
+        // Two reads on the same clock tick are not coalesced; two events of one read are.
+        const QByteArray event("data: {\"choices\":[{\"delta\":{\"content\":\"w\"}}]}\n\n");
+        OpenAiStreamReader reader;
+        reader.feed(event, 100 * Ms);
+        reader.feed(event, 100 * Ms);
+        reader.feed(event.repeated(2), 120 * Ms);
+        const StreamSummary s = reader.finish(130 * Ms);
+        QCOMPARE(s.contentEvents, 4);
+        QCOMPARE(s.coalescedEvents, 1);
+        QCOMPARE(s.gapsNs, (std::vector<std::int64_t> { 0, 20 * Ms, 0 }));
+    }
+
+    void eventsFromTheCallersParser()
+    {
+        SseParser parser;
+        OpenAiStreamReader reader;
+        const QByteArray body = streamFixture(QStringLiteral("vllm-completions.sse"));
+        const std::int64_t times[] = { 40 * Ms, 70 * Ms };
+        for (int r = 0; r < 2; ++r) {
+            const QByteArrayView half
+                = r == 0 ? QByteArrayView(body).first(body.size() / 2) : QByteArrayView(body).sliced(body.size() / 2);
+            parser.feed(half, [&](const SseEvent& event) { reader.add(event, times[r]); });
+        }
+        QVERIFY(reader.isFinished());
+        const StreamSummary s = reader.finish(80 * Ms);
+        QCOMPARE(s.completion, Completion::Complete);
+        QCOMPARE(s.contentEvents, 4);
+        QCOMPARE(s.endNs, 70 * Ms);
+        QCOMPARE(orNone(s.outputTokens), std::int64_t(4));
+        QCOMPARE(orNone(s.firstContentNs), 40 * Ms);
+    }
+
     void cutOffTail_data()
     {
         QTest::addColumn<QByteArray>("tail");

@@ -96,7 +96,8 @@ OpenAiChunk OpenAiChunk::classify(const QByteArray& type, const QByteArray& data
         chunk.promptTokens = count(usage.toObject(), QLatin1String("prompt_tokens"));
     }
     bool role = false;
-    for (const QJsonValue& value : object.value(QLatin1String("choices")).toArray()) {
+    const QJsonArray choices = object.value(QLatin1String("choices")).toArray();
+    for (const QJsonValue& value : choices) {
         const QJsonObject choice = value.toObject();
         chunk.content = chunk.content || hasContent(choice);
         role = role || choice.value(QLatin1String("delta")).toObject().contains(QLatin1String("role"));

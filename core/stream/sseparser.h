@@ -82,7 +82,6 @@ private:
     int m_reads = 0;
     bool m_atStart = true;
     bool m_skipLf = false; //!< the previous read ended with a CR: a LF first is the same line end
-    bool m_hasPartial = false; //!< an unterminated line is pending (m_partial may still be empty)
 };
 
 } // namespace Stressdeck

@@ -45,12 +45,13 @@ public:
         begin(bytes);
         while (next())
             onEvent(std::as_const(m_event));
+        m_input = {};
         ++m_reads;
     }
 
     //! Ends the stream: the unterminated last line counts as ended, and an event still being
-    //! built (with data) is returned flagged incomplete. Afterwards the parser is at a fresh
-    //! stream's start again.
+    //! built (with data) is returned flagged incomplete; nothing after an error. Call it once: a
+    //! parser reads one stream.
     std::optional<SseEvent> finish();
 
     Error error() const { return m_error; }

@@ -361,6 +361,41 @@ private Q_SLOTS:
         QCOMPARE(orNone(s.firstContentNs), 40 * Ms);
     }
 
+    void sameSummaryWhereverTheReadsSplit_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char* name : { "vllm-chat.sse", "vllm-completions.sse", "vllm-error.sse", "vllm-reasoning-tools.sse",
+                 "llamacpp-speculative.sse", "tgi-chat.sse" })
+            QTest::addRow("%s", name) << QString::fromLatin1(name);
+    }
+
+    void sameSummaryWhereverTheReadsSplit()
+    {
+        // Two reads, cut at every offset: what the stream says never depends on where it was cut.
+        QFETCH(QString, name);
+        const QByteArray body = streamFixture(name);
+        OpenAiStreamReader whole;
+        whole.feed(body, Ms);
+        const StreamSummary w = whole.finish(3 * Ms);
+        QVERIFY(w.contentEvents > 0);
+        for (qsizetype cut = 0; cut <= body.size(); ++cut) {
+            OpenAiStreamReader reader;
+            reader.feed(QByteArrayView(body).first(cut), Ms);
+            reader.feed(QByteArrayView(body).sliced(cut), 2 * Ms);
+            const StreamSummary s = reader.finish(3 * Ms);
+            const QString at = QString::number(cut);
+            QVERIFY2(s.completion == w.completion, qPrintable(at));
+            QVERIFY2(s.errorMessage == w.errorMessage, qPrintable(at));
+            QVERIFY2(s.contentEvents == w.contentEvents, qPrintable(at));
+            QVERIFY2(s.emptyEvents == w.emptyEvents, qPrintable(at));
+            QVERIFY2(s.outputTokens == w.outputTokens && s.promptTokens == w.promptTokens, qPrintable(at));
+            // All content in one read is coalesced but the first; a cut between content events parts one run.
+            QVERIFY2(
+                s.coalescedEvents == w.coalescedEvents || s.coalescedEvents == w.coalescedEvents - 1, qPrintable(at));
+            QVERIFY2(s.gapsNs.size() == w.gapsNs.size(), qPrintable(at));
+        }
+    }
+
     void cutOffTail_data()
     {
         QTest::addColumn<QByteArray>("tail");

@@ -68,27 +68,16 @@ OpenAiChunk OpenAiChunk::classify(const QByteArray& type, const QByteArray& data
             object = document.object();
         }
     }
-    if (type == "error") {
+    // An event of type error, an error member, or vLLM's older ErrorResponse ({"object": "error", "message": …}).
+    const QJsonValue error = object.value(QLatin1String("error"));
+    const bool hasError = !error.isUndefined() && !error.isNull();
+    if (type == "error" || hasError || object.value(QLatin1String("object")).toString() == QLatin1String("error")) {
         chunk.kind = Kind::Error;
-        const QJsonValue error = object.value(QLatin1String("error"));
-        chunk.errorMessage = errorText(error.isUndefined() ? QJsonValue(object) : error, data);
+        chunk.errorMessage = errorText(hasError ? error : QJsonValue(object), data);
         return chunk;
     }
     if (chunk.kind != Kind::Json)
         return chunk;
-
-    const QJsonValue error = object.value(QLatin1String("error"));
-    if (!error.isUndefined() && !error.isNull()) {
-        chunk.kind = Kind::Error;
-        chunk.errorMessage = errorText(error, data);
-        return chunk;
-    }
-    // vLLM's older ErrorResponse: {"object": "error", "message": …}
-    if (object.value(QLatin1String("object")).toString() == QLatin1String("error")) {
-        chunk.kind = Kind::Error;
-        chunk.errorMessage = errorText(object, data);
-        return chunk;
-    }
 
     const QJsonValue usage = object.value(QLatin1String("usage"));
     if (usage.isObject()) {

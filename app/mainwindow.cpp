@@ -106,11 +106,15 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
         RunConfig step = m_capacity.baseConfig();
         step.rateRps = load;
         m_dashboard->reset(names, step);
+        m_capacityStepRunning = true;
         m_state->setText(
             tr("Capacity search: step %1 of about %2 at %3 req/s").arg(number).arg(total).arg(formatRate(load)));
         showCapacity(0);
     });
-    connect(&m_capacity, &CapacityRun::stepFinished, this, [this] { showCapacity(0); });
+    connect(&m_capacity, &CapacityRun::stepFinished, this, [this] {
+        m_capacityStepRunning = false;
+        showCapacity(0);
+    });
     connect(&m_capacity, &CapacityRun::unavailable, this, [this](const QString& message) {
         m_unavailable = true;
         m_unavailableMessage = message;
@@ -430,22 +434,28 @@ void MainWindow::saveProfile()
     bool ok = false;
     const QString name
         = QInputDialog::getText(this, tr("Save profile"), tr("Name:"), QLineEdit::Normal, {}, &ok).trimmed();
-    if (!ok || name.isEmpty())
-        return;
-    if (Profile::builtIn(name)) {
-        QMessageBox::warning(
-            this, tr("Save profile"), tr("\"%1\" is a built-in profile; choose another name.").arg(name));
-        return;
-    }
+    if (ok && !name.isEmpty())
+        saveProfileAs(name);
+}
+
+bool MainWindow::saveProfileAs(const QString& name)
+{
+    QString problem;
     const SetupForm::Collected setup = m_form->collectConfig();
-    if (!setup.ok) {
-        QMessageBox::warning(this, tr("Save profile"), setup.error);
-        return;
+    if (Profile::builtIn(name))
+        problem = tr("\"%1\" is a built-in profile; choose another name.").arg(name);
+    else if (!setup.ok)
+        problem = setup.error;
+    if (!problem.isEmpty()) {
+        if (!m_options.quitWhenDone)
+            QMessageBox::warning(this, tr("Save profile"), problem);
+        return false;
     }
     const RunConfig& c = setup.config;
     m_profiles.save(Profile { name, c.concurrency, c.durationS, c.timeoutS, c.thinkMinMs, c.thinkMaxMs, c.stages });
     m_form->addProfile(name);
     m_form->setProfile(name);
+    return true;
 }
 
 void MainWindow::renameProfile()
@@ -589,8 +599,10 @@ void MainWindow::showCapacity(double stepFraction)
     const CapacityRun::Options& o = m_capacity.options();
     CapacityChartData data = CapacityChartData::of(m_capacity.rateResult(), o.slo, o.stepS, o.warmupFraction);
     if (m_capacity.isRunning()) {
-        data.runningLoad = m_capacity.currentLoad();
-        data.runningFraction = stepFraction;
+        if (m_capacityStepRunning) {
+            data.runningLoad = m_capacity.currentLoad();
+            data.runningFraction = stepFraction;
+        }
         QString verdict;
         if (const auto& steps = m_capacity.rateResult().steps; !steps.isEmpty()) {
             const CapacityStep& last = steps.constLast();

@@ -70,6 +70,9 @@ public:
     QString baselineFile() const { return m_baselineFile; }
     bool exportComparisonPdf(const QString& fileName);
     void setLiveConcurrency(int users);
+    //! Saves the form (its stages too) as the profile `name` and selects it; false (with a message
+    //! box unless scripted) for a built-in name or a form that does not check.
+    bool saveProfileAs(const QString& name);
 
 Q_SIGNALS:
     void runFinished();
@@ -117,6 +120,7 @@ private:
     QAction* m_capacityPdfAction = nullptr;
     QAction* m_capacityJsonAction = nullptr;
     bool m_capacityDone = false;
+    bool m_capacityStepRunning = false; //!< between stepStarted and stepFinished
     std::unique_ptr<ServiceThread> m_demo;
     quint16 m_demoPort = 0;
     Dashboard* m_dashboard = nullptr;

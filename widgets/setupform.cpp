@@ -38,6 +38,7 @@ SetupForm::SetupForm(QWidget* parent)
     auto* profileBox = new QGroupBox(tr("Profile"), this);
     auto* profileLayout = new QHBoxLayout(profileBox);
     m_profile = new QComboBox(profileBox);
+    m_profile->setObjectName(QStringLiteral("profile"));
     m_profile->setToolTip(tr("quick: 30 s, 5 users; normal: 5 min, 10 users; extended: 15 min, 20 users; capacity: "
                              "the highest rate within an SLO, step by step"));
     for (const Profile& p : Profile::builtIns())

@@ -176,9 +176,12 @@ void StageEditor::setText(const QString& text, bool on)
         for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
             addRow(part.section(QLatin1Char(':'), 0, 0).trimmed(), part.section(QLatin1Char(':'), 1).trimmed());
     }
-    const QSignalBlocker blocker(this);
-    setChecked(on);
+    {
+        const QSignalBlocker blocker(this); // not the default shape an empty box offers when checked
+        setChecked(on);
+    }
     updatePreview();
+    Q_EMIT changed();
 }
 
 void StageEditor::addRow(const QString& duration, const QString& target)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 
+#include "capacityview.h"
 #include "chartgrid.h"
 #include "dashboard.h"
 #include "historymodel.h"
@@ -7,6 +8,8 @@
 #include "loadrunner.h"
 #include "mainwindow.h"
 #include "requesttypemodel.h"
+#include "stageeditor.h"
+#include "testserver.h"
 #include "timeserieschart.h"
 
 #include <QAction>
@@ -17,6 +20,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGroupBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScreen>
@@ -421,6 +427,104 @@ private Q_SLOTS:
             QTest::qWait(300);
             w.grab().save(shots + QStringLiteral("/mainwindow-history.png"));
         }
+    }
+
+    //! The stage editor's shape is saved with a profile, comes back with it, and is remembered.
+    void stagesAreSavedWithProfiles()
+    {
+        const QString shape = QStringLiteral("5s:2,10s:2,5s:0");
+        {
+            MainWindow w;
+            auto* stages = w.findChild<StageEditor*>(QStringLiteral("stages"));
+            QVERIFY(stages);
+            stages->setText(shape, true);
+            stages->setChecked(true);
+            QVERIFY(!w.findChild<QLineEdit*>(QStringLiteral("duration"))->isEnabled());
+            QVERIFY(!w.findChild<QSpinBox*>(QStringLiteral("concurrency"))->isEnabled());
+            QTRY_VERIFY2(w.validationMessage().isEmpty(), qPrintable(w.validationMessage()));
+            QVERIFY(w.saveProfileAs(QStringLiteral("staged")));
+            auto* profile = w.findChild<QComboBox*>(QStringLiteral("profile"));
+            profile->setCurrentText(QStringLiteral("quick"));
+            Q_EMIT profile->textActivated(QStringLiteral("quick"));
+            QVERIFY(!stages->isOn()); // quick is a constant load
+            QVERIFY(w.findChild<QLineEdit*>(QStringLiteral("duration"))->isEnabled());
+            profile->setCurrentText(QStringLiteral("staged"));
+            Q_EMIT profile->textActivated(QStringLiteral("staged"));
+            QVERIFY(stages->isOn());
+            QCOMPARE(stages->text(), shape);
+        }
+        MainWindow again; // the window left with "staged" and its stages on
+        auto* stages = again.findChild<StageEditor*>(QStringLiteral("stages"));
+        QVERIFY(stages->isOn());
+        QCOMPARE(stages->text(), shape);
+        stages->setChecked(false);
+        again.findChild<QComboBox*>(QStringLiteral("profile"))->setCurrentText(QStringLiteral("quick"));
+    }
+
+    //! The capacity profile runs a search in the window: the view tells the step in progress while
+    //! it runs, then the answer, the steps and the export.
+    void capacitySearchShowsItsProgress()
+    {
+        Testing::TestServerThread server;
+        GuiOptions options;
+        QString message;
+        bool help = false;
+        QCOMPARE(parseGuiOptions(
+                     { QStringLiteral("stressdeck gui"), QStringLiteral("--profile"), QStringLiteral("capacity"),
+                         QStringLiteral("--request"), QStringLiteral("GET /slots/4/50"), QStringLiteral("--target"),
+                         server.url(), QStringLiteral("--transport"), QStringLiteral("fast") },
+                     &options, &message, &help),
+            0);
+        MainWindow w(options);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.findChild<QComboBox*>(QStringLiteral("loadModel"))->currentIndex(), 2);
+        QVERIFY(w.findChild<QWidget*>(QStringLiteral("capacity"))->isVisible());
+        QVERIFY(!w.findChild<QWidget*>(QStringLiteral("stages"))->isVisible());
+        w.findChild<QLineEdit*>(QStringLiteral("capacitySlo"))->setText(QStringLiteral("p95<300ms"));
+        w.findChild<QDoubleSpinBox*>(QStringLiteral("capacityStart"))->setValue(20);
+        w.findChild<QDoubleSpinBox*>(QStringLiteral("capacityMax"))->setValue(40);
+        w.findChild<QDoubleSpinBox*>(QStringLiteral("capacityGrowth"))->setValue(2);
+        w.findChild<QLineEdit*>(QStringLiteral("capacityStep"))->setText(QStringLiteral("3s"));
+        QTRY_VERIFY2(action(w, QStringLiteral("Start"))->isEnabled(), qPrintable(w.validationMessage()));
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        w.startRun();
+        QVERIFY(w.isRunning());
+        CapacityView* view = w.capacityView();
+        QVERIFY(view->isVisible()); // the search's tab is shown
+        QTRY_VERIFY2(view->headline().startsWith(QLatin1String("Step 1 of about "))
+                && view->headline().contains(QLatin1String(": 20.0 req/s with p95 < 300 ms")),
+            qPrintable(view->headline()));
+        QTRY_VERIFY_WITH_TIMEOUT(view->headline().contains(QLatin1String("step 1 passed")), 15000);
+        QTRY_VERIFY(view->data().runningLoad && *view->data().runningLoad == 40.0);
+        QTest::qWait(1500); // the live view of step 2 half way
+        if (const QString dir = qEnvironmentVariable("STRESSDECK_SCREENSHOT_DIR"); !dir.isEmpty())
+            w.grab().save(dir + QStringLiteral("/mainwindow-capacity-live.png"));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(!w.isRunning());
+        QVERIFY2(
+            view->headline().startsWith(QLatin1String("Sustains at least 40.0 req/s")), qPrintable(view->headline()));
+        QCOMPARE(view->stepTable()->rowCount(), 2);
+        QVERIFY(!view->data().runningLoad);
+        QCOMPARE(w.exitCode(), 0);
+
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("capacity.json"));
+        QVERIFY(w.saveCapacityJson(json));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(root.value(QStringLiteral("schema")).toString(), QStringLiteral("stressdeck-capacity/1"));
+        const QJsonObject capacity = root.value(QStringLiteral("capacity")).toObject();
+        QCOMPARE(capacity.value(QStringLiteral("outcome")).toString(), QStringLiteral("above_max"));
+        QCOMPARE(capacity.value(QStringLiteral("steps")).toArray().size(), 2);
+        const QString pdf = dir.filePath(QStringLiteral("capacity.pdf"));
+        QVERIFY(w.exportCapacityPdf(pdf));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+        w.findChild<QComboBox*>(QStringLiteral("loadModel"))->setCurrentIndex(0);
+        w.findChild<QComboBox*>(QStringLiteral("profile"))->setCurrentText(QStringLiteral("quick"));
     }
 };
 

@@ -202,6 +202,9 @@ void HttpService::startStream(
     stream->producer = std::move(producer);
     stream->onGone = std::move(onGone);
     stream->buffered = head.buffered;
+    // Events are small writes spaced in time: without TCP_NODELAY, Nagle's algorithm holds each one
+    // back until the previous is acknowledged, and delayed ACKs cap a stream near 25 events/s.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     QByteArray start = QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Type: ") + head.contentType
         + "\r\nCache-Control: no-cache\r\nTransfer-Encoding: chunked\r\n";
     for (const auto& [name, value] : head.headers)
@@ -252,6 +255,19 @@ void HttpService::scheduleStream(const std::shared_ptr<Stream>& stream, qint64 d
     q.armedAtUs = dueUs;
 }
 
+namespace {
+
+//! Paced from the due time, not from now, so a tick that comes late (a busy thread, a descheduled
+//! process) does not slow the stream down; after a stall of more than 100 ms it starts afresh
+//! instead of bursting.
+qint64 nextDue(qint64 dueUs, double afterMs, qint64 nowUs)
+{
+    const qint64 next = dueUs + qint64(std::max(0.0, afterMs) * 1000);
+    return next < nowUs - 100000 ? nowUs : next;
+}
+
+} // namespace
+
 void HttpService::pumpStreams()
 {
     StreamQueue& q = *m_streams;
@@ -280,8 +296,7 @@ void HttpService::pumpStreams()
                 s.held += out;
             else if (!out.isEmpty())
                 s.socket->write(out);
-            // Paced from the due time, not from now, so a late tick does not slow the stream down.
-            q.due.push({ std::max(due.atUs + qint64(std::max(0.0, step.nextMs) * 1000), now - 500), due.stream });
+            q.due.push({ nextDue(due.atUs, step.nextMs, now - 500), due.stream });
             break;
         case StreamStep::Then::Finish:
             out += "0\r\n\r\n";

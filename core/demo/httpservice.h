@@ -25,7 +25,8 @@ namespace Stressdeck {
 //! A loopback HTTP/1.1 server on QAbstractHttpServer that can answer later without blocking
 //! other connections. A delayed answer is scheduled with the socket as timer context, so a
 //! client that disconnects first simply cancels it (QtHttpServer 6.4's responder routes crash
-//! in that case). Subclasses do their own routing in `handle`.
+//! in that case). Subclasses do their own routing in `handle`; `startStream` sends a chunked
+//! response (server-sent events) piece by piece, every stream of the service paced by one timer.
 class HttpService : public QAbstractHttpServer {
     Q_OBJECT
 public:

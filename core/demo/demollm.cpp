@@ -201,7 +201,7 @@ void DemoService::fillLlmBatch()
     }
 }
 
-void DemoService::serveLlm(const QHttpServerRequest& request, QTcpSocket* socket, const QString& path)
+void DemoService::serveLlm(const QHttpServerRequest& request, QTcpSocket* socket, const QString& path, double extraMs)
 {
     const double speed = m_options.speed;
     if (path == QLatin1String("/v1/models")) {
@@ -214,7 +214,7 @@ void DemoService::serveLlm(const QHttpServerRequest& request, QTcpSocket* socket
             json(200,
                 compactJson({ { QStringLiteral("object"), QStringLiteral("list") },
                     { QStringLiteral("data"), QJsonArray { model } } })),
-            std::chrono::milliseconds(qint64(std::ceil(drawLatencyMs(2, 1, 5)))));
+            std::chrono::milliseconds(qint64(std::ceil(drawLatencyMs(2, 1, 5) + extraMs))));
         return;
     }
     const bool chat = path == QLatin1String("/v1/chat/completions");
@@ -233,8 +233,9 @@ void DemoService::serveLlm(const QHttpServerRequest& request, QTcpSocket* socket
     const double prefillMs = s_prefillBaseMs + m_options.llmPrefillMsPerToken * g->promptTokens;
     if (!g->stream) {
         const PendingResponse pending = defer(request, socket);
-        joinLlmBatch(socket, [this, g, pending, prefillMs, speed] {
-            const double ms = (prefillMs + (g->target - 1) * m_options.llmDecodeMs) * llmBatchFactor() / speed;
+        joinLlmBatch(socket, [this, g, pending, prefillMs, speed, extraMs] {
+            const double ms
+                = (prefillMs + (g->target - 1) * m_options.llmDecodeMs) * llmBatchFactor() / speed + extraMs;
             QTimer::singleShot(qint64(std::ceil(ms)), Qt::PreciseTimer, this, [this, g, pending] {
                 leaveLlmBatch();
                 const QString text = QString::fromLatin1(tokenText(0, g->target));
@@ -266,7 +267,7 @@ void DemoService::serveLlm(const QHttpServerRequest& request, QTcpSocket* socket
     const int perEvent = m_options.llmTokensPerEvent;
     const bool buffered = m_options.llmBuffered;
     const QPointer<QTcpSocket> client = socket;
-    joinLlmBatch(socket, [this, g, client, prefillMs, speed, perEvent, buffered] {
+    joinLlmBatch(socket, [this, g, client, prefillMs, speed, perEvent, buffered, extraMs] {
         if (!client)
             return leaveLlmBatch();
         g->inBatch = true;
@@ -312,7 +313,7 @@ void DemoService::serveLlm(const QHttpServerRequest& request, QTcpSocket* socket
         // The first token (and chat's role-only event) comes out of the prefill; a multi-token event
         // waits for the rest of its tokens.
         const double restOfEventMs = g->chat ? 0 : (std::min(perEvent, g->target) - 1) * m_options.llmDecodeMs;
-        const double firstMs = (prefillMs + restOfEventMs) * llmBatchFactor() / speed;
+        const double firstMs = (prefillMs + restOfEventMs) * llmBatchFactor() / speed + extraMs;
         StreamHead head;
         head.buffered = buffered;
         startStream(client, head, firstMs, producer, [this, g] {

@@ -345,7 +345,7 @@ void DemoService::serve(const QHttpServerRequest& request, QTcpSocket* socket, c
     }
 
     if (route.endpoint == QLatin1String("llm"))
-        return serveLlm(request, socket, path);
+        return serveLlm(request, socket, path, fault.extraLatencyMs);
 
     const PendingResponse pending = defer(request, socket);
     const double extraMs = fault.extraLatencyMs;

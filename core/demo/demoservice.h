@@ -57,7 +57,7 @@ private:
 
     void serve(const QHttpServerRequest& request, QTcpSocket* socket, const QString& path, const Route& route);
     // The /v1 routes (demollm.cpp).
-    void serveLlm(const QHttpServerRequest& request, QTcpSocket* socket, const QString& path);
+    void serveLlm(const QHttpServerRequest& request, QTcpSocket* socket, const QString& path, double extraMs);
     void joinLlmBatch(QTcpSocket* socket, std::function<void()> start);
     void leaveLlmBatch();
     void fillLlmBatch();

@@ -295,6 +295,21 @@ private Q_SLOTS:
         QCOMPARE(error.value(QStringLiteral("param")).toString(), param);
     }
 
+    void faultKnobsReachTheEngine()
+    {
+        DemoOptions faulty = m_fast;
+        faulty.faults[QStringLiteral("llm")].extraLatencyMs = 300;
+        setOptions(faulty);
+        const StreamAnswer slow = post("/v1/chat/completions", chatBody(2, true));
+        QVERIFY2(slow.contentEvents().first().atMs >= 0.9 * 300,
+            qPrintable(QString::number(slow.contentEvents().first().atMs)));
+        faulty.faults[QStringLiteral("llm")].errorRate = 1;
+        faulty.faults[QStringLiteral("llm")].errorStatus = 503;
+        setOptions(faulty);
+        QCOMPARE(post("/v1/chat/completions", chatBody(2, true)).status, 503);
+        QCOMPARE(post("/v1/completions", R"({"prompt":"x"})").status, 503);
+    }
+
     void clientLeavingMidStreamFreesItsPlace()
     {
         DemoOptions slow = m_fast;
@@ -344,6 +359,7 @@ private Q_SLOTS:
         alone.start();
         QCOMPARE(post("/v1/chat/completions", chatBody(20, true)).contentEvents().size(), 20);
         const qint64 aloneMs = alone.elapsed();
+        QVERIFY2(aloneMs >= 0.9 * (20 + 19 * 10), qPrintable(QString::number(aloneMs)));
 
         std::vector<std::unique_ptr<StreamClient>> clients;
         QElapsedTimer together;
@@ -358,7 +374,10 @@ private Q_SLOTS:
         for (auto& client : clients)
             QCOMPARE(client->read().contentEvents().size(), 20);
         const qint64 togetherMs = together.elapsed();
-        QVERIFY2(togetherMs >= 1.5 * aloneMs, qPrintable(QStringLiteral("%1 vs %2").arg(togetherMs).arg(aloneMs)));
+        // Two waves, each 20 ms of prefill and 19 tokens at 10 ms × (1 + 0.2 × 3): at least 648 ms,
+        // against 210 ms alone. A busy machine can only make the first figure larger.
+        QVERIFY2(togetherMs >= 0.9 * 2 * (20 + 19 * 10 * 1.6),
+            qPrintable(QStringLiteral("%1 vs %2 alone").arg(togetherMs).arg(aloneMs)));
         QCOMPARE(batch(), std::make_pair(0, 0));
     }
 };

@@ -154,6 +154,19 @@ private Q_SLOTS:
             QCOMPARE(e.name, QByteArray("message"));
     }
 
+    void serverStoppingMidStreamClosesIt()
+    {
+        auto server = std::make_unique<TestServerThread>();
+        StreamClient client;
+        QVERIFY(client.connectTo(server->port()));
+        const StreamAnswer first = client.request("GET", "/stream?first=0&interval=20&tokens=1000", {}, 10000, 2);
+        QCOMPARE(first.events.size(), 2);
+        server.reset();
+        const StreamAnswer rest = client.read(5000);
+        QVERIFY(!rest.complete);
+        QVERIFY(rest.closed);
+    }
+
     void clientLeavingMidStreamFreesTheStream()
     {
         TestServer* server = m_server->server();

@@ -224,6 +224,22 @@ private Q_SLOTS:
             10);
     }
 
+    void knobsOverHttp()
+    {
+        StreamClient client;
+        QVERIFY(client.connectTo(m_port));
+        const StreamAnswer put = client.request("PUT", "/_demo/config",
+            R"({"speed": 50, "llm_tokens_per_event": 5, "llm_omit_usage": true, "llm_batch_slots": 3})");
+        QCOMPARE(put.status, 200);
+        QCOMPARE(put.json().value(QStringLiteral("llm_tokens_per_event")).toInt(), 5);
+        QCOMPARE(put.json().value(QStringLiteral("llm_batch_slots")).toInt(), 3);
+        const StreamAnswer a = client.request("POST", "/v1/chat/completions", chatBody(10, true));
+        QCOMPARE(a.contentEvents().size(), 2);
+        QVERIFY(!usageEvent(a));
+        QCOMPARE(client.request("PUT", "/_demo/config", R"({"llm_tokens_per_event": 0})").status, 422);
+        QCOMPARE(client.request("PUT", "/_demo/config", R"({"llm_decode_ms": "fast"})").status, 422);
+    }
+
     void bufferedKnobWritesTheStreamAtOnce()
     {
         DemoOptions paced = m_fast;

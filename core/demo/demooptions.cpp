@@ -35,7 +35,7 @@ QStringList DemoOptions::endpoints()
     return { QStringLiteral("health"), QStringLiteral("chat"), QStringLiteral("verify"), QStringLiteral("agent"),
         QStringLiteral("memory_search"), QStringLiteral("code_assist"), QStringLiteral("library_search"),
         QStringLiteral("voice_transcribe"), QStringLiteral("voice_synthesize"), QStringLiteral("metrics"),
-        QStringLiteral("*") };
+        QStringLiteral("llm"), QStringLiteral("*") };
 }
 
 EndpointFault DemoOptions::faultFor(const QString& endpoint) const
@@ -198,7 +198,12 @@ QJsonObject DemoOptions::toJson() const
     }
     return { { QStringLiteral("speed"), speed }, { QStringLiteral("faults"), faultsJson },
         { QStringLiteral("leak_kb_per_request"), leakKbPerRequest }, { QStringLiteral("slow_start_s"), slowStartS },
-        { QStringLiteral("rate_limit"), rateLimit }, { QStringLiteral("model_slots"), modelSlots } };
+        { QStringLiteral("rate_limit"), rateLimit }, { QStringLiteral("model_slots"), modelSlots },
+        { QStringLiteral("llm_prefill_ms_per_token"), llmPrefillMsPerToken },
+        { QStringLiteral("llm_decode_ms"), llmDecodeMs }, { QStringLiteral("llm_batch_slowdown"), llmBatchSlowdown },
+        { QStringLiteral("llm_batch_slots"), llmBatchSlots },
+        { QStringLiteral("llm_tokens_per_event"), llmTokensPerEvent }, { QStringLiteral("llm_buffered"), llmBuffered },
+        { QStringLiteral("llm_omit_usage"), llmOmitUsage } };
 }
 
 bool DemoOptions::fromJson(const QJsonObject& json, DemoOptions* options, QString* error)
@@ -221,13 +226,23 @@ bool DemoOptions::fromJson(const QJsonObject& json, DemoOptions* options, QStrin
         return true;
     };
     double slots = 8;
+    double batchSlots = o.llmBatchSlots;
+    double tokensPerEvent = o.llmTokensPerEvent;
     if (!number(json, "speed", 10, 0.01, 100000, &o.speed)
         || !number(json, "leak_kb_per_request", 0, 0, 102400, &o.leakKbPerRequest)
-        || !number(json, "slow_start_s", 0, 0, 3600, &o.slowStartS)
-        || !number(json, "model_slots", 8, 1, 10000, &slots))
+        || !number(json, "slow_start_s", 0, 0, 3600, &o.slowStartS) || !number(json, "model_slots", 8, 1, 10000, &slots)
+        || !number(json, "llm_prefill_ms_per_token", o.llmPrefillMsPerToken, 0, 1000, &o.llmPrefillMsPerToken)
+        || !number(json, "llm_decode_ms", o.llmDecodeMs, 0, 10000, &o.llmDecodeMs)
+        || !number(json, "llm_batch_slowdown", o.llmBatchSlowdown, 0, 10, &o.llmBatchSlowdown)
+        || !number(json, "llm_batch_slots", batchSlots, 1, 100000, &batchSlots)
+        || !number(json, "llm_tokens_per_event", tokensPerEvent, 1, 1000, &tokensPerEvent))
         return false;
     o.modelSlots = int(slots);
+    o.llmBatchSlots = int(batchSlots);
+    o.llmTokensPerEvent = int(tokensPerEvent);
     o.rateLimit = json.value(QStringLiteral("rate_limit")).toBool();
+    o.llmBuffered = json.value(QStringLiteral("llm_buffered")).toBool();
+    o.llmOmitUsage = json.value(QStringLiteral("llm_omit_usage")).toBool();
     const QJsonObject faults = json.value(QStringLiteral("faults")).toObject();
     for (auto it = faults.begin(); it != faults.end(); ++it) {
         if (!endpoints().contains(it.key())) {

@@ -29,6 +29,14 @@ struct DemoOptions {
     double slowStartS = 0;
     bool rateLimit = false;
     int modelSlots = 8;
+    // The OpenAI-compatible engine (/v1/…): reference times, divided by `speed` like the rest.
+    double llmPrefillMsPerToken = 0.5; //!< prefill time per prompt token (prompt tokens = characters / 4)
+    double llmDecodeMs = 30; //!< time per generated token with a batch of one
+    double llmBatchSlowdown = 0.05; //!< each further sequence in the batch makes prefill and decode this much slower
+    int llmBatchSlots = 16; //!< sequences decoded together; further requests wait in a FIFO
+    int llmTokensPerEvent = 1; //!< tokens per streamed event
+    bool llmBuffered = false; //!< the whole stream in one write at its end, as behind a buffering proxy
+    bool llmOmitUsage = false; //!< never send the usage event, even when asked for
 
     friend bool operator==(const DemoOptions&, const DemoOptions&) = default;
 

@@ -172,6 +172,9 @@ DemoService::DemoService(const DemoOptions& options, QObject* parent)
     add("GET", "/metrics/current", "metrics");
     add("GET", "/_demo/config", "admin");
     add("PUT", "/_demo/config", "admin");
+    add("GET", "/v1/models", "llm");
+    add("POST", "/v1/chat/completions", "llm");
+    add("POST", "/v1/completions", "llm");
     m_uptime.start();
     m_blockingQueue.slots = 1;
     m_voiceQueue.slots = 2;
@@ -186,6 +189,8 @@ void DemoService::setOptions(const DemoOptions& options)
         m_sinceOptions.start();
     m_options = options;
     m_modelQueue.slots = options.modelSlots;
+    m_llm.slots = options.llmBatchSlots;
+    fillLlmBatch();
     // Freed slots may let waiting jobs start.
     for (SlotQueue* q : { &m_modelQueue }) {
         while (q->busy < q->slots && !q->waiting.empty()) {
@@ -338,6 +343,9 @@ void DemoService::serve(const QHttpServerRequest& request, QTcpSocket* socket, c
             extra + std::chrono::milliseconds(qint64(drawLatencyMs(20, 5, 100))));
         return;
     }
+
+    if (route.endpoint == QLatin1String("llm"))
+        return serveLlm(request, socket, path, fault.extraLatencyMs);
 
     const PendingResponse pending = defer(request, socket);
     const double extraMs = fault.extraLatencyMs;

@@ -29,6 +29,9 @@ public:
 
     DemoOptions options() const { return m_options; }
     void setOptions(const DemoOptions& options);
+    //! Sequences the /v1 engine is decoding now, and requests waiting for a place in its batch.
+    int llmBatchSize() const { return m_llm.decoding; }
+    int llmWaiting() const { return int(m_llm.waiting.size()); }
 
 protected:
     void handle(const QHttpServerRequest& request, QTcpSocket* socket) override;
@@ -45,7 +48,21 @@ private:
         std::deque<std::function<void()>> waiting;
     };
 
+    //! The OpenAI-compatible engine's shared batch: `slots` sequences at most, the rest wait in order.
+    struct LlmBatch {
+        int slots = 16;
+        int decoding = 0;
+        std::deque<std::pair<QPointer<QTcpSocket>, std::function<void()>>> waiting;
+    };
+
     void serve(const QHttpServerRequest& request, QTcpSocket* socket, const QString& path, const Route& route);
+    // The /v1 routes (demollm.cpp).
+    void serveLlm(const QHttpServerRequest& request, QTcpSocket* socket, const QString& path, double extraMs);
+    void joinLlmBatch(QTcpSocket* socket, std::function<void()> start);
+    void leaveLlmBatch();
+    void fillLlmBatch();
+    //! How much slower prefill and decode run with the batch as it is now.
+    double llmBatchFactor() const;
     //! Runs a job in a slot of `queue` for `serviceMs`, then calls `done`.
     void occupy(SlotQueue& queue, double serviceMs, std::function<void()> done);
     void release(SlotQueue& queue);
@@ -67,6 +84,8 @@ private:
     std::vector<std::unique_ptr<char[]>> m_leaked;
     ProcessSampler m_self;
     qint64 m_served = 0;
+    LlmBatch m_llm;
+    qint64 m_llmRequests = 0;
 };
 
 //! Starts a DemoService on a thread of its own; returns the port or 0 with a message.

@@ -3,6 +3,7 @@
 #include "httpservice.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
@@ -13,13 +14,60 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <cmath>
+#include <queue>
+#include <vector>
+
 #include <sys/socket.h>
 
 namespace Stressdeck {
 
+struct HttpService::Stream {
+    QPointer<QTcpSocket> socket;
+    StreamProducer producer;
+    std::function<void()> onGone;
+    QMetaObject::Connection disconnected;
+    QMetaObject::Connection destroyed;
+    QByteArray held; //!< buffered mode: the whole response so far
+    bool buffered = false;
+    bool over = false;
+};
+
+struct HttpService::StreamQueue {
+    struct Due {
+        qint64 atUs;
+        std::shared_ptr<Stream> stream;
+        bool operator>(const Due& other) const { return atUs > other.atUs; }
+    };
+    std::priority_queue<Due, std::vector<Due>, std::greater<>> due;
+    QTimer timer;
+    QElapsedTimer clock;
+    qint64 armedAtUs = -1; //!< when the timer fires, or -1 while it is stopped
+    int active = 0;
+
+    qint64 nowUs() const { return clock.nsecsElapsed() / 1000; }
+};
+
 HttpService::HttpService(QObject* parent)
     : QAbstractHttpServer(parent)
+    , m_streams(std::make_unique<StreamQueue>())
 {
+    m_streams->clock.start();
+    m_streams->timer.setSingleShot(true);
+    m_streams->timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_streams->timer, &QTimer::timeout, this, &HttpService::pumpStreams);
+}
+
+HttpService::~HttpService()
+{
+    // Producers may hold on to a subclass's state, which is gone by now: never call them again.
+    while (!m_streams->due.empty()) {
+        Stream& s = *m_streams->due.top().stream;
+        QObject::disconnect(s.disconnected);
+        QObject::disconnect(s.destroyed);
+        s.over = true;
+        m_streams->due.pop();
+    }
 }
 
 quint16 HttpService::listenOnLoopback(quint16 port, QString* error)
@@ -133,6 +181,145 @@ void HttpService::resetConnection(QTcpSocket* socket)
     };
     ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &lingerOption, sizeof lingerOption);
     socket->abort();
+}
+
+namespace {
+
+QByteArray chunk(const QByteArray& data)
+{
+    if (data.isEmpty())
+        return {};
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
+
+} // namespace
+
+void HttpService::startStream(
+    QTcpSocket* socket, const StreamHead& head, double firstMs, StreamProducer producer, std::function<void()> onGone)
+{
+    auto stream = std::make_shared<Stream>();
+    stream->socket = socket;
+    stream->producer = std::move(producer);
+    stream->onGone = std::move(onGone);
+    stream->buffered = head.buffered;
+    // Events are small writes spaced in time: without TCP_NODELAY, Nagle's algorithm holds each one
+    // back until the previous is acknowledged, and delayed ACKs cap a stream near 25 events/s.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    QByteArray start = QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Type: ") + head.contentType
+        + "\r\nCache-Control: no-cache\r\nTransfer-Encoding: chunked\r\n";
+    for (const auto& [name, value] : head.headers)
+        start += name + ": " + value + "\r\n";
+    start += "\r\n";
+    if (stream->buffered)
+        stream->held = start;
+    else
+        socket->write(start);
+    const std::weak_ptr<Stream> weak = stream;
+    auto gone = [this, weak] {
+        const auto s = weak.lock();
+        if (!s || s->over)
+            return;
+        endStream(*s);
+        if (auto notify = std::move(s->onGone))
+            notify();
+    };
+    stream->disconnected = connect(socket, &QAbstractSocket::disconnected, this, gone);
+    stream->destroyed = connect(socket, &QObject::destroyed, this, gone);
+    ++m_streams->active;
+    scheduleStream(stream, m_streams->nowUs() + qint64(std::max(0.0, firstMs) * 1000));
+}
+
+int HttpService::activeStreams() const
+{
+    return m_streams->active;
+}
+
+void HttpService::endStream(Stream& stream)
+{
+    stream.over = true;
+    QObject::disconnect(stream.disconnected);
+    QObject::disconnect(stream.destroyed);
+    stream.producer = nullptr; // frees what it captured now, not when its queue entry comes up
+    stream.held.clear();
+    --m_streams->active;
+}
+
+void HttpService::scheduleStream(const std::shared_ptr<Stream>& stream, qint64 dueUs)
+{
+    StreamQueue& q = *m_streams;
+    q.due.push({ dueUs, stream });
+    if (q.armedAtUs >= 0 && q.armedAtUs <= dueUs)
+        return;
+    const qint64 waitUs = std::max<qint64>(0, dueUs - q.nowUs());
+    q.timer.start(int((waitUs + 999) / 1000));
+    q.armedAtUs = dueUs;
+}
+
+namespace {
+
+//! Paced from the due time, not from now, so a tick that comes late (a busy thread, a descheduled
+//! process) does not slow the stream down; after a stall of more than 100 ms it starts afresh
+//! instead of bursting.
+qint64 nextDue(qint64 dueUs, double afterMs, qint64 nowUs)
+{
+    const qint64 next = dueUs + qint64(std::max(0.0, afterMs) * 1000);
+    return next < nowUs - 100000 ? nowUs : next;
+}
+
+} // namespace
+
+void HttpService::pumpStreams()
+{
+    StreamQueue& q = *m_streams;
+    q.armedAtUs = -1;
+    // A step that is due within half a millisecond goes now: the timer has millisecond resolution.
+    const qint64 now = q.nowUs() + 500;
+    while (!q.due.empty() && q.due.top().atUs <= now) {
+        const StreamQueue::Due due = q.due.top();
+        q.due.pop();
+        Stream& s = *due.stream;
+        if (s.over)
+            continue;
+        if (!s.socket || s.socket->state() != QAbstractSocket::ConnectedState) {
+            endStream(s);
+            if (auto notify = std::move(s.onGone))
+                notify();
+            continue;
+        }
+        const StreamStep step = s.producer();
+        if (s.over) // the producer may have reset the connection itself
+            continue;
+        QByteArray out = chunk(step.data);
+        switch (step.then) {
+        case StreamStep::Then::Continue:
+            if (s.buffered)
+                s.held += out;
+            else if (!out.isEmpty())
+                s.socket->write(out);
+            q.due.push({ nextDue(due.atUs, step.nextMs, now - 500), due.stream });
+            break;
+        case StreamStep::Then::Finish:
+            out += "0\r\n\r\n";
+            s.socket->write(s.buffered ? s.held + out : out);
+            endStream(s);
+            break;
+        case StreamStep::Then::Reset: {
+            if (!s.buffered && !out.isEmpty()) {
+                s.socket->write(out);
+                s.socket->flush();
+            }
+            QTcpSocket* socket = s.socket;
+            endStream(s);
+            resetConnection(socket);
+            break;
+        }
+        }
+    }
+    if (!q.due.empty()) {
+        const qint64 dueUs = q.due.top().atUs;
+        q.timer.start(int((std::max<qint64>(0, dueUs - q.nowUs()) + 999) / 1000));
+        q.armedAtUs = dueUs;
+    }
 }
 
 ServiceThread::~ServiceThread()

@@ -25,7 +25,8 @@ namespace Stressdeck {
 //! A loopback HTTP/1.1 server on QAbstractHttpServer that can answer later without blocking
 //! other connections. A delayed answer is scheduled with the socket as timer context, so a
 //! client that disconnects first simply cancels it (QtHttpServer 6.4's responder routes crash
-//! in that case). Subclasses do their own routing in `handle`.
+//! in that case). Subclasses do their own routing in `handle`; `startStream` sends a chunked
+//! response (server-sent events) piece by piece, every stream of the service paced by one timer.
 class HttpService : public QAbstractHttpServer {
     Q_OBJECT
 public:
@@ -48,7 +49,24 @@ public:
         QPointer<QTcpSocket> m_socket;
     };
 
+    //! What a stream's producer hands back each time it is due.
+    struct StreamStep {
+        enum class Then { Continue, Finish, Reset };
+        QByteArray data; //!< written as one chunk (nothing when empty)
+        Then then = Then::Continue;
+        double nextMs = 0; //!< with Continue: when to ask again, counted from this step's due time
+    };
+    //! Called on the service's thread whenever the stream is due; returns the next piece.
+    using StreamProducer = std::function<StreamStep()>;
+    //! How a streaming response starts: always 200 with `Transfer-Encoding: chunked`.
+    struct StreamHead {
+        QByteArray contentType = QByteArrayLiteral("text/event-stream");
+        QList<QPair<QByteArray, QByteArray>> headers; //!< besides Content-Type and Cache-Control
+        bool buffered = false; //!< hold everything back and write the whole response at its end
+    };
+
     explicit HttpService(QObject* parent = nullptr);
+    ~HttpService() override;
 
     //! Listen on IPv6 loopback (::1) instead of 127.0.0.1 from the next listenOnLoopback() on.
     void setIpv6(bool ipv6) { m_ipv6 = ipv6; }
@@ -72,7 +90,23 @@ protected:
     //! Closes the connection with a TCP RST (SO_LINGER 0).
     static void resetConnection(QTcpSocket* socket);
 
+    //! Starts a chunked 200 response on `socket` and asks `producer` for its first piece after
+    //! `firstMs`. One timer per service drives every stream from a queue ordered by due time, so a
+    //! thousand streams cost no more timers than one. When the client leaves before the end,
+    //! `onGone` runs once and the producer is dropped; after a Finish or Reset neither happens and
+    //! the connection stays open for keep-alive (Finish) or is gone (Reset).
+    void startStream(QTcpSocket* socket, const StreamHead& head, double firstMs, StreamProducer producer,
+        std::function<void()> onGone = {});
+    //! Streams started and not yet finished or abandoned.
+    int activeStreams() const;
+
 private:
+    struct Stream;
+    struct StreamQueue;
+    void pumpStreams();
+    void scheduleStream(const std::shared_ptr<Stream>& stream, qint64 dueUs);
+    void endStream(Stream& stream);
+
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) final;
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) final;
 
@@ -80,6 +114,7 @@ private:
     std::optional<QSslConfiguration> m_tls;
     bool m_ipv6 = false;
     std::atomic<qint64> m_connections { 0 };
+    std::unique_ptr<StreamQueue> m_streams;
 };
 
 //! Runs one HttpService on a thread of its own, so that serving never competes with the

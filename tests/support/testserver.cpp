@@ -10,6 +10,7 @@
 #include <QSslKey>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrlQuery>
 
 namespace Stressdeck::Testing {
 
@@ -67,6 +68,100 @@ void TestServer::startService(const SlotKey& key, const PendingResponse& pending
             }
         }
     });
+}
+
+void TestServer::serveStream(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QUrlQuery query(request.url());
+    auto number = [&](const char* name, int fallback) {
+        bool ok = false;
+        const int v = query.queryItemValue(QLatin1String(name)).toInt(&ok);
+        return ok ? v : fallback;
+    };
+    struct State {
+        int first, interval, tokens, perEvent, roleDelay, errorAt, resetAt;
+        bool usage, done, keepalive, crlf;
+        QByteArray eventName;
+        int sent = 0;
+        int events = 0;
+        bool roleSent = false;
+    };
+    auto st = std::make_shared<State>(State { std::max(0, number("first", 100)), std::max(0, number("interval", 20)),
+        std::max(0, number("tokens", 10)), std::max(1, number("per_event", 1)), number("role_delay", 0),
+        number("error_at", -1), number("reset_at", -1), number("usage", 1) != 0, number("done", 1) != 0,
+        number("keepalive", 0) != 0, number("crlf", 0) != 0,
+        query.queryItemValue(QStringLiteral("event")).toLatin1() });
+    auto event = [st](const QByteArray& payload) {
+        QByteArray e;
+        if (!st->eventName.isEmpty())
+            e += "event: " + st->eventName + '\n';
+        e += "data: " + payload + "\n\n";
+        return st->crlf ? e.replace("\n", "\r\n") : e;
+    };
+    const QByteArray chunkStart
+        = R"({"id":"chatcmpl-test","object":"chat.completion.chunk","created":1767225600,"model":"test","choices":[)";
+    auto end = [st, event, chunkStart](QByteArray data) -> StreamStep {
+        if (st->usage)
+            data += event(chunkStart + R"(],"usage":{"prompt_tokens":10,"completion_tokens":)"
+                + QByteArray::number(st->sent) + R"(,"total_tokens":)" + QByteArray::number(10 + st->sent) + "}}");
+        if (st->done)
+            data += event("[DONE]");
+        return { data, StreamStep::Then::Finish, 0 };
+    };
+    auto producer = [st, event, end, chunkStart]() -> StreamStep {
+        QByteArray data;
+        if (st->roleDelay >= 0 && !st->roleSent) {
+            st->roleSent = true;
+            data = event(chunkStart
+                + R"({"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]})");
+            if (st->roleDelay > 0)
+                return { data, StreamStep::Then::Continue, double(st->roleDelay) };
+        }
+        if (st->resetAt >= 0 && st->events >= st->resetAt)
+            return { data, StreamStep::Then::Reset, 0 };
+        if (st->sent >= st->tokens)
+            return end(data);
+        if (st->keepalive)
+            data += st->crlf ? ": keep-alive\r\n\r\n" : ": keep-alive\n\n";
+        if (st->errorAt >= 0 && st->events == st->errorAt) {
+            data += event(
+                R"({"error":{"message":"injected stream error","type":"server_error","param":null,"code":500}})");
+            st->usage = false;
+            return end(data);
+        }
+        const int n = std::min(st->perEvent, st->tokens - st->sent);
+        st->sent += n;
+        ++st->events;
+        QByteArray text;
+        for (int i = 0; i < n; ++i)
+            text += "tok ";
+        const QByteArray finish = st->sent >= st->tokens ? QByteArrayLiteral("\"length\"") : QByteArrayLiteral("null");
+        data += event(chunkStart + R"({"index":0,"delta":{"content":")" + text
+            + R"("},"logprobs":null,"finish_reason":)" + finish + "}]}");
+        if (st->sent >= st->tokens && (st->resetAt < 0 || st->events < st->resetAt))
+            return end(data);
+        return { data, StreamStep::Then::Continue, double(st->interval) };
+    };
+    StreamHead head;
+    head.buffered = number("buffered", 0) != 0;
+    ++streaming;
+    auto over = std::make_shared<bool>(false);
+    auto finished = [this, over] {
+        if (!*over) {
+            *over = true;
+            --streaming;
+        }
+    };
+    const double firstMs = st->roleDelay > 0 ? std::max(0, st->first - st->roleDelay) : st->first;
+    startStream(
+        socket, head, firstMs,
+        [producer, finished] {
+            StreamStep step = producer();
+            if (step.then != StreamStep::Then::Continue)
+                finished();
+            return step;
+        },
+        finished);
 }
 
 void TestServer::handle(const QHttpServerRequest& request, QTcpSocket* socket)
@@ -141,6 +236,8 @@ void TestServer::handle(const QHttpServerRequest& request, QTcpSocket* socket)
         pump();
     } else if (route == QLatin1String("slots") && parts.size() == 3 && parts[1].toInt() > 0 && parts[2].toInt() >= 0) {
         serveInSlot({ parts[1].toInt(), parts[2].toInt() }, defer(request, socket));
+    } else if (route == QLatin1String("stream")) {
+        serveStream(request, socket);
     } else if (route == QLatin1String("redirect")) {
         Response r = json(307, {});
         r.headers.append({ QByteArrayLiteral("Location"), QByteArrayLiteral("/delay/0") });

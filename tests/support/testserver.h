@@ -34,6 +34,23 @@ namespace Stressdeck::Testing {
 //!                      while all are busy: capacity n ÷ (ms / 1000) req/s, beyond it the queue
 //!                      grows without bound. Each (n, ms) pair is a service of its own. These
 //!                      requests are counted in the slot counters below, not in `pending`.
+//!   /stream?…          an OpenAI-style chat stream (text/event-stream, chunked), from these query
+//!                      parameters (defaults in brackets), times in ms:
+//!                        first [100]     first content event after this
+//!                        interval [20]   between content events
+//!                        tokens [10]     content tokens in all ("tok " each)
+//!                        per_event [1]   tokens per content event
+//!                        role_delay [0]  the role-only event this long before the first content
+//!                                        (-1: none; 0: in the same write)
+//!                        usage [1]       a usage event (choices [], usage {…}) after the last content
+//!                        done [1]        data: [DONE] at the end (0: the body just ends)
+//!                        error_at [-1]   content event k (from 0) is data: {"error": …}, then the end
+//!                        reset_at [-1]   a TCP reset after k content events
+//!                        buffered [0]    the whole response in one write at its end
+//!                        event [""]      an event: line with this name before every data line
+//!                        keepalive [0]   a ": keep-alive" comment before every content event
+//!                        crlf [0]        CRLF line ends instead of LF
+//!                      `streaming` counts the streams in progress.
 class TestServer : public HttpService {
     Q_OBJECT
 public:
@@ -45,6 +62,7 @@ public:
     std::atomic<int> slotsBusy { 0 }; //!< /slots requests in service, over all (n, ms) services
     std::atomic<int> slotsWaiting { 0 }; //!< /slots requests queued for a slot
     std::atomic<qint64> slotsServed { 0 };
+    std::atomic<int> streaming { 0 }; //!< /stream responses not yet ended or abandoned
     QByteArray lastAuthorization() const
     {
         const QMutexLocker lock(&m_mutex);
@@ -61,6 +79,7 @@ private:
         std::deque<PendingResponse> waiting;
     };
     using SlotKey = std::pair<int, int>; // slots, service time in ms
+    void serveStream(const QHttpServerRequest& request, QTcpSocket* socket);
     void serveInSlot(const SlotKey& key, const PendingResponse& pending);
     void startService(const SlotKey& key, const PendingResponse& pending);
     std::map<SlotKey, SlotService> m_slotServices; // only touched on the server's thread

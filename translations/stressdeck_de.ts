@@ -104,6 +104,99 @@
         <source>No capacity found with %1</source>
         <translation>Keine Kapazität mit %1 gefunden</translation>
     </message>
+    <message>
+        <source>A step lasts at least 2 s</source>
+        <translation>Eine Stufe dauert mindestens 2 s</translation>
+    </message>
+    <message>
+        <source>The rate search needs an SLO, e.g. p95&lt;500ms</source>
+        <translation>Die Ratensuche braucht ein SLO, z. B. p95&lt;500ms</translation>
+    </message>
+    <message>
+        <source>Users: from at least 1 up to a maximum at or above the start</source>
+        <translation>Nutzer: ab mindestens 1 bis zu einem Höchstwert ab dem Startwert</translation>
+    </message>
+    <message>
+        <source>Growth: a factor above 1 and at most 100</source>
+        <translation>Wachstum: ein Faktor über 1 und höchstens 100</translation>
+    </message>
+    <message>
+        <source> with %1</source>
+        <translation> mit %1</translation>
+    </message>
+    <message>
+        <source>Interrupted before any step finished</source>
+        <translation>Abgebrochen, bevor eine Stufe fertig war</translation>
+    </message>
+    <message numerus="yes">
+        <source>Interrupted: throughput still grew at %n user(s) (%1 req/s)</source>
+        <translation>
+            <numerusform>Abgebrochen: Der Durchsatz wuchs noch bei %n Nutzer (%1 Anfr./s)</numerusform>
+            <numerusform>Abgebrochen: Der Durchsatz wuchs noch bei %n Nutzern (%1 Anfr./s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scales to %n user(s) (%1 req/s)%2</source>
+        <translation>
+            <numerusform>Skaliert bis %n Nutzer (%1 Anfr./s)%2</numerusform>
+            <numerusform>Skaliert bis %n Nutzer (%1 Anfr./s)%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; at %n user(s): %1</source>
+        <translation>
+            <numerusform>; bei %n Nutzer: %1</numerusform>
+            <numerusform>; bei %n Nutzern: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Throughput stops growing at %n user(s) (%1 req/s)</source>
+        <translation>
+            <numerusform>Der Durchsatz wächst ab %n Nutzer nicht mehr (%1 Anfr./s)</numerusform>
+            <numerusform>Der Durchsatz wächst ab %n Nutzern nicht mehr (%1 Anfr./s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n user(s): %1 req/s, p95 %2 → %3</source>
+        <translation>
+            <numerusform>; %n Nutzer: %1 Anfr./s, p95 %2 → %3</numerusform>
+            <numerusform>; %n Nutzer: %1 Anfr./s, p95 %2 → %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Throughput still grows at %n user(s) (the max): %1 req/s%2</source>
+        <translation>
+            <numerusform>Der Durchsatz wächst noch bei %n Nutzer (dem Höchstwert): %1 Anfr./s%2</numerusform>
+            <numerusform>Der Durchsatz wächst noch bei %n Nutzern (dem Höchstwert): %1 Anfr./s%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Even %n user(s) break the SLO: %1</source>
+        <translation>
+            <numerusform>Schon %n Nutzer verletzt das SLO: %1</numerusform>
+            <numerusform>Schon %n Nutzer verletzen das SLO: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No knee found</source>
+        <translation>Kein Knick gefunden</translation>
+    </message>
+    <message>
+        <source>throughput grew by %1 % of the users&apos; growth</source>
+        <translation>Durchsatz wuchs um %1 % des Nutzerzuwachses</translation>
+    </message>
+    <message>
+        <source>no request succeeded</source>
+        <translation>keine Anfrage erfolgreich</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>Anfr./s</translation>
+    </message>
 </context>
 <context>
     <name>CapacityPdf</name>
@@ -122,10 +215,6 @@
     <message>
         <source>Started</source>
         <translation>Beginn</translation>
-    </message>
-    <message>
-        <source>Each step runs the open model at a constant rate and is judged after its first fifth. A step fails when it breaks the SLO, when it completes more than 5 % fewer requests per second than scheduled, or when the requests in flight keep growing through it. After the first failure the search bisects between the last passing and the first failing rate.</source>
-        <translation>Jede Stufe läuft im offenen Modell mit fester Rate und wird nach ihrem ersten Fünftel beurteilt. Eine Stufe scheitert, wenn sie das SLO verletzt, wenn sie mehr als 5 % weniger Anfragen pro Sekunde abschließt als geplant oder wenn die laufenden Anfragen über die Stufe hinweg immer weiter wachsen. Nach dem ersten Fehlschlag halbiert die Suche den Abstand zwischen der letzten bestandenen und der ersten gescheiterten Rate.</translation>
     </message>
     <message>
         <source>Steps</source>
@@ -223,6 +312,38 @@
         <source>step failed</source>
         <translation>Stufe gescheitert</translation>
     </message>
+    <message>
+        <source>Load curve: the users of every step</source>
+        <translation>Lastkurve: die Nutzer jeder Stufe</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>knee: %1 users</source>
+        <translation>Knick: %1 Nutzer</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>none: the knee of throughput alone</source>
+        <translation>keines: allein der Knick des Durchsatzes</translation>
+    </message>
+    <message>
+        <source>Each step runs the closed model with a fixed number of users and is judged after its warm-up. By Little&apos;s law throughput grows in proportion to the users until the service saturates; the search ends at the first step whose throughput grew by less than half of that, or that broke the SLO, and the knee is the step before it.</source>
+        <translation>Jede Stufe läuft im geschlossenen Modell mit fester Nutzerzahl und wird nach ihrer Aufwärmphase beurteilt. Nach Littles Gesetz wächst der Durchsatz proportional zu den Nutzern, bis der Dienst gesättigt ist; die Suche endet bei der ersten Stufe, deren Durchsatz um weniger als die Hälfte davon wuchs oder die das SLO verletzte, und der Knick ist die Stufe davor.</translation>
+    </message>
+    <message>
+        <source>Each step runs the open model at a constant rate and is judged after its warm-up. A step fails when it breaks the SLO, when it completes more than 5 % fewer requests per second than scheduled, or when the requests in flight keep growing through it. After the first failure the search bisects between the last passing and the first failing rate.</source>
+        <translation>Jede Stufe läuft im offenen Modell mit konstanter Rate und wird nach ihrer Aufwärmphase beurteilt. Eine Stufe scheitert, wenn sie das SLO verletzt, wenn sie mehr als 5 % weniger Anfragen pro Sekunde abschließt als geplant oder wenn die laufenden Anfragen während der Stufe stetig wachsen. Nach dem ersten Scheitern halbiert die Suche das Intervall zwischen der letzten bestandenen und der ersten gescheiterten Rate.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
 </context>
 <context>
     <name>CapacitySearch</name>
@@ -314,10 +435,6 @@
         <translation>Einen Lasttest ohne Fenster ausführen und berichten.</translation>
     </message>
     <message>
-        <source>Load profile: quick, normal or extended.</source>
-        <translation>Lastprofil: quick, normal oder extended.</translation>
-    </message>
-    <message>
         <source>Base URL of the service (default: the built-in demo service).</source>
         <translation>Basis-URL des Dienstes (Vorgabe: der eingebaute Demodienst).</translation>
     </message>
@@ -396,10 +513,6 @@
     <message>
         <source>unexpected argument &quot;%1&quot;</source>
         <translation>unerwartetes Argument „%1“</translation>
-    </message>
-    <message>
-        <source>--profile: &quot;%1&quot; is not one of quick, normal, extended</source>
-        <translation>--profile: „%1“ ist nicht quick, normal oder extended</translation>
     </message>
     <message>
         <source>--target: &quot;%1&quot; is not an http:// or https:// URL</source>
@@ -734,24 +847,12 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
         <translation>gescheitert (%1)</translation>
     </message>
     <message>
-        <source>Find the highest request rate the target sustains within a service-level objective: open-model steps growing geometrically from the start rate, then a bisection between the last passing and the first failing rate down to 5 %. A step is judged after its first fifth; it fails on the SLO, on an achieved rate more than 5 % short of the scheduled one, or on requests in flight that keep growing. Exit codes: 0 a capacity was found, 1 even the start rate fails, 2 bad usage, 3 target unavailable, 130 interrupted.</source>
-        <translation>Die höchste Anfragerate finden, die das Ziel innerhalb eines Service-Level-Ziels durchhält: Stufen im offenen Modell, die ab der Startrate geometrisch wachsen, dann eine Intervallhalbierung zwischen der letzten bestandenen und der ersten gescheiterten Rate bis auf 5 %. Eine Stufe wird nach ihrem ersten Fünftel beurteilt; sie scheitert am SLO, an einer erreichten Rate mehr als 5 % unter der geplanten oder an immer weiter wachsenden laufenden Anfragen. Exit-Codes: 0 Kapazität gefunden, 1 schon die Startrate scheitert, 2 falscher Aufruf, 3 Ziel nicht erreichbar, 130 abgebrochen.</translation>
-    </message>
-    <message>
         <source>Write the search as JSON (stressdeck-capacity/1) to this file.</source>
         <translation>Die Suche als JSON (stressdeck-capacity/1) in diese Datei schreiben.</translation>
     </message>
     <message>
         <source>Write the search as a PDF to this file: the steps, the load curve and latency against throughput.</source>
         <translation>Die Suche als PDF in diese Datei schreiben: die Stufen, die Lastkurve und die Latenz über dem Durchsatz.</translation>
-    </message>
-    <message>
-        <source>In-flight cap of every step (default: the step&apos;s rate times the timeout, at most 100000).</source>
-        <translation>Obergrenze laufender Anfragen jeder Stufe (Vorgabe: die Rate der Stufe mal der Timeout, höchstens 100000).</translation>
-    </message>
-    <message>
-        <source>The objective, e.g. &quot;p95&lt;500ms,errors&lt;1%&quot;: p50|p90|p95|p99&lt;DURATION, errors&lt;PCT, each optionally for one request type (&quot;chat.p95&lt;800ms&quot;). Required.</source>
-        <translation>Das Ziel, z. B. „p95&lt;500ms,errors&lt;1%“: p50|p90|p95|p99&lt;DAUER, errors&lt;PROZENT, jeweils wahlweise für einen Anfragetyp („chat.p95&lt;800ms“). Pflicht.</translation>
     </message>
     <message>
         <source>Rate of the first step in requests per second (default 10).</source>
@@ -764,10 +865,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>Length of every step, at least 2s (default 30s).</source>
         <translation>Dauer jeder Stufe, mindestens 2s (Vorgabe 30s).</translation>
-    </message>
-    <message>
-        <source>Factor from one step&apos;s rate to the next&apos;s, above 1 (default 1.5).</source>
-        <translation>Faktor von der Rate einer Stufe zur nächsten, über 1 (Vorgabe 1.5).</translation>
     </message>
     <message>
         <source>--%1 does not apply: the capacity search sets the load itself</source>
@@ -866,6 +963,93 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     <message>
         <source>Compare the run with this saved report, live (File › Compare with baseline…).</source>
         <translation>Den Lauf live mit diesem gespeicherten Bericht vergleichen (Datei › Mit Basislinie vergleichen…).</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Find the highest request rate the target sustains within a service-level objective: open-model steps growing geometrically from the start rate, then a bisection between the last passing and the first failing rate down to 5 %. A step is judged after its first fifth; it fails on the SLO, on an achieved rate more than 5 % short of the scheduled one, or on requests in flight that keep growing. With --users, the closed model instead: users grow step by step until throughput stops growing with them (or the SLO breaks). Exit codes: 0 a capacity was found, 1 even the start fails, 2 bad usage, 3 target unavailable, 130 interrupted.</source>
+        <translation>Findet die höchste Anfragerate, die das Ziel innerhalb eines Service-Level-Ziels trägt: Stufen im offenen Modell, die ab der Startrate geometrisch wachsen, dann eine Intervallhalbierung zwischen der letzten bestandenen und der ersten gescheiterten Rate bis auf 5 %. Eine Stufe wird nach ihrem ersten Fünftel beurteilt; sie scheitert am SLO, an einer erreichten Rate mehr als 5 % unter der geplanten oder an stetig wachsenden laufenden Anfragen. Mit --users stattdessen das geschlossene Modell: Die Nutzer wachsen Stufe für Stufe, bis der Durchsatz nicht mehr mitwächst (oder das SLO bricht). Exit-Codes: 0 Kapazität gefunden, 1 schon der Start scheitert, 2 falscher Aufruf, 3 Ziel nicht erreichbar, 130 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>In-flight cap of every step of the rate search (default: the step&apos;s rate times the timeout, at most 100000).</source>
+        <translation>Obergrenze laufender Anfragen jeder Stufe der Ratensuche (Standard: Rate der Stufe mal Timeout, höchstens 100000).</translation>
+    </message>
+    <message>
+        <source>Pause of every user between requests, with --users only (default 0).</source>
+        <translation>Pause jedes Nutzers zwischen Anfragen, nur mit --users (Standard 0).</translation>
+    </message>
+    <message>
+        <source>The objective, e.g. &quot;p95&lt;500ms,errors&lt;1%&quot;: p50|p90|p95|p99&lt;DURATION, errors&lt;PCT, each optionally for one request type (&quot;chat.p95&lt;800ms&quot;). Required for the rate search; with --users a step that breaks it ends the search.</source>
+        <translation>Das Ziel, z. B. &quot;p95&lt;500ms,errors&lt;1%&quot;: p50|p90|p95|p99&lt;DAUER, errors&lt;PROZENT, jeweils wahlweise für einen Anfragetyp (&quot;chat.p95&lt;800ms&quot;). Für die Ratensuche nötig; mit --users beendet eine Stufe, die es verletzt, die Suche.</translation>
+    </message>
+    <message>
+        <source>Factor from one step&apos;s load to the next&apos;s, above 1 (default 1.5; users grow by at least 1).</source>
+        <translation>Faktor von der Last einer Stufe zur nächsten, über 1 (Standard 1.5; Nutzer wachsen um mindestens 1).</translation>
+    </message>
+    <message>
+        <source>Search the closed model: the number of users at which throughput stops growing (Little&apos;s law).</source>
+        <translation>Sucht im geschlossenen Modell: die Nutzerzahl, ab der der Durchsatz nicht mehr wächst (Littles Gesetz).</translation>
+    </message>
+    <message>
+        <source>Users of the first step, with --users (default 1).</source>
+        <translation>Nutzer der ersten Stufe, mit --users (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Most users tried, with --users (default 1024).</source>
+        <translation>Höchste versuchte Nutzerzahl, mit --users (Standard 1024).</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to the user search (--users)</source>
+        <translation>--%1 gilt nicht für die Nutzersuche (--users)</translation>
+    </message>
+    <message>
+        <source>--%1 applies only with --users</source>
+        <translation>--%1 gilt nur mit --users</translation>
+    </message>
+    <message>
+        <source>--think-time applies only with --users</source>
+        <translation>--think-time gilt nur mit --users</translation>
+    </message>
+    <message>
+        <source>--concurrency does not apply: the user search sets the users itself</source>
+        <translation>--concurrency gilt nicht: Die Nutzersuche setzt die Nutzer selbst</translation>
+    </message>
+    <message>
+        <source>--start-users: &quot;%1&quot; is not a whole number above 0</source>
+        <translation>--start-users: &quot;%1&quot; ist keine ganze Zahl über 0</translation>
+    </message>
+    <message>
+        <source>--max-users: &quot;%1&quot; is not a whole number from the start users up to 100000</source>
+        <translation>--max-users: &quot;%1&quot; ist keine ganze Zahl von den Startnutzern bis 100000</translation>
+    </message>
+    <message numerus="yes">
+        <source>step %1 of about %2: %n user(s) …</source>
+        <translation>
+            <numerusform>Stufe %1 von etwa %2: %n Nutzer …</numerusform>
+            <numerusform>Stufe %1 von etwa %2: %n Nutzer …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User search of &quot;%1&quot; against %2%3: from %4 users (×%5, at most %6), steps of %7</source>
+        <translation>Nutzersuche von &quot;%1&quot; gegen %2%3: ab %4 Nutzern (×%5, höchstens %6), Stufen von %7</translation>
+    </message>
+    <message>
+        <source> with %1</source>
+        <translation> mit %1</translation>
+    </message>
+    <message>
+        <source>Load profile: quick, normal or extended (in the window also capacity).</source>
+        <translation>Lastprofil: quick, normal oder extended (im Fenster auch capacity).</translation>
+    </message>
+    <message>
+        <source>--profile: &quot;%1&quot; is not one of quick, normal, extended%2</source>
+        <translation>--profile: &quot;%1&quot; ist keines von quick, normal, extended%2</translation>
+    </message>
+    <message>
+        <source> (a capacity search is stressdeck capacity)</source>
+        <translation> (eine Kapazitätssuche ist stressdeck capacity)</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +2144,116 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     </message>
 </context>
 <context>
+    <name>Stressdeck::CapacityForm</name>
+    <message>
+        <source>Capacity search</source>
+        <translation>Kapazitätssuche</translation>
+    </message>
+    <message>
+        <source>Open-model steps of a constant rate, growing until a step breaks the SLO, then a bisection to within 5 %: the highest rate the target sustains</source>
+        <translation>Stufen konstanter Rate im offenen Modell, wachsend bis eine Stufe das SLO verletzt, dann eine Intervallhalbierung auf 5 % genau: die höchste Rate, die das Ziel trägt</translation>
+    </message>
+    <message>
+        <source>p50|p90|p95|p99&lt;DURATION and errors&lt;PCT, comma-separated, each optionally for one request type (chat.p95&lt;800ms)</source>
+        <translation>p50|p90|p95|p99&lt;DAUER und errors&lt;PROZENT, durch Kommas getrennt, jeweils wahlweise für einen Anfragetyp (chat.p95&lt;800ms)</translation>
+    </message>
+    <message>
+        <source>&amp;SLO:</source>
+        <translation>&amp;SLO:</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> Anfr./s</translation>
+    </message>
+    <message>
+        <source>Start &amp;at:</source>
+        <translation>Start &amp;bei:</translation>
+    </message>
+    <message>
+        <source>At &amp;most:</source>
+        <translation>&amp;Höchstens:</translation>
+    </message>
+    <message>
+        <source>Length of every step, at least 2s; the first fifth of each is warm-up</source>
+        <translation>Länge jeder Stufe, mindestens 2s; das erste Fünftel ist jeweils Aufwärmphase</translation>
+    </message>
+    <message>
+        <source>Ste&amp;p length:</source>
+        <translation>Stu&amp;fenlänge:</translation>
+    </message>
+    <message>
+        <source>&amp;Growth:</source>
+        <translation>&amp;Wachstum:</translation>
+    </message>
+    <message>
+        <source>SLO: %1</source>
+        <translation>SLO: %1</translation>
+    </message>
+    <message>
+        <source>Step length: &quot;%1&quot; is not a duration of at least 2s.</source>
+        <translation>Stufenlänge: &quot;%1&quot; ist keine Dauer von mindestens 2s.</translation>
+    </message>
+    <message>
+        <source>At most: %1 req/s is below the start rate.</source>
+        <translation>Höchstens: %1 Anfr./s liegt unter der Startrate.</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::CapacityView</name>
+    <message>
+        <source>No capacity search yet: choose the capacity profile or the load model &quot;Capacity search&quot; and press Start.</source>
+        <translation>Noch keine Kapazitätssuche: Wählen Sie das Profil capacity oder das Lastmodell &quot;Kapazitätssuche&quot; und drücken Sie Start.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Rate (req/s)</source>
+        <translation>Rate (Anfr./s)</translation>
+    </message>
+    <message>
+        <source>Achieved (req/s)</source>
+        <translation>Erreicht (Anfr./s)</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>gescheitert: %1</translation>
+    </message>
+</context>
+<context>
     <name>Stressdeck::Dashboard</name>
     <message>
         <source>Throughput</source>
@@ -2612,6 +2906,77 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <source>The recorded runs: open one, use one as the baseline, plot a metric across them (Ctrl+Shift+H)</source>
         <translation>Die aufgezeichneten Läufe: einen öffnen, einen als Basislinie verwenden, eine Kennzahl über sie auftragen (Strg+Umschalt+H)</translation>
     </message>
+    <message>
+        <source>Capacit&amp;y search</source>
+        <translation>Kapa&amp;zitätssuche</translation>
+    </message>
+    <message>
+        <source>Capacity search: step %1 of about %2 at %3 req/s</source>
+        <translation>Kapazitätssuche: Stufe %1 von etwa %2 bei %3 Anfr./s</translation>
+    </message>
+    <message>
+        <source>Capacity search</source>
+        <translation>Kapazitätssuche</translation>
+    </message>
+    <message>
+        <source>Export capacit&amp;y search PDF…</source>
+        <translation>Kapa&amp;zitätssuche als PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Export capacity PDF</source>
+        <translation>Kapazitäts-PDF exportieren</translation>
+    </message>
+    <message>
+        <source>Save capacity search as JSON…</source>
+        <translation>Kapazitätssuche als JSON speichern…</translation>
+    </message>
+    <message>
+        <source>Save capacity search</source>
+        <translation>Kapazitätssuche speichern</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source> — step %1 passed at %2 req/s</source>
+        <translation> — Stufe %1 bestanden bei %2 Anfr./s</translation>
+    </message>
+    <message>
+        <source> — step %1 failed at %2 req/s: %3</source>
+        <translation> — Stufe %1 gescheitert bei %2 Anfr./s: %3</translation>
+    </message>
+    <message>
+        <source>Step %1 of about %2: %3 req/s with %4%5</source>
+        <translation>Stufe %1 von etwa %2: %3 Anfr./s mit %4%5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) done</source>
+        <translation>
+            <numerusform>%n Stufe fertig</numerusform>
+            <numerusform>%n Stufen fertig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no finished capacity search yet.</source>
+        <translation>Es gibt noch keine abgeschlossene Kapazitätssuche.</translation>
+    </message>
+    <message>
+        <source>Capacity search saved to %1</source>
+        <translation>Kapazitätssuche gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; against %2, %3 transport, steps of %4</source>
+        <translation>&quot;%1&quot; gegen %2, Transport %3, Stufen von %4</translation>
+    </message>
+    <message>
+        <source>Stopping the capacity search: the step in progress is not judged (Esc again aborts its requests)</source>
+        <translation>Kapazitätssuche wird beendet: Die laufende Stufe wird nicht beurteilt (erneut Esc bricht ihre Anfragen ab)</translation>
+    </message>
+    <message>
+        <source>step %1 of about %2 — %3 left in the step</source>
+        <translation>Stufe %1 von etwa %2 — noch %3 in der Stufe</translation>
+    </message>
 </context>
 <context>
     <name>Stressdeck::RecoveryOffer</name>
@@ -2698,10 +3063,6 @@ Open it?</source>
     <message>
         <source>Profile</source>
         <translation>Profil</translation>
-    </message>
-    <message>
-        <source>quick: 30 s, 5 users; normal: 5 min, 10 users; extended: 15 min, 20 users</source>
-        <translation>quick: 30 s, 5 Benutzer; normal: 5 min, 10 Benutzer; extended: 15 min, 20 Benutzer</translation>
     </message>
     <message>
         <source>Save…</source>
@@ -2861,6 +3222,76 @@ Open it?</source>
     <message>
         <source>Process:</source>
         <translation>Prozess:</translation>
+    </message>
+    <message>
+        <source>quick: 30 s, 5 users; normal: 5 min, 10 users; extended: 15 min, 20 users; capacity: the highest rate within an SLO, step by step</source>
+        <translation>quick: 30 s, 5 Nutzer; normal: 5 min, 10 Nutzer; extended: 15 min, 20 Nutzer; capacity: die höchste Rate innerhalb eines SLO, Stufe für Stufe</translation>
+    </message>
+    <message>
+        <source>Capacity search: the highest rate within an SLO</source>
+        <translation>Kapazitätssuche: die höchste Rate innerhalb eines SLO</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::StageEditor</name>
+    <message>
+        <source>Stages</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>Shape the load: each stage ramps linearly from the previous target (0 at the start) to its own over its duration; a 0s stage is a step. The run lasts as long as its stages.</source>
+        <translation>Formt die Last: Jede Stufe steigt linear vom vorigen Ziel (0 am Anfang) über ihre Dauer zu ihrem eigenen; eine 0s-Stufe ist ein Sprung. Der Lauf dauert so lange wie seine Stufen.</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Stufe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Adds a stage after the selected one, holding its target</source>
+        <translation>Fügt nach der gewählten Stufe eine hinzu, die deren Ziel hält</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Target (users)</source>
+        <translation>Ziel (Nutzer)</translation>
+    </message>
+    <message>
+        <source>Target (req/s)</source>
+        <translation>Ziel (Anfr./s)</translation>
+    </message>
+    <message>
+        <source>Stages: add at least one stage, or uncheck Stages for a constant load.</source>
+        <translation>Stufen: Fügen Sie mindestens eine Stufe hinzu oder schalten Sie Stufen für eine konstante Last ab.</translation>
+    </message>
+    <message>
+        <source>Stages: %1</source>
+        <translation>Stufen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::StagePreview</name>
+    <message>
+        <source>no stages</source>
+        <translation>keine Stufen</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>Anfr./s</translation>
+    </message>
+    <message>
+        <source>%1 · peak %2 %3</source>
+        <translation>%1 · Spitze %2 %3</translation>
     </message>
 </context>
 <context>

@@ -745,7 +745,7 @@ void MainWindow::onSnapshot(const LiveSnapshot& s)
     const bool capacity = m_capacity.isRunning();
     if (capacity)
         showCapacity(s.durationS > 0 ? std::min(1.0, s.elapsedS / s.durationS) : 0);
-    m_progress->setFormat(capacity ? tr("step %1 of about %2 — %3 left in the step")
+    m_progress->setFormat(capacity ? tr("step %1 of about %2 · %3 left")
                                          .arg(m_capacity.stepsDone() + 1)
                                          .arg(m_capacity.estimatedTotalSteps())
                                          .arg(formatDuration(std::max(0.0, s.durationS - s.elapsedS)))

@@ -2974,8 +2974,8 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <translation>Kapazitätssuche wird beendet: Die laufende Stufe wird nicht beurteilt (erneut Esc bricht ihre Anfragen ab)</translation>
     </message>
     <message>
-        <source>step %1 of about %2 — %3 left in the step</source>
-        <translation>Stufe %1 von etwa %2 — noch %3 in der Stufe</translation>
+        <source>step %1 of about %2 · %3 left</source>
+        <translation>Stufe %1 von etwa %2 · noch %3</translation>
     </message>
 </context>
 <context>

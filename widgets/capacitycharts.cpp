@@ -55,7 +55,7 @@ Axes drawFrame(QPainter& p, const QRectF& area, double dpi, const QString& title
     a.xMax = std::ceil(xMax / xStep - 1e-9) * xStep;
     a.yMax = std::ceil(yMax / yStep - 1e-9) * yStep;
     a.plot = QRectF(
-        area.left() + dpi * 0.75, area.top() + dpi * 0.4, area.width() - dpi * 0.95, area.height() - dpi * 0.95);
+        area.left() + dpi * 0.75, area.top() + dpi * 0.4, area.width() - dpi * 0.95, area.height() - dpi * 1.1);
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(10);
     font.setBold(true);

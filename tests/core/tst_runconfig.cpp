@@ -70,7 +70,9 @@ private Q_SLOTS:
 
     void profiles()
     {
-        QCOMPARE(Profile::builtIns().size(), 3);
+        QCOMPARE(Profile::builtIns().size(), 4);
+        QVERIFY(Profile::builtIn(QStringLiteral("capacity"))->capacitySearch); // the window's search
+        QVERIFY(!Profile::builtIn(QStringLiteral("quick"))->capacitySearch);
         const auto normal = Profile::builtIn(QStringLiteral("normal"));
         QVERIFY(normal);
         QCOMPARE(normal->concurrency, 10);

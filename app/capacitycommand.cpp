@@ -83,15 +83,12 @@ QString stepTable(const CapacityChartData& data)
     return text;
 }
 
-CapacityChartData chartData(const CapacityRun& run)
-{
-    const CapacityRun::Options& o = run.options();
-    return o.mode == CapacityRun::Mode::Rate
-        ? CapacityChartData::of(run.rateResult(), o.slo, o.stepS, o.warmupFraction)
-        : CapacityChartData::of(run.usersResult(), o.slo, o.stepS, o.warmupFraction);
-}
-
 } // namespace
+
+int capacityExitCode(const CapacityRun& run, bool interruptionCounts)
+{
+    return run.wasInterrupted() && interruptionCounts ? Interrupted : run.found() ? Passed : CriterionFailed;
+}
 
 int capacity(const QStringList& arguments)
 {
@@ -262,7 +259,7 @@ int capacity(const QStringList& arguments)
             QCoreApplication::exit(0);
             return;
         }
-        const CapacityChartData data = chartData(run);
+        const CapacityChartData data = CapacityChartData::of(run);
         const QString summary = run.summary();
         QTextStream out(stdout);
         if (!data.steps.isEmpty())
@@ -280,9 +277,7 @@ int capacity(const QStringList& arguments)
         }
         if (!o.pdfFile.isEmpty()) {
             CapacityPdf pdf(data, summary, run.found());
-            pdf.setSubject(QCoreApplication::translate("Cli", "\"%1\" against %2, %3 transport, steps of %4")
-                               .arg(o.scenario.name, o.config.target.toString(),
-                                   transportId(run.baseConfig().transport), formatDurationExact(*stepS)));
+            pdf.setSubject(run.subject());
             pdf.setStartedAt(run.startedAt());
             QString pdfError;
             if (!pdf.write(o.pdfFile, &pdfError)) {
@@ -293,7 +288,7 @@ int capacity(const QStringList& arguments)
             }
             err() << QCoreApplication::translate("Cli", "PDF written to %1").arg(o.pdfFile) << Qt::endl;
         }
-        exitCode = run.wasInterrupted() ? Interrupted : run.found() ? Passed : CriterionFailed;
+        exitCode = capacityExitCode(run, true);
         QCoreApplication::exit(0);
     };
 
@@ -319,7 +314,7 @@ int capacity(const QStringList& arguments)
               << Qt::flush;
     });
     QObject::connect(&run, &CapacityRun::stepFinished, &run, [&](int) {
-        const CapacityChartData data = chartData(run);
+        const CapacityChartData data = CapacityChartData::of(run);
         const CapacityChartStep& done = data.steps.constLast();
         const QString figures
             = QCoreApplication::translate("Cli", "achieved %1 req/s, p50 %2, p95 %3, errors %4 %")

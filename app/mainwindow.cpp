@@ -2,6 +2,7 @@
 
 #include "mainwindow.h"
 
+#include "capacitycommand.h"
 #include "capacitypdf.h"
 #include "capacitystep.h"
 #include "capacityview.h"
@@ -120,9 +121,8 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
         m_unavailableMessage = message;
     });
     connect(&m_capacity, &CapacityRun::failed, this, [this](const QString& message) {
+        m_capacityFailed = true;
         m_unavailableMessage = message;
-        if (!m_options.quitWhenDone)
-            QMessageBox::warning(this, tr("Capacity search"), message);
     });
     connect(&m_capacity, &CapacityRun::finished, this, &MainWindow::onCapacityFinished);
 
@@ -185,6 +185,18 @@ void MainWindow::applyCommandLine()
         v.threads = c.threads;
     if (!o.monitorArgument.isEmpty())
         v.monitor = o.monitorArgument;
+    // A load given on the command line (or a scenario file's stages) is the run asked for: it
+    // replaces a remembered capacity search or stage shape.
+    const bool loadGiven = o.isGiven("concurrency") || o.isGiven("duration") || o.isGiven("rate") || o.isGiven("stages")
+        || o.isGiven("rate-stages") || c.isStaged();
+    if (loadGiven) {
+        v.capacitySearch = false;
+        v.stagesOn = c.isStaged();
+        if (c.isStaged()) {
+            v.stages = c.stages.toString();
+            v.loadModel = c.loadModel;
+        }
+    }
     m_form->setValues(v);
     // A script that names a baseline it cannot have gets the exit code of bad input.
     if (!m_options.baseline.isEmpty() && !setBaseline(m_options.baseline)) {
@@ -579,25 +591,32 @@ void MainWindow::startRun()
 
 void MainWindow::startCapacity(const RunConfig& base, const Scenario& scenario, const CapacityRun::Options& options)
 {
-    m_unavailable = false;
+    m_unavailable = m_capacityFailed = m_capacityDone = m_capacityStepRunning = false;
     m_unavailableMessage.clear();
-    m_capacityDone = false;
     m_comparePdfAction->setEnabled(false);
+    m_capacityPdfAction->setEnabled(false);
+    m_capacityJsonAction->setEnabled(false);
     setRunning(true);
     m_liveBox->setEnabled(false); // the search sets the load itself
     m_views->setCurrentWidget(m_capacityView);
     QString error;
     if (!m_capacity.start(base, scenario, options, &error)) {
         setRunning(false);
-        QMessageBox::warning(this, tr("Capacity search"), error);
-        return;
+        m_state->setText(error);
+        if (m_options.quitWhenDone) {
+            QTextStream(stderr) << error << Qt::endl;
+            m_exitCode = Cli::BadInput;
+            QTimer::singleShot(0, qApp, [] { QApplication::exit(Cli::BadInput); });
+        } else {
+            QMessageBox::warning(this, tr("Capacity search"), error);
+        }
     }
 }
 
 void MainWindow::showCapacity(double stepFraction)
 {
     const CapacityRun::Options& o = m_capacity.options();
-    CapacityChartData data = CapacityChartData::of(m_capacity.rateResult(), o.slo, o.stepS, o.warmupFraction);
+    CapacityChartData data = CapacityChartData::of(m_capacity);
     if (m_capacity.isRunning()) {
         if (m_capacityStepRunning) {
             data.runningLoad = m_capacity.currentLoad();
@@ -612,14 +631,14 @@ void MainWindow::showCapacity(double stepFraction)
                       .arg(steps.size())
                       .arg(formatRate(last.measured.rateRps), last.reason);
         }
-        m_capacityView->show(data,
+        m_capacityView->setSearch(data,
             tr("Step %1 of about %2: %3 req/s with %4%5")
                 .arg(m_capacity.stepsDone() + 1)
                 .arg(m_capacity.estimatedTotalSteps())
                 .arg(formatRate(m_capacity.currentLoad()), sloInWords(o.slo), verdict),
             std::nullopt);
     } else {
-        m_capacityView->show(data, m_capacity.summary(), m_capacity.found());
+        m_capacityView->setSearch(data, m_capacity.summary(), m_capacity.found());
     }
 }
 
@@ -628,24 +647,26 @@ void MainWindow::onCapacityFinished()
     setRunning(false);
     m_capacityDone = true;
     showCapacity(1);
-    m_capacityPdfAction->setEnabled(true);
-    m_capacityJsonAction->setEnabled(true);
     m_progress->setValue(100);
     m_progress->setFormat(tr("%n step(s) done", nullptr, m_capacity.stepsDone()));
-    if (m_unavailable) {
+    const bool searched = !m_unavailable && !m_capacityFailed;
+    if (!searched) {
         m_state->setText(m_unavailableMessage);
-        m_exitCode = Cli::TargetUnavailable;
-        if (!m_options.quitWhenDone)
-            QMessageBox::warning(this, tr("Target unavailable"), m_unavailableMessage);
+        m_exitCode = m_unavailable ? Cli::TargetUnavailable : Cli::BadInput;
+        if (m_options.quitWhenDone)
+            QTextStream(stderr) << m_unavailableMessage << Qt::endl;
+        else
+            QMessageBox::warning(
+                this, m_unavailable ? tr("Target unavailable") : tr("Capacity search"), m_unavailableMessage);
     } else {
         m_state->setText(m_capacity.summary());
-        m_exitCode = m_capacity.wasInterrupted() && m_options.quitWhenDone ? Cli::Interrupted
-            : m_capacity.found()                                           ? Cli::Passed
-                                                                           : Cli::CriterionFailed;
+        m_exitCode = Cli::capacityExitCode(m_capacity, m_options.quitWhenDone);
     }
-    if (!m_options.saveJson.isEmpty() && !saveCapacityJson(m_options.saveJson))
+    m_capacityPdfAction->setEnabled(searched);
+    m_capacityJsonAction->setEnabled(searched);
+    if (searched && !m_options.saveJson.isEmpty() && !saveCapacityJson(m_options.saveJson))
         m_exitCode = Cli::BadInput;
-    if (!m_options.run.pdfFile.isEmpty() && !exportCapacityPdf(m_options.run.pdfFile))
+    if (searched && !m_options.run.pdfFile.isEmpty() && !exportCapacityPdf(m_options.run.pdfFile))
         m_exitCode = Cli::BadInput;
     if (!m_options.screenshot.isEmpty() && !m_screenshotTaken) {
         m_screenshotTaken = true;

@@ -121,6 +121,7 @@ private:
     QAction* m_capacityJsonAction = nullptr;
     bool m_capacityDone = false;
     bool m_capacityStepRunning = false; //!< between stepStarted and stepFinished
+    bool m_capacityFailed = false; //!< a step after the first could not start
     std::unique_ptr<ServiceThread> m_demo;
     quint16 m_demoPort = 0;
     Dashboard* m_dashboard = nullptr;

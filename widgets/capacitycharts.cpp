@@ -176,6 +176,13 @@ CapacityChartData CapacityChartData::of(
     return data;
 }
 
+CapacityChartData CapacityChartData::of(const CapacityRun& run)
+{
+    const CapacityRun::Options& o = run.options();
+    return o.mode == CapacityRun::Mode::Rate ? of(run.rateResult(), o.slo, o.stepS, o.warmupFraction)
+                                             : of(run.usersResult(), o.slo, o.stepS, o.warmupFraction);
+}
+
 QString CapacityChartData::loadUnit() const
 {
     return users ? QCoreApplication::translate("Capacity", "users") : QCoreApplication::translate("Capacity", "req/s");

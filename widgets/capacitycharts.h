@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "capacityrun.h"
 #include "capacitysearch.h"
 #include "concurrencysearch.h"
 #include "slo.h"
@@ -43,6 +44,9 @@ struct CapacityChartData {
 
     static CapacityChartData of(const CapacityResult& result, const Slo& slo, double stepS, double warmupFraction);
     static CapacityChartData of(const ConcurrencyResult& result, const Slo& slo, double stepS, double warmupFraction);
+
+    //! The steps of `run` so far, of whichever search it runs.
+    static CapacityChartData of(const CapacityRun& run);
 
     //! "req/s" or "users": the unit of a step's load.
     QString loadUnit() const;

@@ -4,6 +4,7 @@
 
 #include "capacitystep.h"
 #include "format.h"
+#include "tablecopy.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -73,6 +74,7 @@ CapacityView::CapacityView(QWidget* parent)
     m_steps->verticalHeader()->hide();
     m_steps->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_steps->horizontalHeader()->setStretchLastSection(true);
+    enableTableCopy(m_steps);
     splitter->addWidget(m_charts);
     splitter->addWidget(m_steps);
     splitter->setStretchFactor(0, 3);
@@ -85,7 +87,7 @@ QString CapacityView::headline() const
     return m_headline->text();
 }
 
-void CapacityView::show(const CapacityChartData& data, const QString& headline, std::optional<bool> found)
+void CapacityView::setSearch(const CapacityChartData& data, const QString& headline, std::optional<bool> found)
 {
     m_data = data;
     m_charts->setData(&m_data);

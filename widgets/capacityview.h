@@ -23,7 +23,7 @@ public:
     explicit CapacityView(QWidget* parent = nullptr);
 
     //! `found`: nullopt while the search runs; then whether it found its answer (the colour).
-    void show(const CapacityChartData& data, const QString& headline, std::optional<bool> found);
+    void setSearch(const CapacityChartData& data, const QString& headline, std::optional<bool> found);
     QString headline() const;
     const CapacityChartData& data() const { return m_data; }
     QTableWidget* stepTable() const { return m_steps; }

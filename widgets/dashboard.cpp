@@ -7,6 +7,7 @@
 #include "comparetext.h"
 #include "format.h"
 #include "requesttypemodel.h"
+#include "tablecopy.h"
 #include "timeserieschart.h"
 
 #include <QComboBox>
@@ -84,8 +85,12 @@ Dashboard::Dashboard(QWidget* parent)
     m_typeTable->setSortingEnabled(true);
     m_typeTable->sortByColumn(-1, Qt::AscendingOrder); // scenario order, "all" last, until the user sorts
     m_typeTable->verticalHeader()->hide();
+    // Every column as wide as its content, the name no wider than the longest name; the space
+    // left over goes after the numbers, not into the name column.
     m_typeTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_typeTable->horizontalHeader()->setSectionResizeMode(RequestTypeModel::Name, QHeaderView::Stretch);
+    m_typeTable->horizontalHeader()->setStretchLastSection(true);
+    m_typeTable->setObjectName(QStringLiteral("requestTypes"));
+    enableTableCopy(m_typeTable);
 
     m_errors = new QTableWidget(this);
     m_errors->verticalHeader()->hide();
@@ -106,6 +111,8 @@ Dashboard::Dashboard(QWidget* parent)
     m_comparisonTable->verticalHeader()->hide();
     m_comparisonTable->horizontalHeader()->setStretchLastSection(true);
     m_comparisonTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (QTableWidget* table : { m_errors, m_criteria, m_comparisonTable })
+        enableTableCopy(table);
     m_comparisonVerdict = new QLabel(tr("No baseline: File › Compare with baseline… picks a saved report."), this);
     m_comparisonVerdict->setObjectName(QStringLiteral("comparisonVerdict"));
     m_comparisonVerdict->setWordWrap(true);

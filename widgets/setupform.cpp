@@ -195,39 +195,44 @@ SetupForm::Collected SetupForm::collectConfig() const
     c.target = target.isEmpty() ? QUrl(QStringLiteral("http://127.0.0.1:1")) : QUrl(target, QUrl::StrictMode);
     c.profile = m_profile->currentText();
     c.concurrency = m_concurrency->value();
-    const auto duration = parseDuration(m_duration->text());
-    if (!duration)
-        return fail(
-            m_duration, tr("Duration: \"%1\" is not a duration such as 30s, 5m or 1h.").arg(m_duration->text()));
-    c.durationS = *duration;
+    // A field the mode disables is not read: leftover text there never blocks Start.
+    const bool capacity = isCapacitySearch();
+    const bool staged = !capacity && m_stages->isOn();
+    if (!staged && !capacity) {
+        const auto duration = parseDuration(m_duration->text());
+        if (!duration)
+            return fail(
+                m_duration, tr("Duration: \"%1\" is not a duration such as 30s, 5m or 1h.").arg(m_duration->text()));
+        c.durationS = *duration;
+    }
     const auto timeout = parseDuration(m_timeout->text());
     if (!timeout)
         return fail(m_timeout, tr("Timeout: \"%1\" is not a duration such as 30s.").arg(m_timeout->text()));
     c.timeoutS = *timeout;
-    const auto think = parseThinkTime(m_thinkTime->text());
-    if (!think)
-        return fail(
-            m_thinkTime, tr("Think time: \"%1\" is not a range such as 100ms-500ms, or 0.").arg(m_thinkTime->text()));
-    std::tie(c.thinkMinMs, c.thinkMaxMs) = *think;
+    if (!capacity) {
+        const auto think = parseThinkTime(m_thinkTime->text());
+        if (!think)
+            return fail(m_thinkTime,
+                tr("Think time: \"%1\" is not a range such as 100ms-500ms, or 0.").arg(m_thinkTime->text()));
+        std::tie(c.thinkMinMs, c.thinkMaxMs) = *think;
+    }
     c.loadModel = loadModel();
-    if (isCapacitySearch()) {
+    if (capacity) {
         QString error;
         QWidget* field = nullptr;
         result.capacity = m_capacity->options(&error, &field);
         if (!result.capacity)
             return fail(field, error);
     } else if (QString error; const auto stages = m_stages->stages(&error)) {
-        c.stages = *stages;
-        if (!c.stages.isEmpty())
-            c.durationS = c.stages.totalDuration();
+        if (!stages->isEmpty())
+            c.setStages(*stages);
     } else {
         return fail(static_cast<QWidget*>(m_stages->table()), error);
     }
     c.transport = transportFromId(m_transport->currentData().toString()).value_or(Transport::Qnam);
     c.threads = m_threads->value();
-    c.rateRps = c.loadModel == LoadModel::Open ? m_rate->value() : 0;
-    if (c.loadModel == LoadModel::Open && !c.stages.isEmpty())
-        c.rateRps = c.stages.stages().constFirst().target;
+    if (!c.isStaged())
+        c.rateRps = c.loadModel == LoadModel::Open ? m_rate->value() : 0;
     const QString monitor = m_monitor->text().trimmed();
     if (!monitor.isEmpty()) {
         const ProcessSampler::Lookup found = ProcessSampler::resolve(monitor);
@@ -251,7 +256,8 @@ SetupForm::Collected SetupForm::collectConfig() const
         const QMap<ConfigField, QWidget*> fields { { ConfigField::Target, m_target },
             { ConfigField::Concurrency, m_concurrency }, { ConfigField::Duration, m_duration },
             { ConfigField::Timeout, m_timeout }, { ConfigField::ThinkTime, m_thinkTime }, { ConfigField::Rate, m_rate },
-            { ConfigField::Threads, m_threads }, { ConfigField::MonitorPid, m_monitor } };
+            { ConfigField::Threads, m_threads }, { ConfigField::MonitorPid, m_monitor },
+            { ConfigField::Stages, m_stages->table() } };
         return fail(fields.value(bad), error);
     }
     result.ok = true;

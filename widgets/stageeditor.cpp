@@ -27,7 +27,7 @@ public:
         setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     }
 
-    void show(const std::optional<Stages>& stages, const QString& problem)
+    void setStages(const std::optional<Stages>& stages, const QString& problem)
     {
         m_stages = stages;
         m_problem = problem;
@@ -214,7 +214,7 @@ void StageEditor::updatePreview()
     QString error;
     const QString text = this->text();
     const auto parsed = text.isEmpty() ? std::optional<Stages>() : Stages::parse(text, m_unit, &error);
-    m_preview->show(parsed, error);
+    m_preview->setStages(parsed, error);
 }
 
 } // namespace Stressdeck

@@ -105,7 +105,8 @@ std::optional<Generation> parseGeneration(const QByteArray& data, bool chat, Htt
         if (!messages.isArray() || messages.toArray().isEmpty())
             return fail(QStringLiteral("'messages' is a required property and must be a non-empty array"),
                 QStringLiteral("messages"));
-        for (const QJsonValue& m : messages.toArray()) {
+        const QJsonArray list = messages.toArray();
+        for (const QJsonValue& m : list) {
             const QJsonObject message = m.toObject();
             const QJsonValue content = message.value(QStringLiteral("content"));
             if (!message.value(QStringLiteral("role")).isString() || !(content.isString() || content.isArray()))
@@ -113,7 +114,8 @@ std::optional<Generation> parseGeneration(const QByteArray& data, bool chat, Htt
             if (content.isString()) {
                 promptChars += content.toString().size();
             } else {
-                for (const QJsonValue& part : content.toArray())
+                const QJsonArray parts = content.toArray();
+                for (const QJsonValue& part : parts)
                     promptChars += part.toObject().value(QStringLiteral("text")).toString().size();
             }
         }
@@ -122,7 +124,8 @@ std::optional<Generation> parseGeneration(const QByteArray& data, bool chat, Htt
         if (prompt.isString()) {
             promptChars = prompt.toString().size();
         } else if (prompt.isArray() && !prompt.toArray().isEmpty()) {
-            for (const QJsonValue& p : prompt.toArray())
+            const QJsonArray prompts = prompt.toArray();
+            for (const QJsonValue& p : prompts)
                 promptChars += p.toString().size();
         } else {
             return fail(QStringLiteral("'prompt' is a required property (a string or a list of strings)"),

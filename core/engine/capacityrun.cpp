@@ -46,8 +46,8 @@ CapacityRun::~CapacityRun() = default;
 
 bool CapacityRun::validate(const Options& options, QString* error)
 {
-    if (!(options.stepS >= 2)) {
-        *error = QCoreApplication::translate("Capacity", "A step lasts at least 2 s");
+    if (!(options.stepS >= 2) || options.stepS > 3540) {
+        *error = QCoreApplication::translate("Capacity", "A step lasts from 2 s to 59 min");
         return false;
     }
     if (options.mode == Mode::Rate) {
@@ -57,9 +57,10 @@ bool CapacityRun::validate(const Options& options, QString* error)
         }
         return CapacitySearch::validate(options.rate, error);
     }
-    if (options.users.startUsers < 1 || options.users.maxUsers < options.users.startUsers) {
-        *error
-            = QCoreApplication::translate("Capacity", "Users: from at least 1 up to a maximum at or above the start");
+    if (options.users.startUsers < 1 || options.users.maxUsers < options.users.startUsers
+        || options.users.maxUsers > 100000) {
+        *error = QCoreApplication::translate(
+            "Capacity", "Users: from at least 1 up to a maximum at or above the start, at most 100000");
         return false;
     }
     if (!(options.users.growth > 1) || options.users.growth > 100) {
@@ -78,7 +79,7 @@ bool CapacityRun::start(const RunConfig& base, const Scenario& scenario, const O
     m_base = base;
     m_base.durationS = options.stepS;
     m_base.stages = {};
-    m_base.checkpointIntervalS = std::max(m_base.checkpointIntervalS, options.stepS + 60);
+    m_base.checkpointIntervalS = std::min(3600.0, std::max(m_base.checkpointIntervalS, options.stepS + 60));
     if (options.mode == Mode::Rate) {
         m_base.loadModel = LoadModel::Open;
         m_base.rateRps = options.rate.startRps;
@@ -96,13 +97,19 @@ bool CapacityRun::start(const RunConfig& base, const Scenario& scenario, const O
     m_firstStep = true;
     m_running = true;
     m_startedAt = QDateTime::currentDateTimeUtc();
-    startStep();
-    return m_running;
+    // The first step's refusal (a scenario the runner will not take) is the caller's error, not a
+    // search that ran: nothing is emitted.
+    if (!launchStep(error)) {
+        m_running = false;
+        return false;
+    }
+    return true;
 }
 
 void CapacityRun::stop()
 {
-    if (!m_running || m_interrupted)
+    const bool done = m_options.mode == Mode::Rate ? m_rate.isDone() : m_users.isDone();
+    if (!m_running || m_interrupted || done)
         return;
     m_interrupted = true;
     if (m_runner->isRunning())
@@ -111,7 +118,9 @@ void CapacityRun::stop()
 
 void CapacityRun::stopNow()
 {
-    m_interrupted = m_running;
+    if (!m_running)
+        return;
+    m_interrupted = true;
     if (m_runner->isRunning())
         m_runner->stopNow();
 }
@@ -143,6 +152,14 @@ void CapacityRun::startStep()
         end();
         return;
     }
+    if (QString error; !launchStep(&error)) {
+        Q_EMIT failed(error);
+        end();
+    }
+}
+
+bool CapacityRun::launchStep(QString* error)
+{
     RunConfig step = m_base;
     if (m_options.mode == Mode::Rate) {
         m_currentLoad = *m_rate.nextRate();
@@ -154,13 +171,11 @@ void CapacityRun::startStep()
         step.concurrency = int(m_currentLoad);
     }
     step.healthCheck = m_firstStep && m_base.healthCheck;
+    if (!m_runner->start(step, m_scenario, error))
+        return false;
     m_firstStep = false;
     Q_EMIT stepStarted(stepsDone() + 1, estimatedTotalSteps(), m_currentLoad);
-    QString error;
-    if (!m_runner->start(step, m_scenario, &error)) {
-        Q_EMIT failed(error);
-        end();
-    }
+    return true;
 }
 
 void CapacityRun::onStepFinished(const Report& report)
@@ -201,6 +216,13 @@ QString CapacityRun::summary() const
     if (m_options.mode == Mode::Rate)
         return capacitySummaryLine(m_rate.result(), m_options.slo, m_options.rate.startRps, m_interrupted);
     return concurrencySummaryLine(m_users.result(), m_options.slo, m_interrupted);
+}
+
+QString CapacityRun::subject() const
+{
+    return QCoreApplication::translate("Capacity", "\"%1\" against %2, %3 transport, steps of %4")
+        .arg(m_scenario.name, m_base.target.toString(), transportId(m_base.transport),
+            formatDurationExact(m_options.stepS));
 }
 
 QJsonObject CapacityRun::toJson() const

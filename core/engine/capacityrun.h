@@ -47,8 +47,8 @@ public:
     //! False with a translated message when the options make no search. A step of at least 2 s.
     static bool validate(const Options& options, QString* error);
     //! Starts the first step of a search of `base` (its target, scenario, transport, timeout; the
-    //! search sets the load model, the load and the duration); false with a message when `options`
-    //! or the step's configuration is invalid.
+    //! search sets the load model, the load and the duration); false with a message, and nothing
+    //! emitted, when `options`, the step's configuration or the scenario is refused.
     bool start(const RunConfig& base, const Scenario& scenario, const Options& options, QString* error);
     //! Ends the search: the step in progress stops sending and is not judged.
     void stop();
@@ -75,6 +75,8 @@ public:
 
     //! The one-line answer.
     QString summary() const;
+    //! What was searched: "\"Archive-AI\" against http://…, fast transport, steps of 30s".
+    QString subject() const;
     //! The `capacity` object of stressdeck-capacity/1: the search's result plus its mode, SLO,
     //! interruption and summary.
     QJsonObject toJson() const;
@@ -89,12 +91,14 @@ Q_SIGNALS:
     void snapshotReady(const Stressdeck::LiveSnapshot& snapshot);
     //! The target could not be reached; the search ends (finished follows).
     void unavailable(const QString& message);
-    //! A step could not start (its configuration was refused); the search ends (finished follows).
+    //! A later step could not start (its configuration was refused); the search ends (finished follows).
     void failed(const QString& message);
     void finished();
 
 private:
     void startStep();
+    //! Starts the step the search asks for; false with the runner's message when it is refused.
+    bool launchStep(QString* error);
     void onStepFinished(const Report& report);
     void end();
 

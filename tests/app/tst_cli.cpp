@@ -285,9 +285,8 @@ private Q_SLOTS:
                                         << QStringLiteral("--think-time");
         QTest::addRow("unknown profile") << QStringList { t, QStringLiteral("--profile"), QStringLiteral("huge") }
                                          << QStringLiteral("--profile");
-        QTest::addRow("the window's capacity profile")
-            << QStringList { t, QStringLiteral("--profile"), QStringLiteral("capacity") }
-            << QStringLiteral("stressdeck capacity");
+        QTest::addRow("the window's capacity profile") << QStringList { t, QStringLiteral("--profile"),
+            QStringLiteral("capacity") } << QStringLiteral("stressdeck capacity");
         QTest::addRow("bad target") << QStringList { QStringLiteral("--target"), QStringLiteral("ftp://x") }
                                     << QStringLiteral("--target");
         QTest::addRow("missing scenario")

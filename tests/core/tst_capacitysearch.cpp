@@ -79,6 +79,15 @@ Q_DECLARE_METATYPE(Overload)
 
 class TestCapacitySearch : public QObject {
     Q_OBJECT
+private:
+    static Stressdeck::ConcurrencyStep closedStep(double throughputRps, bool sloPassed = true)
+    {
+        ConcurrencyStep step;
+        step.throughputRps = throughputRps;
+        step.sloPassed = sloPassed;
+        return step;
+    }
+
 private Q_SLOTS:
     void findsTheCapacity_data()
     {
@@ -355,14 +364,6 @@ private Q_SLOTS:
         QCOMPARE(s.estimatedTotalSteps(), int(result.steps.size()));
         QVERIFY(result.steps.last().efficiency < 0.5);
         QCOMPARE(result.toJson().value(QLatin1String("knee_users")).toInt(), knee);
-    }
-
-    static ConcurrencyStep closedStep(double throughputRps, bool sloPassed = true)
-    {
-        ConcurrencyStep step;
-        step.throughputRps = throughputRps;
-        step.sloPassed = sloPassed;
-        return step;
     }
 
     void closedModelLimits()

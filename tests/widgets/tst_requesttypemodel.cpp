@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: MIT
 
 #include "requesttypemodel.h"
+#include "tablecopy.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QTest>
 
 using namespace Stressdeck;
@@ -59,6 +65,57 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1);
         model.setStats({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    //! Ctrl+C copies the table as shown (sorted, with its headers) as tab-separated text: the
+    //! selected rows, or all rows when none is selected.
+    void copiesAsTsv()
+    {
+        RequestTypeModel model;
+        StatsFigures chat;
+        chat.name = QStringLiteral("chat");
+        chat.total = 10;
+        chat.success = 10;
+        chat.latency.p50 = 20;
+        chat.latency.p95 = 40;
+        chat.latency.p99 = 50;
+        chat.throughputRps = 2;
+        StatsFigures agent = chat;
+        agent.name = QStringLiteral("agent\tlong");
+        agent.total = 30;
+        agent.success = 30;
+        model.setStats({ chat, agent });
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(RequestTypeModel::SortRole);
+        QTableView view;
+        view.setModel(&proxy);
+        view.setSortingEnabled(true);
+        enableTableCopy(&view);
+        view.sortByColumn(RequestTypeModel::Total, Qt::DescendingOrder);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+        QApplication::clipboard()->clear();
+        view.setFocus();
+        QTest::keySequence(&view, QKeySequence::Copy);
+        QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[0].startsWith(QLatin1String("Request type\tTotal\tSuccess")), qPrintable(lines[0]));
+        QCOMPARE(lines[0].count(QLatin1Char('\t')), RequestTypeModel::ColumnCount - 1);
+        QVERIFY2(lines[1].startsWith(QLatin1String("agent long\t30\t")), qPrintable(lines[1])); // sorted, tab gone
+        QVERIFY2(lines[2].startsWith(QLatin1String("chat\t10\t100.0 %\t")), qPrintable(lines[2]));
+        QVERIFY(lines[2].contains(QLatin1String("\t20.0 ms\t40.0 ms\t50.0 ms\t")));
+
+        view.selectRow(1);
+        QTest::keySequence(&view, QKeySequence::Copy);
+        lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[1].startsWith(QLatin1String("chat\t")));
+
+        view.horizontalHeader()->hideSection(RequestTypeModel::Total);
+        QCOMPARE(tableAsTsv(&view).split(QLatin1Char('\n')).first().count(QLatin1Char('\t')),
+            RequestTypeModel::ColumnCount - 2);
     }
 };
 

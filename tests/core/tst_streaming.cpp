@@ -155,9 +155,10 @@ Scenario chatScenario()
 Report runAgainst(const SseServer& server)
 {
     QFETCH_GLOBAL(Transport, transport);
+    QFETCH_GLOBAL(int, threads);
     RunConfig c;
     c.transport = transport;
-    c.threads = 1;
+    c.threads = threads;
     c.target = QUrl(server.url());
     c.concurrency = 2;
     c.durationS = 2;
@@ -223,9 +224,12 @@ class TestStreaming : public QObject {
 private Q_SLOTS:
     void initTestCase_data()
     {
+        // Three engine threads: the workers' stream records meet in the aggregator.
         QTest::addColumn<Transport>("transport");
-        QTest::addRow("qnam") << Transport::Qnam;
-        QTest::addRow("fast") << Transport::Fast;
+        QTest::addColumn<int>("threads");
+        QTest::addRow("qnam") << Transport::Qnam << 1;
+        QTest::addRow("fast") << Transport::Fast << 1;
+        QTest::addRow("fast, 3 threads") << Transport::Fast << 3;
     }
 
     void countersMergeLikeAddingEverySample()

@@ -56,6 +56,8 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
     // LoadRunner::start has checked that every variable is set.
     QString unused;
     scenario.resolveEnvironment(&m_shared->scenario, &unused);
+    for (RequestType& t : m_shared->scenario.requestTypes)
+        t.bodies = t.bodiesToSend();
     double sum = 0;
     for (const RequestType& t : m_shared->scenario.requestTypes) {
         sum += t.weight;
@@ -66,6 +68,8 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
     for (const RequestType& t : m_shared->scenario.requestTypes)
         names.append(t.name);
     m_aggregator = std::make_unique<IntervalAggregator>(names, int(m_config.stages.stages().size()));
+    m_aggregator->setStreams(std::any_of(m_shared->scenario.requestTypes.begin(), m_shared->scenario.requestTypes.end(),
+        [](const RequestType& t) { return t.isStreaming(); }));
     m_rate = m_config.rateRps;
 }
 
@@ -479,8 +483,13 @@ Report Engine::buildReport(const QString& stopReason) const
         s.method = QString::fromLatin1(t.method);
         s.path = t.path;
         s.headers = Scenario::redactedHeaders(m_templates.requestTypes[qsizetype(i)]);
+        // A streaming type has its block even when no stream of it succeeded.
+        if (t.isStreaming() && !s.streaming)
+            s.streaming = StreamingSummary::of({}, r.elapsedS);
         r.requestTypes.append(s);
     }
+    if (m_aggregator->streams() && !r.overall.streaming)
+        r.overall.streaming = StreamingSummary::of({}, r.elapsedS);
     r.timeline = m_aggregator->timeline();
     r.latencyWindows = m_aggregator->windows();
     r.system.source = m_config.monitorPid > 0 ? QStringLiteral("pid") : QStringLiteral("system");

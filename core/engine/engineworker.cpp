@@ -18,6 +18,29 @@ namespace {
 constexpr auto MinBackoff = std::chrono::milliseconds(50);
 constexpr auto MaxBackoff = std::chrono::milliseconds(2000);
 
+StreamSample sampleOf(const StreamSummary& s, EngineClock::time_point sent, EngineClock::time_point intended)
+{
+    const std::int64_t sentNs = nanos(sent.time_since_epoch());
+    StreamSample sample;
+    sample.ttftNs = s.ttftNs(sentNs);
+    sample.ttftSchedNs = s.ttftSchedNs(nanos(intended.time_since_epoch()));
+    sample.e2eNs = s.e2eNs(sentNs);
+    sample.tpotNs = s.tpotNs();
+    sample.gapsNs = s.gapsNs;
+    if (s.tokenSource == StreamSummary::TokenSource::Usage)
+        sample.outputTokens = s.outputTokens;
+    sample.contentEvents = s.contentEvents;
+    sample.coalescedEvents = s.coalescedEvents;
+    // A "fake" stream (next-wave A.4): the content came in one read, or the decode took next to
+    // none of the request's time.
+    const auto decode = s.decodeNs();
+    sample.buffered = (s.contentEvents >= 2 && s.coalescedEvents == s.contentEvents - 1)
+        || (s.contentEvents >= 5 && decode && double(*decode) < 0.05 * double(sample.e2eNs));
+    const auto lead = s.leadBeforeContentNs();
+    sample.roleLead = s.roleNs && lead && *lead >= StreamCounters::RoleLeadNs;
+    return sample;
+}
+
 } // namespace
 
 // --- EngineWorker ---
@@ -177,9 +200,13 @@ QCoro::Task<Exchange> EngineWorker::execute(int userIndex, int typeIndex, Engine
         = co_await m_transport->send(slotOf(userIndex), m_shared->requests[size_t(typeIndex)], std::move(body));
     // A request belongs to the stage it started in: its scheduled time in the open model.
     const int stage = m_config.isStaged() ? m_config.stages.stageAt(seconds(intended - m_shared->loadStart)) : -1;
-    if (exchange.sent)
-        m_records.push(
-            typeIndex, exchange.outcome, exchange.done, nanos(exchange.done - intended), m_shared->loadStart, stage);
+    if (exchange.sent) {
+        std::shared_ptr<const StreamSample> stream;
+        if (exchange.stream && exchange.outcome.isSuccess())
+            stream = std::make_shared<const StreamSample>(sampleOf(*exchange.stream, exchange.sentAt, intended));
+        m_records.push(typeIndex, exchange.outcome, exchange.done, nanos(exchange.done - intended), m_shared->loadStart,
+            stage, std::move(stream));
+    }
     --m_inFlightHere;
     --m_shared->inFlight;
     co_return exchange;

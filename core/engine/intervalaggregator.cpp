@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace Stressdeck {
 
@@ -68,6 +69,17 @@ void IntervalAggregator::record(const RequestRecord& r)
     apply(m_overall);
     if (r.stage >= 0 && size_t(r.stage) < m_stageCounters.size())
         apply(m_stageCounters[size_t(r.stage)]);
+    if (r.stream) {
+        auto addStream = [&](RequestCounters& c) {
+            if (!c.stream)
+                c.stream.emplace();
+            c.stream->add(*r.stream);
+        };
+        addStream(m_counters[size_t(r.typeIndex)]);
+        addStream(m_overall);
+        if (r.stage >= 0 && size_t(r.stage) < m_stageCounters.size())
+            addStream(m_stageCounters[size_t(r.stage)]);
+    }
 
     auto applyInterval = [&](IntervalFigures& f, Histogram& h) {
         ++f.requests;
@@ -83,6 +95,13 @@ void IntervalAggregator::record(const RequestRecord& r)
     Interval& interval = open(r.doneNs / 1000000000);
     applyInterval(interval.figures[size_t(r.typeIndex)], interval.latency[size_t(r.typeIndex)]);
     applyInterval(interval.all, interval.allLatency);
+    if (r.stream) {
+        if (!interval.ttft)
+            interval.ttft.emplace();
+        if (r.stream->ttftNs)
+            interval.ttft->record(std::max<std::int64_t>(0, *r.stream->ttftNs));
+        interval.outputTokens += r.stream->outputTokens.value_or(0);
+    }
     if (outcome.kind == Outcome::Stuck)
         ++m_stuck;
 }
@@ -100,6 +119,9 @@ void IntervalAggregator::clear(Interval* interval)
         h.reset();
     interval->all = {};
     interval->allLatency.reset();
+    if (interval->ttft)
+        interval->ttft->reset();
+    interval->outputTokens = 0;
 }
 
 void IntervalAggregator::merge(Interval* into, Interval* from) const
@@ -119,6 +141,13 @@ void IntervalAggregator::merge(Interval* into, Interval* from) const
     add(into->all, from->all);
     into->allLatency.merge(from->allLatency);
     from->allLatency.reset();
+    if (from->ttft) {
+        if (!into->ttft)
+            into->ttft.emplace();
+        into->ttft->merge(*from->ttft);
+        from->ttft->reset();
+    }
+    into->outputTokens += std::exchange(from->outputTokens, 0);
 }
 
 void IntervalAggregator::foldOldestInto(Interval* into)
@@ -138,6 +167,18 @@ TimelineRow IntervalAggregator::rowOf(const Interval& interval, double endS, dou
     row.inFlight = inFlight;
     for (size_t i = 0; i < m_counters.size(); ++i)
         row.byType.insert(m_names[qsizetype(i)], figuresWithPercentiles(interval.figures[i], interval.latency[i]));
+    if (streams()) {
+        TimelineRow::Streaming figures;
+        if (interval.ttft && !interval.ttft->isEmpty()) {
+            const auto p = interval.ttft->percentilesNs({ 50, 95, 99 });
+            figures.ttftP50 = nsToMs(p[0]);
+            figures.ttftP95 = nsToMs(p[1]);
+            figures.ttftP99 = nsToMs(p[2]);
+        }
+        // Attributed at completion: a stream's tokens count in the second it ended.
+        figures.outputTokensPerS = lengthS > 1e-6 ? double(interval.outputTokens) / lengthS : 0.0;
+        row.streaming = figures;
+    }
     return row;
 }
 

@@ -43,6 +43,9 @@ public:
     //! Per stage, by the stage a request started in; empty without stages.
     const std::vector<RequestCounters>& byStage() const { return m_stageCounters; }
     qint64 stuckCount() const { return m_stuck; }
+    //! The run has a streaming request type (or counted a stream): the rows carry streaming figures.
+    bool streams() const { return m_streams || m_overall.stream.has_value(); }
+    void setStreams(bool streams) { m_streams = streams; }
 
 private:
     //! One second while requests that end in it may still arrive.
@@ -51,6 +54,9 @@ private:
         std::vector<Histogram> latency;
         IntervalFigures all;
         Histogram allLatency;
+        //! Streams that ended in this second: their TTFT (made on the first) and their tokens.
+        std::optional<Histogram> ttft;
+        qint64 outputTokens = 0;
     };
 
     Interval& open(qint64 second);
@@ -71,6 +77,7 @@ private:
     RequestCounters m_overall;
     std::vector<RequestCounters> m_stageCounters;
     qint64 m_stuck = 0;
+    bool m_streams = false;
     std::deque<Interval> m_open; //!< m_open[i] is second m_firstOpen + i
     std::vector<Interval> m_spare;
     std::optional<Interval> m_lastClosed; //!< the newest closed second, kept whole

@@ -4,8 +4,10 @@
 
 #include "engineclock.h"
 #include "outcome.h"
+#include "stats.h"
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -18,6 +20,7 @@ struct RequestRecord {
     std::int64_t latencyNs = 0;
     std::int64_t doneNs = 0; //!< when it ended, since the start of the load
     int stage = -1; //!< the stage it started in (its intended time in the open model); -1: no stages
+    std::shared_ptr<const StreamSample> stream; //!< only a successful streaming request has one
 };
 
 //! Finished requests of one worker on their way to the aggregator. A worker appends under a
@@ -27,7 +30,7 @@ struct RequestRecord {
 class RecordQueue {
 public:
     void push(int typeIndex, const Outcome& outcome, EngineClock::time_point done, std::int64_t latencyNs,
-        EngineClock::time_point loadStart, int stage = -1);
+        EngineClock::time_point loadStart, int stage = -1, std::shared_ptr<const StreamSample> stream = {});
     //! Moves the queued records into *out (emptied first); returns the time of the hand-over.
     EngineClock::time_point takeAll(std::vector<RequestRecord>* out);
 

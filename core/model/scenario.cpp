@@ -164,6 +164,16 @@ bool Scenario::fromJson(const QByteArray& json, const QString& origin, Scenario*
                     field("follow_redirects"), QCoreApplication::translate("Scenario", "must be true or false"));
             type.followRedirects = follow.toBool();
         }
+        const QJsonValue stream = t.value(QStringLiteral("stream"));
+        if (!stream.isUndefined()) {
+            if (!stream.isString())
+                return fieldError(field("stream"), QCoreApplication::translate("Scenario", "must be a string"));
+            if (stream.toString() != QLatin1String("openai"))
+                return fieldError(field("stream"),
+                    QCoreApplication::translate("Scenario", "\"%1\" is not one of %2")
+                        .arg(stream.toString(), QStringLiteral("openai")));
+            type.stream = RequestType::Stream::OpenAi;
+        }
         result.requestTypes.append(type);
     }
     const QJsonValue userStages = root.value(QStringLiteral("stages"));
@@ -252,6 +262,17 @@ bool Scenario::validate(QString* error) const
                 return fail("accepted_status",
                     QCoreApplication::translate("Scenario", "%1 is not an HTTP status code (100–599)").arg(code));
         }
+        if (t.isStreaming()) {
+            // The stream options are merged into the body, so it has to be one JSON object.
+            for (qsizetype b = 0; b < t.bodies.size(); ++b) {
+                if (!QJsonDocument::fromJson(t.bodies[b]).isObject()) {
+                    *error = QCoreApplication::translate("Scenario", "field \"%1\": %2")
+                                 .arg(at + QStringLiteral(".bodies[%1] (\"%2\")").arg(b).arg(t.name),
+                                     QCoreApplication::translate("Scenario", "must be an object"));
+                    return false;
+                }
+            }
+        }
         totalWeight += t.weight;
     }
     if (totalWeight <= 0) {
@@ -260,6 +281,24 @@ bool Scenario::validate(QString* error) const
         return false;
     }
     return true;
+}
+
+QList<QByteArray> RequestType::bodiesToSend() const
+{
+    if (!isStreaming())
+        return bodies;
+    auto merged = [](QJsonObject body) {
+        body.insert(QStringLiteral("stream"), true);
+        body.insert(QStringLiteral("stream_options"), QJsonObject { { QStringLiteral("include_usage"), true } });
+        return compactJson(body);
+    };
+    if (bodies.isEmpty())
+        return { merged({}) };
+    QList<QByteArray> sent;
+    sent.reserve(bodies.size());
+    for (const QByteArray& body : bodies)
+        sent.append(merged(QJsonDocument::fromJson(body).object()));
+    return sent;
 }
 
 QByteArray Scenario::toJson() const
@@ -290,6 +329,8 @@ QByteArray Scenario::toJson() const
             object.insert(QStringLiteral("headers"), headers);
         if (!bodies.isEmpty())
             object.insert(QStringLiteral("bodies"), bodies);
+        if (t.stream == RequestType::Stream::OpenAi)
+            object.insert(QStringLiteral("stream"), QStringLiteral("openai"));
         types.append(object);
     }
     QJsonObject root { { QStringLiteral("name"), name }, { QStringLiteral("request_types"), types } };

@@ -14,6 +14,9 @@ namespace Stressdeck {
 //! One kind of request in a scenario: where it goes, what it sends, how often, and which
 //! answers count as success.
 struct RequestType {
+    //! How the answer is read: as one body, or as an OpenAI-compatible event stream (issue #16).
+    enum class Stream { None, OpenAi };
+
     QString name;
     QByteArray method = QByteArrayLiteral("GET");
     QString path = QStringLiteral("/");
@@ -22,6 +25,13 @@ struct RequestType {
     double weight = 1.0;
     QList<int> acceptedStatus { 200 };
     bool followRedirects = false;
+    Stream stream = Stream::None; //!< `"stream": "openai"` in a scenario file
+
+    bool isStreaming() const { return stream != Stream::None; }
+    //! The bodies as sent: for a streaming type each JSON object with `"stream": true` and
+    //! `"stream_options": {"include_usage": true}` merged in (one such object when there are no
+    //! bodies); the bodies as they are otherwise. Scenario files keep what the user wrote.
+    QList<QByteArray> bodiesToSend() const;
 
     friend bool operator==(const RequestType&, const RequestType&) = default;
 };

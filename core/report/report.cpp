@@ -30,6 +30,19 @@ QJsonObject countsJson(const QMap<QString, qint64>& map)
     return o;
 }
 
+QJsonObject streamingJson(const StreamingSummary& s)
+{
+    return { { QStringLiteral("ttft_ms"), latencyJson(s.ttft) },
+        { QStringLiteral("ttft_sched_ms"), latencyJson(s.ttftSched) }, { QStringLiteral("e2e_ms"), latencyJson(s.e2e) },
+        { QStringLiteral("tpot_ms"), latencyJson(s.tpot) }, { QStringLiteral("icl_ms"), latencyJson(s.icl) },
+        { QStringLiteral("output_tokens"), double(s.outputTokens) },
+        { QStringLiteral("output_tokens_per_s"), s.outputTokensPerS },
+        { QStringLiteral("token_source"),
+            QJsonObject { { QStringLiteral("usage"), double(s.usage) }, { QStringLiteral("none"), double(s.none) } } },
+        { QStringLiteral("chunks_per_token"), s.chunksPerToken },
+        { QStringLiteral("warnings"), QJsonArray::fromStringList(s.warnings) } };
+}
+
 QJsonObject statsJson(const StatsSummary& s, bool withIdentity)
 {
     QJsonObject o { { QStringLiteral("total"), double(s.total) }, { QStringLiteral("success"), double(s.success) },
@@ -38,6 +51,8 @@ QJsonObject statsJson(const StatsSummary& s, bool withIdentity)
         { QStringLiteral("latency_ms"), latencyJson(s.latency) }, { QStringLiteral("errors"), countsJson(s.errors) },
         { QStringLiteral("histogram"), s.histogram.toJson() },
         { QStringLiteral("failure_histogram"), s.failureHistogram.toJson() } };
+    if (s.streaming)
+        o.insert(QStringLiteral("streaming"), streamingJson(*s.streaming));
     if (withIdentity) {
         o.insert(QStringLiteral("name"), s.name);
         o.insert(QStringLiteral("method"), s.method);
@@ -124,10 +139,10 @@ public:
         return h;
     }
 
-    LatencySummary latency(const QJsonObject& o, const QString& path)
+    LatencySummary latency(const QJsonObject& o, const QString& path, const char* key = "latency_ms")
     {
-        const QString p = join(path, "latency_ms");
-        const QJsonObject l = object(o, path, "latency_ms");
+        const QString p = join(path, key);
+        const QJsonObject l = object(o, path, key);
         return { number(l, p, "min"), number(l, p, "mean"), number(l, p, "p50"), number(l, p, "p90"),
             number(l, p, "p95"), number(l, p, "p99"), number(l, p, "p999"), number(l, p, "max") };
     }
@@ -156,8 +171,31 @@ public:
         s.histogram = histogram(o, path, "histogram");
         if (o.contains(QStringLiteral("failure_histogram")))
             s.failureHistogram = histogram(o, path, "failure_histogram");
+        if (o.contains(QStringLiteral("streaming")))
+            s.streaming = streaming(object(o, path, "streaming"), join(path, "streaming"));
         if (ok() && (s.success + s.failure != s.total || s.histogram.count() != s.success))
             error = QCoreApplication::translate("Report", "\"%1\": the counts do not add up").arg(path);
+        return s;
+    }
+
+    StreamingSummary streaming(const QJsonObject& o, const QString& path)
+    {
+        StreamingSummary s;
+        s.ttft = latency(o, path, "ttft_ms");
+        s.ttftSched = latency(o, path, "ttft_sched_ms");
+        s.e2e = latency(o, path, "e2e_ms");
+        s.tpot = latency(o, path, "tpot_ms");
+        s.icl = latency(o, path, "icl_ms");
+        s.outputTokens = integer(o, path, "output_tokens");
+        s.outputTokensPerS = number(o, path, "output_tokens_per_s");
+        const QJsonObject sources = object(o, path, "token_source");
+        const QString sourcePath = join(path, "token_source");
+        s.usage = integer(sources, sourcePath, "usage");
+        s.none = integer(sources, sourcePath, "none");
+        s.chunksPerToken = number(o, path, "chunks_per_token");
+        const QJsonArray warnings = array(o, path, "warnings");
+        for (const QJsonValue& w : warnings)
+            s.warnings.append(w.toString());
         return s;
     }
 
@@ -228,6 +266,12 @@ QJsonObject Report::toJson() const
         for (auto it = r.byType.begin(); it != r.byType.end(); ++it)
             byType.insert(it.key(), intervalJson(it.value()));
         row.insert(QStringLiteral("by_type"), byType);
+        if (r.streaming) {
+            row.insert(QStringLiteral("ttft_p50_ms"), r.streaming->ttftP50);
+            row.insert(QStringLiteral("ttft_p95_ms"), r.streaming->ttftP95);
+            row.insert(QStringLiteral("ttft_p99_ms"), r.streaming->ttftP99);
+            row.insert(QStringLiteral("output_tokens_per_s"), r.streaming->outputTokensPerS);
+        }
         rows.append(row);
     }
 
@@ -431,6 +475,10 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
         const QJsonObject byType = o.value(QStringLiteral("by_type")).toObject();
         for (auto it = byType.begin(); it != byType.end(); ++it)
             row.byType.insert(it.key(), rd.interval(it.value().toObject(), p + QStringLiteral(".by_type.") + it.key()));
+        // Only rows of a run that streamed have these.
+        if (o.contains(QStringLiteral("output_tokens_per_s")))
+            row.streaming = TimelineRow::Streaming { rd.number(o, p, "ttft_p50_ms"), rd.number(o, p, "ttft_p95_ms"),
+                rd.number(o, p, "ttft_p99_ms"), rd.number(o, p, "output_tokens_per_s") };
         r.timeline.append(row);
     }
 

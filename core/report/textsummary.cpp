@@ -38,6 +38,32 @@ void appendStats(QString& out, const StatsSummary& s)
     }
 }
 
+//! The streaming figures under their report keys: metric names and numbers, no prose to
+//! translate; the warnings are the report's own fixed English.
+void appendStreaming(QString& out, const StatsSummary& s)
+{
+    if (!s.streaming)
+        return;
+    const StreamingSummary& st = *s.streaming;
+    auto line = [&](const char* name, const LatencySummary& l) {
+        out += QStringLiteral("  %1: p50=%2, p95=%3, p99=%4, max=%5\n")
+                   .arg(QLatin1String(name), ms(l.p50), ms(l.p95), ms(l.p99), ms(l.max));
+    };
+    line("TTFT", st.ttft);
+    line("TTFT (sched)", st.ttftSched);
+    line("TPOT", st.tpot);
+    line("ICL", st.icl);
+    line("E2E", st.e2e);
+    out += QStringLiteral("  output_tokens=%1 (%2/s), token_source usage=%3 none=%4, chunks_per_token=%5\n")
+               .arg(st.outputTokens)
+               .arg(st.outputTokensPerS, 0, 'f', 1)
+               .arg(st.usage)
+               .arg(st.none)
+               .arg(st.chunksPerToken, 0, 'f', 2);
+    for (const QString& warning : st.warnings)
+        out += QStringLiteral("  ! %1\n").arg(warning);
+}
+
 double peakTarget(const Stages& stages)
 {
     double peak = 0;
@@ -122,6 +148,7 @@ QString textSummary(const Report& r)
     for (const StatsSummary& s : r.requestTypes) {
         out += QStringLiteral("\n%1 (%2 %3):\n").arg(s.name.toUpper(), s.method, s.path);
         appendStats(out, s);
+        appendStreaming(out, s);
     }
     out += QCoreApplication::translate("Summary", "\nOverall:\n");
     out += QCoreApplication::translate("Summary", "  Total Requests: %1\n").arg(r.overall.total);

@@ -2,6 +2,9 @@
 
 #include "stats.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace Stressdeck {
 
 LatencySummary LatencySummary::of(const Histogram& h)
@@ -34,6 +37,89 @@ StatsSummary StatsSummary::of(const QString& name, const RequestCounters& c, dou
     static_cast<StatsFigures&>(s) = StatsFigures::of(name, c, elapsedS);
     s.histogram = c.successLatency;
     s.failureHistogram = c.failureLatency;
+    if (c.stream)
+        s.streaming = StreamingSummary::of(*c.stream, elapsedS);
+    return s;
+}
+
+void StreamCounters::add(const StreamSample& sample)
+{
+    ++streams;
+    if (sample.ttftNs)
+        ttft.record(std::max<std::int64_t>(0, *sample.ttftNs));
+    if (sample.ttftSchedNs)
+        ttftSched.record(std::max<std::int64_t>(0, *sample.ttftSchedNs));
+    e2e.record(std::max<std::int64_t>(0, sample.e2eNs));
+    if (sample.tpotNs)
+        tpot.record(std::max<std::int64_t>(0, std::llround(*sample.tpotNs)));
+    for (const std::int64_t gap : sample.gapsNs)
+        icl.record(std::max<std::int64_t>(0, gap));
+    contentEvents += sample.contentEvents;
+    coalescedEvents += sample.coalescedEvents;
+    if (sample.outputTokens) {
+        ++usage;
+        outputTokens += *sample.outputTokens;
+        contentEventsWithTokens += sample.contentEvents;
+    } else {
+        ++none;
+    }
+    buffered += sample.buffered ? 1 : 0;
+    roleLead += sample.roleLead ? 1 : 0;
+}
+
+void StreamCounters::merge(const StreamCounters& o)
+{
+    streams += o.streams;
+    ttft.merge(o.ttft);
+    ttftSched.merge(o.ttftSched);
+    e2e.merge(o.e2e);
+    tpot.merge(o.tpot);
+    icl.merge(o.icl);
+    outputTokens += o.outputTokens;
+    usage += o.usage;
+    none += o.none;
+    contentEvents += o.contentEvents;
+    contentEventsWithTokens += o.contentEventsWithTokens;
+    coalescedEvents += o.coalescedEvents;
+    buffered += o.buffered;
+    roleLead += o.roleLead;
+}
+
+StreamingSummary StreamingSummary::of(const StreamCounters& c, double elapsedS)
+{
+    StreamingSummary s;
+    s.ttft = LatencySummary::of(c.ttft);
+    s.ttftSched = LatencySummary::of(c.ttftSched);
+    s.e2e = LatencySummary::of(c.e2e);
+    s.tpot = LatencySummary::of(c.tpot);
+    s.icl = LatencySummary::of(c.icl);
+    s.outputTokens = c.outputTokens;
+    s.outputTokensPerS = elapsedS > 0 ? double(c.outputTokens) / elapsedS : 0.0;
+    s.usage = c.usage;
+    s.none = c.none;
+    s.chunksPerToken = c.outputTokens > 0 ? double(c.contentEventsWithTokens) / double(c.outputTokens) : 0.0;
+
+    // Report keys, not prose for a screen: fixed English, as the error classes are.
+    const QString streams = QString::number(c.streams);
+    if (c.outputTokens > 0 && s.chunksPerToken < ChunksPerTokenFloor)
+        s.warnings.append(QStringLiteral("ICL is per event, not per token: %1 content events per output token")
+                              .arg(s.chunksPerToken, 0, 'f', 2));
+    if (c.contentEvents > 0 && double(c.coalescedEvents) > 0.1 * double(c.contentEvents))
+        s.warnings.append(
+            QStringLiteral("coalesced events: %1 of %2 content events arrived in the same read as the one before")
+                .arg(c.coalescedEvents)
+                .arg(c.contentEvents));
+    if (c.buffered > 0)
+        s.warnings.append(QStringLiteral("buffered stream: %1 of %2 streams delivered their content at once")
+                              .arg(c.buffered)
+                              .arg(streams));
+    if (c.none > 0)
+        s.warnings.append(
+            QStringLiteral("usage missing: %1 of %2 streams reported no token count").arg(c.none).arg(streams));
+    if (c.roleLead > 0)
+        s.warnings.append(QStringLiteral("role-only event long before the first content: %1 of %2 streams")
+                              .arg(c.roleLead)
+                              .arg(streams));
     return s;
 }
 

@@ -10,6 +10,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
+#include <optional>
+#include <vector>
+
 namespace Stressdeck {
 
 //! Latency percentiles in milliseconds, taken from a histogram of successful requests.
@@ -18,6 +22,63 @@ struct LatencySummary {
 
     static LatencySummary of(const Histogram& histogram);
     friend bool operator==(const LatencySummary&, const LatencySummary&) = default;
+};
+
+//! What the aggregator needs of one finished streaming request (issue #16), in nanoseconds.
+//! Only streaming requests carry one, so a plain request's record stays as small as before.
+struct StreamSample {
+    std::optional<std::int64_t> ttftNs; //!< first content − send
+    std::optional<std::int64_t> ttftSchedNs; //!< first content − intended start
+    std::int64_t e2eNs = 0; //!< end of stream − send
+    std::optional<double> tpotNs; //!< decode time / (N − 1), N ≥ 2 from usage
+    std::vector<std::int64_t> gapsNs; //!< between successive content events
+    std::optional<std::int64_t> outputTokens; //!< from usage; empty: unknown
+    int contentEvents = 0;
+    int coalescedEvents = 0;
+    bool buffered = false; //!< all content in one read, or decode time under 5 % of E2E
+    bool roleLead = false; //!< a role-only event long before the first content
+};
+
+//! Streaming figures of one request type (or of all), merged like the latency histograms.
+struct StreamCounters {
+    //! A role-only event this much before the first content counts as running ahead.
+    static constexpr std::int64_t RoleLeadNs = 100'000'000;
+
+    qint64 streams = 0; //!< successful streams counted here
+    Histogram ttft;
+    Histogram ttftSched;
+    Histogram e2e;
+    Histogram tpot;
+    Histogram icl; //!< every gap, pooled
+    qint64 outputTokens = 0;
+    qint64 usage = 0; //!< streams whose token count came from usage
+    qint64 none = 0; //!< streams without one
+    qint64 contentEvents = 0;
+    qint64 contentEventsWithTokens = 0; //!< of the streams with a known count: chunks per token
+    qint64 coalescedEvents = 0;
+    qint64 buffered = 0;
+    qint64 roleLead = 0;
+
+    void add(const StreamSample& sample);
+    void merge(const StreamCounters& other);
+    friend bool operator==(const StreamCounters&, const StreamCounters&) = default;
+};
+
+//! The `streaming` block of a request type (or of all) in the report.
+struct StreamingSummary {
+    LatencySummary ttft, ttftSched, e2e, tpot, icl;
+    qint64 outputTokens = 0;
+    double outputTokensPerS = 0;
+    qint64 usage = 0;
+    qint64 none = 0;
+    double chunksPerToken = 0; //!< 0: no stream with a known token count
+    QStringList warnings; //!< fixed English sentences (a JSON contract), never translated
+
+    //! Below this many content events per token, ICL is not a per-token latency.
+    static constexpr double ChunksPerTokenFloor = 0.8;
+
+    static StreamingSummary of(const StreamCounters& counters, double elapsedS);
+    friend bool operator==(const StreamingSummary&, const StreamingSummary&) = default;
 };
 
 //! Running counters of one request type (or of all of them) while a run goes on.
@@ -29,6 +90,8 @@ struct RequestCounters {
     QMap<QString, qint64> errors;
     Histogram successLatency;
     Histogram failureLatency;
+    //! Only once a streaming request was counted: five histograms are not free.
+    std::optional<StreamCounters> stream;
 };
 
 //! The figures of one request type (or of all of them): counters, rates and latency. The one
@@ -56,6 +119,7 @@ struct StatsSummary : StatsFigures {
     QList<QPair<QString, QString>> headers; //!< as sent, credentials redacted
     Histogram histogram;
     Histogram failureHistogram;
+    std::optional<StreamingSummary> streaming; //!< only for a type that streams (and overall)
 
     static StatsSummary of(const QString& name, const RequestCounters& counters, double elapsedS);
     friend bool operator==(const StatsSummary&, const StatsSummary&) = default;
@@ -79,6 +143,13 @@ struct TimelineRow {
     double rps = 0;
     qint64 inFlight = 0;
     QMap<QString, IntervalFigures> byType;
+    //! Only in a run that streams: TTFT of the streams that ended in this second, and their tokens.
+    struct Streaming {
+        double ttftP50 = 0, ttftP95 = 0, ttftP99 = 0;
+        double outputTokensPerS = 0;
+        friend bool operator==(const Streaming&, const Streaming&) = default;
+    };
+    std::optional<Streaming> streaming;
 
     friend bool operator==(const TimelineRow&, const TimelineRow&) = default;
 };

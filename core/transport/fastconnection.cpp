@@ -2,6 +2,9 @@
 
 #include "fastconnection.h"
 
+#include "engineclock.h"
+#include "openaistreamreader.h"
+
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -152,10 +155,12 @@ int FastConnection::onHeadersComplete(http_parser* parser)
     return static_cast<FastConnection*>(parser->data)->m_head ? 1 : 0;
 }
 
-int FastConnection::onBody(http_parser* parser, const char*, size_t length)
+int FastConnection::onBody(http_parser* parser, const char* at, size_t length)
 {
     auto* self = static_cast<FastConnection*>(parser->data);
     self->m_bodyBytes += qint64(length);
+    if (self->m_stream)
+        self->m_streamBytes.append(at, qsizetype(length));
     if (self->m_bodyBytes > self->m_maxBody) {
         self->m_tooLarge = true;
         return 1;
@@ -222,8 +227,8 @@ QCoro::Task<std::optional<Outcome>> FastConnection::connectIfNeeded(Clock::time_
     co_return std::nullopt;
 }
 
-QCoro::Task<Outcome> FastConnection::send(
-    QByteArray request, bool head, Clock::time_point deadline, qint64 maxBodyBytes, QList<int> acceptedStatus)
+QCoro::Task<Outcome> FastConnection::send(QByteArray request, bool head, Clock::time_point deadline,
+    qint64 maxBodyBytes, QList<int> acceptedStatus, OpenAiStreamReader* stream)
 {
     m_busy = true;
     m_aborted = false;
@@ -245,6 +250,12 @@ QCoro::Task<Outcome> FastConnection::send(
     m_inValue = false;
     m_bodyBytes = 0;
     m_maxBody = maxBodyBytes;
+    m_stream = stream;
+    m_streamBytes.resize(0);
+    struct Unhook {
+        OpenAiStreamReader*& stream;
+        ~Unhook() { stream = nullptr; }
+    } unhook { m_stream };
     m_socket->write(request);
 
     char buffer[65536];
@@ -274,6 +285,10 @@ QCoro::Task<Outcome> FastConnection::send(
         if (n <= 0)
             continue;
         http_parser_execute(&m_parser, &m_settings, buffer, size_t(n));
+        if (m_stream && !m_streamBytes.isEmpty()) {
+            m_stream->feed(m_streamBytes, nanos(EngineClock::now().time_since_epoch()));
+            m_streamBytes.resize(0);
+        }
         if (m_tooLarge) {
             dropSocket();
             co_return Outcome { Outcome::BodyTooLarge, 0, {} };

@@ -22,6 +22,8 @@ class QTimer;
 
 namespace Stressdeck {
 
+class OpenAiStreamReader;
+
 //! One keep-alive HTTP/1.1 connection of the `fast` transport: a QTcpSocket (or QSslSocket)
 //! driven by QCoro, with responses parsed by http-parser (Debian's libhttp-parser). One request
 //! at a time; the connection is opened on first use, reused while the server keeps it alive,
@@ -34,9 +36,11 @@ public:
     FastConnection(const QString& host, quint16 port, bool tls, bool insecure, QObject* parent = nullptr);
     ~FastConnection() override;
 
-    //! Sends `request` (a complete HTTP/1.1 request) and reads the answer until `deadline`.
-    QCoro::Task<Outcome> send(
-        QByteArray request, bool head, Clock::time_point deadline, qint64 maxBodyBytes, QList<int> acceptedStatus);
+    //! Sends `request` (a complete HTTP/1.1 request) and reads the answer until `deadline`. With a
+    //! `stream` reader the body goes to it, once per socket read with that read's time (the body
+    //! bytes of one read together, however many chunks they were framed in), and is not kept.
+    QCoro::Task<Outcome> send(QByteArray request, bool head, Clock::time_point deadline, qint64 maxBodyBytes,
+        QList<int> acceptedStatus, OpenAiStreamReader* stream = nullptr);
     //! Cuts off the request in progress, a connect too; it ends as `Stuck`.
     void abort();
     //! True while the request waits for its connection: nothing of it has been sent yet.
@@ -95,6 +99,8 @@ private:
     bool m_inValue = false;
     QByteArray m_location;
     qint64 m_maxBody = 0;
+    OpenAiStreamReader* m_stream = nullptr;
+    QByteArray m_streamBytes; //!< the body bytes of the current read, for m_stream
 };
 
 } // namespace Stressdeck

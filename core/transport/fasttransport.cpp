@@ -3,6 +3,7 @@
 #include "fasttransport.h"
 
 #include "fastconnection.h"
+#include "openaistreamreader.h"
 #include "redirectpolicy.h"
 
 namespace Stressdeck {
@@ -53,8 +54,15 @@ QCoro::Task<Exchange> FastTransport::send(std::size_t userSlot, const PreparedRe
     FastConnection* used = m_connections[userSlot];
     m_inFlight.insert(used, true);
     Exchange exchange;
+    // A streaming type's body goes through the reader read by read; nothing else of it is kept.
+    std::optional<OpenAiStreamReader> stream;
+    if (type.isStreaming()) {
+        stream.emplace();
+        exchange.sentAt = EngineClock::now();
+    }
+    OpenAiStreamReader* reader = stream ? &*stream : nullptr;
     exchange.outcome = co_await used->send(FastConnection::request(prepared.head, method, body), method == "HEAD",
-        deadline, m_settings.maxBodyBytes, type.acceptedStatus);
+        deadline, m_settings.maxBodyBytes, type.acceptedStatus, reader);
     if (m_abandoned.remove(used)) {
         // The run stopped before the request had a connection: it was never sent.
         m_inFlight.remove(used);
@@ -87,12 +95,21 @@ QCoro::Task<Exchange> FastTransport::send(std::size_t userSlot, const PreparedRe
             used = elsewhere.get();
         }
         m_inFlight.insert(used, false);
+        if (stream) {
+            // Only the last hop's body is the stream.
+            stream.emplace();
+            reader = &*stream;
+        }
         outcome = co_await used->send(
             FastConnection::request(FastConnection::requestHead(method, url, type.headers), method, body),
-            method == "HEAD", deadline, m_settings.maxBodyBytes, type.acceptedStatus);
+            method == "HEAD", deadline, m_settings.maxBodyBytes, type.acceptedStatus, reader);
     }
     m_inFlight.remove(used);
     exchange.done = EngineClock::now();
+    if (stream) {
+        exchange.stream = stream->finish(nanos(exchange.done.time_since_epoch()));
+        exchange.applyStreamOutcome();
+    }
     co_return exchange;
 }
 

@@ -31,6 +31,10 @@ QString Outcome::label() const
         return QStringLiteral("Body too large");
     case Stuck:
         return QStringLiteral("Stuck");
+    case StreamError:
+        return QStringLiteral("Stream error");
+    case StreamIncomplete:
+        return QStringLiteral("Stream incomplete");
     case Other:
         break;
     }

@@ -23,6 +23,8 @@ struct Outcome {
         ProtocolError,
         BodyTooLarge,
         Stuck,
+        StreamError, //!< an `{"error": …}` event inside a streamed 200 (detail: the server's words)
+        StreamIncomplete, //!< a stream that ended before `[DONE]`
         Other
     };
 

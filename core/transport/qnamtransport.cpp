@@ -2,6 +2,8 @@
 
 #include "qnamtransport.h"
 
+#include "openaistreamreader.h"
+
 #include <QCoro/QCoroNetworkReply>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -66,6 +68,7 @@ QCoro::Task<Exchange> QnamTransport::send(std::size_t userSlot, const PreparedRe
         request.setRawHeader(name, value);
 
     QNetworkAccessManager* nam = managerFor(userSlot);
+    const auto sentAt = type.isStreaming() ? EngineClock::now() : EngineClock::time_point {};
     QNetworkReply* reply = nullptr;
     if (type.method == "GET" && body.isEmpty())
         reply = nam->get(request);
@@ -80,19 +83,28 @@ QCoro::Task<Exchange> QnamTransport::send(std::size_t userSlot, const PreparedRe
     qint64 bodyBytes = 0;
     reply->setReadBufferSize(256 * 1024);
     const qint64 cap = m_settings.maxBodyBytes;
+    // A streaming type's body goes through the reader read by read; nothing else of it is kept.
+    std::optional<OpenAiStreamReader> stream;
+    if (type.isStreaming())
+        stream.emplace();
+    OpenAiStreamReader* reader = stream ? &*stream : nullptr;
     // The captured locals live in this coroutine's frame until the reply has finished, and the
     // connection is cut (disconnect below) before the frame goes.
-    connect(
-        reply, &QIODevice::readyRead, reply, [reply, &bodyBytes, &tooLarge, cap] { // clazy:exclude=lambda-in-connect
-            char sink[16384];
-            qint64 n = 0;
-            while ((n = reply->read(sink, sizeof sink)) > 0)
-                bodyBytes += n;
-            if (bodyBytes > cap && !tooLarge) {
-                tooLarge = true;
-                reply->abort();
-            }
-        });
+    auto readBody = [reply, &bodyBytes, &tooLarge, cap, reader] {
+        char sink[16384];
+        qint64 n = 0;
+        const std::int64_t readNs = reader ? streamNow() : 0;
+        while ((n = reply->read(sink, sizeof sink)) > 0) {
+            bodyBytes += n;
+            if (reader)
+                reader->feed(QByteArrayView(sink, n), readNs);
+        }
+        if (bodyBytes > cap && !tooLarge) {
+            tooLarge = true;
+            reply->abort();
+        }
+    };
+    connect(reply, &QIODevice::readyRead, reply, readBody); // clazy:exclude=lambda-in-connect
 
     // A precise timer of our own: QCoro's coarse one may fire up to 5 % early.
     bool timedOut = false;
@@ -106,7 +118,10 @@ QCoro::Task<Exchange> QnamTransport::send(std::size_t userSlot, const PreparedRe
     timeout.start(m_settings.timeout);
     co_await qCoro(reply).waitForFinished();
     timeout.stop();
-    Exchange exchange { {}, EngineClock::now() };
+    if (reader && reply->isOpen())
+        readBody(); // what arrived with the end
+    Exchange exchange;
+    exchange.done = EngineClock::now();
     m_inFlight.remove(reply);
 
     if (m_stuck.remove(reply))
@@ -117,6 +132,11 @@ QCoro::Task<Exchange> QnamTransport::send(std::size_t userSlot, const PreparedRe
         exchange.outcome = { Outcome::BodyTooLarge, 0, {} };
     else
         exchange.outcome = Outcome::fromReply(reply, type.acceptedStatus);
+    if (reader) {
+        exchange.stream = stream->finish(nanos(exchange.done.time_since_epoch()));
+        exchange.sentAt = sentAt;
+        exchange.applyStreamOutcome();
+    }
     disconnect(reply, &QIODevice::readyRead, reply, nullptr);
     reply->deleteLater();
     co_return exchange;

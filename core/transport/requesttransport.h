@@ -5,6 +5,7 @@
 #include "engineclock.h"
 #include "outcome.h"
 #include "scenario.h"
+#include "streamsummary.h"
 
 #include <QByteArray>
 #include <QCoro/QCoroTask>
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 
 namespace Stressdeck {
 
@@ -38,11 +40,25 @@ struct PreparedRequest {
 
 //! How one exchange ended: its outcome and completion time on the engine's clock. `sent` is false
 //! for a request given up at a stop before any of it was sent; such a request is not counted.
+//! A streaming request type's exchange also carries what its event stream looked like, its
+//! times on the engine clock (nanoseconds since the clock's epoch), and the time it was handed
+//! to the wire; a plain request leaves both empty.
 struct Exchange {
     Outcome outcome;
     EngineClock::time_point done;
     bool sent = true;
+    std::optional<StreamSummary> stream;
+    EngineClock::time_point sentAt {};
+
+    //! A successful HTTP answer whose stream broke is a failure of the stream's own class.
+    void applyStreamOutcome();
 };
+
+//! The engine clock's time as a stream reader's timestamp.
+inline std::int64_t streamNow()
+{
+    return nanos(EngineClock::now().time_since_epoch());
+}
 
 //! Sends one request and returns its outcome: the seam between the virtual users and the wire.
 //! A transport belongs to one engine thread and keeps per-user connection state keyed by the

@@ -3,6 +3,7 @@
 #include "analysis.h"
 #include "filesizelimit.h"
 #include "report.h"
+#include "textsummary.h"
 
 #include <QDir>
 #include <QFile>
@@ -94,6 +95,71 @@ private Q_SLOTS:
         QCOMPARE(back.config, r.config);
         QVERIFY(back == r);
         QCOMPARE(back.toJsonBytes(), bytes);
+    }
+
+    void streamingRoundTrip()
+    {
+        Report r = sampleReport();
+        StreamCounters c;
+        for (int i = 0; i < 4; ++i) {
+            StreamSample sample;
+            sample.ttftNs = 150'000'000LL + i * 1'000'000LL;
+            sample.ttftSchedNs = *sample.ttftNs + 2'000'000LL;
+            sample.e2eNs = 550'000'000LL;
+            sample.tpotNs = 20'000'000.0;
+            sample.gapsNs = { 80'000'000LL, 81'000'000LL };
+            sample.outputTokens = i < 3 ? std::optional<std::int64_t>(12) : std::nullopt;
+            sample.contentEvents = 3;
+            c.add(sample);
+        }
+        r.requestTypes[0].streaming = StreamingSummary::of(c, r.elapsedS);
+        r.overall.streaming = r.requestTypes[0].streaming;
+        r.timeline[0].streaming = TimelineRow::Streaming { 150.5, 152.25, 153.125, 36 };
+        Report back;
+        QString error;
+        const QByteArray bytes = r.toJsonBytes();
+        QVERIFY2(Report::fromJson(bytes, QStringLiteral("r.json"), &back, &error), qPrintable(error));
+        QCOMPARE(back.requestTypes, r.requestTypes);
+        QCOMPARE(back.timeline, r.timeline);
+        QVERIFY(back == r);
+        QCOMPARE(back.toJsonBytes(), bytes);
+
+        // The contract's names.
+        const QJsonObject o = r.toJson();
+        const QJsonObject st = o.value(QStringLiteral("request_types"))
+                                   .toArray()
+                                   .first()
+                                   .toObject()
+                                   .value(QStringLiteral("streaming"))
+                                   .toObject();
+        for (const char* key : { "ttft_ms", "ttft_sched_ms", "e2e_ms", "tpot_ms", "icl_ms" }) {
+            const QJsonObject l = st.value(QLatin1String(key)).toObject();
+            for (const char* figure : { "min", "mean", "p50", "p90", "p95", "p99", "p999", "max" })
+                QVERIFY2(l.contains(QLatin1String(figure)), key);
+        }
+        QCOMPARE(st.value(QStringLiteral("output_tokens")).toInt(), 36);
+        QCOMPARE(st.value(QStringLiteral("output_tokens_per_s")).toDouble(), 36 / r.elapsedS);
+        QCOMPARE(st.value(QStringLiteral("token_source")).toObject().value(QStringLiteral("usage")).toInt(), 3);
+        QCOMPARE(st.value(QStringLiteral("token_source")).toObject().value(QStringLiteral("none")).toInt(), 1);
+        QCOMPARE(st.value(QStringLiteral("chunks_per_token")).toDouble(), 9.0 / 36.0);
+        const QJsonArray warnings = st.value(QStringLiteral("warnings")).toArray();
+        QCOMPARE(warnings.size(), 2);
+        QVERIFY(warnings[0].toString().startsWith(QLatin1String("ICL is per event, not per token")));
+        QVERIFY(warnings[1].toString().startsWith(QLatin1String("usage missing")));
+        const QJsonObject row = o.value(QStringLiteral("timeline")).toArray().first().toObject();
+        QCOMPARE(row.value(QStringLiteral("ttft_p95_ms")).toDouble(), 152.25);
+        QCOMPARE(row.value(QStringLiteral("output_tokens_per_s")).toDouble(), 36.0);
+        QVERIFY(textSummary(r).contains(QLatin1String("TTFT: p50=")));
+    }
+
+    void aNonStreamingReportHasNoStreamingKeys()
+    {
+        const QJsonObject o = sampleReport().toJson();
+        QVERIFY(!o.value(QStringLiteral("overall")).toObject().contains(QStringLiteral("streaming")));
+        const QJsonObject row = o.value(QStringLiteral("timeline")).toArray().first().toObject();
+        QVERIFY(!row.contains(QStringLiteral("ttft_p50_ms")));
+        QVERIFY(!row.contains(QStringLiteral("output_tokens_per_s")));
+        QVERIFY(!textSummary(sampleReport()).contains(QLatin1String("TTFT")));
     }
 
     void stagesRoundTrip()

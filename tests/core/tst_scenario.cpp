@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -65,6 +66,51 @@ private Q_SLOTS:
         Scenario back;
         QVERIFY2(Scenario::load(file, &back, &error), qPrintable(error));
         QCOMPARE(back, s);
+    }
+
+    void streamingTypesRoundTrip()
+    {
+        const QByteArray json = QByteArrayLiteral(
+            "{\"name\":\"x\",\"request_types\":[{\"name\":\"chat\",\"method\":\"POST\",\"path\":\"/v1/chat/"
+            "completions\",\"stream\":\"openai\",\"bodies\":[{\"model\":\"m\",\"stream\":false}]},"
+            "{\"name\":\"plain\",\"path\":\"/\"}]}");
+        Scenario s;
+        QString error;
+        QVERIFY2(Scenario::fromJson(json, QStringLiteral("f.json"), &s, &error), qPrintable(error));
+        QCOMPARE(s.requestTypes[0].stream, RequestType::Stream::OpenAi);
+        QVERIFY(s.requestTypes[0].isStreaming());
+        QVERIFY(!s.requestTypes[1].isStreaming());
+        Scenario back;
+        QVERIFY2(Scenario::fromJson(s.toJson(), QStringLiteral("again"), &back, &error), qPrintable(error));
+        QCOMPARE(back, s);
+        // The file keeps what the user wrote; only what is sent has the stream options.
+        QVERIFY(!s.toJson().contains("include_usage"));
+        QVERIFY(!QJsonDocument::fromJson(s.toJson())
+                     .object()
+                     .value(QStringLiteral("request_types"))
+                     .toArray()
+                     .at(1)
+                     .toObject()
+                     .contains(QStringLiteral("stream")));
+    }
+
+    void streamingBodiesAreMerged()
+    {
+        RequestType t;
+        t.bodies = { QByteArrayLiteral("{\"model\":\"m\",\"stream\":false,\"max_tokens\":20}") };
+        QCOMPARE(t.bodiesToSend(), t.bodies); // not streaming: as written
+        t.stream = RequestType::Stream::OpenAi;
+        const QList<QByteArray> sent = t.bodiesToSend();
+        QCOMPARE(sent.size(), 1);
+        const QJsonObject body = QJsonDocument::fromJson(sent[0]).object();
+        QCOMPARE(body.value(QStringLiteral("stream")), QJsonValue(true));
+        QCOMPARE(body.value(QStringLiteral("stream_options")).toObject().value(QStringLiteral("include_usage")),
+            QJsonValue(true));
+        QCOMPARE(body.value(QStringLiteral("model")).toString(), QStringLiteral("m"));
+        QCOMPARE(body.value(QStringLiteral("max_tokens")).toInt(), 20);
+        t.bodies.clear();
+        const QJsonObject alone = QJsonDocument::fromJson(t.bodiesToSend().value(0)).object();
+        QCOMPARE(alone.value(QStringLiteral("stream")), QJsonValue(true));
     }
 
     void stagesInAScenarioFile()
@@ -170,6 +216,15 @@ private Q_SLOTS:
         QTest::addRow("stages of the wrong kind") << QByteArrayLiteral(
             "{\"name\":\"x\",\"rate_stages\":5,\"request_types\":[{\"name\":\"a\",\"path\":\"/\"}]}")
                                                   << QStringLiteral("\"rate_stages\"");
+        QTest::addRow("unknown stream kind") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"stream\":\"grpc\"}]}")
+                                             << QStringLiteral("request_types[0].stream");
+        QTest::addRow("stream of the wrong kind")
+            << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"stream\":true}]}")
+            << QStringLiteral("request_types[0].stream");
+        QTest::addRow("streaming body not an object") << QByteArrayLiteral(
+            "{\"name\":\"x\",\"request_types\":[{\"name\":\"chat\",\"path\":\"/\",\"stream\":\"openai\","
+            "\"bodies\":[{\"a\":1},[1,2]]}]}") << QStringLiteral("request_types[0].bodies[1] (\"chat\")");
         QTest::addRow("all weights zero")
             << QByteArrayLiteral("{\"name\":\"x\",\"request_types\":[{\"name\":\"a\",\"path\":\"/\",\"weight\":0}]}")
             << QStringLiteral("weight");

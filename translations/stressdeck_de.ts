@@ -105,16 +105,8 @@
         <translation>Keine Kapazität mit %1 gefunden</translation>
     </message>
     <message>
-        <source>A step lasts at least 2 s</source>
-        <translation>Eine Stufe dauert mindestens 2 s</translation>
-    </message>
-    <message>
         <source>The rate search needs an SLO, e.g. p95&lt;500ms</source>
         <translation>Die Ratensuche braucht ein SLO, z. B. p95&lt;500ms</translation>
-    </message>
-    <message>
-        <source>Users: from at least 1 up to a maximum at or above the start</source>
-        <translation>Nutzer: ab mindestens 1 bis zu einem Höchstwert ab dem Startwert</translation>
     </message>
     <message>
         <source>Growth: a factor above 1 and at most 100</source>
@@ -196,6 +188,18 @@
     <message>
         <source>req/s</source>
         <translation>Anfr./s</translation>
+    </message>
+    <message>
+        <source>A step lasts from 2 s to 59 min</source>
+        <translation>Eine Stufe dauert von 2 s bis 59 min</translation>
+    </message>
+    <message>
+        <source>Users: from at least 1 up to a maximum at or above the start, at most 100000</source>
+        <translation>Nutzer: ab mindestens 1 bis zu einem Höchstwert ab dem Startwert, höchstens 100000</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; against %2, %3 transport, steps of %4</source>
+        <translation>&quot;%1&quot; gegen %2, Transport %3, Stufen von %4</translation>
     </message>
 </context>
 <context>
@@ -893,10 +897,6 @@ Unterbrochen: Lauf wird beendet, laufende Anfragen werden abgewartet (erneut unt
     <message>
         <source>Capacity search written to %1</source>
         <translation>Kapazitätssuche geschrieben nach %1</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; against %2, %3 transport, steps of %4</source>
-        <translation>„%1“ gegen %2, Transport %3, Stufen von %4</translation>
     </message>
     <message>
         <source>step %1 of about %2: %3 req/s …</source>
@@ -3570,6 +3570,13 @@ Stufen (nach den Anfragen, die in ihnen begannen):
 </source>
         <translation>Stufen (Nutzer): %1
 </translation>
+    </message>
+</context>
+<context>
+    <name>TableCopy</name>
+    <message>
+        <source>Copy as TSV</source>
+        <translation>Als TSV kopieren</translation>
     </message>
 </context>
 </TS>

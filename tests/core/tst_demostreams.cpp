@@ -317,8 +317,8 @@ private Q_SLOTS:
         faulty.faults[QStringLiteral("llm")].extraLatencyMs = 300;
         setOptions(faulty);
         const StreamAnswer slow = post("/v1/chat/completions", chatBody(2, true));
-        QVERIFY2(slow.contentEvents().first().atMs >= 0.9 * 300,
-            qPrintable(QString::number(slow.contentEvents().first().atMs)));
+        QVERIFY2(slow.contentEvents().constFirst().atMs >= 0.9 * 300,
+            qPrintable(QString::number(slow.contentEvents().constFirst().atMs)));
         faulty.faults[QStringLiteral("llm")].errorRate = 1;
         faulty.faults[QStringLiteral("llm")].errorStatus = 503;
         setOptions(faulty);
@@ -356,8 +356,8 @@ private Q_SLOTS:
         setOptions(prefill);
         const StreamAnswer shortPrompt = post("/v1/chat/completions", chatBody(2, true, false, "hi"));
         const StreamAnswer longPrompt = post("/v1/chat/completions", chatBody(2, true, false, QByteArray(4000, 'a')));
-        const qint64 shortTtft = shortPrompt.contentEvents().first().atMs;
-        const qint64 longTtft = longPrompt.contentEvents().first().atMs;
+        const qint64 shortTtft = shortPrompt.contentEvents().constFirst().atMs;
+        const qint64 longTtft = longPrompt.contentEvents().constFirst().atMs;
         QVERIFY2(longTtft >= 0.9 * 1000, qPrintable(QString::number(longTtft)));
         QVERIFY2(shortTtft < 500, qPrintable(QString::number(shortTtft)));
     }

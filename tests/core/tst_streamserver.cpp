@@ -139,7 +139,7 @@ private Q_SLOTS:
         QVERIFY(content.last().atMs - a.events.first().atMs < 30);
         QVERIFY2(a.headersAtMs >= 0.9 * (50 + 9 * 20), qPrintable(QString::number(a.headersAtMs)));
         const StreamAnswer paced = get("/stream?first=50&interval=20&tokens=10");
-        QVERIFY(paced.contentEvents().last().atMs - paced.contentEvents().first().atMs >= 0.9 * 9 * 20);
+        QVERIFY(paced.contentEvents().constLast().atMs - paced.contentEvents().constFirst().atMs >= 0.9 * 9 * 20);
     }
 
     void eventLinesCommentsAndCrlf()

@@ -21,7 +21,7 @@ packages=(
 # packaging and benchmark stages and what only they need.
 quick="${STRESSDECK_QUICK:-}"
 if [[ "$mode" == test ]]; then
-    packages+=(ccache) # the clean-root stage rebuilds the dev tree from the first build's objects
+    packages+=(ccache) # every tree reuses the objects of earlier runs
 fi
 if [[ "$mode" == test && -z "$quick" ]]; then
     packages+=(clang libclang-rt-14-dev) # libFuzzer and the sanitizer runtimes
@@ -98,50 +98,57 @@ test)
         }
     fi
 
-    stage "Build and test"
+    stage "Build"
     # The presets (CMakePresets.json) say how each tree is configured and how its tests run.
-    # ccache keeps the dev tree's objects in the build directory, keyed by content and by paths
-    # relative to the source tree, so the clean root's build below reuses them; a header missing
-    # there still fails, as ccache then runs the real compiler.
-    export CCACHE_DIR="${CCACHE_DIR:-$build/ccache}" CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1 \
-        CCACHE_COMPILERCHECK=content
+    # ccache keeps every tree's objects between runs on this machine (STRESSDECK_CCACHE_DIR, by
+    # default under ~/.cache), keyed by content and by paths relative to the source tree, so a
+    # fresh clone rebuilds only what changed; the gcc trees and the clang trees keep separate
+    # caches, and the clean root below gets a copy of the gcc one. A header missing there still
+    # fails, as ccache then runs the real compiler.
+    cache="${STRESSDECK_CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/stressdeck}"
+    export CCACHE_DIR="${CCACHE_DIR:-$cache/gcc}" CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1 \
+        CCACHE_COMPILERCHECK=content CCACHE_MAXSIZE=2G
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
     cd "$here"
-    cmake --preset dev -B "$build" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+    cmake --preset dev -B "$build" "${launcher[@]}"
     cmake --build "$build" -j "$jobs"
-    ctest --preset dev --test-dir "$build" -j "$test_jobs"
 
     if [[ -n "$quick" ]]; then
+        stage "The test suite"
+        ctest --preset dev --test-dir "$build" -j "$test_jobs"
         echo "STRESSDECK_QUICK is set: skipping the sanitizer, fuzzing, packaging and benchmark stages."
         exit 0
     fi
+    # Without STRESSDECK_QUICK the dev tree's suite runs once, in the clean root below (the
+    # fresh-machine stage), and here under the sanitizers: a third run would find nothing new.
 
     stage "clang with clazy, AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite; then clang-tidy"
     # One clang build does two jobs: clazy's Qt checks as a compiler plugin (warnings are errors)
     # and the sanitizer run of every test.
-    cmake --preset asan
-    cmake --build --preset asan -j "$jobs"
+    CCACHE_DIR="$cache/clang" cmake --preset asan "${launcher[@]}"
+    CCACHE_DIR="$cache/clang" cmake --build --preset asan -j "$jobs"
     ctest --preset asan -j "$test_jobs"
     # clang-tidy (.clang-tidy) reads the dev tree's compile commands; after the sanitizer tests,
-    # not beside them, so their timing is not disturbed.
-    if ! run-clang-tidy -p "$build" -j "$jobs" -quiet "$here/(core|widgets|app)/.*[.]cpp$" \
-        >"$build/clang-tidy.log" 2>&1; then
+    # not beside them, so their timing is not disturbed. Files whose preprocessed source is the
+    # same as at an earlier clean check are skipped (packaging/clang-tidy-cached.py).
+    if ! python3 "$here/packaging/clang-tidy-cached.py" "$build" "$here" "$cache/clang-tidy" "$jobs" \
+        "^$here/(core|widgets|app)/.*[.]cpp$" "$build/clang-tidy.log"; then
         grep -E "(warning|error):" "$build/clang-tidy.log" | sort -u || true
         echo "clang-tidy found problems (all of its output: $build/clang-tidy.log)"
         exit 1
     fi
-    echo "clang-tidy: no findings in $(grep -c '^clang-tidy' "$build/clang-tidy.log") files"
 
     stage "ThreadSanitizer: the engine's cross-thread pieces on plain std::threads"
     # Debian's Qt is not instrumented, so the whole suite cannot run under TSan; the record
     # queue and the open schedule can, driven without a Qt event loop (tests/core/tst_concurrency.cpp).
-    cmake --preset tsan
+    cmake --preset tsan "${launcher[@]}"
     cmake --build --preset tsan -j "$jobs"
     ctest --preset tsan
 
     stage "libFuzzer: scenario and report loaders"
     fuzz="$here/build-fuzz"
-    cmake --preset fuzz
-    cmake --build --preset fuzz -j "$jobs"
+    CCACHE_DIR="$cache/clang" cmake --preset fuzz "${launcher[@]}"
+    CCACHE_DIR="$cache/clang" cmake --build --preset fuzz -j "$jobs"
     seconds="${STRESSDECK_FUZZ_SECONDS:-45}"
     for loader in scenario report; do
         corpus="$(mktemp -d)"
@@ -192,13 +199,14 @@ test)
     # from its list fails here, even though this machine has it.
     mkdir -p "$root/src"
     tar -C "$here" --exclude='./build*' --exclude=./.git -cf - . | tar -C "$root/src" -xf -
-    mkdir -p "$root/src/build"
-    cp -a "$CCACHE_DIR" "$root/src/build/ccache"
-    CCACHE_DIR="$root/src/build/ccache" ccache --zero-stats > /dev/null
+    rootcache="$root/root/.cache/stressdeck/gcc" # where setup.sh in the root looks, as root there
+    mkdir -p "$(dirname "$rootcache")"
+    cp -a "$CCACHE_DIR" "$rootcache"
+    CCACHE_DIR="$rootcache" ccache --zero-stats > /dev/null
     chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
         STRESSDECK_QUICK=1 /bin/bash /src/packaging/setup.sh test
     echo "The README's test command passes in a clean Debian 12 root."
-    CCACHE_DIR="$root/src/build/ccache" ccache --show-stats | grep -E "Hits|Misses" || true
+    CCACHE_DIR="$rootcache" ccache --show-stats | grep -E "Hits|Misses" || true
 
     stage "Benchmark smoke run (bench/run.sh --smoke)"
     STRESSDECK_BUILD_DIR="$build" bash "$here/bench/run.sh" --smoke

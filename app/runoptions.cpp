@@ -118,7 +118,8 @@ RunOptionTable::RunOptionTable()
         QT_TRANSLATE_NOOP("Cli", "Base URL of the service (default: the built-in demo service)."),
         QStringLiteral("url"));
     add({ QStringLiteral("scenario") },
-        QT_TRANSLATE_NOOP("Cli", "Scenario JSON file, or a built-in: archive-ai, archive-ai-original."),
+        QT_TRANSLATE_NOOP(
+            "Cli", "Scenario JSON file, or a built-in: archive-ai, archive-ai-original, archive-ai-multimodal."),
         QStringLiteral("file"));
     add({ QStringLiteral("request") },
         QT_TRANSLATE_NOOP("Cli", "Ad-hoc request type \"METHOD /path [json]\" (repeatable)."), QStringLiteral("spec"));

@@ -56,8 +56,11 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
     // LoadRunner::start has checked that every variable is set.
     QString unused;
     scenario.resolveEnvironment(&m_shared->scenario, &unused);
-    for (RequestType& t : m_shared->scenario.requestTypes)
+    for (RequestType& t : m_shared->scenario.requestTypes) {
         t.bodies = t.bodiesToSend();
+        t.headers = t.headersToSend();
+        t.multipart.clear(); // sent as the body above
+    }
     double sum = 0;
     for (const RequestType& t : m_shared->scenario.requestTypes) {
         sum += t.weight;

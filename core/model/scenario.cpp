@@ -5,7 +5,9 @@
 #include "savefile.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +15,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <tuple>
 
 namespace Stressdeck {
@@ -31,6 +34,133 @@ QByteArray compactJson(const QJsonObject& object)
 
 const QStringList s_methods { QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
     QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS") };
+
+//! Reads `"multipart"` of a request type; on failure sets *field (the key at fault, under `at`)
+//! and *why. Files are read relative to `base`, at most 64 MiB each.
+bool parseMultipart(const QJsonValue& value, const QString& at, const QDir& base, QList<MultipartPart>* parts,
+    QString* field, QString* why)
+{
+    auto failAt = [&](const QString& key, const QString& reason) {
+        *field = key;
+        *why = reason;
+        return false;
+    };
+    if (!value.isArray() || value.toArray().isEmpty())
+        return failAt(at, QCoreApplication::translate("Scenario", "must be a non-empty array of parts"));
+    const QJsonArray list = value.toArray();
+    for (qsizetype j = 0; j < list.size(); ++j) {
+        const QString partAt = at + QStringLiteral("[%1]").arg(j);
+        if (!list[j].isObject())
+            return failAt(partAt, QCoreApplication::translate("Scenario", "must be an object"));
+        const QJsonObject o = list[j].toObject();
+        MultipartPart part;
+        for (const auto& [key, target] : { std::pair { "name", &part.name }, std::pair { "filename", &part.filename },
+                 std::pair { "content_type", &part.contentType } }) {
+            const QJsonValue v = o.value(QLatin1String(key));
+            if (v.isUndefined())
+                continue;
+            if (!v.isString())
+                return failAt(partAt + QLatin1Char('.') + QLatin1String(key),
+                    QCoreApplication::translate("Scenario", "must be a string"));
+            *target = v.toString();
+        }
+        const int sources = int(o.contains(QStringLiteral("value"))) + int(o.contains(QStringLiteral("file")))
+            + int(o.contains(QStringLiteral("wav")));
+        if (sources != 1)
+            return failAt(partAt,
+                QCoreApplication::translate("Scenario", "needs exactly one of \"value\", \"file\" and \"wav\""));
+        if (o.contains(QStringLiteral("value"))) {
+            if (!o.value(QStringLiteral("value")).isString())
+                return failAt(
+                    partAt + QStringLiteral(".value"), QCoreApplication::translate("Scenario", "must be a string"));
+            part.source = MultipartPart::Source::Value;
+            part.value = o.value(QStringLiteral("value")).toString();
+            part.data = part.value.toUtf8();
+        } else if (o.contains(QStringLiteral("file"))) {
+            if (!o.value(QStringLiteral("file")).isString())
+                return failAt(
+                    partAt + QStringLiteral(".file"), QCoreApplication::translate("Scenario", "must be a string"));
+            part.source = MultipartPart::Source::File;
+            part.file = o.value(QStringLiteral("file")).toString();
+            QFile file(base.absoluteFilePath(part.file));
+            constexpr qint64 maxBytes = 64 << 20;
+            const QString shown = QDir::toNativeSeparators(file.fileName());
+            // A regular file only: a device or a pipe might never end.
+            if (QFileInfo::exists(file.fileName()) && !QFileInfo(file.fileName()).isFile())
+                return failAt(partAt + QStringLiteral(".file"),
+                    QCoreApplication::translate("Scenario", "%1 is not a regular file").arg(shown));
+            if (!file.open(QIODevice::ReadOnly))
+                return failAt(partAt + QStringLiteral(".file"),
+                    QCoreApplication::translate("Scenario", "cannot read %1: %2").arg(shown, file.errorString()));
+            part.data = file.read(maxBytes + 1);
+            if (part.data.size() > maxBytes)
+                return failAt(partAt + QStringLiteral(".file"),
+                    QCoreApplication::translate("Scenario", "%1 is larger than 64 MiB").arg(shown));
+            if (part.filename.isEmpty())
+                part.filename = QFileInfo(part.file).fileName();
+            if (part.contentType.isEmpty())
+                part.contentType = part.file.endsWith(QLatin1String(".wav"), Qt::CaseInsensitive)
+                    ? QStringLiteral("audio/wav")
+                    : QStringLiteral("application/octet-stream");
+        } else {
+            const QJsonValue wav = o.value(QStringLiteral("wav"));
+            if (!wav.isObject())
+                return failAt(partAt + QStringLiteral(".wav"),
+                    QCoreApplication::translate("Scenario", "must be an object such as {\"seconds\": 2}"));
+            part.source = MultipartPart::Source::Wav;
+            const QJsonObject w = wav.toObject();
+            const QJsonValue seconds = w.value(QStringLiteral("seconds"));
+            if (!seconds.isUndefined()) {
+                if (!seconds.isDouble() || !(seconds.toDouble() >= 0.1 && seconds.toDouble() <= 600))
+                    return failAt(partAt + QStringLiteral(".wav.seconds"),
+                        QCoreApplication::translate("Scenario", "must be a number from 0.1 to 600"));
+                part.wavSeconds = seconds.toDouble();
+            }
+            const QJsonValue rate = w.value(QStringLiteral("sample_rate"));
+            if (!rate.isUndefined()) {
+                if (!rate.isDouble() || rate.toDouble() != std::floor(rate.toDouble()) || rate.toDouble() < 8000
+                    || rate.toDouble() > 48000)
+                    return failAt(partAt + QStringLiteral(".wav.sample_rate"),
+                        QCoreApplication::translate("Scenario", "must be a whole number from 8000 to 48000"));
+                part.wavSampleRate = rate.toInt();
+            }
+            part.data = Multipart::toneWav(part.wavSeconds, part.wavSampleRate);
+            if (part.filename.isEmpty())
+                part.filename = QStringLiteral("speech.wav");
+            if (part.contentType.isEmpty())
+                part.contentType = QStringLiteral("audio/wav");
+        }
+        parts->append(part);
+    }
+    return true;
+}
+
+QJsonArray multipartToJson(const QList<MultipartPart>& parts)
+{
+    QJsonArray list;
+    for (const MultipartPart& p : parts) {
+        QJsonObject o { { QStringLiteral("name"), p.name } };
+        switch (p.source) {
+        case MultipartPart::Source::Value:
+            o.insert(QStringLiteral("value"), p.value);
+            break;
+        case MultipartPart::Source::File:
+            o.insert(QStringLiteral("file"), p.file);
+            break;
+        case MultipartPart::Source::Wav:
+            o.insert(QStringLiteral("wav"),
+                QJsonObject {
+                    { QStringLiteral("seconds"), p.wavSeconds }, { QStringLiteral("sample_rate"), p.wavSampleRate } });
+            break;
+        }
+        if (!p.filename.isEmpty())
+            o.insert(QStringLiteral("filename"), p.filename);
+        if (!p.contentType.isEmpty())
+            o.insert(QStringLiteral("content_type"), p.contentType);
+        list.append(o);
+    }
+    return list;
+}
 
 } // namespace
 
@@ -174,6 +304,15 @@ bool Scenario::fromJson(const QByteArray& json, const QString& origin, Scenario*
                         .arg(stream.toString(), QStringLiteral("openai")));
             type.stream = RequestType::Stream::OpenAi;
         }
+        const QJsonValue multipart = t.value(QStringLiteral("multipart"));
+        if (!multipart.isUndefined()) {
+            QString key;
+            QString why;
+            const QFileInfo originFile(origin);
+            if (!parseMultipart(multipart, field("multipart"), originFile.exists() ? originFile.absoluteDir() : QDir(),
+                    &type.multipart, &key, &why))
+                return fieldError(key, why);
+        }
         result.requestTypes.append(type);
     }
     const QJsonValue userStages = root.value(QStringLiteral("stages"));
@@ -262,6 +401,33 @@ bool Scenario::validate(QString* error) const
                 return fail("accepted_status",
                     QCoreApplication::translate("Scenario", "%1 is not an HTTP status code (100–599)").arg(code));
         }
+        if (!t.multipart.isEmpty()) {
+            if (!t.bodies.isEmpty())
+                return fail("multipart", QCoreApplication::translate("Scenario", "cannot be combined with \"bodies\""));
+            if (t.isStreaming())
+                return fail("multipart", QCoreApplication::translate("Scenario", "cannot be combined with \"stream\""));
+            if (t.method == "GET" || t.method == "HEAD")
+                return fail("multipart",
+                    QCoreApplication::translate("Scenario", "needs a method that sends a body, such as POST"));
+            for (const auto& [name, value] : t.headers) {
+                if (name.compare("content-type", Qt::CaseInsensitive) == 0)
+                    return fail("headers",
+                        QCoreApplication::translate(
+                            "Scenario", "Content-Type is set by \"multipart\" (it names the boundary); leave it out"));
+            }
+            for (const MultipartPart& p : t.multipart) {
+                auto unsafe = [](const QString& text) {
+                    return std::any_of(text.begin(), text.end(),
+                        [](QChar c) { return c == QLatin1Char('"') || c.unicode() < 0x20 || c.unicode() == 0x7f; });
+                };
+                if (p.name.isEmpty() || unsafe(p.name) || unsafe(p.filename) || unsafe(p.contentType))
+                    return fail("multipart",
+                        QCoreApplication::translate("Scenario",
+                            "part \"%1\": needs a name, and names, file names and content types without quotes or "
+                            "control characters")
+                            .arg(p.name));
+            }
+        }
         if (t.isStreaming()) {
             // The stream options are merged into the body, so it has to be one JSON object.
             for (qsizetype b = 0; b < t.bodies.size(); ++b) {
@@ -285,6 +451,8 @@ bool Scenario::validate(QString* error) const
 
 QList<QByteArray> RequestType::bodiesToSend() const
 {
+    if (!multipart.isEmpty())
+        return { Multipart::encode(multipart, Multipart::boundaryFor(multipart)) };
     if (!isStreaming())
         return bodies;
     auto merged = [](QJsonObject body) {
@@ -298,6 +466,16 @@ QList<QByteArray> RequestType::bodiesToSend() const
     sent.reserve(bodies.size());
     for (const QByteArray& body : bodies)
         sent.append(merged(QJsonDocument::fromJson(body).object()));
+    return sent;
+}
+
+QList<QPair<QByteArray, QByteArray>> RequestType::headersToSend() const
+{
+    if (multipart.isEmpty())
+        return headers;
+    QList<QPair<QByteArray, QByteArray>> sent = headers;
+    sent.append(
+        { QByteArrayLiteral("Content-Type"), "multipart/form-data; boundary=" + Multipart::boundaryFor(multipart) });
     return sent;
 }
 
@@ -331,6 +509,8 @@ QByteArray Scenario::toJson() const
             object.insert(QStringLiteral("bodies"), bodies);
         if (t.stream == RequestType::Stream::OpenAi)
             object.insert(QStringLiteral("stream"), QStringLiteral("openai"));
+        if (!t.multipart.isEmpty())
+            object.insert(QStringLiteral("multipart"), multipartToJson(t.multipart));
         types.append(object);
     }
     QJsonObject root { { QStringLiteral("name"), name }, { QStringLiteral("request_types"), types } };
@@ -423,18 +603,80 @@ Scenario Scenario::archiveAiOriginal()
         "/agent", "/memory/search", "/code-assist");
 }
 
+Scenario Scenario::archiveAiMultiModal()
+{
+    Scenario s = archiveAi();
+    s.name = QStringLiteral("Archive-AI multi-modal");
+    s.description = QCoreApplication::translate("Scenario",
+        "The five Archive-AI request types with voice (text to speech as JSON, speech to text as a multipart WAV "
+        "upload) and a streamed chat completion of the OpenAI-compatible engine beneath.");
+    s.requestTypes.append(jsonPost("voice_synthesize", "/voice/synthesize",
+        bodiesWith("text", { QStringLiteral("Hello, this is Archive."), QStringLiteral("Your build finished.") })));
+    RequestType transcribe;
+    transcribe.name = QStringLiteral("voice_transcribe");
+    transcribe.method = QByteArrayLiteral("POST");
+    transcribe.path = QStringLiteral("/voice/transcribe");
+    MultipartPart audio;
+    audio.name = QStringLiteral("audio");
+    audio.source = MultipartPart::Source::Wav;
+    audio.filename = QStringLiteral("speech.wav");
+    audio.contentType = QStringLiteral("audio/wav");
+    audio.data = Multipart::toneWav(audio.wavSeconds, audio.wavSampleRate);
+    transcribe.multipart = { audio };
+    s.requestTypes.append(transcribe);
+    QList<QJsonObject> prompts;
+    for (const char* prompt :
+        { "Summarise the last meeting in two sentences.", "What is 2+2?", "Write a haiku about load testing." }) {
+        prompts.append({ { QStringLiteral("model"), QStringLiteral("Llama-3.2-3B-Instruct") },
+            { QStringLiteral("messages"),
+                QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                    { QStringLiteral("content"), QString::fromLatin1(prompt) } } } },
+            { QStringLiteral("max_tokens"), 64 } });
+    }
+    RequestType llm = jsonPost("llm_stream", "/v1/chat/completions", prompts);
+    llm.stream = RequestType::Stream::OpenAi;
+    s.requestTypes.append(llm);
+    return s;
+}
+
+namespace {
+
+struct BuiltInScenario {
+    const char* id;
+    Scenario (*make)();
+};
+const BuiltInScenario s_builtIns[]
+    = { { "archive-ai", &Scenario::archiveAi }, { "archive-ai-original", &Scenario::archiveAiOriginal },
+          { "archive-ai-multimodal", &Scenario::archiveAiMultiModal } };
+
+} // namespace
+
 QList<Scenario> Scenario::builtIns()
 {
-    return { archiveAi(), archiveAiOriginal() };
+    QList<Scenario> list;
+    for (const BuiltInScenario& b : s_builtIns)
+        list.append(b.make());
+    return list;
+}
+
+QStringList Scenario::builtInIds()
+{
+    QStringList ids;
+    for (const BuiltInScenario& b : s_builtIns)
+        ids.append(QString::fromLatin1(b.id));
+    return ids;
 }
 
 Scenario Scenario::builtIn(const QString& nameOrId)
 {
-    const QString key = nameOrId.trimmed().toLower();
-    if (key == QLatin1String("archive-ai"))
-        return archiveAi();
-    if (key == QLatin1String("archive-ai-original") || key == QLatin1String("archive-ai (original script)"))
-        return archiveAiOriginal();
+    const QString key = nameOrId.trimmed();
+    for (const BuiltInScenario& b : s_builtIns) {
+        if (key.compare(QLatin1String(b.id), Qt::CaseInsensitive) == 0)
+            return b.make();
+        const Scenario s = b.make();
+        if (key.compare(s.name, Qt::CaseInsensitive) == 0)
+            return s;
+    }
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "multipart.h"
 #include "stages.h"
 
 #include <QByteArray>
@@ -26,12 +27,16 @@ struct RequestType {
     QList<int> acceptedStatus { 200 };
     bool followRedirects = false;
     Stream stream = Stream::None; //!< `"stream": "openai"` in a scenario file
+    //! `"multipart": [...]`: the body is multipart/form-data of these parts (instead of `bodies`).
+    QList<MultipartPart> multipart;
 
     bool isStreaming() const { return stream != Stream::None; }
     //! The bodies as sent: for a streaming type each JSON object with `"stream": true` and
     //! `"stream_options": {"include_usage": true}` merged in (one such object when there are no
     //! bodies); the bodies as they are otherwise. Scenario files keep what the user wrote.
     QList<QByteArray> bodiesToSend() const;
+    //! The headers as sent: with multipart parts, the Content-Type that names their boundary.
+    QList<QPair<QByteArray, QByteArray>> headersToSend() const;
 
     friend bool operator==(const RequestType&, const RequestType&) = default;
 };
@@ -61,8 +66,14 @@ struct Scenario {
     static Scenario archiveAi();
     //! The same mix with the original script's (wrong) paths, to reproduce its results.
     static Scenario archiveAiOriginal();
+    //! The five types with voice (synthesis as JSON, transcription as a multipart WAV upload) and
+    //! a streamed chat completion of the OpenAI-compatible engine beneath (issue #16).
+    static Scenario archiveAiMultiModal();
     static QList<Scenario> builtIns();
-    //! A built-in by name or id ("archive-ai", "archive-ai-original"); empty name if none.
+    //! Their ids, in the same order ("archive-ai", …), as `--scenario` takes them.
+    static QStringList builtInIds();
+    //! A built-in by name or id ("archive-ai", "archive-ai-original", "archive-ai-multimodal");
+    //! empty name if none.
     static Scenario builtIn(const QString& nameOrId);
 
     //! Replaces ${NAME} in header values with environment variables; false (naming the request

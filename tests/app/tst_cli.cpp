@@ -394,6 +394,37 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QLatin1String("req/s"))); // progress lines
     }
 
+    void multiModalScenarioUploadsVoiceAndStreams()
+    {
+        // The built-in demo service (no --target), ten times faster, so its 3–8 s voice answers
+        // come back within the run.
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("mm.json"));
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--scenario"),
+            QStringLiteral("archive-ai-multimodal"), QStringLiteral("-c"), QStringLiteral("8"), QStringLiteral("-d"),
+            QStringLiteral("5s"), QStringLiteral("--think-time"), QStringLiteral("0"), QStringLiteral("--demo-speed"),
+            QStringLiteral("10"), QStringLiteral("--no-history"), QStringLiteral("--json"), json });
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.err));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+        QHash<QString, QJsonObject> types;
+        for (const QJsonValue& t : report.value(QStringLiteral("request_types")).toArray())
+            types.insert(t.toObject().value(QStringLiteral("name")).toString(), t.toObject());
+        QCOMPARE(types.size(), 8);
+        for (const char* name : { "voice_transcribe", "voice_synthesize", "llm_stream", "chat" }) {
+            const QJsonObject t = types.value(QLatin1String(name));
+            // The demo answers a transcription without a multipart "audio" part with 500.
+            QVERIFY2(t.value(QStringLiteral("success")).toInt() > 0, name);
+            QVERIFY2(t.value(QStringLiteral("failure")).toInt() == 0, name);
+        }
+        const QJsonObject stream
+            = types.value(QStringLiteral("llm_stream")).value(QStringLiteral("streaming")).toObject();
+        QVERIFY(stream.value(QStringLiteral("output_tokens")).toInt() > 0);
+        QVERIFY(stream.value(QStringLiteral("ttft_ms")).toObject().value(QStringLiteral("p50")).toDouble() > 0);
+        QVERIFY(!types.value(QStringLiteral("voice_transcribe")).contains(QStringLiteral("streaming")));
+    }
+
     void rateStagesRunAndReport()
     {
         TestServerThread server;

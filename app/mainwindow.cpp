@@ -19,6 +19,7 @@
 #include "savefile.h"
 #include "settings.h"
 #include "setupform.h"
+#include "summarystrip.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -77,7 +78,15 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setCollapsible(0, false);
     m_splitter->setCollapsible(1, false);
-    setCentralWidget(m_splitter);
+    // The summary strip sits above both panels, so the run's state shows whatever tab is open.
+    m_strip = new SummaryStrip(this);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(2);
+    centralLayout->addWidget(m_strip);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
     buildActions();
 
     m_progress = new QProgressBar(this);
@@ -569,6 +578,7 @@ void MainWindow::startRun()
     for (const RequestType& t : scenario.requestTypes)
         names.append(t.name);
     m_dashboard->reset(names, config);
+    m_strip->start(config.thresholds);
     m_views->setCurrentWidget(m_dashboard);
     m_runner.setBaseline(m_baseline);
     m_comparePdfAction->setEnabled(false);
@@ -761,6 +771,7 @@ void MainWindow::setRunning(bool running)
 void MainWindow::onSnapshot(const LiveSnapshot& s)
 {
     m_dashboard->applySnapshot(s);
+    m_strip->applySnapshot(s);
     const int percent = s.durationS > 0 ? int(std::min(100.0, 100.0 * s.elapsedS / s.durationS)) : 0;
     m_progress->setValue(percent);
     const bool capacity = m_capacity.isRunning();
@@ -802,6 +813,7 @@ void MainWindow::onFinished(const Report& report)
             QMessageBox::warning(this, tr("Target unavailable"), m_unavailableMessage);
     } else {
         m_dashboard->showReport(report);
+        m_strip->showReport(report);
         compareShownReport();
         m_state->setText(report.passed ? tr("Run passed") : tr("Run failed"));
         m_exitCode = report.stopReason == QLatin1String("stopped") && m_options.quitWhenDone ? Cli::Interrupted
@@ -959,6 +971,8 @@ bool MainWindow::openReport(const QString& fileName)
     m_saveAction->setEnabled(true);
     m_pdfAction->setEnabled(true);
     m_dashboard->showReport(report);
+    m_strip->start(report.config.thresholds);
+    m_strip->showReport(report);
     compareShownReport();
     m_state->setText(tr("Report %1 (%2, %3)")
                          .arg(QFileInfo(fileName).fileName(), report.scenarioName,

@@ -31,6 +31,7 @@ namespace Stressdeck {
 
 class CapacityView;
 class Dashboard;
+class SummaryStrip;
 class DemoKnobsPanel;
 class HistoryPanel;
 class LagProbe;
@@ -117,6 +118,7 @@ private:
     CapacityRun m_capacity;
     CapacityView* m_capacityView = nullptr;
     QTabWidget* m_views = nullptr;
+    SummaryStrip* m_strip = nullptr;
     QAction* m_capacityPdfAction = nullptr;
     QAction* m_capacityJsonAction = nullptr;
     bool m_capacityDone = false;

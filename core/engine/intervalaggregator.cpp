@@ -182,6 +182,27 @@ TimelineRow IntervalAggregator::rowOf(const Interval& interval, double endS, dou
     return row;
 }
 
+void IntervalAggregator::slide(const Interval& interval, TimelineRow* row, bool replace)
+{
+    if (m_slidingTypes.size() != m_counters.size())
+        m_slidingTypes.assign(m_counters.size(), SlidingLatency(TimelineRow::SlidingWindowsS.back()));
+    auto fill = [](SlidingLatency& sliding, const Histogram& second, bool replace) {
+        if (replace)
+            sliding.replaceNewest(second);
+        else
+            sliding.push(second);
+        std::array<TimelineRow::Sliding, 2> figures;
+        for (std::size_t w = 0; w < figures.size(); ++w) {
+            const auto p = sliding.percentilesNs(TimelineRow::SlidingWindowsS[w], { 50, 95, 99 });
+            figures[w] = { nsToMs(p[0]), nsToMs(p[1]), nsToMs(p[2]) };
+        }
+        return figures;
+    };
+    row->slidingAll = fill(m_slidingAll, interval.allLatency, replace);
+    for (size_t i = 0; i < m_counters.size(); ++i)
+        row->slidingByType.insert(m_names[qsizetype(i)], fill(m_slidingTypes[i], interval.latency[i], replace));
+}
+
 void IntervalAggregator::closeOldest(double endS, qint64 inFlight)
 {
     open(m_firstOpen);
@@ -194,6 +215,7 @@ void IntervalAggregator::closeOldest(double endS, qint64 inFlight)
     const double lengthS = endS - (m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS);
     if (lengthS > 1e-6) {
         m_timeline.append(rowOf(current, endS, lengthS, inFlight));
+        slide(current, &m_timeline.last(), false);
         addToWindow(current, endS);
     }
     // The newest second stays whole until the next one closes: a run may end just after it.
@@ -224,6 +246,7 @@ void IntervalAggregator::closeLast(double endS, qint64 inFlight)
         foldOldestInto(&*m_lastClosed);
     const double startS = m_timeline.size() > 1 ? m_timeline[m_timeline.size() - 2].tS : 0.0;
     TimelineRow row = rowOf(*m_lastClosed, endS, endS - startS, m_timeline.last().inFlight);
+    slide(*m_lastClosed, &row, true);
     m_timeline.last() = row;
 }
 

@@ -4,6 +4,7 @@
 
 #include "histogram.h"
 #include "recordqueue.h"
+#include "slidinglatency.h"
 #include "stats.h"
 
 #include <QList>
@@ -68,6 +69,9 @@ private:
     void foldOldestInto(Interval* into);
     static void clear(Interval* interval);
     TimelineRow rowOf(const Interval& interval, double endS, double lengthS, qint64 inFlight) const;
+    //! Adds the second to the sliding windows (or, `replace`, puts it in place of the newest) and
+    //! fills the row's sliding percentiles.
+    void slide(const Interval& interval, TimelineRow* row, bool replace);
     //! Adds a closed second (or a late sliver of one) ending at `endS` to its latency window.
     void addToWindow(const Interval& interval, double endS);
     void closeWindow();
@@ -78,6 +82,8 @@ private:
     std::vector<RequestCounters> m_stageCounters;
     qint64 m_stuck = 0;
     bool m_streams = false;
+    SlidingLatency m_slidingAll { TimelineRow::SlidingWindowsS.back() };
+    std::vector<SlidingLatency> m_slidingTypes;
     std::deque<Interval> m_open; //!< m_open[i] is second m_firstOpen + i
     std::vector<Interval> m_spare;
     std::optional<Interval> m_lastClosed; //!< the newest closed second, kept whole

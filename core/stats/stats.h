@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -150,8 +151,24 @@ struct TimelineRow {
         friend bool operator==(const Streaming&, const Streaming&) = default;
     };
     std::optional<Streaming> streaming;
+    //! Live only, never in the report: latency percentiles of the successes that ended in the 10
+    //! and the 60 seconds up to this row's end (SlidingWindowsS; the 1-second figures are `all`
+    //! and `byType`), from the per-second histograms merged (issue #18).
+    struct Sliding {
+        double p50 = 0, p95 = 0, p99 = 0;
+        friend bool operator==(const Sliding&, const Sliding&) = default;
+    };
+    static constexpr std::array<int, 2> SlidingWindowsS { 10, 60 };
+    std::array<Sliding, 2> slidingAll {};
+    QMap<QString, std::array<Sliding, 2>> slidingByType;
 
-    friend bool operator==(const TimelineRow&, const TimelineRow&) = default;
+    //! What the report keeps: the live-only sliding figures are left out, so a run equals its
+    //! report read back.
+    friend bool operator==(const TimelineRow& a, const TimelineRow& b)
+    {
+        return a.tS == b.tS && a.all == b.all && a.rps == b.rps && a.inFlight == b.inFlight && a.byType == b.byType
+            && a.streaming == b.streaming;
+    }
 };
 
 //! Requests that ended in one latency window, of one request type or all.

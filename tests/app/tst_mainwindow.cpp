@@ -315,6 +315,11 @@ private Q_SLOTS:
         QTest::qWait(1200);
         w.findChild<QSpinBox*>(QStringLiteral("liveSpin"))->setValue(6);
         QTest::qWait(1500);
+        // The summary strip follows the run: its time tile counts down.
+        QTRY_VERIFY(w.findChild<QLabel*>(QStringLiteral("stripTime"))
+                        ->property("plain")
+                        .toString()
+                        .contains(QLatin1String("left")));
         if (const QString dir = qEnvironmentVariable("STRESSDECK_SCREENSHOT_DIR"); !dir.isEmpty())
             w.grab().save(dir + QStringLiteral("/mainwindow-live.png"));
         QTest::keyClick(&w, Qt::Key_Escape);
@@ -322,6 +327,10 @@ private Q_SLOTS:
         if (const QString dir = qEnvironmentVariable("STRESSDECK_SCREENSHOT_DIR"); !dir.isEmpty())
             w.grab().save(dir + QStringLiteral("/mainwindow-done.png"));
         QVERIFY(!w.isRunning());
+        QVERIFY(w.findChild<QLabel*>(QStringLiteral("stripTime"))
+                    ->property("plain")
+                    .toString()
+                    .contains(QLatin1String("finished")));
 
         const Report& report = w.lastReport();
         QCOMPARE(report.stopReason, QStringLiteral("stopped"));

@@ -177,6 +177,53 @@ private Q_SLOTS:
         QCOMPARE(a.windows().last().byType.value(QStringLiteral("agent")).latency.minNs(), std::int64_t(200e6));
     }
 
+    void slidingPercentilesAreThoseOfTheMergedSeconds()
+    {
+        // 75 seconds of a latency that climbs, so the 1, 10 and 60 s figures all differ.
+        IntervalAggregator a(s_types);
+        std::mt19937_64 rng(11);
+        std::vector<std::vector<RequestRecord>> bySecond(75);
+        for (int second = 0; second < 75; ++second) {
+            std::uniform_real_distribution<double> latency(5 + second * 4, 20 + second * 6);
+            for (int i = 0; i < 40; ++i) {
+                const int type = i % 3;
+                const auto kind = i % 10 == 9 ? Outcome::HttpStatus : Outcome::Success;
+                bySecond[std::size_t(second)].push_back(rec(type, kind, second + (i + 0.5) / 40.0, latency(rng)));
+            }
+        }
+        for (const auto& second : bySecond) {
+            for (const RequestRecord& r : second)
+                a.record(r);
+        }
+        a.closeLast(75, 0);
+        QCOMPARE(a.timeline().size(), 75);
+        // The reference: the successes of the window's seconds in one histogram.
+        auto expected = [&](int endSecond, int windowS, int type) {
+            Histogram h;
+            for (int s = std::max(0, endSecond - windowS); s < endSecond; ++s) {
+                for (const RequestRecord& r : bySecond[std::size_t(s)]) {
+                    if (r.outcome.kind == Outcome::Success && (type < 0 || r.typeIndex == type))
+                        h.record(r.latencyNs);
+                }
+            }
+            const auto p = h.percentilesNs({ 50, 95, 99 });
+            return TimelineRow::Sliding { nsToMs(p[0]), nsToMs(p[1]), nsToMs(p[2]) };
+        };
+        for (int end : { 1, 5, 10, 11, 59, 60, 61, 75 }) {
+            const TimelineRow& row = a.timeline()[end - 1];
+            for (std::size_t w = 0; w < 2; ++w) {
+                const int windowS = TimelineRow::SlidingWindowsS[w];
+                QCOMPARE(row.slidingAll[w], expected(end, windowS, -1));
+                QCOMPARE(row.slidingByType.value(QStringLiteral("agent"))[w], expected(end, windowS, 1));
+            }
+        }
+        // The windows smooth: at the end the 60 s p50 lags well behind the 1 s one.
+        const TimelineRow& last = a.timeline().last();
+        QVERIFY(last.slidingAll[1].p50 < last.slidingAll[0].p50);
+        QVERIFY(last.slidingAll[0].p50 < last.all.p50);
+        QCOMPARE(a.timeline()[0].slidingAll[0].p99, a.timeline()[0].all.p99);
+    }
+
     void severalWorkersMergeExactly()
     {
         // Three workers finish requests side by side; each hands its own over in batches of

@@ -168,9 +168,9 @@ void SummaryStrip::showCriteria(const QList<Criterion>& criteria)
         QLabel* badge = m_badges[i];
         const auto it = std::find_if(criteria.begin(), criteria.end(),
             [&](const Criterion& c) { return c.id == QLatin1String(s_criteria[i].id); });
-        const QColor colour = it == criteria.end() ? Palette::pending()
-            : it->passed                           ? Palette::pass()
-                                                   : Palette::fail();
+        const QColor colour = it == criteria.end() ? Palette::colour(Palette::Pending)
+            : it->passed                           ? Palette::colour(Palette::Pass)
+                                                   : Palette::colour(Palette::Fail);
         badge->setProperty("state",
             it == criteria.end() ? QStringLiteral("neutral")
                 : it->passed     ? QStringLiteral("pass")
@@ -187,9 +187,9 @@ void SummaryStrip::showCriteria(const QList<Criterion>& criteria)
 void SummaryStrip::setTile(QLabel* tile, const QString& caption, const QString& value, const QString& note, State state,
     const QString& tooltip)
 {
-    const QColor colour = state == State::Pass ? Palette::pass()
-        : state == State::Warn                 ? Palette::warn()
-        : state == State::Fail                 ? Palette::fail()
+    const QColor colour = state == State::Pass ? Palette::colour(Palette::Pass)
+        : state == State::Warn                 ? Palette::colour(Palette::Warn)
+        : state == State::Fail                 ? Palette::colour(Palette::Fail)
                                                : palette().color(QPalette::Mid);
     tile->setProperty("state",
         state == State::Pass       ? QStringLiteral("pass")

@@ -185,9 +185,7 @@ SetupForm::Collected SetupForm::collectConfig() const
     if (file == QLatin1String(AdHocScenario)) {
         s = m_adHoc;
     } else if (file.isEmpty()) {
-        s = Scenario::builtIn(m_scenario->currentText() == Scenario::archiveAi().name
-                ? QStringLiteral("archive-ai")
-                : QStringLiteral("archive-ai-original"));
+        s = Scenario::builtIn(m_scenario->currentText());
     } else if (QString error; !Scenario::load(file, &s, &error)) {
         return fail(m_scenario, error);
     }

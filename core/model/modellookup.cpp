@@ -56,8 +56,9 @@ QCoro::Task<ModelLookup> ModelLookup::firstModel(QUrl target, std::chrono::milli
 
     ModelLookup result;
     auto fail = [&](const QString& why) {
-        result.error = QCoreApplication::translate("ModelLookup", "cannot ask %1 for a model: %2 (give one with --model)")
-                           .arg(url.toString(), why);
+        result.error
+            = QCoreApplication::translate("ModelLookup", "cannot ask %1 for a model: %2 (give one with --model)")
+                  .arg(url.toString(), why);
         return result;
     };
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

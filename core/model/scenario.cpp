@@ -322,8 +322,7 @@ QByteArray RequestType::withoutStreamOptions(const QByteArray& body)
 
 bool Scenario::needsModel() const
 {
-    return std::any_of(
-        requestTypes.begin(), requestTypes.end(), [](const RequestType& t) { return t.needsModel(); });
+    return std::any_of(requestTypes.begin(), requestTypes.end(), [](const RequestType& t) { return t.needsModel(); });
 }
 
 QByteArray Scenario::toJson() const

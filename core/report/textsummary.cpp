@@ -61,7 +61,9 @@ void appendStreaming(QString& out, const StatsSummary& s)
                .arg(st.none)
                .arg(st.chunksPerToken, 0, 'f', 2);
     if (st.goodputRps && st.goodPct)
-        out += QStringLiteral("  goodput_rps=%1, good_pct=%2\n").arg(*st.goodputRps, 0, 'f', 2).arg(*st.goodPct, 0, 'f', 1);
+        out += QStringLiteral("  goodput_rps=%1, good_pct=%2\n")
+                   .arg(*st.goodputRps, 0, 'f', 2)
+                   .arg(*st.goodPct, 0, 'f', 1);
     for (const QString& warning : st.warnings)
         out += QStringLiteral("  ! %1\n").arg(warning);
 }

@@ -131,8 +131,8 @@ private Q_SLOTS:
     {
         const Scenario s = Scenario::builtIn(QStringLiteral("openai-chat"));
         QCOMPARE(s.name, Scenario::openAiChat().name);
-        QVERIFY(std::any_of(Scenario::builtIns().begin(), Scenario::builtIns().end(),
-            [&](const Scenario& b) { return b.name == s.name; }));
+        const QList<Scenario> builtIns = Scenario::builtIns();
+        QVERIFY(std::any_of(builtIns.begin(), builtIns.end(), [&](const Scenario& b) { return b.name == s.name; }));
         QCOMPARE(Scenario::builtIn(s.name).name, s.name); // the window selects it by name
         QString error;
         QVERIFY2(s.validate(&error), qPrintable(error));
@@ -155,7 +155,8 @@ private Q_SLOTS:
         const qsizetype medium = *std::min_element(lengthsByMaxTokens[128].begin(), lengthsByMaxTokens[128].end());
         const qsizetype mediumMost = *std::max_element(lengthsByMaxTokens[128].begin(), lengthsByMaxTokens[128].end());
         const qsizetype longest = *std::min_element(lengthsByMaxTokens[256].begin(), lengthsByMaxTokens[256].end());
-        QVERIFY2(shortest < medium && mediumMost < longest, qPrintable(QStringLiteral("%1 %2 %3").arg(shortest).arg(medium).arg(longest)));
+        QVERIFY2(shortest < medium && mediumMost < longest,
+            qPrintable(QStringLiteral("%1 %2 %3").arg(shortest).arg(medium).arg(longest)));
         QVERIFY2(longest > 4000, qPrintable(QString::number(longest)));
         QCOMPARE(Scenario::openAiChat(), s);
         QVERIFY(promptOf(chat.bodies[0]) != promptOf(chat.bodies[1]));
@@ -171,14 +172,14 @@ private Q_SLOTS:
             const QJsonObject o = QJsonDocument::fromJson(sent[i]).object();
             QCOMPARE(o.value(QStringLiteral("stream")), QJsonValue(true));
             QVERIFY(!o.contains(QStringLiteral("stream_options")));
-            QCOMPARE(o.value(QStringLiteral("model")).toString(),
-                i == 12 ? QStringLiteral("own") : QStringLiteral("given"));
+            QCOMPARE(
+                o.value(QStringLiteral("model")).toString(), i == 12 ? QStringLiteral("own") : QStringLiteral("given"));
         }
-        const QJsonObject usual = QJsonDocument::fromJson(chat.bodiesToSend().first()).object();
+        const QByteArray usualBody = chat.bodiesToSend().constFirst();
+        const QJsonObject usual = QJsonDocument::fromJson(usualBody).object();
         QVERIFY(usual.contains(QStringLiteral("stream_options")));
         QVERIFY(!usual.contains(QStringLiteral("model")));
-        const QJsonObject stripped
-            = QJsonDocument::fromJson(RequestType::withoutStreamOptions(chat.bodiesToSend().first())).object();
+        const QJsonObject stripped = QJsonDocument::fromJson(RequestType::withoutStreamOptions(usualBody)).object();
         QVERIFY(!stripped.contains(QStringLiteral("stream_options")));
         QCOMPARE(stripped.value(QStringLiteral("max_tokens")), usual.value(QStringLiteral("max_tokens")));
         // A scenario whose bodies all name a model needs none.
@@ -190,16 +191,16 @@ private Q_SLOTS:
 
     void theModelIsTheServersFirst()
     {
-        const ModelLookup found = QCoro::waitFor(
-            ModelLookup::firstModel(QUrl(demoUrl()), std::chrono::milliseconds(5000), false));
+        const ModelLookup found
+            = QCoro::waitFor(ModelLookup::firstModel(QUrl(demoUrl()), std::chrono::milliseconds(5000), false));
         QVERIFY2(found.error.isEmpty(), qPrintable(found.error));
         QCOMPARE(found.model, QStringLiteral("Llama-3.2-3B-Instruct"));
         QCOMPARE(ModelLookup::modelsUrl(QUrl(QStringLiteral("http://h:1/api/?x=1"))).toString(),
             QStringLiteral("http://h:1/api/v1/models"));
 
         // The test server has no /v1/models: a 404, named with the URL.
-        const ModelLookup missing = QCoro::waitFor(
-            ModelLookup::firstModel(QUrl(m_server.url()), std::chrono::milliseconds(5000), false));
+        const ModelLookup missing
+            = QCoro::waitFor(ModelLookup::firstModel(QUrl(m_server.url()), std::chrono::milliseconds(5000), false));
         QVERIFY(missing.model.isEmpty());
         QVERIFY2(missing.error.contains(QLatin1String("HTTP 404")), qPrintable(missing.error));
         QVERIFY2(missing.error.contains(m_server.url() + QStringLiteral("/v1/models")), qPrintable(missing.error));
@@ -230,7 +231,10 @@ private Q_SLOTS:
         QCOMPARE(r.requestTypes.size(), 1);
         const StatsSummary& chat = r.requestTypes.first();
         QVERIFY2(chat.success >= 2 && chat.failure == 0,
-            qPrintable(QStringLiteral("%1 ok, %2 failed: %3").arg(chat.success).arg(chat.failure).arg(errorNames(chat.errors))));
+            qPrintable(QStringLiteral("%1 ok, %2 failed: %3")
+                           .arg(chat.success)
+                           .arg(chat.failure)
+                           .arg(errorNames(chat.errors))));
         QVERIFY(chat.streaming.has_value());
         QCOMPARE(chat.streaming->usage, chat.success);
         QVERIFY(chat.streaming->outputTokens > 0);
@@ -353,7 +357,11 @@ private Q_SLOTS:
         // Each user's first request may meet the 400 before any other learnt of it; after that
         // no request asks again, and each refused one is sent once more, so none fails.
         QVERIFY2(rejected >= 1 && rejected <= c.concurrency,
-            qPrintable(QStringLiteral("%1 refused, %2 started, %3 ok, %4").arg(rejected).arg(started).arg(chat.success).arg(errorNames(chat.errors))));
+            qPrintable(QStringLiteral("%1 refused, %2 started, %3 ok, %4")
+                           .arg(rejected)
+                           .arg(started)
+                           .arg(chat.success)
+                           .arg(errorNames(chat.errors))));
         QVERIFY2(chat.failure == 0, qPrintable(errorNames(chat.errors)));
         QVERIFY2(chat.success >= 3, qPrintable(QString::number(chat.success)));
         QCOMPARE(qint64(started), chat.total);

@@ -119,13 +119,12 @@ int capacity(const QStringList& arguments)
             "100000)."));
     table.describe(QStringLiteral("think-time"),
         QCoreApplication::translate("Cli", "Pause of every user between requests, with --users only (default 0)."));
-    table.addTo(&parser);
-    const QCommandLineOption sloOpt(QStringLiteral("slo"),
+    table.describe(QStringLiteral("slo"),
         QCoreApplication::translate("Cli",
-            "The objective, e.g. \"p95<500ms,errors<1%\": p50|p90|p95|p99<DURATION, errors<PCT, each optionally for "
-            "one request type (\"chat.p95<800ms\"). Required for the rate search; with --users a step that breaks "
-            "it ends the search."),
-        QStringLiteral("slo"));
+            "The objective, e.g. \"p95<500ms,errors<1%\": p50|p90|p95|p99<DURATION, errors<PCT, for streamed "
+            "requests ttft_p95|tpot_p95<DURATION, each optionally for one request type (\"chat.p95<800ms\"). "
+            "Required for the rate search; with --users a step that breaks it ends the search."));
+    table.addTo(&parser);
     const QCommandLineOption startOpt(QStringLiteral("start-rate"),
         QCoreApplication::translate("Cli", "Rate of the first step in requests per second (default 10)."),
         QStringLiteral("rps"), QStringLiteral("10"));
@@ -148,7 +147,7 @@ int capacity(const QStringList& arguments)
     const QCommandLineOption maxUsersOpt(QStringLiteral("max-users"),
         QCoreApplication::translate("Cli", "Most users tried, with --users (default 1024)."), QStringLiteral("n"),
         QStringLiteral("1024"));
-    parser.addOptions({ sloOpt, startOpt, maxOpt, stepOpt, growthOpt, usersOpt, startUsersOpt, maxUsersOpt });
+    parser.addOptions({ startOpt, maxOpt, stepOpt, growthOpt, usersOpt, startUsersOpt, maxUsersOpt });
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -190,11 +189,8 @@ int capacity(const QStringList& arguments)
 
     CapacityRun::Options search;
     search.mode = users ? CapacityRun::Mode::Users : CapacityRun::Mode::Rate;
-    if (parser.isSet(sloOpt)) {
-        const std::optional<Slo> slo = Slo::parse(parser.value(sloOpt), &error);
-        if (!slo)
-            return usageError(QStringLiteral("--slo: ") + error);
-        search.slo = *slo;
+    if (o.isGiven("slo")) {
+        search.slo = o.config.slo;
     } else if (!users) {
         return usageError(QCoreApplication::translate("Cli", "--slo: required, e.g. --slo \"p95<500ms,errors<1%\""));
     }
@@ -243,6 +239,10 @@ int capacity(const QStringList& arguments)
 
     ServiceThread demo;
     if (o.useDemo && !startDemoTarget(&demo, &o, &error)) {
+        err() << "stressdeck capacity: " << error << Qt::endl;
+        return TargetUnavailable;
+    }
+    if (!resolveModel(&o, &error)) {
         err() << "stressdeck capacity: " << error << Qt::endl;
         return TargetUnavailable;
     }

@@ -520,6 +520,9 @@ RunConfig MainWindow::formDefaults() const
     c.insecure = given.config.insecure;
     c.maxBodyBytes = given.config.maxBodyBytes;
     c.checkpointIntervalS = given.config.checkpointIntervalS;
+    c.model = given.config.model;
+    c.streamUsage = given.config.streamUsage;
+    c.slo = given.config.slo;
     return c;
 }
 

@@ -6,6 +6,7 @@
 
 #include "demoservice.h"
 #include "loadrunner.h"
+#include "modellookup.h"
 #include "pdfreport.h"
 #include "runhistory.h"
 #include "signalwatcher.h"
@@ -16,6 +17,8 @@
 #include <QElapsedTimer>
 #include <QTextStream>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <csignal>
 #include <unistd.h>
@@ -66,6 +69,23 @@ bool startDemoTarget(ServiceThread* demo, RunOptions* o, QString* error)
     return true;
 }
 
+bool resolveModel(RunOptions* o, QString* error)
+{
+    if (!o->config.model.isEmpty() || !o->scenario.needsModel())
+        return true;
+    const ModelLookup found = QCoro::waitFor(ModelLookup::firstModel(o->config.target,
+        std::chrono::milliseconds(qint64(std::min(o->config.timeoutS, 30.0) * 1000)), o->config.insecure));
+    if (found.model.isEmpty()) {
+        *error = found.error;
+        return false;
+    }
+    o->config.model = found.model;
+    err() << QCoreApplication::translate("Cli", "No --model given: using %1, the first model of %2")
+                 .arg(found.model, ModelLookup::modelsUrl(o->config.target).toString())
+          << Qt::endl;
+    return true;
+}
+
 int run(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -98,6 +118,10 @@ int run(const QStringList& arguments)
     }
     if (!o.config.validate(&error))
         return usageError(error);
+    if (!resolveModel(&o, &error)) {
+        err() << "stressdeck run: " << error << Qt::endl;
+        return TargetUnavailable;
+    }
 
     LoadRunner runner;
     SignalWatcher watcher;

@@ -23,6 +23,10 @@ QString helpText(const QCommandLineParser& parser, const QString& command);
 //! process is) and says so on stderr; false with the reason when it cannot start.
 bool startDemoTarget(ServiceThread* demo, RunOptions* options, QString* error);
 
+//! With a streaming body that names no model and no --model: asks the target for its first model
+//! (`GET /v1/models`) into the configuration and says so on stderr; false with the reason when it cannot.
+bool resolveModel(RunOptions* options, QString* error);
+
 //! `stressdeck run …`: a headless run; returns the process exit code.
 int run(const QStringList& arguments);
 

@@ -118,8 +118,8 @@ RunOptionTable::RunOptionTable()
         QT_TRANSLATE_NOOP("Cli", "Base URL of the service (default: the built-in demo service)."),
         QStringLiteral("url"));
     add({ QStringLiteral("scenario") },
-        QT_TRANSLATE_NOOP(
-            "Cli", "Scenario JSON file, or a built-in: archive-ai, archive-ai-original, archive-ai-multimodal."),
+        QT_TRANSLATE_NOOP("Cli",
+            "Scenario JSON file, or a built-in: archive-ai, archive-ai-original, archive-ai-multimodal, openai-chat."),
         QStringLiteral("file"));
     add({ QStringLiteral("request") },
         QT_TRANSLATE_NOOP("Cli", "Ad-hoc request type \"METHOD /path [json]\" (repeatable)."), QStringLiteral("spec"));
@@ -179,6 +179,22 @@ RunOptionTable::RunOptionTable()
         QStringLiteral("name"));
     add({ QStringLiteral("no-history") },
         QT_TRANSLATE_NOOP("Cli", "Do not record this run in the run history ('stressdeck history')."));
+    add({ QStringLiteral("model") },
+        QT_TRANSLATE_NOOP("Cli",
+            "Model for streaming request bodies that name none, such as the built-in openai-chat's (default: the "
+            "first id from GET <target>/v1/models)."),
+        QStringLiteral("name"));
+    add({ QStringLiteral("stream-usage") },
+        QT_TRANSLATE_NOOP("Cli",
+            "on (default) or off: whether streaming requests ask for usage with \"stream_options\": "
+            "{\"include_usage\": true}."),
+        QStringLiteral("on|off"));
+    add({ QStringLiteral("slo") },
+        QT_TRANSLATE_NOOP("Cli",
+            "Objectives each streamed request is judged on for goodput, e.g. \"ttft_p95<300ms,tpot_p95<30ms\": "
+            "its TTFT, TPOT (and with p50|p90|p95|p99<DURATION its latency) under the limits, optionally after "
+            "\"TYPE.\"; the report gives goodput_rps and good_pct."),
+        QStringLiteral("slo"));
     add({ QStringLiteral("threads") },
         QT_TRANSLATE_NOOP("Cli", "Engine threads the users are spread over (default: one per core, minus one)."),
         QStringLiteral("n"));
@@ -350,6 +366,23 @@ bool RunOptionTable::read(const QCommandLineParser& parser, RunOptions* out, QSt
         if (!ok || o.config.threads < 1 || o.config.threads > 256)
             return fail(QCoreApplication::translate("Cli", "--threads: \"%1\" is not a number from 1 to 256")
                             .arg(value("threads")));
+    }
+    if (isSet("model")) {
+        o.config.model = value("model").trimmed();
+        if (o.config.model.isEmpty())
+            return fail(QCoreApplication::translate("Cli", "--model: must not be empty"));
+    }
+    if (isSet("stream-usage")) {
+        const QString usage = value("stream-usage");
+        if (usage != QLatin1String("on") && usage != QLatin1String("off"))
+            return fail(QCoreApplication::translate("Cli", "--stream-usage: \"%1\" is not on or off").arg(usage));
+        o.config.streamUsage = usage == QLatin1String("on");
+    }
+    if (isSet("slo")) {
+        const std::optional<Slo> slo = Slo::parse(value("slo"), error);
+        if (!slo)
+            return fail(QStringLiteral("--slo: ") + *error);
+        o.config.slo = *slo;
     }
     if (isSet("checkpoint-interval")
         && !parseDurationFlag(QStringLiteral("--checkpoint-interval"), value("checkpoint-interval"),

@@ -249,6 +249,9 @@ SetupForm::Collected SetupForm::collectConfig() const
     c.insecure = m_defaults.insecure;
     c.maxBodyBytes = m_defaults.maxBodyBytes;
     c.checkpointIntervalS = m_defaults.checkpointIntervalS;
+    c.model = m_defaults.model;
+    c.streamUsage = m_defaults.streamUsage;
+    c.slo = m_defaults.slo;
     ConfigField bad = ConfigField::None;
     if (QString error; !c.validate(&error, &bad)) {
         const QMap<ConfigField, QWidget*> fields { { ConfigField::Target, m_target },

@@ -38,6 +38,18 @@ struct Merged {
     }
 };
 
+//! TTFT and TPOT of a step come from its report's streaming blocks: every stream of the step, the
+//! warm-up included (latency windows carry no stream figures). An empty histogram gives no figure.
+void addStreamFigures(SloFigures* figures, const StatsSummary& stats)
+{
+    if (!stats.streaming)
+        return;
+    if (stats.streaming->ttft.max > 0)
+        figures->ttftP95Ms = stats.streaming->ttft.p95;
+    if (stats.streaming->tpot.max > 0)
+        figures->tpotP95Ms = stats.streaming->tpot.p95;
+}
+
 } // namespace
 
 CapacityStepResult measureCapacityStep(const Report& report, const Slo& slo, double warmupFraction)
@@ -63,6 +75,11 @@ CapacityStepResult measureCapacityStep(const Report& report, const Slo& slo, dou
     input.insert(QStringLiteral("all"), all.figures());
     for (auto it = byType.cbegin(); it != byType.cend(); ++it)
         input.insert(it.key(), it.value().figures());
+    addStreamFigures(&input[QStringLiteral("all")], report.overall);
+    for (const StatsSummary& type : report.requestTypes) {
+        if (input.contains(type.name))
+            addStreamFigures(&input[type.name], type);
+    }
 
     CapacityStepResult step;
     const SloFigures& overall = input[QStringLiteral("all")];

@@ -57,7 +57,7 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
     QString unused;
     scenario.resolveEnvironment(&m_shared->scenario, &unused);
     for (RequestType& t : m_shared->scenario.requestTypes) {
-        t.bodies = t.bodiesToSend();
+        t.bodies = t.bodiesToSend({ m_config.model, m_config.streamUsage });
         t.headers = t.headersToSend();
         t.multipart.clear(); // sent as the body above
     }
@@ -73,6 +73,7 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
     m_aggregator = std::make_unique<IntervalAggregator>(names, int(m_config.stages.stages().size()));
     m_aggregator->setStreams(std::any_of(m_shared->scenario.requestTypes.begin(), m_shared->scenario.requestTypes.end(),
         [](const RequestType& t) { return t.isStreaming(); }));
+    m_aggregator->setGoodput(Goodput(m_config.slo, m_shared->scenario));
     m_rate = m_config.rateRps;
 }
 
@@ -489,10 +490,16 @@ Report Engine::buildReport(const QString& stopReason) const
         // A streaming type has its block even when no stream of it succeeded.
         if (t.isStreaming() && !s.streaming)
             s.streaming = StreamingSummary::of({}, r.elapsedS);
+        if (m_shared->requests[i].streamOptionsDropped())
+            s.streaming->noteStreamOptionsDropped();
         r.requestTypes.append(s);
     }
     if (m_aggregator->streams() && !r.overall.streaming)
         r.overall.streaming = StreamingSummary::of({}, r.elapsedS);
+    for (const StatsSummary& s : std::as_const(r.requestTypes)) {
+        if (s.streaming && s.streaming->streamOptionsDropped)
+            r.overall.streaming->noteStreamOptionsDropped();
+    }
     r.timeline = m_aggregator->timeline();
     r.latencyWindows = m_aggregator->windows();
     r.system.source = m_config.monitorPid > 0 ? QStringLiteral("pid") : QStringLiteral("system");

@@ -80,6 +80,13 @@ void IntervalAggregator::record(const RequestRecord& r)
         if (r.stage >= 0 && size_t(r.stage) < m_stageCounters.size())
             addStream(m_stageCounters[size_t(r.stage)]);
     }
+    if (m_goodput.judges(r.typeIndex)) {
+        const bool good = m_goodput.isGood(r.typeIndex, outcome.isSuccess(), r.latencyNs, r.stream.get());
+        for (RequestCounters* c : { &m_counters[size_t(r.typeIndex)], &m_overall }) {
+            ++c->judged;
+            c->good += good ? 1 : 0;
+        }
+    }
 
     auto applyInterval = [&](IntervalFigures& f, Histogram& h) {
         ++f.requests;

@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "goodput.h"
 #include "histogram.h"
 #include "recordqueue.h"
 #include "slidinglatency.h"
@@ -47,6 +48,8 @@ public:
     //! The run has a streaming request type (or counted a stream): the rows carry streaming figures.
     bool streams() const { return m_streams || m_overall.stream.has_value(); }
     void setStreams(bool streams) { m_streams = streams; }
+    //! Judges each request for goodput (RequestCounters::judged and good); empty: none.
+    void setGoodput(const Goodput& goodput) { m_goodput = goodput; }
 
 private:
     //! One second while requests that end in it may still arrive.
@@ -84,6 +87,7 @@ private:
     bool m_streams = false;
     SlidingLatency m_slidingAll { TimelineRow::SlidingWindowsS.back() };
     std::vector<SlidingLatency> m_slidingTypes;
+    Goodput m_goodput;
     std::deque<Interval> m_open; //!< m_open[i] is second m_firstOpen + i
     std::vector<Interval> m_spare;
     std::optional<Interval> m_lastClosed; //!< the newest closed second, kept whole

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "scenario.h"
+#include "slo.h"
 #include "stages.h"
 
 #include <QJsonObject>
@@ -77,6 +78,12 @@ struct RunConfig {
     //! long as they do (setStages keeps durationS equal to their total) and `concurrency` is the
     //! in-flight cap in the open model, the largest target in the closed one.
     Stressdeck::Stages stages {};
+    //! Streaming request types (issue #16): the model for bodies that name none (`--model`, or the
+    //! server's first), whether `stream_options` asks for usage (`--stream-usage`), and the
+    //! objectives each request is judged on for goodput (`--slo`; empty: no goodput).
+    QString model;
+    bool streamUsage = true;
+    Slo slo;
 
     friend bool operator==(const RunConfig&, const RunConfig&) = default;
 

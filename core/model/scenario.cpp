@@ -449,15 +449,18 @@ bool Scenario::validate(QString* error) const
     return true;
 }
 
-QList<QByteArray> RequestType::bodiesToSend() const
+QList<QByteArray> RequestType::bodiesToSend(const StreamSendOptions& options) const
 {
     if (!multipart.isEmpty())
         return { Multipart::encode(multipart, Multipart::boundaryFor(multipart)) };
     if (!isStreaming())
         return bodies;
-    auto merged = [](QJsonObject body) {
+    auto merged = [&options](QJsonObject body) {
         body.insert(QStringLiteral("stream"), true);
-        body.insert(QStringLiteral("stream_options"), QJsonObject { { QStringLiteral("include_usage"), true } });
+        if (options.streamUsage)
+            body.insert(QStringLiteral("stream_options"), QJsonObject { { QStringLiteral("include_usage"), true } });
+        if (!options.model.isEmpty() && !body.contains(QStringLiteral("model")))
+            body.insert(QStringLiteral("model"), options.model);
         return compactJson(body);
     };
     if (bodies.isEmpty())
@@ -477,6 +480,27 @@ QList<QPair<QByteArray, QByteArray>> RequestType::headersToSend() const
     sent.append(
         { QByteArrayLiteral("Content-Type"), "multipart/form-data; boundary=" + Multipart::boundaryFor(multipart) });
     return sent;
+}
+
+bool RequestType::needsModel() const
+{
+    if (!isStreaming())
+        return false;
+    return bodies.isEmpty() || std::any_of(bodies.begin(), bodies.end(), [](const QByteArray& body) {
+        return !QJsonDocument::fromJson(body).object().contains(QStringLiteral("model"));
+    });
+}
+
+QByteArray RequestType::withoutStreamOptions(const QByteArray& body)
+{
+    QJsonObject object = QJsonDocument::fromJson(body).object();
+    object.remove(QStringLiteral("stream_options"));
+    return compactJson(object);
+}
+
+bool Scenario::needsModel() const
+{
+    return std::any_of(requestTypes.begin(), requestTypes.end(), [](const RequestType& t) { return t.needsModel(); });
 }
 
 QByteArray Scenario::toJson() const
@@ -603,6 +627,60 @@ Scenario Scenario::archiveAiOriginal()
         "/agent", "/memory/search", "/code-assist");
 }
 
+namespace {
+
+//! A prompt of about `words` words, the same every time: a small linear congruential generator
+//! over a fixed vocabulary, so the pool needs no file and a run can be repeated exactly.
+QString generatedPrompt(int words, quint32 seed)
+{
+    static const QStringList vocabulary { QStringLiteral("system"), QStringLiteral("latency"),
+        QStringLiteral("archive"), QStringLiteral("memory"), QStringLiteral("request"), QStringLiteral("service"),
+        QStringLiteral("model"), QStringLiteral("token"), QStringLiteral("queue"), QStringLiteral("server"),
+        QStringLiteral("library"), QStringLiteral("search"), QStringLiteral("answer"), QStringLiteral("record"),
+        QStringLiteral("history"), QStringLiteral("network"), QStringLiteral("document"), QStringLiteral("summary") };
+    QStringList text;
+    quint32 state = seed;
+    for (int i = 0; i < words; ++i) {
+        state = state * 1664525U + 1013904223U;
+        text.append(vocabulary[qsizetype((state >> 16) % quint32(vocabulary.size()))]);
+    }
+    return text.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+Scenario Scenario::openAiChat()
+{
+    struct Length {
+        const char* ask;
+        int words;
+        int maxTokens;
+    };
+    // Short questions, a paragraph to summarise and a long document: prefill grows with the prompt.
+    static constexpr Length lengths[] { { "Answer briefly:", 12, 32 }, { "Summarise this paragraph:", 120, 128 },
+        { "Summarise this document in detail:", 900, 256 } };
+    QList<QJsonObject> bodies;
+    quint32 seed = 16;
+    for (const Length& length : lengths) {
+        for (int i = 0; i < 4; ++i) {
+            const QString prompt = QLatin1String(length.ask) + QLatin1Char(' ') + generatedPrompt(length.words, ++seed);
+            bodies.append({ { QStringLiteral("messages"),
+                                QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                                    { QStringLiteral("content"), prompt } } } },
+                { QStringLiteral("max_tokens"), length.maxTokens } });
+        }
+    }
+    Scenario s;
+    s.name = QStringLiteral("OpenAI chat (streaming)");
+    s.description = QCoreApplication::translate("Scenario",
+        "Streamed POST /v1/chat/completions with short, medium and long prompts: time to first token and time per "
+        "output token of an OpenAI-compatible engine.");
+    RequestType chat = jsonPost("chat_completions", "/v1/chat/completions", bodies);
+    chat.stream = RequestType::Stream::OpenAi;
+    s.requestTypes = { chat };
+    return s;
+}
+
 Scenario Scenario::archiveAiMultiModal()
 {
     Scenario s = archiveAi();
@@ -647,7 +725,7 @@ struct BuiltInScenario {
 };
 const BuiltInScenario s_builtIns[]
     = { { "archive-ai", &Scenario::archiveAi }, { "archive-ai-original", &Scenario::archiveAiOriginal },
-          { "archive-ai-multimodal", &Scenario::archiveAiMultiModal } };
+          { "archive-ai-multimodal", &Scenario::archiveAiMultiModal }, { "openai-chat", &Scenario::openAiChat } };
 
 } // namespace
 

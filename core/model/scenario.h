@@ -12,6 +12,12 @@
 
 namespace Stressdeck {
 
+//! How a streaming request type's bodies are completed for sending (issue #16).
+struct StreamSendOptions {
+    QString model; //!< `"model"` for a body that names none; empty: leave it out
+    bool streamUsage = true; //!< merge `"stream_options": {"include_usage": true}`
+};
+
 //! One kind of request in a scenario: where it goes, what it sends, how often, and which
 //! answers count as success.
 struct RequestType {
@@ -34,9 +40,13 @@ struct RequestType {
     //! The bodies as sent: for a streaming type each JSON object with `"stream": true` and
     //! `"stream_options": {"include_usage": true}` merged in (one such object when there are no
     //! bodies); the bodies as they are otherwise. Scenario files keep what the user wrote.
-    QList<QByteArray> bodiesToSend() const;
+    QList<QByteArray> bodiesToSend(const StreamSendOptions& options = {}) const;
     //! The headers as sent: with multipart parts, the Content-Type that names their boundary.
     QList<QPair<QByteArray, QByteArray>> headersToSend() const;
+    //! A streaming body without a model of its own, so one must be given or asked for.
+    bool needsModel() const;
+    //! `body` (a JSON object) without `stream_options`: what is sent once a server rejected them.
+    static QByteArray withoutStreamOptions(const QByteArray& body);
 
     friend bool operator==(const RequestType&, const RequestType&) = default;
 };
@@ -69,12 +79,18 @@ struct Scenario {
     //! The five types with voice (synthesis as JSON, transcription as a multipart WAV upload) and
     //! a streamed chat completion of the OpenAI-compatible engine beneath (issue #16).
     static Scenario archiveAiMultiModal();
+    //! Streamed `POST /v1/chat/completions` with a fixed pool of short, medium and long prompts,
+    //! each with its `max_tokens`; no model of its own (`--model`, or the server's first).
+    static Scenario openAiChat();
     static QList<Scenario> builtIns();
     //! Their ids, in the same order ("archive-ai", …), as `--scenario` takes them.
     static QStringList builtInIds();
-    //! A built-in by name or id ("archive-ai", "archive-ai-original", "archive-ai-multimodal");
-    //! empty name if none.
+    //! A built-in by name or id ("archive-ai", "archive-ai-original", "archive-ai-multimodal",
+    //! "openai-chat"); empty name if none.
     static Scenario builtIn(const QString& nameOrId);
+
+    //! A streaming request type needs a model (see RequestType::needsModel).
+    bool needsModel() const;
 
     //! Replaces ${NAME} in header values with environment variables; false (naming the request
     //! type, header and variable) when one is not set. Files keep the ${NAME} form.

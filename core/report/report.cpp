@@ -32,7 +32,7 @@ QJsonObject countsJson(const QMap<QString, qint64>& map)
 
 QJsonObject streamingJson(const StreamingSummary& s)
 {
-    return { { QStringLiteral("ttft_ms"), latencyJson(s.ttft) },
+    QJsonObject o { { QStringLiteral("ttft_ms"), latencyJson(s.ttft) },
         { QStringLiteral("ttft_sched_ms"), latencyJson(s.ttftSched) }, { QStringLiteral("e2e_ms"), latencyJson(s.e2e) },
         { QStringLiteral("tpot_ms"), latencyJson(s.tpot) }, { QStringLiteral("icl_ms"), latencyJson(s.icl) },
         { QStringLiteral("output_tokens"), double(s.outputTokens) },
@@ -41,6 +41,13 @@ QJsonObject streamingJson(const StreamingSummary& s)
             QJsonObject { { QStringLiteral("usage"), double(s.usage) }, { QStringLiteral("none"), double(s.none) } } },
         { QStringLiteral("chunks_per_token"), s.chunksPerToken },
         { QStringLiteral("warnings"), QJsonArray::fromStringList(s.warnings) } };
+    if (s.goodputRps)
+        o.insert(QStringLiteral("goodput_rps"), *s.goodputRps);
+    if (s.goodPct)
+        o.insert(QStringLiteral("good_pct"), *s.goodPct);
+    if (s.streamOptionsDropped)
+        o.insert(QStringLiteral("stream_options_dropped"), true);
+    return o;
 }
 
 QJsonObject statsJson(const StatsSummary& s, bool withIdentity)
@@ -196,6 +203,11 @@ public:
         const QJsonArray warnings = array(o, path, "warnings");
         for (const QJsonValue& w : warnings)
             s.warnings.append(w.toString());
+        if (o.contains(QStringLiteral("goodput_rps")))
+            s.goodputRps = number(o, path, "goodput_rps");
+        if (o.contains(QStringLiteral("good_pct")))
+            s.goodPct = number(o, path, "good_pct");
+        s.streamOptionsDropped = o.value(QStringLiteral("stream_options_dropped")).toBool();
         return s;
     }
 
@@ -251,6 +263,12 @@ QJsonObject Report::toJson() const
         cfg.insert(
             config.stages.unit() == Stages::Unit::Rate ? QStringLiteral("rate_stages") : QStringLiteral("stages"),
             config.stages.toJson());
+    if (!config.model.isEmpty())
+        cfg.insert(QStringLiteral("model"), config.model);
+    if (!config.streamUsage)
+        cfg.insert(QStringLiteral("stream_usage"), false);
+    if (!config.slo.isEmpty())
+        cfg.insert(QStringLiteral("slo"), config.slo.toString());
 
     QJsonArray types;
     for (const StatsSummary& t : requestTypes)
@@ -443,6 +461,15 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
         th.value(QStringLiteral("p95_ms")).toDouble(defaults.p95Ms),
         th.value(QStringLiteral("error_rate_pct")).toDouble(defaults.errorRatePct),
         th.value(QStringLiteral("stall_s")).toDouble(defaults.stallS) };
+    r.config.model = cfg.value(QStringLiteral("model")).toString();
+    r.config.streamUsage = cfg.value(QStringLiteral("stream_usage")).toBool(true);
+    if (cfg.contains(QStringLiteral("slo")) && rd.ok()) {
+        QString why;
+        const std::optional<Slo> slo = Slo::parse(rd.string(cfg, c, "slo"), &why);
+        if (!slo && rd.ok())
+            rd.error = QCoreApplication::translate("Report", "field \"%1\": %2").arg(Reader::join(c, "slo"), why);
+        r.config.slo = slo.value_or(Slo {});
+    }
 
     for (const auto& [key, unit, model] : { std::tuple { "stages", Stages::Unit::Users, LoadModel::Closed },
              std::tuple { "rate_stages", Stages::Unit::Rate, LoadModel::Open } }) {

@@ -60,6 +60,10 @@ void appendStreaming(QString& out, const StatsSummary& s)
                .arg(st.usage)
                .arg(st.none)
                .arg(st.chunksPerToken, 0, 'f', 2);
+    if (st.goodputRps && st.goodPct)
+        out += QStringLiteral("  goodput_rps=%1, good_pct=%2\n")
+                   .arg(*st.goodputRps, 0, 'f', 2)
+                   .arg(*st.goodPct, 0, 'f', 1);
     for (const QString& warning : st.warnings)
         out += QStringLiteral("  ! %1\n").arg(warning);
 }
@@ -156,6 +160,11 @@ QString textSummary(const Report& r)
     out += QCoreApplication::translate("Summary", "  Throughput: %1 req/s\n").arg(r.overall.throughputRps, 0, 'f', 2);
     out += QCoreApplication::translate("Summary", "  Latency: p50=%1, p95=%2, p99=%3\n")
                .arg(ms(r.overall.latency.p50), ms(r.overall.latency.p95), ms(r.overall.latency.p99));
+    if (r.overall.streaming && r.overall.streaming->goodPct)
+        out += QCoreApplication::translate("Summary", "  Goodput (%1): %2 req/s, %3 % of the streamed requests good\n")
+                   .arg(r.config.slo.toString())
+                   .arg(r.overall.streaming->goodputRps.value_or(0), 0, 'f', 2)
+                   .arg(*r.overall.streaming->goodPct, 0, 'f', 1);
     if (r.config.loadModel == LoadModel::Open)
         out += QCoreApplication::translate("Summary", "  Schedule: %1 sent, %2 late (≥ %3 ms)\n")
                    .arg(r.schedule.scheduled)

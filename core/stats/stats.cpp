@@ -39,6 +39,12 @@ StatsSummary StatsSummary::of(const QString& name, const RequestCounters& c, dou
     s.failureHistogram = c.failureLatency;
     if (c.stream)
         s.streaming = StreamingSummary::of(*c.stream, elapsedS);
+    if (c.judged > 0) {
+        if (!s.streaming)
+            s.streaming = StreamingSummary::of(StreamCounters {}, elapsedS);
+        s.streaming->goodputRps = elapsedS > 0 ? double(c.good) / elapsedS : 0.0;
+        s.streaming->goodPct = 100.0 * double(c.good) / double(c.judged);
+    }
     return s;
 }
 
@@ -121,6 +127,15 @@ StreamingSummary StreamingSummary::of(const StreamCounters& c, double elapsedS)
                               .arg(c.roleLead)
                               .arg(streams));
     return s;
+}
+
+void StreamingSummary::noteStreamOptionsDropped()
+{
+    if (streamOptionsDropped)
+        return;
+    streamOptionsDropped = true;
+    warnings.append(QStringLiteral(
+        "stream_options dropped: the server answered 400 naming stream_options, so they were left out (no usage)"));
 }
 
 } // namespace Stressdeck

@@ -74,6 +74,13 @@ struct StreamingSummary {
     qint64 none = 0;
     double chunksPerToken = 0; //!< 0: no stream with a known token count
     QStringList warnings; //!< fixed English sentences (a JSON contract), never translated
+    //! Goodput under the run's SLO (`--slo`), when it judged this type's requests; errors count against it.
+    std::optional<double> goodputRps;
+    std::optional<double> goodPct;
+    bool streamOptionsDropped = false; //!< a 400 named `stream_options`, so they were left out
+
+    //! Marks that the server rejected `stream_options` and they were dropped, with its warning.
+    void noteStreamOptionsDropped();
 
     //! Below this many content events per token, ICL is not a per-token latency.
     static constexpr double ChunksPerTokenFloor = 0.8;
@@ -93,6 +100,8 @@ struct RequestCounters {
     Histogram failureLatency;
     //! Only once a streaming request was counted: five histograms are not free.
     std::optional<StreamCounters> stream;
+    qint64 judged = 0; //!< requests judged for goodput (Goodput), failures included
+    qint64 good = 0; //!< of them, the good ones
 };
 
 //! The figures of one request type (or of all of them): counters, rates and latency. The one

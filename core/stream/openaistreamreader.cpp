@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace Stressdeck {
 
 namespace {
@@ -104,7 +106,13 @@ void OpenAiStreamReader::feed(QByteArrayView bytes, std::int64_t readNs)
 {
     if (m_finished)
         return;
+    // An error body instead of a stream (a 400 JSON object) has no events: its start is kept to
+    // tell whether it names stream_options. A stream stops keeping it at its first event.
+    if (!m_summary.firstEventNs && m_head.size() < HeadBytes)
+        m_head.append(bytes.first(std::min<qsizetype>(bytes.size(), HeadBytes - m_head.size())));
     m_parser.feed(bytes, [&](const SseEvent& event) { add(event, readNs); });
+    if (m_summary.firstEventNs && !m_head.isEmpty())
+        m_head = QByteArray();
     if (!m_finished && m_parser.error() != SseParser::Error::None)
         end(StreamSummary::Completion::Oversized, readNs);
 }
@@ -174,6 +182,7 @@ StreamSummary OpenAiStreamReader::finish(std::int64_t endNs)
     }
     if (!m_finished)
         end(StreamSummary::Completion::Incomplete, endNs);
+    m_summary.namesStreamOptions = !m_summary.firstEventNs && m_head.contains("stream_options");
     return m_summary;
 }
 

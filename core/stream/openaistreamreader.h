@@ -64,8 +64,11 @@ private:
     void take(const OpenAiChunk& chunk, int readIndex, std::int64_t readNs);
     void end(StreamSummary::Completion completion, std::int64_t atNs);
 
+    static constexpr qsizetype HeadBytes = 4096;
+
     SseParser m_parser;
     StreamSummary m_summary;
+    QByteArray m_head; //!< the body's start until the first event
     int m_lastContentRead = -1;
     bool m_finished = false;
 };

@@ -43,6 +43,8 @@ struct StreamSummary {
     TokenSource tokenSource = TokenSource::None;
     std::optional<std::int64_t> outputTokens; //!< usage.completion_tokens of the last usage seen
     std::optional<std::int64_t> promptTokens;
+    //! The body had no event and named `stream_options` in its first 4 KiB: a server's refusal.
+    bool namesStreamOptions = false;
 
     //! Time to first token: first content − send.
     std::optional<std::int64_t> ttftNs(std::int64_t sentNs) const;

@@ -39,7 +39,7 @@ void FastTransport::abortAll()
         connection->abort();
 }
 
-QCoro::Task<Exchange> FastTransport::send(std::size_t userSlot, const PreparedRequest& prepared, QByteArray body)
+QCoro::Task<Exchange> FastTransport::sendOnce(std::size_t userSlot, const PreparedRequest& prepared, QByteArray body)
 {
     const RequestType& type = prepared.type;
     if (m_connections.size() <= userSlot)

@@ -47,7 +47,10 @@ Outcome Outcome::fromReply(QNetworkReply* reply, const QList<int>& acceptedStatu
     // Transport and protocol failures win over a status line that may already have arrived:
     // a 200 whose body was cut off is not a success.
     const bool transportFailure = (error > QNetworkReply::NoError && error < QNetworkReply::ProxyConnectionRefusedError)
-        || (error >= QNetworkReply::ProtocolUnknownError && error <= QNetworkReply::ProtocolFailure);
+        || (error >= QNetworkReply::ProtocolUnknownError
+            && error <= QNetworkReply::ProtocolFailure
+            // …except the one QNAM sets for an answer of 400 itself: that is the status, not a failure.
+            && error != QNetworkReply::ProtocolInvalidOperationError);
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!transportFailure && status.isValid() && status.toInt() > 0) {
         const int code = status.toInt();

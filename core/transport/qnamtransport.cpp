@@ -57,7 +57,7 @@ void QnamTransport::abortAll()
         reply->abort();
 }
 
-QCoro::Task<Exchange> QnamTransport::send(std::size_t userSlot, const PreparedRequest& prepared, QByteArray body)
+QCoro::Task<Exchange> QnamTransport::sendOnce(std::size_t userSlot, const PreparedRequest& prepared, QByteArray body)
 {
     const RequestType& type = prepared.type;
     QNetworkRequest request = QnamTransport::request(prepared.url, m_settings.insecure);

@@ -28,7 +28,7 @@ public:
 
     QnamTransport(const TransportSettings& settings, QObject* parent);
 
-    QCoro::Task<Exchange> send(std::size_t userSlot, const PreparedRequest& request, QByteArray body) override;
+    QCoro::Task<Exchange> sendOnce(std::size_t userSlot, const PreparedRequest& request, QByteArray body) override;
     void drain() override { }
     void abortAll() override;
 

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QUrl>
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -34,6 +35,11 @@ struct PreparedRequest {
     RequestType type;
     QUrl url;
     QByteArray head;
+    //! A streaming type's: set (for every user of every thread) once a server answered 400 naming
+    //! `stream_options`; from then on they are left out of its bodies.
+    std::shared_ptr<std::atomic<bool>> dropStreamOptions;
+
+    bool streamOptionsDropped() const { return dropStreamOptions && dropStreamOptions->load(); }
 
     static PreparedRequest of(const RequestType& type, const QUrl& url);
 };
@@ -72,13 +78,18 @@ public:
     static RequestTransport* create(Transport kind, const TransportSettings& settings, QObject* parent);
 
     //! Sends `request` with `body` for the user in `userSlot` and waits for the end: the answer,
-    //! the timeout, an error or a cut-off.
-    virtual QCoro::Task<Exchange> send(std::size_t userSlot, const PreparedRequest& request, QByteArray body) = 0;
+    //! the timeout, an error or a cut-off. A streaming request that a server rejects with a 400
+    //! naming `stream_options` is sent once more without them (PreparedRequest::dropStreamOptions).
+    QCoro::Task<Exchange> send(std::size_t userSlot, const PreparedRequest& request, QByteArray body);
     //! At a stop: gives up every connect in progress for a request not sent yet (it ends with
     //! `sent` false); requests already sent keep their timeout.
     virtual void drain() = 0;
     //! Cuts off every request in flight; they end as `Stuck`.
     virtual void abortAll() = 0;
+
+protected:
+    //! One exchange on the wire, as the implementation sends it.
+    virtual QCoro::Task<Exchange> sendOnce(std::size_t userSlot, const PreparedRequest& request, QByteArray body) = 0;
 };
 
 } // namespace Stressdeck

@@ -332,6 +332,12 @@ private Q_SLOTS:
                                                      << QStringLiteral("--duration");
         QTest::addRow("zero threads") << QStringList { t, QStringLiteral("--threads"), QStringLiteral("0") }
                                       << QStringLiteral("--threads");
+        QTest::addRow("bad stream usage") << QStringList { t, QStringLiteral("--stream-usage"),
+            QStringLiteral("maybe") } << QStringLiteral("--stream-usage");
+        QTest::addRow("bad slo") << QStringList { t, QStringLiteral("--slo"), QStringLiteral("ttft_p42<1s") }
+                                 << QStringLiteral("--slo");
+        QTest::addRow("empty model") << QStringList { t, QStringLiteral("--model"), QStringLiteral(" ") }
+                                     << QStringLiteral("--model");
         QTest::addRow("too many threads")
             << QStringList { t, QStringLiteral("--threads"), QStringLiteral("1000") } << QStringLiteral("--threads");
     }
@@ -369,6 +375,41 @@ private Q_SLOTS:
             QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("-d"), QStringLiteral("5s") });
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(QLatin1String("unavailable")), qPrintable(r.err));
+    }
+
+    void openAiChatAsksTheDemoForItsModel()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("chat.json"));
+        const Result r = runCli(
+            { QStringLiteral("run"), QStringLiteral("--scenario"), QStringLiteral("openai-chat"), QStringLiteral("-c"),
+                QStringLiteral("2"), QStringLiteral("-d"), QStringLiteral("2s"), QStringLiteral("--think-time"),
+                QStringLiteral("0"), QStringLiteral("--demo-speed"), QStringLiteral("50"), QStringLiteral("--slo"),
+                QStringLiteral("ttft_p95<30s"), QStringLiteral("--no-history"), QStringLiteral("--json"), json });
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("No --model given: using Llama-3.2-3B-Instruct")), qPrintable(r.err));
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(json, &report, &error), qPrintable(error));
+        QCOMPARE(report.config.model, QStringLiteral("Llama-3.2-3B-Instruct"));
+        QCOMPARE(report.scenarioName, Scenario::openAiChat().name);
+        QCOMPARE(report.requestTypes.size(), 1);
+        QVERIFY2(report.requestTypes.first().success > 0, qPrintable(errorNames(report.requestTypes.first().errors)));
+        QVERIFY(report.requestTypes.first().streaming && report.requestTypes.first().streaming->goodPct);
+        QVERIFY2(r.out.contains(QLatin1String("good_pct=")), qPrintable(r.out));
+    }
+
+    void openAiChatWithoutAModelExitsWithThree()
+    {
+        // The test server has no /v1/models and no --model is given.
+        TestServerThread server;
+        const Result r = runCli({ QStringLiteral("run"), QStringLiteral("--target"), server.url(),
+            QStringLiteral("--scenario"), QStringLiteral("openai-chat"), QStringLiteral("-d"), QStringLiteral("1s"),
+            QStringLiteral("--no-history") });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(server.url() + QStringLiteral("/v1/models")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("--model")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
     }
 
     void knownLatencyMixIsReported()
@@ -688,6 +729,35 @@ private Q_SLOTS:
         p.start(stressdeckBinary(), { QStringLiteral("gui"), QStringLiteral("-c"), QStringLiteral("zero") });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);
+    }
+
+    void guiRunsTheOpenAiChatScenario()
+    {
+        // Chosen on the command line, the built-in goes through the window's scenario list.
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("gui-chat.json"));
+        QProcess p;
+        startWith(p,
+            { QStringLiteral("gui"), QStringLiteral("--scenario"), QStringLiteral("openai-chat"),
+                QStringLiteral("--model"), QStringLiteral("Llama-3.2-3B-Instruct"), QStringLiteral("--slo"),
+                QStringLiteral("ttft_p95<30s"), QStringLiteral("--demo-speed"), QStringLiteral("50"),
+                QStringLiteral("-d"), QStringLiteral("2s"), QStringLiteral("-c"), QStringLiteral("2"),
+                QStringLiteral("--autostart"), QStringLiteral("--save-json"), json,
+                QStringLiteral("--quit-when-done") },
+            { { QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen") },
+                { QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")) },
+                { QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")) } });
+        QVERIFY(p.waitForFinished(60000));
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(json, &report, &error), qPrintable(error + QString::fromUtf8(p.readAllStandardError())));
+        QCOMPARE(report.scenarioName, Scenario::openAiChat().name);
+        QCOMPARE(report.requestTypes.size(), 1);
+        QCOMPARE(report.requestTypes.first().path, QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(report.config.model, QStringLiteral("Llama-3.2-3B-Instruct"));
+        QCOMPARE(report.config.slo.toString(), QStringLiteral("ttft_p95<30s"));
+        QVERIFY(report.requestTypes.first().success > 0);
+        QVERIFY(report.requestTypes.first().streaming && report.requestTypes.first().streaming->goodPct);
     }
 
     void guiHelpNeedsNoDisplayAndListsEveryRunOption()

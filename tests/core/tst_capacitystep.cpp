@@ -109,6 +109,34 @@ private Q_SLOTS:
         QVERIFY(measureCapacityStep(r, slo("p95<800ms")).sloPassed);
     }
 
+    void streamTermsUseTheStreamingBlocks()
+    {
+        Report r;
+        r.config.durationS = 10;
+        r.latencyWindows = { window(5, 5, 100, 0, 400), window(10, 5, 100, 0, 400) };
+        StatsSummary chat;
+        chat.name = QStringLiteral("chat");
+        chat.streaming = StreamingSummary {};
+        chat.streaming->ttft = { 10, 200, 190, 240, 250, 260, 270, 280 };
+        chat.streaming->tpot = { 1, 20, 20, 24, 25, 26, 27, 28 };
+        r.requestTypes = { chat };
+        r.overall.streaming = chat.streaming;
+        r.overall.streaming->ttft.p95 = 600; // the overall figure is another one
+        const CapacityStepResult typed = measureCapacityStep(r, slo("chat.ttft_p95<300ms,chat.tpot_p95<30ms"));
+        QVERIFY2(typed.sloPassed, qPrintable(typed.sloDetail));
+        const CapacityStepResult overall = measureCapacityStep(r, slo("ttft_p95<300ms,tpot_p95<30ms"));
+        QVERIFY(!overall.sloPassed);
+        QVERIFY2(overall.sloDetail.contains(QLatin1String("ttft_p95")), qPrintable(overall.sloDetail));
+        QVERIFY2(!overall.sloDetail.contains(QLatin1String("tpot_p95")), qPrintable(overall.sloDetail));
+        QVERIFY(!measureCapacityStep(r, slo("chat.tpot_p95<25ms")).sloPassed);
+        // No stream figures (a type that does not stream, or no stream finished): not met.
+        r.requestTypes.first().streaming.reset();
+        r.overall.streaming.reset();
+        const CapacityStepResult none = measureCapacityStep(r, slo("ttft_p95<10s"));
+        QVERIFY(!none.sloPassed);
+        QVERIFY2(none.sloDetail.contains(QLatin1String("no data")), qPrintable(none.sloDetail));
+    }
+
     void aShortStepIsJudgedOnItsOneWindow()
     {
         Report r;

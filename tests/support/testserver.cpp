@@ -78,6 +78,18 @@ void TestServer::serveStream(const QHttpServerRequest& request, QTcpSocket* sock
         const int v = query.queryItemValue(QLatin1String(name)).toInt(&ok);
         return ok ? v : fallback;
     };
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_lastStreamBody = request.body();
+    }
+    if (number("reject_stream_options", 0) != 0 && request.body().contains("stream_options")) {
+        ++streamOptionsRejected;
+        respond(request, socket,
+            json(400,
+                R"({"object":"error","message":"[{'type': 'extra_forbidden', 'loc': ('body', 'stream_options'), 'msg': 'Extra inputs are not permitted'}]","type":"BadRequestError","param":null,"code":400})"));
+        return;
+    }
+    ++streamsStarted;
     struct State {
         int first, interval, tokens, perEvent, roleDelay, errorAt, resetAt;
         bool usage, done, keepalive, crlf;

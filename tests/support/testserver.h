@@ -50,6 +50,8 @@ namespace Stressdeck::Testing {
 //!                        event [""]      an event: line with this name before every data line
 //!                        keepalive [0]   a ": keep-alive" comment before every content event
 //!                        crlf [0]        CRLF line ends instead of LF
+//!                        reject_stream_options [0]  a 400 with a JSON error naming stream_options
+//!                                        when the request body contains them (vLLM before 0.5.4)
 //!                      `streaming` counts the streams in progress.
 class TestServer : public HttpService {
     Q_OBJECT
@@ -63,6 +65,14 @@ public:
     std::atomic<int> slotsWaiting { 0 }; //!< /slots requests queued for a slot
     std::atomic<qint64> slotsServed { 0 };
     std::atomic<int> streaming { 0 }; //!< /stream responses not yet ended or abandoned
+    std::atomic<int> streamOptionsRejected { 0 }; //!< /stream requests answered 400 (reject_stream_options)
+    std::atomic<int> streamsStarted { 0 }; //!< /stream responses begun
+    //! The body of the last /stream request.
+    QByteArray lastStreamBody() const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_lastStreamBody;
+    }
     QByteArray lastAuthorization() const
     {
         const QMutexLocker lock(&m_mutex);
@@ -87,6 +97,7 @@ private:
     std::mt19937 m_jitter { 42 };
     mutable QMutex m_mutex;
     QByteArray m_lastAuthorization;
+    QByteArray m_lastStreamBody;
 };
 
 //! Starts a TestServer on its own thread; stops it on destruction.

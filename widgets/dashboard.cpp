@@ -88,11 +88,12 @@ Dashboard::Dashboard(QWidget* parent)
     m_chartGrid->setObjectName(QStringLiteral("chartGrid"));
     m_chartGrid->addChart(m_throughput);
     m_chartGrid->addChart(latencyBox);
+    // What matters most in a streaming run comes right after the latency.
+    for (TimeSeriesChart* chart : streamingCharts())
+        m_chartGrid->addChart(chart);
     m_chartGrid->addChart(m_inFlight);
     m_chartGrid->addChart(m_memory, 2);
     m_chartGrid->addChart(m_cpu);
-    for (TimeSeriesChart* chart : streamingCharts())
-        m_chartGrid->addChart(chart);
 
     m_typeModel = new RequestTypeModel(this);
     auto* proxy = new QSortFilterProxyModel(this);

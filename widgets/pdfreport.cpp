@@ -312,14 +312,15 @@ QString PdfReport::streamingHtml() const
     for (int c = 0; c < StreamingModel::ColumnCount; ++c)
         header.append(esc(model.headerData(c, Qt::Horizontal).toString()));
     h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" border=\"1\" "
-                        "style=\"border-collapse:collapse;border-color:#999;font-size:7.5pt\">")
+                        "style=\"border-collapse:collapse;border-color:#999;font-size:7pt\">")
         + row(header, true);
     for (int rIndex = 0; rIndex < model.rowCount(); ++rIndex) {
         QString cells = QStringLiteral("<tr>");
         for (int c = 0; c < StreamingModel::ColumnCount; ++c) {
             const QModelIndex i = model.index(rIndex, c);
             const bool right = model.data(i, Qt::TextAlignmentRole).toInt() & Qt::AlignRight;
-            cells += QStringLiteral("<td align=\"%1\">%2</td>")
+            // Kept whole: a figure or a name broken over two lines misreads.
+            cells += QStringLiteral("<td align=\"%1\" nowrap>%2</td>")
                          .arg(right ? QStringLiteral("right") : QStringLiteral("left"), esc(model.data(i).toString()));
         }
         h += cells + QStringLiteral("</tr>");

@@ -185,7 +185,7 @@ QVariant StreamingModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::DisplayRole) {
         switch (section) {
         case Name:
-            return tr("Request type");
+            return tr("Type");
         case Streams:
             return tr("Streams");
         case TtftP50:
@@ -203,17 +203,19 @@ QVariant StreamingModel::headerData(int section, Qt::Orientation orientation, in
         case IclP99:
             return tr("ICL p99");
         case OutputTokens:
-            return tr("Output tokens");
+            return tr("Tokens");
         case TokensPerS:
             return tr("Tokens/s");
         case TokenSource:
-            return tr("Token source");
+            return tr("Source");
         case ChunksPerToken:
             return tr("Chunks/token");
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
+        case Name:
+            return tr("Request type; a type's warnings are in its tooltip");
         case Streams:
             return tr("Successful streams: only they have streaming figures");
         case TtftP50:

@@ -256,7 +256,7 @@ private Q_SLOTS:
         QVERIFY(diagnosis);
         const QString text = diagnosis->toPlainText();
         QVERIFY2(text.contains(QLatin1String("p95 doubled")), qPrintable(text));
-        QVERIFY2(text.contains(QLatin1String("• chat: usage missing: 3 of 3 streams")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("• chat: usage missing: 3 of 3 streams")), qPrintable(text));
         auto* label = dashboard.findChild<QLabel*>(QStringLiteral("streamingWarnings"));
         QVERIFY(label->text().contains(QLatin1String("chat: usage missing")));
         QVERIFY(dashboard.showsStreaming());

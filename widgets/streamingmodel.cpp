@@ -69,20 +69,7 @@ void StreamingModel::setStats(const QList<StatsFigures>& types, const StatsFigur
     if (overall.streaming)
         rows.append(overall);
     m_warnings = warnings;
-    if (rows.size() != m_rows.size()) {
-        beginResetModel();
-        m_rows = rows;
-        endResetModel();
-        return;
-    }
-    m_rows = rows;
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-}
-
-int StreamingModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
+    replaceRows(rows);
 }
 
 int StreamingModel::columnCount(const QModelIndex& parent) const

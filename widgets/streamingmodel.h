@@ -2,9 +2,7 @@
 
 #pragma once
 
-#include "stats.h"
-
-#include <QAbstractTableModel>
+#include "statstablemodel.h"
 
 namespace Stressdeck {
 
@@ -12,7 +10,7 @@ namespace Stressdeck {
 //! dashboard's "Token streams" table and the PDF. The figures are the engine's; this only words
 //! them. Its glossary (what a metric is, and what vLLM, AIPerf and GuideLLM call it) also feeds
 //! the column and chart tooltips and the PDF's glossary table.
-class StreamingModel : public QAbstractTableModel {
+class StreamingModel : public StatsTableModel {
     Q_OBJECT
 public:
     enum Column {
@@ -45,22 +43,19 @@ public:
     //! The entry as one tooltip: name, meaning and the names the other tools use.
     static QString glossaryToolTip(Term term);
 
-    using QAbstractTableModel::QAbstractTableModel;
+    using StatsTableModel::StatsTableModel;
 
     //! A row for each type that carries streaming figures, in their order, then `overall` (named
     //! as given) when it does.
     void setStats(const QList<StatsFigures>& types, const StatsFigures& overall);
-    const QList<StatsFigures>& stats() const { return m_rows; }
     //! The types' warnings as "type: warning" (the overall ones repeat them).
     const QStringList& warnings() const { return m_warnings; }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QList<StatsFigures> m_rows;
     QStringList m_warnings;
 };
 

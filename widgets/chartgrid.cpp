@@ -26,8 +26,24 @@ ChartGrid::ChartGrid(QWidget* parent)
 void ChartGrid::addChart(QWidget* chart, int span)
 {
     chart->setMinimumSize(ReadableWidth * 3 / 4, ReadableHeight);
-    m_items.append({ chart, std::clamp(span, 1, MaxColumns) });
+    m_items.append({ chart, std::clamp(span, 1, MaxColumns), true });
     relayout(std::max(1, m_columns));
+}
+
+void ChartGrid::setChartVisible(QWidget* chart, bool visible)
+{
+    for (Item& item : m_items) {
+        if (item.widget == chart && item.visible != visible) {
+            item.visible = visible;
+            relayout(std::max(1, m_columns));
+        }
+    }
+}
+
+bool ChartGrid::isChartVisible(QWidget* chart) const
+{
+    return std::any_of(
+        m_items.begin(), m_items.end(), [chart](const Item& item) { return item.widget == chart && item.visible; });
 }
 
 int ChartGrid::columnsFor(int width) const
@@ -51,12 +67,14 @@ void ChartGrid::relayout(int columns)
     QList<QList<Item>> rows(1);
     int used = 0;
     for (const Item& item : m_items) {
+        if (!item.visible)
+            continue;
         const int span = columns == MaxColumns ? item.span : 1;
         if (used + span > columns) {
             rows.append(QList<Item>());
             used = 0;
         }
-        rows.last().append({ item.widget, span });
+        rows.last().append({ item.widget, span, true });
         used += span;
     }
     for (int r = 0; r < rows.size(); ++r) {
@@ -68,6 +86,8 @@ void ChartGrid::relayout(int columns)
             column += span;
         }
     }
+    for (const Item& item : m_items)
+        item.widget->setVisible(item.visible);
 }
 
 void ChartGrid::resizeEvent(QResizeEvent* event)

@@ -23,6 +23,9 @@ public:
 
     //! `span` is the number of columns the widget takes when all three are shown.
     void addChart(QWidget* chart, int span = 1);
+    //! A hidden chart takes no place in the grid; the others close up.
+    void setChartVisible(QWidget* chart, bool visible);
+    bool isChartVisible(QWidget* chart) const;
     int columns() const { return m_columns; }
 
 protected:
@@ -32,6 +35,7 @@ private:
     struct Item {
         QWidget* widget;
         int span;
+        bool visible = true;
     };
     int columnsFor(int width) const;
     void relayout(int columns);

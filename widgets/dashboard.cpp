@@ -7,6 +7,7 @@
 #include "comparetext.h"
 #include "format.h"
 #include "requesttypemodel.h"
+#include "streamingmodel.h"
 #include "tablecopy.h"
 #include "timeserieschart.h"
 
@@ -52,6 +53,21 @@ Dashboard::Dashboard(QWidget* parent)
     m_cpu->addSeries(tr("CPU"), QColor(0x45, 0x5a, 0x64));
     m_inFlight = new TimeSeriesChart(tr("Requests in flight"), tr("requests"), this);
     m_inFlight->addSeries(tr("in flight"), QColor(0x79, 0x55, 0x48));
+    // Of the streams that ended in each second; hidden for a run without streams.
+    m_ttft = new TimeSeriesChart(tr("Time to first token"), tr("ms"), this);
+    m_ttft->setObjectName(QStringLiteral("ttftChart"));
+    m_ttft->setDescription(StreamingModel::glossaryToolTip(StreamingModel::Ttft));
+    for (int s = P50; s <= P99; ++s)
+        m_ttft->addSeries(m_latency->seriesName(s), m_latency->seriesColor(s));
+    m_tpot = new TimeSeriesChart(tr("Time per output token"), tr("ms"), this);
+    m_tpot->setObjectName(QStringLiteral("tpotChart"));
+    m_tpot->setDescription(StreamingModel::glossaryToolTip(StreamingModel::Tpot));
+    for (int s = P50; s <= P95; ++s)
+        m_tpot->addSeries(m_latency->seriesName(s), m_latency->seriesColor(s));
+    m_outputTokens = new TimeSeriesChart(tr("Output tokens per second"), tr("tokens/s"), this);
+    m_outputTokens->setObjectName(QStringLiteral("outputTokensChart"));
+    m_outputTokens->setDescription(StreamingModel::glossaryToolTip(StreamingModel::OutputTokensTerm));
+    m_outputTokens->addSeries(tr("output tokens/s"), QColor(0x00, 0x83, 0x8f));
     // The baseline's lines: dashed, in the colours of the lines they compare with.
     for (TimeSeriesChart* chart : { m_throughput, m_memory, m_cpu, m_inFlight }) {
         const int added
@@ -72,6 +88,9 @@ Dashboard::Dashboard(QWidget* parent)
     m_chartGrid->setObjectName(QStringLiteral("chartGrid"));
     m_chartGrid->addChart(m_throughput);
     m_chartGrid->addChart(latencyBox);
+    // What matters most in a streaming run comes right after the latency.
+    for (TimeSeriesChart* chart : streamingCharts())
+        m_chartGrid->addChart(chart);
     m_chartGrid->addChart(m_inFlight);
     m_chartGrid->addChart(m_memory, 2);
     m_chartGrid->addChart(m_cpu);
@@ -91,6 +110,31 @@ Dashboard::Dashboard(QWidget* parent)
     m_typeTable->horizontalHeader()->setStretchLastSection(true);
     m_typeTable->setObjectName(QStringLiteral("requestTypes"));
     enableTableCopy(m_typeTable);
+
+    m_streamingModel = new StreamingModel(this);
+    auto* streamingProxy = new QSortFilterProxyModel(this);
+    streamingProxy->setSourceModel(m_streamingModel);
+    streamingProxy->setSortRole(StreamingModel::SortRole);
+    m_streamingTable = new QTableView(this);
+    m_streamingTable->setObjectName(QStringLiteral("streamingTable"));
+    m_streamingTable->setModel(streamingProxy);
+    m_streamingTable->setSortingEnabled(true);
+    m_streamingTable->sortByColumn(-1, Qt::AscendingOrder);
+    m_streamingTable->verticalHeader()->hide();
+    m_streamingTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_streamingTable->horizontalHeader()->setStretchLastSection(true);
+    enableTableCopy(m_streamingTable);
+    m_streamingWarnings = new QLabel(this);
+    m_streamingWarnings->setObjectName(QStringLiteral("streamingWarnings"));
+    m_streamingWarnings->setWordWrap(true);
+    m_streamingWarnings->setMargin(4);
+    m_streamingWarnings->setStyleSheet(QStringLiteral("color:#b71c1c"));
+    m_streamingWarnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_streamingTab = new QWidget(this);
+    auto* streamingLayout = new QVBoxLayout(m_streamingTab);
+    streamingLayout->setContentsMargins(0, 0, 0, 0);
+    streamingLayout->addWidget(m_streamingTable, 1);
+    streamingLayout->addWidget(m_streamingWarnings);
 
     m_errors = new QTableWidget(this);
     m_errors->verticalHeader()->hide();
@@ -126,6 +170,7 @@ Dashboard::Dashboard(QWidget* parent)
     auto* tabs = new QTabWidget(this);
     m_tabs = tabs;
     tabs->addTab(m_typeTable, tr("Request types"));
+    tabs->addTab(m_streamingTab, tr("Token streams"));
     tabs->addTab(m_errors, tr("Errors"));
     tabs->addTab(m_criteria, tr("Criteria"));
     tabs->addTab(m_diagnosis, tr("Bottlenecks && stuck requests"));
@@ -151,13 +196,52 @@ QList<TimeSeriesChart*> Dashboard::charts() const
     return { m_throughput, m_latency, m_memory, m_cpu, m_inFlight };
 }
 
+QList<TimeSeriesChart*> Dashboard::streamingCharts() const
+{
+    return { m_ttft, m_tpot, m_outputTokens };
+}
+
+QList<TimeSeriesChart*> Dashboard::allCharts() const
+{
+    return charts() + streamingCharts();
+}
+
+void Dashboard::setStreaming(bool streaming)
+{
+    const bool appears = streaming && !m_streaming;
+    m_streaming = streaming;
+    for (TimeSeriesChart* chart : streamingCharts())
+        m_chartGrid->setChartVisible(chart, streaming);
+    const int tab = m_tabs->indexOf(m_streamingTab);
+    m_tabs->setTabVisible(tab, streaming);
+    // A streaming run's own table comes forward once, unless another tab was chosen.
+    if (appears && m_tabs->currentIndex() == 0)
+        m_tabs->setCurrentIndex(tab);
+}
+
+void Dashboard::setStats(const QList<StatsFigures>& types, const StatsFigures& overall)
+{
+    QList<StatsFigures> rows = types;
+    StatsFigures all = overall;
+    all.name = tr("all");
+    rows.append(all);
+    m_typeModel->setStats(rows);
+    m_streamingModel->setStats(types, all);
+    if (all.streaming)
+        setStreaming(true);
+    const QStringList warnings = m_streamingModel->warnings();
+    m_streamingWarnings->setText(warnings.isEmpty() ? QString() : QStringLiteral("⚠ ") + warnings.join(u"\n⚠ "));
+    m_streamingWarnings->setVisible(!warnings.isEmpty());
+}
+
 void Dashboard::reset(const QStringList& requestTypes, const RunConfig& config)
 {
     m_config = config;
     m_typeNames = requestTypes;
     m_lastRowS = 0;
-    for (TimeSeriesChart* chart : charts())
+    for (TimeSeriesChart* chart : allCharts())
         chart->clear();
+    setStreaming(false);
     // Three lines for all requests and three, hidden until chosen, for each type: switching the
     // type shows lines that are already there.
     m_latency->removeSeriesFrom(P99 + 1);
@@ -178,7 +262,7 @@ void Dashboard::reset(const QStringList& requestTypes, const RunConfig& config)
     m_comparison.reset();
     m_comparisonTable->setRowCount(0);
     m_verdict->setVisible(false);
-    m_typeModel->setStats({});
+    setStats({}, {});
     m_errors->clear();
     m_errors->setRowCount(0);
     m_errors->setColumnCount(0);
@@ -286,6 +370,21 @@ void Dashboard::addRows(const QList<TimelineRow>& rows)
             m_latency->append(first + P99, row.tS, f.p99);
         }
         m_inFlight->append(0, row.tS, double(row.inFlight));
+        if (row.streaming) {
+            setStreaming(true);
+            const TimelineRow::Streaming& st = *row.streaming;
+            // 0: no stream ended in this second (or none had a TPOT), which is no point, not a fast one.
+            if (st.ttftP50 > 0) {
+                m_ttft->append(P50, row.tS, st.ttftP50);
+                m_ttft->append(P95, row.tS, st.ttftP95);
+                m_ttft->append(P99, row.tS, st.ttftP99);
+            }
+            if (st.tpotP50 > 0) {
+                m_tpot->append(P50, row.tS, st.tpotP50);
+                m_tpot->append(P95, row.tS, st.tpotP95);
+            }
+            m_outputTokens->append(0, row.tS, st.outputTokensPerS);
+        }
     }
 }
 
@@ -311,14 +410,14 @@ void Dashboard::addChanges(const QList<LoadChange>& changes)
         if (c.tS <= 0)
             continue; // the starting load is not a change
         const QString label = c.rateRps > 0 ? tr("%1 req/s").arg(c.rateRps) : tr("%n user(s)", nullptr, c.concurrency);
-        for (TimeSeriesChart* chart : charts())
+        for (TimeSeriesChart* chart : allCharts())
             chart->addMarker(c.tS, label);
     }
 }
 
 void Dashboard::refreshCharts()
 {
-    for (TimeSeriesChart* chart : charts())
+    for (TimeSeriesChart* chart : allCharts())
         chart->refresh();
 }
 
@@ -346,11 +445,7 @@ void Dashboard::applySnapshot(const LiveSnapshot& s)
     addRows(s.newRows);
     addSamples(s.newSamples);
     addChanges(s.newLoadChanges);
-    QList<StatsFigures> rows = s.types;
-    StatsFigures all = s.overall;
-    all.name = tr("all");
-    rows.append(all);
-    m_typeModel->setStats(rows);
+    setStats(s.types, s.overall);
     showErrors(s.types);
     showDiagnosis(s.diagnosis, s.stuck, s.schedule);
     if (s.comparison)
@@ -375,6 +470,14 @@ void Dashboard::showDiagnosis(const Analysis::Diagnosis& d, qint64 stuck, const 
         lines.append(QStringLiteral("• ") + b.message);
     if (lines.isEmpty())
         lines.append(tr("No significant bottlenecks detected."));
+    // The streams' own warnings: figures that mislead (per event, not per token; buffered; no usage).
+    const QStringList streamWarnings = m_streamingModel->warnings();
+    if (!streamWarnings.isEmpty()) {
+        lines.append(QString());
+        lines.append(tr("Token streams:"));
+        for (const QString& w : streamWarnings)
+            lines.append(QStringLiteral("• ") + w);
+    }
     lines.append(QString());
     lines.append(tr("Stuck requests (still in flight after the timeout at the end): %1").arg(stuck));
     for (const Stall& st : d.stalls)
@@ -396,12 +499,9 @@ void Dashboard::showReport(const Report& r)
     addRows(r.timeline);
     addSamples(r.system.samples);
     addChanges(r.loadChanges);
-    QList<StatsFigures> rows(r.requestTypes.begin(), r.requestTypes.end());
+    const QList<StatsFigures> rows(r.requestTypes.begin(), r.requestTypes.end());
     showErrors(rows);
-    StatsFigures all = r.overall;
-    all.name = tr("all");
-    rows.append(all);
-    m_typeModel->setStats(rows);
+    setStats(rows, r.overall);
     const Analysis::Diagnosis d { { r.system.memoryGrowthMb, r.system.memorySlopeMbPerMin }, r.stalls, r.bottlenecks,
         r.criteria, r.passed };
     showDiagnosis(d, r.stuckRequests, r.schedule);
@@ -423,13 +523,13 @@ QString Dashboard::verdictText() const
 
 void Dashboard::setChartsPaused(bool paused)
 {
-    for (TimeSeriesChart* chart : charts())
+    for (TimeSeriesChart* chart : allCharts())
         chart->setPaused(paused);
 }
 
 void Dashboard::resetZoom()
 {
-    for (TimeSeriesChart* chart : charts())
+    for (TimeSeriesChart* chart : allCharts())
         chart->resetZoom();
 }
 

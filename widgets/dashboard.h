@@ -21,6 +21,7 @@ namespace Stressdeck {
 
 class ChartGrid;
 class RequestTypeModel;
+class StreamingModel;
 class TimeSeriesChart;
 
 //! Charts and tables of one run: fed live from snapshots, or at once from a saved report,
@@ -45,8 +46,13 @@ public:
     void resetZoom();
 
     RequestTypeModel* requestTypeModel() const { return m_typeModel; }
+    StreamingModel* streamingModel() const { return m_streamingModel; }
     QString verdictText() const;
+    //! The charts of every run (throughput, latency, memory, CPU, in flight).
     QList<TimeSeriesChart*> charts() const;
+    //! TTFT, TPOT and output tokens per second: shown only while the run streams.
+    QList<TimeSeriesChart*> streamingCharts() const;
+    bool showsStreaming() const { return m_streaming; }
 
 private:
     void addRows(const QList<TimelineRow>& rows);
@@ -58,6 +64,10 @@ private:
     void showDiagnosis(const Analysis::Diagnosis& diagnosis, qint64 stuck, const ScheduleInfo& schedule);
     void refreshCharts();
     void drawBaseline();
+    QList<TimeSeriesChart*> allCharts() const;
+    void setStats(const QList<StatsFigures>& types, const StatsFigures& overall);
+    //! Shows or hides the streaming charts and the "Token streams" tab.
+    void setStreaming(bool streaming);
     //! The latency lines of all requests and each type, before the baseline's.
     int liveLatencySeries() const { return 3 * int(m_typeNames.size() + 1); }
 
@@ -66,10 +76,18 @@ private:
     TimeSeriesChart* m_memory = nullptr;
     TimeSeriesChart* m_cpu = nullptr;
     TimeSeriesChart* m_inFlight = nullptr;
+    TimeSeriesChart* m_ttft = nullptr;
+    TimeSeriesChart* m_tpot = nullptr;
+    TimeSeriesChart* m_outputTokens = nullptr;
     QComboBox* m_latencyType = nullptr;
     ChartGrid* m_chartGrid = nullptr;
     RequestTypeModel* m_typeModel = nullptr;
     QTableView* m_typeTable = nullptr;
+    StreamingModel* m_streamingModel = nullptr;
+    QTableView* m_streamingTable = nullptr;
+    QLabel* m_streamingWarnings = nullptr;
+    QWidget* m_streamingTab = nullptr;
+    bool m_streaming = false;
     QTableWidget* m_errors = nullptr;
     QTableWidget* m_criteria = nullptr;
     QPlainTextEdit* m_diagnosis = nullptr;

@@ -4,6 +4,7 @@
 
 #include "dashboard.h"
 #include "format.h"
+#include "streamingmodel.h"
 #include "timeserieschart.h"
 
 #include "pdfpages.h"
@@ -14,6 +15,7 @@
 #include <QJsonObject>
 #include <QPainter>
 
+#include <algorithm>
 #include <memory>
 
 namespace Stressdeck {
@@ -41,6 +43,28 @@ QString row(const QStringList& cells, bool header = false, bool figures = true)
 
 constexpr auto TableStart = "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
                             "style=\"border-collapse:collapse;border-color:#999\">";
+
+//! Pages of the dashboard's charts, three to a page, rendered as vectors.
+void addChartPages(PdfPages* pdf, const std::shared_ptr<Dashboard>& dashboard, const QList<TimeSeriesChart*>& charts)
+{
+    constexpr int ChartsPerPage = 3;
+    for (qsizetype first = 0; first < charts.size(); first += ChartsPerPage) {
+        pdf->addPage([dashboard, charts, first](QPainter& painter, const QRectF& content, double dpi) {
+            const double h = content.height() / ChartsPerPage;
+            for (qsizetype i = 0; i < ChartsPerPage && first + i < charts.size(); ++i) {
+                TimeSeriesChart* chart = charts[first + i];
+                // The scene's size sets the proportions of text to plot on paper.
+                const QSizeF sceneSize(720, 340);
+                chart->resize(sceneSize.toSize());
+                chart->refresh();
+                chart->chart()->resize(sceneSize);
+                QGraphicsScene* scene = chart->chart()->scene();
+                const QRectF target(0, double(i) * h + dpi * 0.1, content.width(), h - dpi * 0.2);
+                scene->render(&painter, target, chart->chart()->sceneBoundingRect(), Qt::KeepAspectRatio);
+            }
+        });
+    }
+}
 
 } // namespace
 
@@ -264,32 +288,83 @@ QString PdfReport::diagnosisHtml() const
     return h;
 }
 
+bool PdfReport::streams() const
+{
+    return m_report.overall.streaming
+        || std::any_of(m_report.requestTypes.begin(), m_report.requestTypes.end(),
+            [](const StatsSummary& s) { return s.streaming.has_value(); });
+}
+
+QString PdfReport::streamingHtml() const
+{
+    const Report& r = m_report;
+    QString h = QStringLiteral("<h2>%1</h2>").arg(esc(QCoreApplication::translate("PdfReport", "Token streams")));
+    h += QStringLiteral("<p>%1</p>")
+             .arg(esc(QCoreApplication::translate("PdfReport",
+                 "Streamed responses of the types that stream, from the first content event to the end of the "
+                 "stream; latencies of successful streams. The glossary below gives the names other tools use.")));
+    // The window's own table, so the PDF words every figure as the screen does.
+    StreamingModel model;
+    StatsFigures all = r.overall;
+    all.name = QCoreApplication::translate("PdfReport", "all");
+    model.setStats(QList<StatsFigures>(r.requestTypes.begin(), r.requestTypes.end()), all);
+    QStringList header;
+    for (int c = 0; c < StreamingModel::ColumnCount; ++c)
+        header.append(esc(model.headerData(c, Qt::Horizontal).toString()));
+    h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" border=\"1\" "
+                        "style=\"border-collapse:collapse;border-color:#999;font-size:7pt\">")
+        + row(header, true);
+    for (int rIndex = 0; rIndex < model.rowCount(); ++rIndex) {
+        QString cells = QStringLiteral("<tr>");
+        for (int c = 0; c < StreamingModel::ColumnCount; ++c) {
+            const QModelIndex i = model.index(rIndex, c);
+            const bool right = model.data(i, Qt::TextAlignmentRole).toInt() & Qt::AlignRight;
+            // Kept whole: a figure or a name broken over two lines misreads.
+            cells += QStringLiteral("<td align=\"%1\" nowrap>%2</td>")
+                         .arg(right ? QStringLiteral("right") : QStringLiteral("left"), esc(model.data(i).toString()));
+        }
+        h += cells + QStringLiteral("</tr>");
+    }
+    h += QStringLiteral("</table>");
+
+    h += QStringLiteral("<h2>%1</h2><ul>").arg(esc(QCoreApplication::translate("PdfReport", "Stream warnings")));
+    if (model.warnings().isEmpty())
+        h += QStringLiteral("<li>%1</li>")
+                 .arg(esc(QCoreApplication::translate(
+                     "PdfReport", "None: one token per event, usage reported, and the tokens came as they were made")));
+    for (const QString& w : model.warnings())
+        h += QStringLiteral("<li>%1</li>").arg(esc(w));
+    h += QStringLiteral("</ul>");
+
+    h += QStringLiteral("<h2>%1</h2>").arg(esc(QCoreApplication::translate("PdfReport", "Glossary")));
+    h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" border=\"1\" "
+                        "style=\"border-collapse:collapse;border-color:#999;font-size:7.5pt\">")
+        + row({ QCoreApplication::translate("PdfReport", "Stressdeck"),
+                  QCoreApplication::translate("PdfReport", "What it is"),
+                  QCoreApplication::translate("PdfReport", "vLLM bench serve"),
+                  QCoreApplication::translate("PdfReport", "AIPerf / GuideLLM") },
+            true);
+    for (int t = 0; t < StreamingModel::TermCount; ++t) {
+        const StreamingModel::GlossaryEntry e = StreamingModel::glossary(StreamingModel::Term(t));
+        h += row({ esc(e.name), esc(e.meaning), esc(e.vllm), esc(e.aiperf) }, false, false);
+    }
+    h += QStringLiteral("</table>");
+    return h;
+}
+
 bool PdfReport::write(const QString& fileName, QString* error) const
 {
     PdfPages pdf(QCoreApplication::translate("PdfReport", "Stressdeck report: %1").arg(m_report.scenarioName),
         QStringLiteral("Stressdeck %1").arg(m_report.toolVersion));
     pdf.addHtml(summaryHtml());
 
-    // The dashboard's own charts, filled from the report, rendered as vectors.
+    // The dashboard's own charts, filled from the report.
     auto dashboard = std::make_shared<Dashboard>();
     dashboard->showReport(m_report);
-    const QList<TimeSeriesChart*> charts = dashboard->charts();
-    constexpr int ChartsPerPage = 3;
-    for (qsizetype first = 0; first < charts.size(); first += ChartsPerPage) {
-        pdf.addPage([dashboard, charts, first](QPainter& painter, const QRectF& content, double dpi) {
-            const double h = content.height() / ChartsPerPage;
-            for (qsizetype i = 0; i < ChartsPerPage && first + i < charts.size(); ++i) {
-                TimeSeriesChart* chart = charts[first + i];
-                // The scene's size sets the proportions of text to plot on paper.
-                const QSizeF sceneSize(720, 340);
-                chart->resize(sceneSize.toSize());
-                chart->refresh();
-                chart->chart()->resize(sceneSize);
-                QGraphicsScene* scene = chart->chart()->scene();
-                const QRectF target(0, double(i) * h + dpi * 0.1, content.width(), h - dpi * 0.2);
-                scene->render(&painter, target, chart->chart()->sceneBoundingRect(), Qt::KeepAspectRatio);
-            }
-        });
+    addChartPages(&pdf, dashboard, dashboard->charts());
+    if (streams()) {
+        pdf.addHtml(streamingHtml());
+        addChartPages(&pdf, dashboard, dashboard->streamingCharts());
     }
     pdf.addHtml(diagnosisHtml());
     const QString started = m_report.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));

@@ -21,6 +21,9 @@ public:
 private:
     QString summaryHtml() const;
     QString diagnosisHtml() const;
+    //! The "Token streams" section: the streaming table, the warnings and the glossary.
+    QString streamingHtml() const;
+    bool streams() const;
 
     Report m_report;
 };

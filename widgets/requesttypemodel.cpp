@@ -10,20 +10,7 @@ namespace Stressdeck {
 
 void RequestTypeModel::setStats(const QList<StatsFigures>& rows)
 {
-    if (rows.size() != m_rows.size()) {
-        beginResetModel();
-        m_rows = rows;
-        endResetModel();
-        return;
-    }
-    m_rows = rows;
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-}
-
-int RequestTypeModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
+    replaceRows(rows);
 }
 
 int RequestTypeModel::columnCount(const QModelIndex& parent) const

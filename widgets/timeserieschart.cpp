@@ -33,7 +33,7 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& unit, QWid
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setRubberBand(QChartView::RectangleRubberBand);
-    m_view->setToolTip(tr("Drag to zoom, right-click to zoom out; hover a line for its values."));
+    m_view->setToolTip(defaultToolTip());
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
@@ -55,7 +55,7 @@ int TimeSeriesChart::addSeries(const QString& name, const QColor& color, Qt::Pen
     connect(line, &QLineSeries::hovered, this, [this, line](const QPointF& p, bool state) {
         m_view->setToolTip(state
                 ? QStringLiteral("%1 at %2 s: %3").arg(line->name()).arg(p.x(), 0, 'f', 1).arg(p.y(), 0, 'g', 4)
-                : QString());
+                : defaultToolTip());
     });
     m_series.append({ line, {}, false });
     return int(m_series.size() - 1);
@@ -68,6 +68,28 @@ void TimeSeriesChart::removeSeriesFrom(int first)
         m_chart->removeSeries(line);
         delete line;
     }
+}
+
+void TimeSeriesChart::setDescription(const QString& description)
+{
+    m_description = description;
+    m_view->setToolTip(defaultToolTip());
+}
+
+QString TimeSeriesChart::defaultToolTip() const
+{
+    const QString hint = tr("Drag to zoom, right-click to zoom out; hover a line for its values.");
+    return m_description.isEmpty() ? hint : m_description + QStringLiteral("\n\n") + hint;
+}
+
+QString TimeSeriesChart::chartToolTip() const
+{
+    return m_view->toolTip();
+}
+
+QString TimeSeriesChart::title() const
+{
+    return m_chart->title();
 }
 
 QString TimeSeriesChart::seriesName(int series) const

@@ -25,6 +25,12 @@ public:
 
     explicit TimeSeriesChart(const QString& title, const QString& unit, QWidget* parent = nullptr);
 
+    //! What the chart shows, in its tooltip before the hint on zooming (e.g. a glossary entry).
+    void setDescription(const QString& description);
+    //! The chart's tooltip as it shows now.
+    QString chartToolTip() const;
+    QString title() const;
+
     int addSeries(const QString& name, const QColor& color, Qt::PenStyle style = Qt::SolidLine);
     //! Removes series `first` and every one after it.
     void removeSeriesFrom(int first);
@@ -56,6 +62,7 @@ private:
     };
     static QList<QPointF> decimate(const QList<QPointF>& points, int maxPoints);
     void rescale();
+    QString defaultToolTip() const;
 
     QChart* m_chart = nullptr;
     QChartView* m_view = nullptr;
@@ -64,6 +71,7 @@ private:
     QList<Series> m_series;
     QList<QLineSeries*> m_markers;
     bool m_paused = false;
+    QString m_description;
 };
 
 } // namespace Stressdeck

@@ -103,10 +103,14 @@ void IntervalAggregator::record(const RequestRecord& r)
     applyInterval(interval.figures[size_t(r.typeIndex)], interval.latency[size_t(r.typeIndex)]);
     applyInterval(interval.all, interval.allLatency);
     if (r.stream) {
-        if (!interval.ttft)
+        if (!interval.ttft) {
             interval.ttft.emplace();
+            interval.tpot.emplace();
+        }
         if (r.stream->ttftNs)
             interval.ttft->record(std::max<std::int64_t>(0, *r.stream->ttftNs));
+        if (r.stream->tpotNs)
+            interval.tpot->record(std::max<std::int64_t>(0, std::llround(*r.stream->tpotNs)));
         interval.outputTokens += r.stream->outputTokens.value_or(0);
     }
     if (outcome.kind == Outcome::Stuck)
@@ -126,8 +130,10 @@ void IntervalAggregator::clear(Interval* interval)
         h.reset();
     interval->all = {};
     interval->allLatency.reset();
-    if (interval->ttft)
+    if (interval->ttft) {
         interval->ttft->reset();
+        interval->tpot->reset();
+    }
     interval->outputTokens = 0;
 }
 
@@ -149,10 +155,14 @@ void IntervalAggregator::merge(Interval* into, Interval* from) const
     into->allLatency.merge(from->allLatency);
     from->allLatency.reset();
     if (from->ttft) {
-        if (!into->ttft)
+        if (!into->ttft) {
             into->ttft.emplace();
+            into->tpot.emplace();
+        }
         into->ttft->merge(*from->ttft);
         from->ttft->reset();
+        into->tpot->merge(*from->tpot);
+        from->tpot->reset();
     }
     into->outputTokens += std::exchange(from->outputTokens, 0);
 }
@@ -181,6 +191,11 @@ TimelineRow IntervalAggregator::rowOf(const Interval& interval, double endS, dou
             figures.ttftP50 = nsToMs(p[0]);
             figures.ttftP95 = nsToMs(p[1]);
             figures.ttftP99 = nsToMs(p[2]);
+        }
+        if (interval.tpot && !interval.tpot->isEmpty()) {
+            const auto p = interval.tpot->percentilesNs({ 50, 95 });
+            figures.tpotP50 = nsToMs(p[0]);
+            figures.tpotP95 = nsToMs(p[1]);
         }
         // Attributed at completion: a stream's tokens count in the second it ended.
         figures.outputTokensPerS = lengthS > 1e-6 ? double(interval.outputTokens) / lengthS : 0.0;

@@ -58,8 +58,9 @@ private:
         std::vector<Histogram> latency;
         IntervalFigures all;
         Histogram allLatency;
-        //! Streams that ended in this second: their TTFT (made on the first) and their tokens.
+        //! Streams that ended in this second: their TTFT and TPOT (made on the first) and their tokens.
         std::optional<Histogram> ttft;
+        std::optional<Histogram> tpot;
         qint64 outputTokens = 0;
     };
 

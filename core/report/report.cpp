@@ -289,6 +289,8 @@ QJsonObject Report::toJson() const
             row.insert(QStringLiteral("ttft_p95_ms"), r.streaming->ttftP95);
             row.insert(QStringLiteral("ttft_p99_ms"), r.streaming->ttftP99);
             row.insert(QStringLiteral("output_tokens_per_s"), r.streaming->outputTokensPerS);
+            row.insert(QStringLiteral("tpot_p50_ms"), r.streaming->tpotP50);
+            row.insert(QStringLiteral("tpot_p95_ms"), r.streaming->tpotP95);
         }
         rows.append(row);
     }
@@ -503,9 +505,15 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
         for (auto it = byType.begin(); it != byType.end(); ++it)
             row.byType.insert(it.key(), rd.interval(it.value().toObject(), p + QStringLiteral(".by_type.") + it.key()));
         // Only rows of a run that streamed have these.
-        if (o.contains(QStringLiteral("output_tokens_per_s")))
+        if (o.contains(QStringLiteral("output_tokens_per_s"))) {
             row.streaming = TimelineRow::Streaming { rd.number(o, p, "ttft_p50_ms"), rd.number(o, p, "ttft_p95_ms"),
                 rd.number(o, p, "ttft_p99_ms"), rd.number(o, p, "output_tokens_per_s") };
+            // The first streaming reports had no TPOT per second.
+            if (o.contains(QStringLiteral("tpot_p50_ms"))) {
+                row.streaming->tpotP50 = rd.number(o, p, "tpot_p50_ms");
+                row.streaming->tpotP95 = rd.number(o, p, "tpot_p95_ms");
+            }
+        }
         r.timeline.append(row);
     }
 

@@ -28,6 +28,14 @@ StatsFigures StatsFigures::of(const QString& name, const RequestCounters& c, dou
     s.throughputRps = elapsedS > 0 ? double(c.total) / elapsedS : 0.0;
     s.latency = LatencySummary::of(c.successLatency);
     s.errors = c.errors;
+    if (c.stream)
+        s.streaming = StreamingSummary::of(*c.stream, elapsedS);
+    if (c.judged > 0) {
+        if (!s.streaming)
+            s.streaming = StreamingSummary::of(StreamCounters {}, elapsedS);
+        s.streaming->goodputRps = elapsedS > 0 ? double(c.good) / elapsedS : 0.0;
+        s.streaming->goodPct = 100.0 * double(c.good) / double(c.judged);
+    }
     return s;
 }
 
@@ -37,14 +45,6 @@ StatsSummary StatsSummary::of(const QString& name, const RequestCounters& c, dou
     static_cast<StatsFigures&>(s) = StatsFigures::of(name, c, elapsedS);
     s.histogram = c.successLatency;
     s.failureHistogram = c.failureLatency;
-    if (c.stream)
-        s.streaming = StreamingSummary::of(*c.stream, elapsedS);
-    if (c.judged > 0) {
-        if (!s.streaming)
-            s.streaming = StreamingSummary::of(StreamCounters {}, elapsedS);
-        s.streaming->goodputRps = elapsedS > 0 ? double(c.good) / elapsedS : 0.0;
-        s.streaming->goodPct = 100.0 * double(c.good) / double(c.judged);
-    }
     return s;
 }
 

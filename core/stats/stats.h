@@ -104,9 +104,9 @@ struct RequestCounters {
     qint64 good = 0; //!< of them, the good ones
 };
 
-//! The figures of one request type (or of all of them): counters, rates and latency. The one
-//! statistics value from the engine to the window and the report; live snapshots carry it as it
-//! is, the report's STATS extend it with the histograms.
+//! The figures of one request type (or of all of them): counters, rates, latency and, for a type
+//! that streamed, its streaming figures. The one statistics value from the engine to the window
+//! and the report; live snapshots carry it as it is, the report's STATS extend it with the histograms.
 struct StatsFigures {
     QString name;
     qint64 total = 0;
@@ -117,6 +117,7 @@ struct StatsFigures {
     double throughputRps = 0;
     LatencySummary latency;
     QMap<QString, qint64> errors;
+    std::optional<StreamingSummary> streaming; //!< only for a type that streams (and overall)
 
     static StatsFigures of(const QString& name, const RequestCounters& counters, double elapsedS);
     friend bool operator==(const StatsFigures&, const StatsFigures&) = default;
@@ -129,7 +130,6 @@ struct StatsSummary : StatsFigures {
     QList<QPair<QString, QString>> headers; //!< as sent, credentials redacted
     Histogram histogram;
     Histogram failureHistogram;
-    std::optional<StreamingSummary> streaming; //!< only for a type that streams (and overall)
 
     static StatsSummary of(const QString& name, const RequestCounters& counters, double elapsedS);
     friend bool operator==(const StatsSummary&, const StatsSummary&) = default;
@@ -153,10 +153,11 @@ struct TimelineRow {
     double rps = 0;
     qint64 inFlight = 0;
     QMap<QString, IntervalFigures> byType;
-    //! Only in a run that streams: TTFT of the streams that ended in this second, and their tokens.
+    //! Only in a run that streams: TTFT and TPOT of the streams that ended in this second, and their tokens.
     struct Streaming {
         double ttftP50 = 0, ttftP95 = 0, ttftP99 = 0;
         double outputTokensPerS = 0;
+        double tpotP50 = 0, tpotP95 = 0; //!< 0: no stream of this second had a TPOT (N ≥ 2)
         friend bool operator==(const Streaming&, const Streaming&) = default;
     };
     std::optional<Streaming> streaming;

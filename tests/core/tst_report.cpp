@@ -114,7 +114,7 @@ private Q_SLOTS:
         }
         r.requestTypes[0].streaming = StreamingSummary::of(c, r.elapsedS);
         r.overall.streaming = r.requestTypes[0].streaming;
-        r.timeline[0].streaming = TimelineRow::Streaming { 150.5, 152.25, 153.125, 36 };
+        r.timeline[0].streaming = TimelineRow::Streaming { 150.5, 152.25, 153.125, 36, 20.5, 24.75 };
         Report back;
         QString error;
         const QByteArray bytes = r.toJsonBytes();
@@ -149,7 +149,30 @@ private Q_SLOTS:
         const QJsonObject row = o.value(QStringLiteral("timeline")).toArray().first().toObject();
         QCOMPARE(row.value(QStringLiteral("ttft_p95_ms")).toDouble(), 152.25);
         QCOMPARE(row.value(QStringLiteral("output_tokens_per_s")).toDouble(), 36.0);
+        QCOMPARE(row.value(QStringLiteral("tpot_p50_ms")).toDouble(), 20.5);
+        QCOMPARE(row.value(QStringLiteral("tpot_p95_ms")).toDouble(), 24.75);
         QVERIFY(textSummary(r).contains(QLatin1String("TTFT: p50=")));
+
+        // A report of the first streaming version has no TPOT per second: it opens, without one.
+        QJsonObject older = o;
+        QJsonArray rows = older.value(QStringLiteral("timeline")).toArray();
+        QJsonObject first = rows.first().toObject();
+        first.remove(QStringLiteral("tpot_p50_ms"));
+        first.remove(QStringLiteral("tpot_p95_ms"));
+        rows[0] = first;
+        older.insert(QStringLiteral("timeline"), rows);
+        Report old;
+        QVERIFY2(Report::fromJson(QJsonDocument(older).toJson(), QStringLiteral("old.json"), &old, &error),
+            qPrintable(error));
+        QVERIFY(old.timeline[0].streaming.has_value());
+        QCOMPARE(old.timeline[0].streaming->ttftP95, 152.25);
+        QCOMPARE(old.timeline[0].streaming->tpotP50, 0.0);
+        // A wrong type is still an error that names the field.
+        first.insert(QStringLiteral("tpot_p50_ms"), QStringLiteral("fast"));
+        rows[0] = first;
+        older.insert(QStringLiteral("timeline"), rows);
+        QVERIFY(!Report::fromJson(QJsonDocument(older).toJson(), QStringLiteral("bad.json"), &old, &error));
+        QVERIFY2(error.contains(QLatin1String("tpot_p50_ms")), qPrintable(error));
     }
 
     void aNonStreamingReportHasNoStreamingKeys()
@@ -159,6 +182,7 @@ private Q_SLOTS:
         const QJsonObject row = o.value(QStringLiteral("timeline")).toArray().first().toObject();
         QVERIFY(!row.contains(QStringLiteral("ttft_p50_ms")));
         QVERIFY(!row.contains(QStringLiteral("output_tokens_per_s")));
+        QVERIFY(!row.contains(QStringLiteral("tpot_p50_ms")));
         QVERIFY(!textSummary(sampleReport()).contains(QLatin1String("TTFT")));
     }
 

@@ -280,6 +280,41 @@ private Q_SLOTS:
         QVERIFY(row.streaming.has_value());
         QCOMPARE(row.streaming->outputTokensPerS, 40.0);
         QVERIFY(row.streaming->ttftP50 > 149 && row.streaming->ttftP50 < 151);
+        // Both streams had a TPOT of 5 ms; the plain request adds none.
+        QVERIFY2(row.streaming->tpotP50 > 4.9 && row.streaming->tpotP50 < 5.1,
+            qPrintable(QString::number(row.streaming->tpotP50)));
+        QVERIFY(row.streaming->tpotP95 > 4.9 && row.streaming->tpotP95 < 5.1);
+    }
+
+    void tpotPerSecondIsOfTheStreamsThatEndedInIt()
+    {
+        IntervalAggregator aggregator({ QStringLiteral("chat") });
+        aggregator.setStreams(true);
+        auto streamed = [](std::int64_t doneMs, double tpotMs) {
+            StreamSample s = sample(150, 20, 20);
+            s.tpotNs = tpotMs * 1e6;
+            return RequestRecord { 0, { Outcome::Success, 200, {} }, 300'000'000, doneMs * 1'000'000, -1,
+                std::make_shared<const StreamSample>(s) };
+        };
+        // Second 1: ten streams at 10 ms and one at 40 ms (p95: the 11th of 11); second 2: one
+        // without usage (no TPOT).
+        for (int i = 0; i < 10; ++i)
+            aggregator.record(streamed(200 + i, 10));
+        aggregator.record(streamed(900, 40));
+        StreamSample noUsage = sample(150, std::nullopt, 5);
+        noUsage.tpotNs.reset();
+        aggregator.record({ 0, { Outcome::Success, 200, {} }, 300'000'000, 1'500'000'000, -1,
+            std::make_shared<const StreamSample>(noUsage) });
+        aggregator.closeLast(2.0, 0);
+        const QList<TimelineRow>& rows = aggregator.timeline();
+        QCOMPARE(rows.size(), 2);
+        QVERIFY(rows[0].streaming && rows[1].streaming);
+        const auto& first = *rows[0].streaming;
+        QVERIFY2(first.tpotP50 > 9.9 && first.tpotP50 < 10.1, qPrintable(QString::number(first.tpotP50)));
+        QVERIFY2(first.tpotP95 > 39.5 && first.tpotP95 < 40.5, qPrintable(QString::number(first.tpotP95)));
+        QCOMPARE(rows[1].streaming->tpotP50, 0.0);
+        QCOMPARE(rows[1].streaming->tpotP95, 0.0);
+        QVERIFY(rows[1].streaming->ttftP50 > 149); // it still has its TTFT
     }
 
     void aStreamOneTokenPerEvent()
@@ -322,6 +357,18 @@ private Q_SLOTS:
             lastS = row.tS;
         }
         QCOMPARE(qRound64(tokens), st.outputTokens);
+        // TPOT per second: 20 ms a token in every second a stream ended in.
+        int withTpot = 0;
+        for (const TimelineRow& row : r.timeline) {
+            if (row.streaming->outputTokensPerS == 0)
+                continue;
+            ++withTpot;
+            QVERIFY2(row.streaming->tpotP50 >= 15 && row.streaming->tpotP50 <= 45,
+                qPrintable(QStringLiteral("at %1 s: TPOT p50 %2 ms").arg(row.tS).arg(row.streaming->tpotP50)));
+            QVERIFY(row.streaming->tpotP95 >= row.streaming->tpotP50);
+            QVERIFY(row.streaming->tpotP95 <= 60);
+        }
+        QVERIFY(withTpot >= 1);
     }
 
     void fourTokensPerEventWarns()
@@ -339,6 +386,11 @@ private Q_SLOTS:
         // (4 × 80 ms) / 19 tokens after the first
         QVERIFY2(st.tpot.p50 >= 12 && st.tpot.p50 <= 45, qPrintable(figures(s)));
         QCOMPARE(st.chunksPerToken, 0.25);
+        for (const TimelineRow& row : r.timeline) {
+            if (row.streaming && row.streaming->outputTokensPerS > 0)
+                QVERIFY2(row.streaming->tpotP50 >= 12 && row.streaming->tpotP50 <= 45,
+                    qPrintable(QString::number(row.streaming->tpotP50)));
+        }
         QVERIFY2(hasWarning(st, "ICL is per event, not per token"), qPrintable(figures(s)));
         QVERIFY2(!hasWarning(st, "buffered stream"), qPrintable(figures(s)));
     }

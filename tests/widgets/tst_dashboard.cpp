@@ -1,10 +1,19 @@
 // SPDX-License-Identifier: MIT
 
+#include "chartgrid.h"
 #include "dashboard.h"
+#include "demoservice.h"
+#include "format.h"
+#include "loadrunner.h"
+#include "streamingmodel.h"
 #include "timeserieschart.h"
 
 #include <QComboBox>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 
@@ -116,6 +125,141 @@ private Q_SLOTS:
         dashboard.setBaseline({}, {});
         QVERIFY(!latency->isSeriesVisible(6 + 1));
         QVERIFY(!memory->isSeriesVisible(1));
+    }
+
+    void aStreamingRunShowsItsChartsAndTable()
+    {
+        ServiceThread thread;
+        DemoOptions options;
+        options.speed = 1; // it divides the LLM's times too
+        options.llmDecodeMs = 20;
+        QString error;
+        const quint16 port = startDemoService(&thread, options, 0, &error);
+        QVERIFY2(port != 0, qPrintable(error));
+
+        RequestType chat;
+        chat.name = QStringLiteral("chat");
+        chat.method = QByteArrayLiteral("POST");
+        chat.path = QStringLiteral("/v1/chat/completions");
+        chat.headers = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") } };
+        chat.bodies = { QByteArrayLiteral(R"({"model":"Llama-3.2-3B-Instruct","messages":[{"role":"user",)"
+                                          R"("content":"Tell me about the archive"}],"max_tokens":12})") };
+        chat.stream = RequestType::Stream::OpenAi;
+        RequestType health;
+        health.name = QStringLiteral("health");
+        health.method = QByteArrayLiteral("GET");
+        health.path = QStringLiteral("/health");
+        Scenario scenario;
+        scenario.name = QStringLiteral("streams");
+        scenario.requestTypes = { chat, health };
+        RunConfig c;
+        c.target = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        c.concurrency = 3;
+        c.durationS = 3;
+        c.timeoutS = 5;
+        c.thinkMinMs = c.thinkMaxMs = 0;
+        c.healthCheck = false;
+
+        Dashboard dashboard;
+        dashboard.resize(1400, 900);
+        dashboard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+        dashboard.reset({ chat.name, health.name }, c);
+        auto* grid = dashboard.findChild<ChartGrid*>(QStringLiteral("chartGrid"));
+        auto* tabs = dashboard.findChild<QTabWidget*>();
+        auto* streamsTab = dashboard.findChild<QTableView*>(QStringLiteral("streamingTable"))->parentWidget();
+        QVERIFY(grid && tabs && streamsTab);
+        // Nothing streamed yet: no streaming charts, no tab.
+        for (TimeSeriesChart* chart : dashboard.streamingCharts()) {
+            QVERIFY(!grid->isChartVisible(chart));
+            QVERIFY(!chart->isVisible());
+        }
+        QVERIFY(!tabs->isTabVisible(tabs->indexOf(streamsTab)));
+
+        LoadRunner runner;
+        connect(&runner, &LoadRunner::snapshotReady, &dashboard, &Dashboard::applySnapshot);
+        QSignalSpy finished(&runner, &LoadRunner::finished);
+        QVERIFY2(runner.start(c, scenario, &error), qPrintable(error));
+        QVERIFY(finished.wait(30000));
+        const Report report = finished.first().first().value<Report>();
+        QVERIFY2(report.requestTypes[0].success >= 3, qPrintable(QString::number(report.requestTypes[0].success)));
+        QVERIFY(report.requestTypes[0].streaming.has_value());
+
+        // Live: the charts appeared and hold the engine's per-second figures.
+        QVERIFY(dashboard.showsStreaming());
+        QVERIFY(tabs->isTabVisible(tabs->indexOf(streamsTab)));
+        const QList<TimeSeriesChart*> streaming = dashboard.streamingCharts();
+        QCOMPARE(streaming.size(), 3);
+        QCOMPARE(streaming[0]->title(), QStringLiteral("Time to first token"));
+        QCOMPARE(streaming[1]->title(), QStringLiteral("Time per output token"));
+        QCOMPARE(streaming[2]->title(), QStringLiteral("Output tokens per second"));
+        for (TimeSeriesChart* chart : streaming) {
+            QVERIFY2(grid->isChartVisible(chart) && chart->isVisible(), qPrintable(chart->title()));
+            QVERIFY2(!chart->visiblePoints(0).isEmpty(), qPrintable(chart->title()));
+        }
+        QVERIFY(streaming[0]->chartToolTip().contains(QLatin1String("time_to_first_token")));
+        QVERIFY(streaming[1]->chartToolTip().contains(QLatin1String("ITL (GuideLLM)")));
+        // 12 tokens at about 20 ms each: TTFT well under a second, TPOT near 20 ms.
+        for (const QPointF& p : streaming[0]->visiblePoints(0))
+            QVERIFY2(p.y() > 0 && p.y() < 1000, qPrintable(QString::number(p.y())));
+        for (const QPointF& p : streaming[1]->visiblePoints(0))
+            QVERIFY2(p.y() > 10 && p.y() < 200, qPrintable(QString::number(p.y())));
+        double tokens = 0, lastS = 0;
+        for (const QPointF& p : streaming[2]->visiblePoints(0)) {
+            tokens += p.y() * (p.x() - lastS);
+            lastS = p.x();
+        }
+        QVERIFY2(tokens > 0 && qRound64(tokens) <= report.requestTypes[0].streaming->outputTokens,
+            qPrintable(QString::number(tokens)));
+
+        // The table: the type that streamed and all, not the plain one.
+        StreamingModel* model = dashboard.streamingModel();
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->index(0, StreamingModel::Name).data().toString(), QStringLiteral("chat"));
+        QCOMPARE(model->index(0, StreamingModel::TokenSource).data().toString(), QStringLiteral("usage"));
+        QVERIFY(model->index(0, StreamingModel::OutputTokens).data(StreamingModel::SortRole).toLongLong() > 0);
+
+        // A saved report shows the same figures as the run's end.
+        dashboard.showReport(report);
+        QVERIFY(dashboard.showsStreaming());
+        const StreamingSummary& st = *report.requestTypes[0].streaming;
+        QCOMPARE(model->index(0, StreamingModel::TtftP95).data().toString(), formatLatency(st.ttft.p95));
+        QCOMPARE(model->index(0, StreamingModel::TpotP50).data().toString(), formatLatency(st.tpot.p50));
+        QCOMPARE(model->index(0, StreamingModel::OutputTokens).data().toString(), QString::number(st.outputTokens));
+        QCOMPARE(streaming[2]->visiblePoints(0).size(), report.timeline.size());
+
+        // A run without streams hides them again.
+        dashboard.reset({ health.name }, c);
+        QVERIFY(!dashboard.showsStreaming());
+        QVERIFY(!grid->isChartVisible(streaming[0]));
+        QCOMPARE(model->rowCount(), 0);
+    }
+
+    void streamWarningsStandBesideTheBottlenecks()
+    {
+        Dashboard dashboard;
+        dashboard.reset({ QStringLiteral("chat") });
+        LiveSnapshot s;
+        StatsFigures chat;
+        chat.name = QStringLiteral("chat");
+        chat.streaming = StreamingSummary {};
+        chat.streaming->warnings = { QStringLiteral("usage missing: 3 of 3 streams reported no token count") };
+        s.types = { chat };
+        s.overall.streaming = chat.streaming;
+        Bottleneck slow;
+        slow.requestType = QStringLiteral("chat");
+        slow.kind = QStringLiteral("p95_latency");
+        slow.message = QStringLiteral("p95 doubled");
+        s.diagnosis.bottlenecks = { slow };
+        dashboard.applySnapshot(s);
+        auto* diagnosis = dashboard.findChild<QPlainTextEdit*>();
+        QVERIFY(diagnosis);
+        const QString text = diagnosis->toPlainText();
+        QVERIFY2(text.contains(QLatin1String("p95 doubled")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("• chat: usage missing: 3 of 3 streams")), qPrintable(text));
+        auto* label = dashboard.findChild<QLabel*>(QStringLiteral("streamingWarnings"));
+        QVERIFY(label->text().contains(QLatin1String("chat: usage missing")));
+        QVERIFY(dashboard.showsStreaming());
     }
 
     void theComparisonTabShowsTheEnginesComparison()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 #include "filesizelimit.h"
+#include "format.h"
 #include "pdfreport.h"
 #include "report.h"
 
@@ -62,6 +63,55 @@ private Q_SLOTS:
         QVERIFY(text.contains(QLatin1String("Requests in"))); // "fl" may come out as a ligature
         QVERIFY(text.contains(QLatin1String("Environment")));
         QVERIFY(text.contains(QLatin1String("page 4 of 4")));
+    }
+
+    void aStreamingRunHasItsTokenStreamsSection()
+    {
+        Report report;
+        QString error;
+        QVERIFY2(Report::load(s_known, &report, &error), qPrintable(error));
+        StreamCounters c;
+        for (int i = 0; i < 8; ++i) {
+            StreamSample sample;
+            sample.ttftNs = 150'000'000LL + i * 10'000'000LL;
+            sample.ttftSchedNs = sample.ttftNs;
+            sample.e2eNs = 700'000'000LL;
+            sample.tpotNs = 18.5e6;
+            sample.gapsNs = { 74'000'000LL, 74'000'000LL, 74'000'000LL };
+            sample.outputTokens = 16;
+            sample.contentEvents = 4;
+            c.add(sample);
+        }
+        StatsSummary& chat = report.requestTypes[0];
+        chat.streaming = StreamingSummary::of(c, report.elapsedS);
+        report.overall.streaming = chat.streaming;
+        double t = 0;
+        for (TimelineRow& row : report.timeline) {
+            row.streaming = TimelineRow::Streaming { 160 + t, 200 + t, 220 + t, 40, 18.5, 19 };
+            t += 1;
+        }
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("streams.pdf"));
+        QVERIFY2(PdfReport(report).write(pdf, &error), qPrintable(error));
+        if (const QString keep = qEnvironmentVariable("STRESSDECK_SCREENSHOT_DIR"); !keep.isEmpty())
+            QFile::copy(pdf, keep + QStringLiteral("/streams.pdf"));
+        // "fi" may come out as a ligature.
+        const QString text = tool(QStringLiteral("pdftotext"), { QStringLiteral("-layout"), pdf, QStringLiteral("-") })
+                                 .replace(QChar(0xFB01), QStringLiteral("fi"));
+        for (const char* needle : { "Token streams", "Time to first token", "Time per output token",
+                 "Output tokens per second", "Stream warnings", "Glossary", "time_to_first_token",
+                 "inter_token_latency", "ICL is per event, not per token", "TTFT p95", "TPOT p50", "ICL p99" })
+            QVERIFY2(text.contains(QLatin1String(needle)), needle);
+        // The figures are the report's, worded as in the window.
+        const StreamingSummary& st = *chat.streaming;
+        QVERIFY(text.contains(formatLatency(st.ttft.p95)));
+        QVERIFY(text.contains(formatLatency(st.tpot.p50)));
+        QVERIFY(text.contains(QStringLiteral("%1 tok/s").arg(st.outputTokensPerS, 0, 'f', 1)));
+        QVERIFY(text.contains(QLatin1String("0.25")));
+        // Two pages more than without streams: the section and its charts.
+        const QString info = tool(QStringLiteral("pdfinfo"), { pdf });
+        static const QRegularExpression pages(QStringLiteral("Pages:\\s+6"));
+        QVERIFY2(info.contains(pages), qPrintable(info));
     }
 
     void aStagedRunHasItsStagesTable()

@@ -8,12 +8,14 @@
 #include "loadrunner.h"
 #include "pdfreport.h"
 #include "runhistory.h"
+#include "shardoptions.h"
 #include "signalwatcher.h"
 #include "textsummary.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QProcessEnvironment>
 #include <QTextStream>
 
 #include <cmath>
@@ -73,6 +75,7 @@ int run(const QStringList& arguments)
     parser.addHelpOption();
     const RunOptionTable table;
     table.addTo(&parser);
+    ShardOptions::addTo(&parser);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -89,6 +92,12 @@ int run(const QStringList& arguments)
     if (!table.read(parser, &o, &error))
         return usageError(error);
     const QString pdfFile = o.pdfFile;
+    ShardOptions shard;
+    if (!ShardOptions::read(parser, QProcessEnvironment::systemEnvironment(), &shard, &error))
+        return usageError(error);
+    // Every shard must draw the same plan: without --seed they all derive it from the plan.
+    if (shard.spec.isSharded() && o.config.seed == 0)
+        o.config.seed = ShardPlan::derivedSeed(o.config, o.scenario);
 
     // The embedded demo service: the default target, monitored automatically.
     ServiceThread demo;
@@ -100,6 +109,24 @@ int run(const QStringList& arguments)
         return usageError(error);
 
     LoadRunner runner;
+    if (shard.given) {
+        runner.setShard(shard.spec, shard.barrier);
+        err() << QCoreApplication::translate("Cli", "Shard %1/%2 (from %3)")
+                     .arg(shard.spec.index)
+                     .arg(shard.spec.count)
+                     .arg(shard.spec.source)
+              << Qt::endl;
+    }
+    bool lateStart = false;
+    QObject::connect(&runner, &LoadRunner::lateStart, &runner, [&](double lateMs) {
+        lateStart = true;
+        err() << "stressdeck run: "
+              << QCoreApplication::translate("Cli",
+                     "woke %1 ms after --start-at, more than --late-tolerance: not starting (--late-start join "
+                     "would join the schedule where it stands)")
+                     .arg(lateMs, 0, 'f', 1)
+              << Qt::endl;
+    });
     SignalWatcher watcher;
     int exitCode = Passed;
     bool interrupted = false;
@@ -128,6 +155,11 @@ int run(const QStringList& arguments)
         err() << "stressdeck run: " << message << Qt::endl;
     });
     QObject::connect(&runner, &LoadRunner::finished, &runner, [&](const Report& report) {
+        if (lateStart) {
+            exitCode = LateStart;
+            QCoreApplication::exit(0);
+            return;
+        }
         if (!unavailable)
             QTextStream(stdout) << textSummary(report) << Qt::flush;
         // The history is a convenience: failing to record warns and never changes the exit code.

@@ -3,12 +3,14 @@
 #include "mergecommand.h"
 
 #include "pdfreport.h"
+#include "reportframe.h"
 #include "runcommand.h"
 #include "shardmerge.h"
 #include "textsummary.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
 
 namespace Stressdeck::Cli {
@@ -28,7 +30,11 @@ int merge(const QStringList& arguments)
         QCoreApplication::translate("Cli", "Write the merged PDF report to this file."), QStringLiteral("file"));
     const QCommandLineOption partialOpt(QStringLiteral("allow-partial"),
         QCoreApplication::translate("Cli", "Merge what is there when shards are missing (the report says so)."));
-    parser.addOptions({ jsonOpt, pdfOpt, partialOpt });
+    const QCommandLineOption logsOpt(QStringLiteral("from-logs"),
+        QCoreApplication::translate(
+            "Cli", "Also read the shards' reports framed in this log (stressdeck run --report-stdout; repeatable)."),
+        QStringLiteral("file"));
+    parser.addOptions({ jsonOpt, pdfOpt, partialOpt, logsOpt });
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
         err << "stressdeck merge: " << parser.errorText() << Qt::endl;
@@ -38,7 +44,7 @@ int merge(const QStringList& arguments)
         QTextStream(stdout) << helpText(parser, QStringLiteral("merge"));
         return Passed;
     }
-    if (parser.positionalArguments().isEmpty()) {
+    if (parser.positionalArguments().isEmpty() && !parser.isSet(logsOpt)) {
         err << "stressdeck merge: " << QCoreApplication::translate("Cli", "expected one or more shard reports")
             << Qt::endl;
         return BadInput;
@@ -52,6 +58,32 @@ int merge(const QStringList& arguments)
             return BadInput;
         }
         shards.append(shard);
+    }
+    for (const QString& log : parser.values(logsOpt)) {
+        QFile file(log);
+        if (!file.open(QIODevice::ReadOnly)) {
+            err << "stressdeck merge: " << log << ": " << file.errorString() << Qt::endl;
+            return BadInput;
+        }
+        QList<ReportFrame::Framed> framed;
+        if (!ReportFrame::fromLog(file.readAll(), &framed, &error)) {
+            err << "stressdeck merge: " << log << ": " << error << Qt::endl;
+            return BadInput;
+        }
+        if (framed.isEmpty()) {
+            err << "stressdeck merge: " << log << ": "
+                << QCoreApplication::translate("Cli", "no STRESSDECK-REPORT line (run the shards with --report-stdout)")
+                << Qt::endl;
+            return BadInput;
+        }
+        for (const ReportFrame::Framed& f : std::as_const(framed)) {
+            ShardReportFile shard { QStringLiteral("%1:%2").arg(log).arg(f.line), {} };
+            if (!Report::fromJson(f.json, shard.file, &shard.report, &error)) {
+                err << "stressdeck merge: " << error << Qt::endl;
+                return BadInput;
+            }
+            shards.append(shard);
+        }
     }
     Report merged;
     if (!ShardMerge::merge(shards, parser.isSet(partialOpt), &merged, &error)) {

@@ -7,6 +7,7 @@
 #include "demoservice.h"
 #include "loadrunner.h"
 #include "pdfreport.h"
+#include "reportframe.h"
 #include "runhistory.h"
 #include "shardoptions.h"
 #include "signalwatcher.h"
@@ -15,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QTextStream>
 
@@ -190,6 +192,9 @@ int run(const QStringList& arguments)
             }
             err() << QCoreApplication::translate("Cli", "PDF written to %1").arg(pdfFile) << Qt::endl;
         }
+        if (shard.reportStdout && !unavailable)
+            QTextStream(stdout) << ReportFrame::line(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact))
+                                << Qt::endl;
         exitCode = unavailable ? TargetUnavailable
             : interrupted      ? Interrupted
             : report.passed    ? Passed

@@ -28,6 +28,10 @@ void ShardOptions::addTo(QCommandLineParser* parser)
         QCoreApplication::translate("Cli",
             "Later than that: fail (exit 75, the default) or join (skip what was missed, marked in the report)."),
         QStringLiteral("fail|join"), QStringLiteral("fail") });
+    parser->addOption({ QStringLiteral("report-stdout"),
+        QCoreApplication::translate("Cli",
+            "Also print the report as the last line of stdout (STRESSDECK-REPORT, base64 of gzipped JSON), for "
+            "stressdeck merge --from-logs.") });
 }
 
 bool ShardOptions::read(
@@ -63,6 +67,7 @@ bool ShardOptions::read(
         return false;
     }
     o.barrier.join = late == QLatin1String("join");
+    o.reportStdout = parser.isSet(QStringLiteral("report-stdout"));
     *out = o;
     return true;
 }

@@ -283,6 +283,51 @@ private Q_SLOTS:
         QVERIFY2(tolerant.exitCode == 0 || tolerant.exitCode == 1, qPrintable(tolerant.err));
     }
 
+    void mergesReportsFramedInLogs()
+    {
+        TestServerThread server;
+        QTemporaryDir dir;
+        const QStringList base = common(server.url(), writeScenario(dir))
+            + QStringList { QStringLiteral("-c"), QStringLiteral("4"), QStringLiteral("-d"), QStringLiteral("1s"),
+                  QStringLiteral("--report-stdout"), QStringLiteral("--start-at"), startAt(1.5) };
+        auto first = start(base + QStringList { QStringLiteral("--shard"), QStringLiteral("0/2") });
+        auto second = start(base + QStringList { QStringLiteral("--shard"), QStringLiteral("1/2") });
+        QByteArray logs;
+        for (QProcess* p : { first.get(), second.get() }) {
+            const CliResult r = finish(*p);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+            QVERIFY(lines.last().startsWith(QStringLiteral("STRESSDECK-REPORT ")));
+            // What kubectl logs --prefix writes in front of each line.
+            for (const QString& line : lines)
+                logs += "[pod/sd-" + QByteArray::number(p == first.get() ? 0 : 1) + "] " + line.toUtf8() + '\n';
+        }
+        const QString logFile = dir.filePath(QStringLiteral("logs"));
+        QFile f(logFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(logs);
+        f.close();
+        const QString mergedFile = dir.filePath(QStringLiteral("merged.json"));
+        const CliResult merge = runCli(
+            { QStringLiteral("merge"), QStringLiteral("--from-logs"), logFile, QStringLiteral("--json"), mergedFile });
+        QVERIFY2(merge.exitCode == 0 || merge.exitCode == 1, qPrintable(merge.err));
+        const QJsonObject merged = readJson(mergedFile);
+        QCOMPARE(merged.value(QStringLiteral("shards")).toObject().value(QStringLiteral("merged")).toArray().size(), 2);
+        const qint64 total
+            = qint64(merged.value(QStringLiteral("overall")).toObject().value(QStringLiteral("total")).toDouble());
+        QVERIFY(total > 0);
+        QCOMPARE(merged.value(QStringLiteral("config")).toObject().value(QStringLiteral("concurrency")).toInt(), 4);
+
+        const QString empty = dir.filePath(QStringLiteral("empty"));
+        QFile e(empty);
+        QVERIFY(e.open(QIODevice::WriteOnly));
+        e.write("nothing here\n");
+        e.close();
+        const CliResult none = runCli({ QStringLiteral("merge"), QStringLiteral("--from-logs"), empty });
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY2(none.err.contains(empty), qPrintable(none.err));
+    }
+
     void badShardOptionsAndMergesExitTwo()
     {
         TestServerThread server;

@@ -2,6 +2,7 @@
 
 #include "openschedule.h"
 #include "report.h"
+#include "reportframe.h"
 #include "runconfig.h"
 #include "scenario.h"
 #include "shardmerge.h"
@@ -441,6 +442,34 @@ private Q_SLOTS:
             const QJsonObject shards = merged.toJson().value(QStringLiteral("shards")).toObject();
             QCOMPARE(shards.value(QStringLiteral("partial")).toBool(), true);
         }
+    }
+
+    void framesReportsAsGzipLines()
+    {
+        const QByteArray json = QByteArrayLiteral("{\"schema\":\"x\"}");
+        const QByteArray packed = ReportFrame::gzip(json);
+        QVERIFY(packed.startsWith("\x1f\x8b")); // RFC 1952, not qCompress's zlib frame
+        QCOMPARE(ReportFrame::gunzip(packed).value_or(QByteArray()), json);
+        // Written by another gzip (Python's), read by ours.
+        QCOMPARE(ReportFrame::gunzip(QByteArray::fromBase64("H4sIAAAAAAACA6tWKk7OSM1NVLJSqlCqBQBez+33DgAAAA=="))
+                     .value_or(QByteArray()),
+            json);
+        QVERIFY(!ReportFrame::gunzip(packed.left(packed.size() - 4)).has_value());
+
+        const QByteArray big = Report().toJsonBytes().repeated(50);
+        const QByteArray log = QByteArrayLiteral("progress\n[pod/sd-0] ") + ReportFrame::line(big)
+            + QByteArrayLiteral("\nmore\n") + ReportFrame::line(json) + '\n';
+        QList<ReportFrame::Framed> framed;
+        QString error;
+        QVERIFY2(ReportFrame::fromLog(log, &framed, &error), qPrintable(error));
+        QCOMPARE(framed.size(), 2);
+        QCOMPARE(framed[0].line, 2);
+        QCOMPARE(framed[0].json, big);
+        QCOMPARE(framed[1].line, 4);
+        QCOMPARE(framed[1].json, json);
+        framed.clear();
+        QVERIFY(!ReportFrame::fromLog(QByteArrayLiteral("a\nSTRESSDECK-REPORT bm90IGd6aXA=\n"), &framed, &error));
+        QVERIFY2(error.contains(QStringLiteral("line 2")), qPrintable(error));
     }
 
     void shardBlocksSurviveJson()

@@ -3,6 +3,7 @@
 #include "capacitycommand.h"
 #include "comparecommand.h"
 #include "historycommand.h"
+#include "k8sjobcommand.h"
 #include "mainwindow.h"
 #include "mergecommand.h"
 #include "reportcommand.h"
@@ -37,6 +38,7 @@ void printUsage(QTextStream& out)
         "  report        print a saved report, or render it as a PDF (--pdf FILE)\n"
         "  compare       compare a run with a baseline: regression, improvement or no change\n"
         "  merge         merge the shard reports of a distributed run (--shard) into one\n"
+        "  k8s-job       print a Kubernetes Indexed Job running N shards of a run together\n"
         "  capacity      find the highest request rate that meets an SLO (--slo \"p95<500ms\")\n"
         "  history       list the recorded runs, newest first (--target URL, --last N, --json)\n"
         "  serve-demo    serve the built-in Archive-AI demo service\n"
@@ -185,6 +187,13 @@ int main(int argc, char* argv[])
         if (command == QLatin1String("history"))
             return Stressdeck::Cli::history(arguments);
         return Stressdeck::Cli::serveDemo(arguments);
+    }
+    if (command == QLatin1String("k8s-job")) {
+        QCoreApplication app(argc, argv);
+        Stressdeck::installTranslations(language);
+        QStringList arguments = app.arguments();
+        arguments.removeAt(1);
+        return Stressdeck::Cli::k8sJob(arguments);
     }
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         QTextStream(stdout) << "stressdeck " << STRESSDECK_VERSION << Qt::endl;

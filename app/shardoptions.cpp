@@ -30,8 +30,8 @@ void ShardOptions::addTo(QCommandLineParser* parser)
         QStringLiteral("fail|join"), QStringLiteral("fail") });
     parser->addOption({ QStringLiteral("report-stdout"),
         QCoreApplication::translate("Cli",
-            "Also print the report as the last line of stdout (STRESSDECK-REPORT, base64 of gzipped JSON), for "
-            "stressdeck merge --from-logs.") });
+            "Also print the report as the last line of stdout (STRESSDECK-REPORT, base64 of gzipped JSON), which "
+            "stressdeck merge reads from a log.") });
 }
 
 bool ShardOptions::read(

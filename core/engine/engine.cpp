@@ -144,16 +144,21 @@ void Engine::start()
     run();
 }
 
+void Engine::endWithoutLoad(const QString& stopReason)
+{
+    m_stopReason = stopReason;
+    m_state = RunState::Draining;
+    m_loadStart = m_loadEnd = Clock::now();
+    maybeFinish();
+}
+
 QCoro::Task<> Engine::run()
 {
     if (m_config.healthCheck) {
         QString message;
         if (!co_await checkHealth(&message)) {
-            m_stopReason = QStringLiteral("unavailable");
             Q_EMIT unavailable(message);
-            m_state = RunState::Draining;
-            m_loadStart = m_loadEnd = Clock::now();
-            maybeFinish();
+            endWithoutLoad(QStringLiteral("unavailable"));
             co_return;
         }
     }
@@ -193,11 +198,8 @@ QCoro::Task<> Engine::run()
     }
     if (m_barrier.atUnixNs && lateMs > m_barrier.toleranceS * 1000) {
         if (!m_barrier.join) {
-            m_stopReason = QStringLiteral("late_start");
             Q_EMIT lateStart(lateMs);
-            m_state = RunState::Draining;
-            m_loadStart = m_loadEnd = Clock::now();
-            maybeFinish();
+            endWithoutLoad(QStringLiteral("late_start"));
             co_return;
         }
         m_joinOffsetS = lateMs / 1000;

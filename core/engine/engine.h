@@ -76,6 +76,8 @@ private:
     QCoro::Task<> run();
     CompareReport compareWithBaseline() const;
     QCoro::Task<bool> checkHealth(QString* message);
+    //! Ends a run that never started its load (target unavailable, a shard woke too late).
+    void endWithoutLoad(const QString& stopReason);
     //! Sleeps until the barrier's time (coarsely, then an absolute sleep); false when stopped meanwhile.
     QCoro::Task<bool> waitForStart();
     //! This shard's share of `users` (all of them when not sharded).

@@ -35,7 +35,8 @@ QJsonArray intList(const QList<int>& values)
 QList<int> intsOf(const QJsonValue& v)
 {
     QList<int> out;
-    for (const QJsonValue& x : v.toArray())
+    const QJsonArray values = v.toArray();
+    for (const QJsonValue& x : values)
         out.append(x.toInt());
     return out;
 }
@@ -211,7 +212,8 @@ bool MergeInfo::fromJson(const QJsonObject& o, MergeInfo* out, QString* error)
     m.missing = intsOf(o.value(QStringLiteral("missing")));
     m.startSkewMs = o.value(QStringLiteral("start_skew_ms")).toDouble();
     m.originUnixS = o.value(QStringLiteral("origin")).toDouble();
-    for (const QJsonValue& v : o.value(QStringLiteral("clock_warnings")).toArray())
+    const QJsonArray warnings = o.value(QStringLiteral("clock_warnings")).toArray();
+    for (const QJsonValue& v : warnings)
         m.clockWarnings.append(v.toString());
     *out = m;
     return true;

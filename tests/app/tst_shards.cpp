@@ -67,7 +67,8 @@ QJsonObject readJson(const QString& file)
 QMap<QString, qint64> countsByType(const QJsonObject& report)
 {
     QMap<QString, qint64> counts;
-    for (const QJsonValue& t : report.value(QStringLiteral("request_types")).toArray())
+    const QJsonArray types = report.value(QStringLiteral("request_types")).toArray();
+    for (const QJsonValue& t : types)
         counts[t[QStringLiteral("name")].toString()] = qint64(t[QStringLiteral("total")].toDouble());
     return counts;
 }
@@ -326,6 +327,39 @@ private Q_SLOTS:
         const CliResult none = runCli({ QStringLiteral("merge"), QStringLiteral("--from-logs"), empty });
         QCOMPARE(none.exitCode, 2);
         QVERIFY2(none.err.contains(empty), qPrintable(none.err));
+    }
+
+    void k8sJobPrintsTheIndexedJob()
+    {
+        const CliResult r = runCli({ QStringLiteral("k8s-job"), QStringLiteral("--shards"), QStringLiteral("3"),
+            QStringLiteral("--name"), QStringLiteral("sd-run-42"), QStringLiteral("--image"),
+            QStringLiteral("registry.example/stressdeck:0.1.0"), QStringLiteral("--start-at"),
+            QStringLiteral("2026-12-01T15:00:00Z"), QStringLiteral("--target"), QStringLiteral("http://api:8080"),
+            QStringLiteral("--rate"), QStringLiteral("300"), QStringLiteral("-c"), QStringLiteral("100"),
+            QStringLiteral("-d"), QStringLiteral("5m"), QStringLiteral("--cpu=4"), QStringLiteral("--memory"),
+            QStringLiteral("4Gi") });
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile golden(QStringLiteral(STRESSDECK_TEST_DATA_DIR "/k8s-job.yaml"));
+        QVERIFY(golden.open(QIODevice::ReadOnly));
+        QCOMPARE(r.out, QString::fromUtf8(golden.readAll()));
+
+        // Without --start-at the shards start a lead ahead of now.
+        const CliResult lead = runCli({ QStringLiteral("k8s-job"), QStringLiteral("--shards"), QStringLiteral("2"),
+            QStringLiteral("--lead"), QStringLiteral("10m") });
+        QVERIFY2(lead.exitCode == 0, qPrintable(lead.err));
+        const QString year = QString::number(QDateTime::currentDateTimeUtc().addSecs(600).date().year());
+        QVERIFY2(lead.out.contains(QStringLiteral("\"--start-at\", \"") + year), qPrintable(lead.out));
+        QVERIFY(lead.out.contains(QStringLiteral("completions: 2\n")));
+
+        for (const QStringList& bad : { QStringList { QStringLiteral("--name"), QStringLiteral("Bad_Name") },
+                 QStringList { QStringLiteral("--shards"), QStringLiteral("0") },
+                 QStringList { QStringLiteral("--shards"), QStringLiteral("2"), QStringLiteral("--shard"),
+                     QStringLiteral("0/2") },
+                 QStringList { QStringLiteral("--shards"), QStringLiteral("2"), QStringLiteral("--start-at"),
+                     QStringLiteral("soon") } }) {
+            const CliResult refused = runCli(QStringList { QStringLiteral("k8s-job") } + bad);
+            QCOMPARE(refused.exitCode, 2);
+        }
     }
 
     void badShardOptionsAndMergesExitTwo()

@@ -11,6 +11,9 @@ namespace Stressdeck {
 
 namespace {
 
+//! 115 days: a second beyond is not one of a run's.
+constexpr qint64 MaxSecond = 10'000'000;
+
 QString missingField(const QString& path)
 {
     return QCoreApplication::translate("Report", "field \"%1\" is missing or has the wrong type").arg(path);
@@ -170,7 +173,14 @@ bool ShardHistograms::fromJson(const QJsonObject& json, ShardHistograms* out, QS
         const QJsonObject o = list[i].toObject();
         if (!need(o, "second", QJsonValue::Double, at, error) || !need(o, "by_type", QJsonValue::Object, at, error))
             return false;
-        QMap<QString, SecondFigures>& second = h.seconds[qint64(o.value(QStringLiteral("second")).toDouble())];
+        const double number = o.value(QStringLiteral("second")).toDouble();
+        if (!(number >= 0 && number <= MaxSecond)) {
+            *error = QCoreApplication::translate("Report", "field \"%1\" must be from 0 to %2")
+                         .arg(at + QStringLiteral(".second"))
+                         .arg(MaxSecond);
+            return false;
+        }
+        QMap<QString, SecondFigures>& second = h.seconds[qint64(number)];
         const QJsonObject byType = o.value(QStringLiteral("by_type")).toObject();
         for (auto t = byType.begin(); t != byType.end(); ++t) {
             const QJsonObject f = t.value().toObject();

@@ -92,6 +92,8 @@ bool merge(const QList<ShardReportFile>& input, bool allowPartial, Report* merge
                 tr("%1: not a shard report (no \"shard\" block or no \"histograms\"; run it with --shard)")
                     .arg(f.file));
         const ShardInfo& s = *f.report.shard;
+        if (!(f.report.elapsedS >= 0 && f.report.elapsedS <= 1e7))
+            return refuse(error, tr("%1: elapsed_s %2 is not a run's length").arg(f.file).arg(f.report.elapsedS));
         if (!first) {
             first = &f;
         } else {
@@ -143,6 +145,12 @@ bool merge(const QList<ShardReportFile>& input, bool allowPartial, Report* merge
         origin = std::min(origin, r->shard->originUnixS);
         minStart = std::min(minStart, r->shard->actualStartUnixS);
         maxStart = std::max(maxStart, r->shard->actualStartUnixS);
+    }
+    // Shards a day apart are not one run (and would make a timeline of that many seconds).
+    for (const auto& [index, file] : byIndex) {
+        if (std::abs(file->report.shard->originUnixS - origin) > 86400)
+            return refuse(
+                error, tr("%1: starts more than a day away from the other shards: not the same run").arg(file->file));
     }
     QList<qint64> offsets;
     for (const Report* r : shards) {

@@ -405,6 +405,7 @@ private Q_SLOTS:
         QTest::addRow("another count") << QStringLiteral("count") << QStringLiteral("b.json: shard count");
         QTest::addRow("another layout") << QStringLiteral("layout") << QStringLiteral("b.json: histogram layout");
         QTest::addRow("duplicate index") << QStringLiteral("duplicate") << QStringLiteral("b.json: shard index 0");
+        QTest::addRow("a day apart") << QStringLiteral("apart") << QStringLiteral("b.json: starts more than a day");
         QTest::addRow("missing index") << QStringLiteral("missing") << QStringLiteral("missing shard index(es) 2 of 3");
     }
     void refusesWhatIsNotOneRunsShards()
@@ -424,6 +425,8 @@ private Q_SLOTS:
             b.shard->count = 4;
         } else if (defect == QLatin1String("layout")) {
             b.histograms->subBucketCount = 128;
+        } else if (defect == QLatin1String("apart")) {
+            b.shard->originUnixS += 2 * 86400;
         } else if (defect == QLatin1String("duplicate")) {
             b.shard->index = 0;
         }

@@ -207,6 +207,8 @@ QJsonObject MergeInfo::toJson() const
 {
     return QJsonObject { { QStringLiteral("count"), count }, { QStringLiteral("merged"), intList(merged) },
         { QStringLiteral("missing"), intList(missing) }, { QStringLiteral("partial"), isPartial() },
+        // timeline[].in_flight of a merge is the sum of the shards' samples.
+        { QStringLiteral("in_flight"), QStringLiteral("sum of the shards: an upper bound of the per-second maximum") },
         { QStringLiteral("start_skew_ms"), startSkewMs }, { QStringLiteral("origin"), originUnixS },
         { QStringLiteral("clock_warnings"), QJsonArray::fromStringList(clockWarnings) } };
 }

@@ -444,6 +444,7 @@ private Q_SLOTS:
             QCOMPARE(merged.overall.total, 2 * qint64(samples.size()));
             const QJsonObject shards = merged.toJson().value(QStringLiteral("shards")).toObject();
             QCOMPARE(shards.value(QStringLiteral("partial")).toBool(), true);
+            QVERIFY(shards.value(QStringLiteral("in_flight")).toString().contains(QStringLiteral("upper bound")));
         }
     }
 

@@ -3,7 +3,9 @@
 #include "capacitycommand.h"
 #include "comparecommand.h"
 #include "historycommand.h"
+#include "k8sjobcommand.h"
 #include "mainwindow.h"
+#include "mergecommand.h"
 #include "reportcommand.h"
 #include "runcommand.h"
 #include "servedemocommand.h"
@@ -35,12 +37,14 @@ void printUsage(QTextStream& out)
         "  run           run a stress test headless and print/save the report\n"
         "  report        print a saved report, or render it as a PDF (--pdf FILE)\n"
         "  compare       compare a run with a baseline: regression, improvement or no change\n"
+        "  merge         merge the shard reports of a distributed run (--shard) into one\n"
+        "  k8s-job       print a Kubernetes Indexed Job running N shards of a run together\n"
         "  capacity      find the highest request rate that meets an SLO (--slo \"p95<500ms\")\n"
         "  history       list the recorded runs, newest first (--target URL, --last N, --json)\n"
         "  serve-demo    serve the built-in Archive-AI demo service\n"
         "\n"
         "Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,\n"
-        "3 target unavailable, 130 interrupted.\n"
+        "3 target unavailable, 75 a shard started too late, 130 interrupted.\n"
         "'stressdeck COMMAND --help' lists a command's options.\n");
 }
 
@@ -153,11 +157,12 @@ int main(int argc, char* argv[])
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (command == QLatin1String("run") || command == QLatin1String("serve-demo") || command == QLatin1String("report")
         || command == QLatin1String("compare") || command == QLatin1String("history")
-        || command == QLatin1String("capacity")) {
+        || command == QLatin1String("capacity") || command == QLatin1String("merge")) {
         // Headless: the PDF renderer draws the dashboard's chart widgets, which need a
         // QApplication, but never a display.
         const bool needsWidgets = command == QLatin1String("run") || command == QLatin1String("report")
-            || command == QLatin1String("compare") || command == QLatin1String("capacity");
+            || command == QLatin1String("compare") || command == QLatin1String("capacity")
+            || command == QLatin1String("merge");
         if (needsWidgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         std::unique_ptr<QCoreApplication> app;
@@ -177,9 +182,18 @@ int main(int argc, char* argv[])
             return Stressdeck::Cli::compare(arguments);
         if (command == QLatin1String("capacity"))
             return Stressdeck::Cli::capacity(arguments);
+        if (command == QLatin1String("merge"))
+            return Stressdeck::Cli::merge(arguments);
         if (command == QLatin1String("history"))
             return Stressdeck::Cli::history(arguments);
         return Stressdeck::Cli::serveDemo(arguments);
+    }
+    if (command == QLatin1String("k8s-job")) {
+        QCoreApplication app(argc, argv);
+        Stressdeck::installTranslations(language);
+        QStringList arguments = app.arguments();
+        arguments.removeAt(1);
+        return Stressdeck::Cli::k8sJob(arguments);
     }
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         QTextStream(stdout) << "stressdeck " << STRESSDECK_VERSION << Qt::endl;

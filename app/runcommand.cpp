@@ -8,13 +8,17 @@
 #include "loadrunner.h"
 #include "modellookup.h"
 #include "pdfreport.h"
+#include "reportframe.h"
 #include "runhistory.h"
+#include "shardoptions.h"
 #include "signalwatcher.h"
 #include "textsummary.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
 #include <QTextStream>
 
 #include <algorithm>
@@ -93,6 +97,7 @@ int run(const QStringList& arguments)
     parser.addHelpOption();
     const RunOptionTable table;
     table.addTo(&parser);
+    ShardOptions::addTo(&parser);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -109,6 +114,12 @@ int run(const QStringList& arguments)
     if (!table.read(parser, &o, &error))
         return usageError(error);
     const QString pdfFile = o.pdfFile;
+    ShardOptions shard;
+    if (!ShardOptions::read(parser, QProcessEnvironment::systemEnvironment(), &shard, &error))
+        return usageError(error);
+    // Every shard must draw the same plan: without --seed they all derive it from the plan.
+    if (shard.spec.isSharded() && o.config.seed == 0)
+        o.config.seed = ShardPlan::derivedSeed(o.config, o.scenario);
 
     // The embedded demo service: the default target, monitored automatically.
     ServiceThread demo;
@@ -124,6 +135,24 @@ int run(const QStringList& arguments)
     }
 
     LoadRunner runner;
+    if (shard.given) {
+        runner.setShard(shard.spec, shard.barrier);
+        err() << QCoreApplication::translate("Cli", "Shard %1/%2 (from %3)")
+                     .arg(shard.spec.index)
+                     .arg(shard.spec.count)
+                     .arg(shard.spec.source)
+              << Qt::endl;
+    }
+    bool lateStart = false;
+    QObject::connect(&runner, &LoadRunner::lateStart, &runner, [&](double lateMs) {
+        lateStart = true;
+        err() << "stressdeck run: "
+              << QCoreApplication::translate("Cli",
+                     "woke %1 ms after --start-at, more than --late-tolerance: not starting (--late-start join "
+                     "would join the schedule where it stands)")
+                     .arg(lateMs, 0, 'f', 1)
+              << Qt::endl;
+    });
     SignalWatcher watcher;
     int exitCode = Passed;
     bool interrupted = false;
@@ -152,6 +181,11 @@ int run(const QStringList& arguments)
         err() << "stressdeck run: " << message << Qt::endl;
     });
     QObject::connect(&runner, &LoadRunner::finished, &runner, [&](const Report& report) {
+        if (lateStart) {
+            exitCode = LateStart;
+            QCoreApplication::exit(0);
+            return;
+        }
         if (!unavailable)
             QTextStream(stdout) << textSummary(report) << Qt::flush;
         // The history is a convenience: failing to record warns and never changes the exit code.
@@ -182,6 +216,9 @@ int run(const QStringList& arguments)
             }
             err() << QCoreApplication::translate("Cli", "PDF written to %1").arg(pdfFile) << Qt::endl;
         }
+        if (shard.reportStdout && !unavailable)
+            QTextStream(stdout) << ReportFrame::line(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact))
+                                << Qt::endl;
         exitCode = unavailable ? TargetUnavailable
             : interrupted      ? Interrupted
             : report.passed    ? Passed

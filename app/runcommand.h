@@ -14,7 +14,14 @@ namespace Stressdeck::Cli {
 
 struct RunOptions;
 
-enum ExitCode { Passed = 0, CriterionFailed = 1, BadInput = 2, TargetUnavailable = 3, Interrupted = 130 };
+enum ExitCode {
+    Passed = 0,
+    CriterionFailed = 1,
+    BadInput = 2,
+    TargetUnavailable = 3,
+    LateStart = 75, //!< a shard woke later than --late-tolerance after --start-at (EX_TEMPFAIL)
+    Interrupted = 130
+};
 
 //! A command's --help text, its usage line naming "stressdeck COMMAND" rather than the binary's path.
 QString helpText(const QCommandLineParser& parser, const QString& command);

@@ -15,7 +15,7 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qcoro-qt6-dev libxkbcommon-dev
-    libhttp-parser-dev libqt6sql6-sqlite fonts-dejavu-core poppler-utils
+    libhttp-parser-dev libqt6sql6-sqlite fonts-dejavu-core poppler-utils zlib1g-dev
 )
 # STRESSDECK_QUICK=1 (test mode only): build and run the test suite, skip the sanitizer, fuzzing,
 # packaging and benchmark stages and what only they need.

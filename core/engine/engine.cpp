@@ -7,9 +7,11 @@
 #include "analysis.h"
 #include "engineworker.h"
 #include "qnamtransport.h"
+#include "wallclock.h"
 
 #include <QCoreApplication>
 #include <QCoro/QCoroNetworkReply>
+#include <QCoro/QCoroTimer>
 #include <QHostInfo>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -20,6 +22,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 namespace Stressdeck {
 
@@ -107,6 +110,35 @@ Engine::~Engine()
     }
 }
 
+void Engine::setShard(const ShardSpec& shard, const StartBarrier& barrier)
+{
+    m_shard = shard;
+    m_barrier = barrier;
+    m_shardInfo.emplace();
+    m_shared->shard = shard;
+}
+
+QCoro::Task<bool> Engine::waitForStart()
+{
+    // Coarse waits keep this thread's event loop going; only the last 50 ms are one absolute
+    // sleep on the wall clock, which honours a clock step.
+    constexpr qint64 FinalNs = 50'000'000;
+    const qint64 at = *m_barrier.atUnixNs;
+    for (;;) {
+        const qint64 left = at - WallClock::realtimeNs();
+        if (left <= FinalNs || m_state != RunState::Checking)
+            break;
+        QTimer timer;
+        timer.setSingleShot(true);
+        timer.start(std::chrono::milliseconds(std::min<qint64>(200, (left - FinalNs) / 1'000'000 + 1)));
+        co_await timer;
+    }
+    if (m_state != RunState::Checking)
+        co_return false;
+    WallClock::sleepUntil(at);
+    co_return true;
+}
+
 void Engine::start()
 {
     if (m_state != RunState::Idle)
@@ -116,37 +148,82 @@ void Engine::start()
     run();
 }
 
+void Engine::endWithoutLoad(const QString& stopReason)
+{
+    m_stopReason = stopReason;
+    m_state = RunState::Draining;
+    m_loadStart = m_loadEnd = Clock::now();
+    maybeFinish();
+}
+
 QCoro::Task<> Engine::run()
 {
     if (m_config.healthCheck) {
         QString message;
         if (!co_await checkHealth(&message)) {
-            m_stopReason = QStringLiteral("unavailable");
             Q_EMIT unavailable(message);
-            m_state = RunState::Draining;
-            m_loadStart = m_loadEnd = Clock::now();
-            maybeFinish();
+            endWithoutLoad(QStringLiteral("unavailable"));
             co_return;
         }
     }
+    // The barrier comes after the health check, so a shard is ready when it wakes.
+    if (m_barrier.atUnixNs && m_state == RunState::Checking && !co_await waitForStart())
+        m_state = RunState::Draining;
     if (m_state != RunState::Checking) { // stopped while checking
         m_loadStart = m_loadEnd = Clock::now();
         maybeFinish();
         co_return;
     }
 
+    // The plan's origin: --start-at's instant on this process's monotonic clock, or now.
+    const Clock::time_point wokeMono = Clock::now();
+    const qint64 wokeWall = WallClock::realtimeNs();
+    const qint64 originWall = m_barrier.atUnixNs.value_or(wokeWall);
+    const double lateMs = double(wokeWall - originWall) / 1e6;
+    if (m_shardInfo) {
+        ShardInfo& info = *m_shardInfo;
+        info.index = m_shard.index;
+        info.count = m_shard.count;
+        info.source = m_shard.source;
+        info.planHash = ShardPlan::planHash(m_config, m_templates);
+        info.seed = m_config.seed;
+        info.planConcurrency = m_config.concurrency;
+        info.planRateRps = m_config.rateRps;
+        if (m_barrier.atUnixNs)
+            info.startAtUnixS = double(*m_barrier.atUnixNs) / 1e9;
+        info.actualStartUnixS = double(wokeWall) / 1e9;
+        info.originUnixS = double(originWall) / 1e9;
+        info.startLagMs = lateMs;
+        const ClockQuality clock = WallClock::quality();
+        info.clockSynchronised = clock.synchronised;
+        info.clockMaxErrorUs = clock.maxErrorUs;
+        info.host = QHostInfo::localHostName();
+        info.pid = QCoreApplication::applicationPid();
+    }
+    if (m_barrier.atUnixNs && lateMs > m_barrier.toleranceS * 1000) {
+        if (!m_barrier.join) {
+            Q_EMIT lateStart(lateMs);
+            endWithoutLoad(QStringLiteral("late_start"));
+            co_return;
+        }
+        m_joinOffsetS = lateMs / 1000;
+        if (m_shardInfo)
+            m_shardInfo->joinedLateByMs = lateMs;
+        m_shared->schedule.skipBefore(m_joinOffsetS);
+    }
+
     m_state = RunState::Running;
-    m_loadStart = Clock::now();
+    m_loadStart = wokeMono - std::chrono::nanoseconds(wokeWall - originWall);
     m_targetUsers = m_config.concurrency;
     if (m_config.isStaged()) {
         // Closed: the users follow the stages; open: the rate does, `concurrency` stays the cap.
-        const double target = m_config.stages.targetAt(0);
+        const double target = m_config.stages.targetAt(m_joinOffsetS);
         if (m_config.loadModel == LoadModel::Open)
             m_rate = target;
         else
             m_targetUsers = int(std::floor(target + 1e-9));
     }
-    m_loadChanges.append({ 0.0, m_targetUsers, m_config.loadModel == LoadModel::Open ? m_rate : 0.0 });
+    m_loadChanges.append({ m_joinOffsetS, m_targetUsers, m_config.loadModel == LoadModel::Open ? m_rate : 0.0 });
 
     m_sampler = std::make_unique<ProcessSampler>(m_config.monitorPid);
     takeSample();
@@ -175,7 +252,7 @@ QCoro::Task<> Engine::run()
     m_durationTimer->setSingleShot(true);
     m_durationTimer->setTimerType(Qt::PreciseTimer);
     connect(m_durationTimer, &QTimer::timeout, this, &Engine::beginDrain);
-    m_durationTimer->start(std::chrono::milliseconds(qint64(m_config.durationS * 1000)));
+    m_durationTimer->start(std::chrono::milliseconds(qint64(std::max(0.0, m_config.durationS - m_joinOffsetS) * 1000)));
 
     startWorkers();
 }
@@ -183,7 +260,8 @@ QCoro::Task<> Engine::run()
 void Engine::startWorkers()
 {
     m_shared->loadStart = m_loadStart;
-    m_shared->targetUsers = m_targetUsers;
+    m_shared->targetUsers = localUsers(m_targetUsers);
+    m_shared->schedule.setStripe(m_shard.index, m_shard.count);
     if (m_config.isStaged() && m_config.loadModel == LoadModel::Open)
         m_shared->schedule.start(m_loadStart, m_config.stages);
     else
@@ -253,8 +331,22 @@ double Engine::collect()
     auto watermark = Clock::time_point::max();
     for (EngineWorker* worker : m_workers) {
         watermark = std::min(watermark, worker->records().takeAll(&m_batch));
-        for (const RequestRecord& r : m_batch)
+        for (const RequestRecord& r : m_batch) {
             m_aggregator->record(r);
+            if (m_shardInfo) {
+                SecondFigures& f
+                    = m_seconds.seconds[r.doneNs / 1000000000][m_shared->scenario.requestTypes[r.typeIndex].name];
+                ++f.requests;
+                if (r.outcome.isSuccess()) {
+                    ++f.successes;
+                    f.latency.record(r.latencyNs);
+                } else {
+                    ++f.errors;
+                    if (r.outcome.kind == Outcome::Timeout)
+                        ++f.timeouts;
+                }
+            }
+        }
     }
     return m_workers.empty() ? loadElapsedS() : seconds(watermark - m_loadStart);
 }
@@ -300,8 +392,8 @@ void Engine::followStages(double elapsedS)
     if (users == m_targetUsers)
         return;
     m_targetUsers = users;
-    m_shared->targetUsers = users;
-    if (users > 0)
+    m_shared->targetUsers = localUsers(users);
+    if (localUsers(users) > 0)
         forEachWorker([](EngineWorker* w) { w->spawnUsers(); });
 }
 
@@ -411,6 +503,10 @@ void Engine::setConcurrency(int users)
         qWarning("Stressdeck: a staged run follows its stages; the live concurrency change is ignored");
         return;
     }
+    if (m_shard.isSharded()) {
+        qWarning("Stressdeck: a shard follows the global plan; the live concurrency change is ignored");
+        return;
+    }
     if (users < 1 || users == m_targetUsers || m_state != RunState::Running)
         return;
     m_targetUsers = users;
@@ -423,6 +519,10 @@ void Engine::setRate(double rps)
 {
     if (m_config.isStaged()) {
         qWarning("Stressdeck: a staged run follows its stages; the live rate change is ignored");
+        return;
+    }
+    if (m_shard.isSharded()) {
+        qWarning("Stressdeck: a shard follows the global plan; the live rate change is ignored");
         return;
     }
     if (!(rps > 0) || m_config.loadModel != LoadModel::Open || m_state != RunState::Running)
@@ -460,7 +560,7 @@ void Engine::finish()
     }
     collect();
     const double elapsed = loadElapsedS();
-    if (m_stopReason != QLatin1String("unavailable")) {
+    if (m_stopReason != QLatin1String("unavailable") && m_stopReason != QLatin1String("late_start")) {
         m_aggregator->closeLast(elapsed, inFlightCount());
     }
     m_state = RunState::Finished;
@@ -476,7 +576,9 @@ Report Engine::buildReport(const QString& stopReason) const
     r.toolVersion = QStringLiteral(STRESSDECK_VERSION);
     r.startedAt = m_startedAt;
     r.finishedAt = QDateTime::currentDateTimeUtc();
-    r.elapsedS = stopReason == QLatin1String("unavailable") ? 0 : seconds(Clock::now() - m_loadStart);
+    r.elapsedS = stopReason == QLatin1String("unavailable") || stopReason == QLatin1String("late_start")
+        ? 0
+        : seconds(Clock::now() - m_loadStart);
     r.config = m_config;
     r.scenarioName = m_shared->scenario.name;
     r.stopReason = stopReason;
@@ -531,6 +633,13 @@ Report Engine::buildReport(const QString& stopReason) const
         { QStringLiteral("os"), QSysInfo::prettyProductName() },
         { QStringLiteral("kernel"), QString(QSysInfo::kernelType() + QLatin1Char(' ') + QSysInfo::kernelVersion()) },
         { QStringLiteral("cpu_architecture"), QSysInfo::currentCpuArchitecture() } };
+    if (m_shardInfo) {
+        r.shard = *m_shardInfo;
+        r.histograms = m_seconds;
+        r.histograms->statsSubBucketBits = Histogram::SubBucketBits;
+        r.config.concurrency = localUsers(m_config.concurrency);
+        r.config.rateRps = m_config.rateRps / m_shard.count;
+    }
     Analysis::analyse(&r);
     return r;
 }

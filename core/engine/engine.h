@@ -9,6 +9,8 @@
 #include "runcomparison.h"
 #include "runconfig.h"
 #include "scenario.h"
+#include "shardplan.h"
+#include "shardreport.h"
 #include "snapshot.h"
 
 #include <QCoro/QCoroTask>
@@ -50,6 +52,9 @@ public:
     //! Before start(): the run to compare with as it goes on; every new latency window brings a
     //! new comparison in the snapshot.
     void setBaseline(const ComparedRun& baseline) { m_baseline = baseline; }
+    //! Before start(): run only `shard`'s stripe of the global plan, starting at the barrier's time
+    //! (issue #17); the report then has its `shard` block and per-second histograms.
+    void setShard(const ShardSpec& shard, const StartBarrier& barrier);
 
     // Called on the engine thread (queued from the outside).
     void start();
@@ -61,6 +66,8 @@ public:
 Q_SIGNALS:
     void snapshotReady(const Stressdeck::LiveSnapshot& snapshot);
     void unavailable(const QString& message);
+    //! Woke more than the tolerance after --start-at (and did not join); the run ends at once.
+    void lateStart(double lateMs);
     void finished(const Stressdeck::Report& report);
     //! A complete report of the run so far, every checkpoint interval, for crash recovery.
     void checkpoint(const Stressdeck::Report& report);
@@ -69,6 +76,12 @@ private:
     QCoro::Task<> run();
     CompareReport compareWithBaseline() const;
     QCoro::Task<bool> checkHealth(QString* message);
+    //! Ends a run that never started its load (target unavailable, a shard woke too late).
+    void endWithoutLoad(const QString& stopReason);
+    //! Sleeps until the barrier's time (coarsely, then an absolute sleep); false when stopped meanwhile.
+    QCoro::Task<bool> waitForStart();
+    //! This shard's share of `users` (all of them when not sharded).
+    int localUsers(int users) const { return m_shard.localCount(users); }
     void startWorkers();
     void forEachWorker(const std::function<void(EngineWorker*)>& call);
     qint64 inFlightCount() const;
@@ -112,6 +125,11 @@ private:
     QTimer* m_checkpointTimer = nullptr;
 
     std::unique_ptr<IntervalAggregator> m_aggregator;
+    ShardSpec m_shard;
+    StartBarrier m_barrier;
+    std::optional<ShardInfo> m_shardInfo; //!< set when started as a shard
+    ShardHistograms m_seconds; //!< per second and type, only for a shard
+    double m_joinOffsetS = 0; //!< how far into the schedule a late shard joined
     qsizetype m_rowsSent = 0;
     qsizetype m_windowsSent = 0;
     std::unique_ptr<ProcessSampler> m_sampler;

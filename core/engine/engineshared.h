@@ -6,6 +6,7 @@
 #include "requesttransport.h"
 #include "runconfig.h"
 #include "scenario.h"
+#include "shardplan.h"
 
 #include <atomic>
 #include <vector>
@@ -19,6 +20,7 @@ struct EngineShared {
     Scenario scenario; //!< with ${NAME} resolved
     std::vector<double> cumulativeWeights;
     std::vector<PreparedRequest> requests; //!< per type
+    ShardSpec shard; //!< which stripe of the global plan this process runs
     EngineClock::time_point loadStart;
     std::atomic<bool> running { false };
     std::atomic<int> targetUsers { 0 };

@@ -52,8 +52,7 @@ EngineWorker::EngineWorker(int index, int threads, EngineShared* shared, quint64
     , m_shared(shared)
     , m_config(shared->config)
     , m_scenario(shared->scenario)
-    // Worker 0 draws what a one-thread run has always drawn from the run's seed.
-    , m_rng(seed + quint64(index) * 0x9E3779B97F4A7C15ULL)
+    , m_seed(seed)
     , m_transport(RequestTransport::create(m_config.transport,
           { std::chrono::milliseconds(qint64(std::ceil(m_config.timeoutS * 1000))), m_config.insecure,
               m_config.maxBodyBytes },
@@ -63,16 +62,6 @@ EngineWorker::EngineWorker(int index, int threads, EngineShared* shared, quint64
 }
 
 EngineWorker::~EngineWorker() = default;
-
-int EngineWorker::pickType()
-{
-    const auto& weights = m_shared->cumulativeWeights;
-    if (weights.size() == 1)
-        return 0;
-    std::uniform_real_distribution<double> dist(0.0, weights.back());
-    const auto it = std::upper_bound(weights.begin(), weights.end(), dist(m_rng));
-    return int(std::min<std::ptrdiff_t>(it - weights.begin(), std::ptrdiff_t(weights.size() - 1)));
-}
 
 void EngineWorker::spawnUsers()
 {
@@ -84,6 +73,7 @@ void EngineWorker::spawnUsers()
         if (m_userRunning.size() <= slot) {
             m_userRunning.resize(slot + 1, false);
             m_backoff.resize(slot + 1, EngineClock::duration::zero());
+            m_iterations.resize(slot + 1, 0);
         }
         if (!m_userRunning[slot])
             userLoop(user);
@@ -140,17 +130,22 @@ QCoro::Task<> EngineWorker::userLoop(int index)
     m_userRunning[slot] = true;
     ++m_activeUsers;
     const bool open = m_config.loadModel == LoadModel::Open;
-    std::uniform_real_distribution<double> think(m_config.thinkMinMs, m_config.thinkMaxMs);
+    const qint64 globalUser = m_shared->shard.globalUser(index);
     auto keepGoing = [this, index] { return m_shared->running.load() && index < m_shared->targetUsers.load(); };
 
     double lagMs = 0;
     while (keepGoing()) {
         EngineClock::time_point intended = EngineClock::now();
+        // The draws' key: the arrival in the open model, the user's iteration in the closed one.
+        qint64 keyA = globalUser;
+        qint64 keyB = m_iterations[slot];
         if (open) {
             const auto [scheduleSlot, due] = m_shared->schedule.claim();
             if (scheduleSlot == OpenSchedule::NoSlot)
                 break; // the stages have no arrivals left
             intended = due;
+            keyA = scheduleSlot;
+            keyB = 0;
             co_await pause(intended - EngineClock::now(), true);
             if (!keepGoing()) {
                 m_shared->schedule.giveBack(scheduleSlot);
@@ -160,7 +155,10 @@ QCoro::Task<> EngineWorker::userLoop(int index)
             m_shared->schedule.sent(lagMs);
         }
 
-        const Exchange exchange = co_await execute(index, pickType(), intended);
+        ++m_iterations[slot];
+        const int type = ShardPlan::pickType(m_shared->cumulativeWeights, m_seed, keyA, keyB);
+        const qsizetype body = ShardPlan::pickBody(m_scenario.requestTypes[type].bodies.size(), m_seed, keyA, keyB);
+        const Exchange exchange = co_await execute(index, type, body, intended);
         if (!exchange.sent && open)
             m_shared->schedule.unsend(lagMs);
         const Outcome& outcome = exchange.outcome;
@@ -175,7 +173,9 @@ QCoro::Task<> EngineWorker::userLoop(int index)
             break;
         EngineClock::duration wait = backoff;
         if (!open) {
-            const auto thinkTime = std::chrono::duration<double, std::milli>(think(m_rng));
+            const double u = ShardPlan::uniform(m_seed, ShardPlan::Draw::Think, keyA, keyB);
+            const auto thinkTime = std::chrono::duration<double, std::milli>(
+                m_config.thinkMinMs + u * (m_config.thinkMaxMs - m_config.thinkMinMs));
             wait = std::max(wait, std::chrono::duration_cast<EngineClock::duration>(thinkTime));
         }
         co_await pause(wait, false);
@@ -186,18 +186,15 @@ QCoro::Task<> EngineWorker::userLoop(int index)
         Q_EMIT idle();
 }
 
-QCoro::Task<Exchange> EngineWorker::execute(int userIndex, int typeIndex, EngineClock::time_point intended)
+QCoro::Task<Exchange> EngineWorker::execute(
+    int userIndex, int typeIndex, qsizetype body, EngineClock::time_point intended)
 {
     ++m_inFlightHere;
     ++m_shared->inFlight;
     const RequestType& type = m_scenario.requestTypes[typeIndex];
-    QByteArray body;
-    if (!type.bodies.isEmpty()) {
-        std::uniform_int_distribution<qsizetype> pick(0, type.bodies.size() - 1);
-        body = type.bodies[pick(m_rng)];
-    }
+    QByteArray bytes = type.bodies.isEmpty() ? QByteArray() : type.bodies[body];
     const Exchange exchange
-        = co_await m_transport->send(slotOf(userIndex), m_shared->requests[size_t(typeIndex)], std::move(body));
+        = co_await m_transport->send(slotOf(userIndex), m_shared->requests[size_t(typeIndex)], std::move(bytes));
     // A request belongs to the stage it started in: its scheduled time in the open model.
     const int stage = m_config.isStaged() ? m_config.stages.stageAt(seconds(intended - m_shared->loadStart)) : -1;
     if (exchange.sent) {

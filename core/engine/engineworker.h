@@ -16,7 +16,6 @@
 #include <QSet>
 
 #include <atomic>
-#include <random>
 #include <vector>
 
 class QTimer;
@@ -27,7 +26,9 @@ class RequestTransport;
 
 //! Runs the virtual users of one engine thread. User i belongs to worker i % threads; each user
 //! is a QCoro coroutine that sends its requests through the worker's RequestTransport (`qnam` or
-//! `fast`). Finished requests go to the engine through the worker's RecordQueue.
+//! `fast`). Finished requests go to the engine through the worker's RecordQueue. What a request is
+//! (type, body, the think time after it) is drawn from the run's seed and its place in the global
+//! plan (ShardPlan): the global user and its iteration, or the arrival's slot in the open model.
 class EngineWorker : public QObject {
     Q_OBJECT
 public:
@@ -63,9 +64,8 @@ Q_SIGNALS:
 private:
     QCoro::Task<> userLoop(int index);
     //! Sends one request; the exchange says whether it was sent (and so counted) at all.
-    QCoro::Task<Exchange> execute(int userIndex, int typeIndex, EngineClock::time_point intended);
+    QCoro::Task<Exchange> execute(int userIndex, int typeIndex, qsizetype body, EngineClock::time_point intended);
     QCoro::Task<> pause(EngineClock::duration duration, bool precise);
-    int pickType();
     size_t slotOf(int userIndex) const { return size_t(userIndex / m_threads); }
 
     const int m_index;
@@ -73,12 +73,13 @@ private:
     EngineShared* const m_shared;
     const RunConfig& m_config;
     const Scenario& m_scenario;
-    std::mt19937_64 m_rng;
+    const quint64 m_seed;
     RecordQueue m_records;
 
     RequestTransport* const m_transport;
     std::vector<bool> m_userRunning; //!< by slotOf(user)
     std::vector<EngineClock::duration> m_backoff;
+    std::vector<qint64> m_iterations; //!< by slotOf(user): requests the user has made, across restarts
     std::atomic<int> m_activeUsers { 0 };
     std::atomic<int> m_inFlightHere { 0 };
     QSet<QTimer*> m_sleepers;

@@ -74,12 +74,15 @@ bool LoadRunner::start(const RunConfig& config, const Scenario& scenario, QStrin
     auto* engine = new Engine(config, scenario);
     if (m_baseline)
         engine->setBaseline(*m_baseline);
+    if (m_shard)
+        engine->setShard(m_shard->first, m_shard->second);
     engine->moveToThread(m_thread);
     m_engine = engine;
     connect(m_thread, &QThread::started, engine, &Engine::start);
     connect(m_thread, &QThread::finished, engine, &QObject::deleteLater);
     connect(engine, &Engine::snapshotReady, this, &LoadRunner::snapshotReady, Qt::QueuedConnection);
     connect(engine, &Engine::unavailable, this, &LoadRunner::unavailable, Qt::QueuedConnection);
+    connect(engine, &Engine::lateStart, this, &LoadRunner::lateStart, Qt::QueuedConnection);
     connect(engine, &Engine::finished, this, &LoadRunner::onFinished, Qt::QueuedConnection);
     connect(engine, &Engine::checkpoint, this, &LoadRunner::onCheckpoint, Qt::QueuedConnection);
     QDir().mkpath(recoveryDirectory());

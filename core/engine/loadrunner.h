@@ -6,6 +6,7 @@
 #include "runcomparison.h"
 #include "runconfig.h"
 #include "scenario.h"
+#include "shardplan.h"
 #include "snapshot.h"
 
 #include <QMutex>
@@ -42,6 +43,8 @@ public:
     void setRate(double rps);
     //! The run the next runs are compared with live (none: no comparison).
     void setBaseline(const std::optional<ComparedRun>& baseline) { m_baseline = baseline; }
+    //! The next run is one shard of a distributed run (issue #17): see Engine::setShard.
+    void setShard(const ShardSpec& shard, const StartBarrier& barrier) { m_shard = { shard, barrier }; }
 
     //! Raises the soft open-files limit to the hard limit, so 1000+ users can connect.
     static void raiseFileLimit();
@@ -57,6 +60,7 @@ public:
 Q_SIGNALS:
     void snapshotReady(const Stressdeck::LiveSnapshot& snapshot);
     void unavailable(const QString& message);
+    void lateStart(double lateMs);
     void finished(const Stressdeck::Report& report);
 
 private:
@@ -77,6 +81,7 @@ private:
     bool m_writing = false;
     Engine* m_engine = nullptr; // deleted on its own thread once the run has finished
     std::optional<ComparedRun> m_baseline;
+    std::optional<std::pair<ShardSpec, StartBarrier>> m_shard;
 };
 
 } // namespace Stressdeck

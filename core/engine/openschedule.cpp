@@ -7,6 +7,29 @@
 
 namespace Stressdeck {
 
+void OpenSchedule::setStripe(int index, int count)
+{
+    const std::lock_guard lock(m_mutex);
+    m_stripeIndex = index;
+    m_stripeCount = std::max(1, count);
+}
+
+void OpenSchedule::skipBefore(double offsetS)
+{
+    const std::lock_guard lock(m_mutex);
+    m_skipBeforeS = offsetS;
+}
+
+qint64 OpenSchedule::nextConstantSlot()
+{
+    // Every shard walks the same global slots and keeps its own; a late joiner skips the past.
+    qint64 slot = m_nextSlot;
+    while (!owns(slot) || (m_skipBeforeS > 0 && double(slot - m_base) / m_rate < m_skipBeforeS))
+        ++slot;
+    m_nextSlot = slot + 1;
+    return slot;
+}
+
 void OpenSchedule::start(EngineClock::time_point origin, double rate)
 {
     const std::lock_guard lock(m_mutex);
@@ -43,12 +66,15 @@ std::pair<qint64, EngineClock::time_point> OpenSchedule::claim()
         slot = m_returned.back();
         m_returned.pop_back();
     } else if (m_cursor) {
-        const std::optional<double> due = m_cursor->next();
-        if (!due)
-            return { NoSlot, m_origin };
-        return { m_cursor->index(), at(*due) };
+        for (;;) {
+            const std::optional<double> due = m_cursor->next();
+            if (!due)
+                return { NoSlot, m_origin };
+            if (owns(m_cursor->index() - 1) && *due >= m_skipBeforeS)
+                return { m_cursor->index(), at(*due) };
+        }
     } else {
-        slot = m_nextSlot++;
+        slot = nextConstantSlot();
     }
     return { slot, timeOf(slot) };
 }

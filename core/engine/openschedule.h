@@ -26,6 +26,11 @@ public:
     //! claim()'s slot once a staged schedule has no arrivals left.
     static constexpr qint64 NoSlot = -1;
 
+    //! Before start(): this process runs only the arrivals k with k mod count = index of the global
+    //! schedule (issue #17); a staged schedule's arrival k is its slot k − 1.
+    void setStripe(int index, int count);
+    //! Before start(): the arrivals due before `offsetS` are skipped (a shard that joined late).
+    void skipBefore(double offsetS);
     void start(EngineClock::time_point origin, double rate);
     void start(EngineClock::time_point origin, const Stages& stages);
     //! The next slot and its time; {NoSlot, origin} when a staged schedule is over.
@@ -42,6 +47,9 @@ public:
 private:
     EngineClock::time_point timeOf(qint64 slot) const;
     EngineClock::time_point at(double offsetS) const;
+    bool owns(qint64 arrival) const { return arrival % m_stripeCount == m_stripeIndex; }
+    //! The next slot of the stripe at a constant rate.
+    qint64 nextConstantSlot();
 
     mutable std::mutex m_mutex;
     double m_rate = 0;
@@ -52,6 +60,9 @@ private:
     Stages m_stages; //!< empty: the constant rate
     std::optional<ArrivalCursor> m_cursor; //!< over m_stages
     ScheduleInfo m_info;
+    int m_stripeIndex = 0;
+    int m_stripeCount = 1;
+    double m_skipBeforeS = 0;
 };
 
 } // namespace Stressdeck

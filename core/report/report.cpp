@@ -275,9 +275,15 @@ QJsonObject Report::toJson() const
         types.append(statsJson(t, true));
 
     QJsonArray rows;
+    // Shards line their seconds up on the wall clock.
+    const std::optional<double> origin = shard ? std::optional(shard->originUnixS)
+        : shards                               ? std::optional(shards->originUnixS)
+                                               : std::nullopt;
     for (const TimelineRow& r : timeline) {
         QJsonObject row = intervalJson(r.all);
         row.insert(QStringLiteral("t_s"), r.tS);
+        if (origin)
+            row.insert(QStringLiteral("t_unix_s"), *origin + r.tS);
         row.insert(QStringLiteral("rps"), r.rps);
         row.insert(QStringLiteral("in_flight"), double(r.inFlight));
         QJsonObject byType;
@@ -350,7 +356,7 @@ QJsonObject Report::toJson() const
             { QStringLiteral("detail"), c.detail } });
     }
 
-    return QJsonObject {
+    QJsonObject root {
         { QStringLiteral("schema"), QLatin1String(Schema) },
         { QStringLiteral("tool"),
             QJsonObject { { QStringLiteral("name"), toolName }, { QStringLiteral("version"), toolVersion } } },
@@ -380,6 +386,13 @@ QJsonObject Report::toJson() const
                 { QStringLiteral("loop_lag_max_ms"), loopLagMaxMs } } },
         { QStringLiteral("environment"), environment },
     };
+    if (shard)
+        root.insert(QStringLiteral("shard"), shard->toJson());
+    if (histograms)
+        root.insert(QStringLiteral("histograms"), histograms->toJson());
+    if (shards)
+        root.insert(QStringLiteral("shards"), shards->toJson());
+    return root;
 }
 
 QByteArray Report::toJsonBytes() const
@@ -606,6 +619,19 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     const QJsonObject generator = root.value(QStringLiteral("generator")).toObject();
     r.loopLagP99Ms = generator.value(QStringLiteral("loop_lag_p99_ms")).toDouble();
     r.loopLagMaxMs = generator.value(QStringLiteral("loop_lag_max_ms")).toDouble();
+
+    if (rd.ok() && root.contains(QStringLiteral("shard"))) {
+        r.shard.emplace();
+        ShardInfo::fromJson(root.value(QStringLiteral("shard")).toObject(), &*r.shard, &rd.error);
+    }
+    if (rd.ok() && root.contains(QStringLiteral("histograms"))) {
+        r.histograms.emplace();
+        ShardHistograms::fromJson(root.value(QStringLiteral("histograms")).toObject(), &*r.histograms, &rd.error);
+    }
+    if (rd.ok() && root.contains(QStringLiteral("shards"))) {
+        r.shards.emplace();
+        MergeInfo::fromJson(root.value(QStringLiteral("shards")).toObject(), &*r.shards, &rd.error);
+    }
 
     if (!rd.ok()) {
         *error = QCoreApplication::translate("Report", "%1: not a valid Stressdeck report: %2").arg(origin, rd.error);

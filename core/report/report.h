@@ -3,6 +3,7 @@
 #pragma once
 
 #include "runconfig.h"
+#include "shardreport.h"
 #include "stats.h"
 
 #include <QDateTime>
@@ -92,6 +93,10 @@ struct Report {
     double loopLagP99Ms = 0; //!< engine thread event-loop lag: is the generator trustworthy?
     double loopLagMaxMs = 0;
     QJsonObject environment;
+    // Distributed runs (issue #17): a shard's report has the first two, a merged report the third.
+    std::optional<ShardInfo> shard;
+    std::optional<ShardHistograms> histograms;
+    std::optional<MergeInfo> shards;
 
     friend bool operator==(const Report&, const Report&) = default;
 

@@ -146,6 +146,25 @@ QString textSummary(const Report& r)
                    .arg(r.config.stages.toString());
     if (r.config.insecure)
         out += QCoreApplication::translate("Summary", "TLS certificates were NOT verified (--insecure)\n");
+    if (r.shard)
+        out += QCoreApplication::translate("Summary", "Shard %1 of %2 of a distributed run (plan %3)\n")
+                   .arg(r.shard->index)
+                   .arg(r.shard->count)
+                   .arg(r.shard->planHash);
+    if (r.shards)
+        out += (r.shards->isPartial()
+                ? QCoreApplication::translate(
+                    "Summary", "PARTIAL merge of %1 of %2 shards (missing: %3), start skew %4 ms\n")
+                : QCoreApplication::translate("Summary", "Merged from %1 of %2 shards%3, start skew %4 ms\n"))
+                   .arg(r.shards->merged.size())
+                   .arg(r.shards->count)
+                   .arg([&] {
+                       QStringList missing;
+                       for (int i : r.shards->missing)
+                           missing.append(QString::number(i));
+                       return missing.join(QStringLiteral(", "));
+                   }())
+                   .arg(r.shards->startSkewMs, 0, 'f', 1);
     out += QCoreApplication::translate("Summary", "Test Results (%1s)\n").arg(r.elapsedS, 0, 'f', 1);
     out += rule + QLatin1Char('\n');
     out += QCoreApplication::translate("Summary", "Request Statistics:\n");

@@ -443,10 +443,6 @@
         <translation>Basis-URL des Dienstes (Vorgabe: der eingebaute Demodienst).</translation>
     </message>
     <message>
-        <source>Scenario JSON file, or a built-in: archive-ai, archive-ai-original.</source>
-        <translation>Szenario als JSON-Datei oder eingebaut: archive-ai, archive-ai-original.</translation>
-    </message>
-    <message>
         <source>Ad-hoc request type &quot;METHOD /path [json]&quot; (repeatable).</source>
         <translation>Ad-hoc-Anfragetyp „METHODE /pfad [json]“ (mehrfach möglich).</translation>
     </message>
@@ -917,38 +913,6 @@ Unterbrochen: die Suche endet mit den bisherigen Stufen (erneut unterbrechen, um
         <translation>Rate der Stufe × Timeout von %1</translation>
     </message>
     <message>
-        <source>Usage: stressdeck [COMMAND] [OPTIONS]
-
-Commands:
-  (none), gui   open the dashboard
-  run           run a stress test headless and print/save the report
-  report        print a saved report, or render it as a PDF (--pdf FILE)
-  compare       compare a run with a baseline: regression, improvement or no change
-  capacity      find the highest request rate that meets an SLO (--slo &quot;p95&lt;500ms&quot;)
-  history       list the recorded runs, newest first (--target URL, --last N, --json)
-  serve-demo    serve the built-in Archive-AI demo service
-
-Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,
-3 target unavailable, 130 interrupted.
-&apos;stressdeck COMMAND --help&apos; lists a command&apos;s options.
-</source>
-        <translation>Aufruf: stressdeck [BEFEHL] [OPTIONEN]
-
-Befehle:
-  (keiner), gui Dashboard öffnen
-  run           Lasttest ohne Fenster ausführen und Bericht ausgeben/speichern
-  report        gespeicherten Bericht ausgeben oder als PDF erzeugen (--pdf DATEI)
-  compare       einen Lauf mit einer Basislinie vergleichen: schlechter, besser oder gleich
-  capacity      die höchste Anfragerate finden, die ein SLO einhält (--slo &quot;p95&lt;500ms&quot;)
-  history       aufgezeichnete Läufe auflisten, neueste zuerst (--target URL, --last N, --json)
-  serve-demo    eingebauten Archive-AI-Demodienst bereitstellen
-
-Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf oder
-falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
-&apos;stressdeck BEFEHL --help&apos; zeigt die Optionen eines Befehls.
-</translation>
-    </message>
-    <message>
         <source>achieved %1 req/s, p50 %2, p95 %3, errors %4 %</source>
         <translation>erreicht %1 Anf./s, p50 %2, p95 %3, Fehler %4 %</translation>
     </message>
@@ -979,10 +943,6 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     <message>
         <source>Pause of every user between requests, with --users only (default 0).</source>
         <translation>Pause jedes Nutzers zwischen Anfragen, nur mit --users (Standard 0).</translation>
-    </message>
-    <message>
-        <source>The objective, e.g. &quot;p95&lt;500ms,errors&lt;1%&quot;: p50|p90|p95|p99&lt;DURATION, errors&lt;PCT, each optionally for one request type (&quot;chat.p95&lt;800ms&quot;). Required for the rate search; with --users a step that breaks it ends the search.</source>
-        <translation>Das Ziel, z. B. &quot;p95&lt;500ms,errors&lt;1%&quot;: p50|p90|p95|p99&lt;DAUER, errors&lt;PROZENT, jeweils wahlweise für einen Anfragetyp (&quot;chat.p95&lt;800ms&quot;). Für die Ratensuche nötig; mit --users beendet eine Stufe, die es verletzt, die Suche.</translation>
     </message>
     <message>
         <source>Factor from one step&apos;s load to the next&apos;s, above 1 (default 1.5; users grow by at least 1).</source>
@@ -1050,6 +1010,186 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     <message>
         <source> (a capacity search is stressdeck capacity)</source>
         <translation> (eine Kapazitätssuche ist stressdeck capacity)</translation>
+    </message>
+    <message>
+        <source>The objective, e.g. &quot;p95&lt;500ms,errors&lt;1%&quot;: p50|p90|p95|p99&lt;DURATION, errors&lt;PCT, for streamed requests ttft_p95|tpot_p95&lt;DURATION, each optionally for one request type (&quot;chat.p95&lt;800ms&quot;). Required for the rate search; with --users a step that breaks it ends the search.</source>
+        <translation>Das Ziel, z. B. &quot;p95&lt;500ms,errors&lt;1%&quot;: p50|p90|p95|p99&lt;DAUER, errors&lt;PROZENT, für gestreamte Anfragen ttft_p95|tpot_p95&lt;DAUER, jeweils wahlweise für einen Anfragetyp (&quot;chat.p95&lt;800ms&quot;). Für die Ratensuche erforderlich; mit --users beendet eine Stufe, die es verletzt, die Suche.</translation>
+    </message>
+    <message>
+        <source>Usage: stressdeck k8s-job --shards N [run&apos;s options] [--image IMAGE] [--name NAME]
+                          [--lead 2m | --start-at TIME] [--cpu 2] [--memory 2Gi]
+Prints a headless Service and an Indexed Job running N shards of one run, started together
+(--shard auto, --start-at, --report-stdout); see docs/DISTRIBUTED.md.
+</source>
+        <translation>Usage: stressdeck k8s-job --shards N [run&apos;s options] [--image IMAGE] [--name NAME]
+                          [--lead 2m | --start-at TIME] [--cpu 2] [--memory 2Gi]
+Gibt einen Headless Service und einen Indexed Job aus, der N Shards eines Laufs gleichzeitig startet
+(--shard auto, --start-at, --report-stdout); siehe docs/DISTRIBUTED.md.
+</translation>
+    </message>
+    <message>
+        <source>Try &apos;stressdeck k8s-job --help&apos;.</source>
+        <translation>Siehe &apos;stressdeck k8s-job --help&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 is set by the Job itself</source>
+        <translation>%1 setzt der Job selbst</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>--shards: &quot;%1&quot; is not a number from 1 to 10000</source>
+        <translation>--shards: „%1“ ist keine Zahl von 1 bis 10000</translation>
+    </message>
+    <message>
+        <source>--name: &quot;%1&quot; is not a DNS label (lower-case letters, digits and &apos;-&apos;, at most 52)</source>
+        <translation>--name: „%1“ ist kein DNS-Label (Kleinbuchstaben, Ziffern und &apos;-&apos;, höchstens 52)</translation>
+    </message>
+    <message>
+        <source>--lead: &quot;%1&quot; is not a duration (e.g. 2m)</source>
+        <translation>--lead: „%1“ ist keine Dauer (z. B. 2m)</translation>
+    </message>
+    <message>
+        <source>--shards N is required</source>
+        <translation>--shards N ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Usage: stressdeck [COMMAND] [OPTIONS]
+
+Commands:
+  (none), gui   open the dashboard
+  run           run a stress test headless and print/save the report
+  report        print a saved report, or render it as a PDF (--pdf FILE)
+  compare       compare a run with a baseline: regression, improvement or no change
+  merge         merge the shard reports of a distributed run (--shard) into one
+  k8s-job       print a Kubernetes Indexed Job running N shards of a run together
+  capacity      find the highest request rate that meets an SLO (--slo &quot;p95&lt;500ms&quot;)
+  history       list the recorded runs, newest first (--target URL, --last N, --json)
+  serve-demo    serve the built-in Archive-AI demo service
+
+Exit codes of run: 0 passed, 1 a criterion failed, 2 bad usage or input,
+3 target unavailable, 75 a shard started too late, 130 interrupted.
+&apos;stressdeck COMMAND --help&apos; lists a command&apos;s options.
+</source>
+        <translation>Usage: stressdeck [COMMAND] [OPTIONS]
+
+Befehle:
+  (ohne), gui   das Dashboard öffnen
+  run           einen Lasttest ohne Fenster ausführen und den Bericht ausgeben/speichern
+  report        einen gespeicherten Bericht ausgeben oder als PDF erzeugen (--pdf FILE)
+  compare       einen Lauf mit einer Basislinie vergleichen: Verschlechterung, Verbesserung oder keine Änderung
+  merge         die Shard-Berichte eines verteilten Laufs (--shard) zu einem zusammenführen
+  k8s-job       einen Kubernetes Indexed Job ausgeben, der N Shards eines Laufs gemeinsam ausführt
+  capacity      die höchste Anfragerate finden, die ein SLO einhält (--slo &quot;p95&lt;500ms&quot;)
+  history       die aufgezeichneten Läufe auflisten, neueste zuerst (--target URL, --last N, --json)
+  serve-demo    den eingebauten Archive-AI-Demodienst bereitstellen
+
+Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf oder falsche Eingabe,
+3 Ziel nicht erreichbar, 75 ein Shard startete zu spät, 130 abgebrochen.
+&apos;stressdeck COMMAND --help&apos; listet die Optionen eines Befehls auf.
+</translation>
+    </message>
+    <message>
+        <source>Merge the shard reports of one distributed run into one report, judged on the merged data.</source>
+        <translation>Die Shard-Berichte eines verteilten Laufs zu einem Bericht zusammenführen, beurteilt anhand der zusammengeführten Daten.</translation>
+    </message>
+    <message>
+        <source>The shards&apos; JSON reports (stressdeck run --shard … --json FILE).</source>
+        <translation>Die JSON-Berichte der Shards (stressdeck run --shard … --json FILE).</translation>
+    </message>
+    <message>
+        <source>Write the merged JSON report to this file.</source>
+        <translation>Den zusammengeführten JSON-Bericht in diese Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>Write the merged PDF report to this file.</source>
+        <translation>Den zusammengeführten PDF-Bericht in diese Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>Merge what is there when shards are missing (the report says so).</source>
+        <translation>Bei fehlenden Shards das Vorhandene zusammenführen (der Bericht vermerkt es).</translation>
+    </message>
+    <message>
+        <source>Also read the shards&apos; reports framed in this log (stressdeck run --report-stdout; repeatable).</source>
+        <translation>Auch die in dieses Log eingebetteten Berichte der Shards lesen (stressdeck run --report-stdout; mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>expected one or more shard reports</source>
+        <translation>einen oder mehrere Shard-Berichte erwartet</translation>
+    </message>
+    <message>
+        <source>no STRESSDECK-REPORT line (run the shards with --report-stdout)</source>
+        <translation>keine STRESSDECK-REPORT-Zeile (die Shards mit --report-stdout ausführen)</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>No --model given: using %1, the first model of %2</source>
+        <translation>Kein --model angegeben: %1 wird verwendet, das erste Modell von %2</translation>
+    </message>
+    <message>
+        <source>Shard %1/%2 (from %3)</source>
+        <translation>Shard %1/%2 (aus %3)</translation>
+    </message>
+    <message>
+        <source>woke %1 ms after --start-at, more than --late-tolerance: not starting (--late-start join would join the schedule where it stands)</source>
+        <translation>%1 ms nach --start-at aufgewacht, mehr als --late-tolerance: kein Start (--late-start join würde dort in den Fahrplan einsteigen, wo er gerade steht)</translation>
+    </message>
+    <message>
+        <source>Scenario JSON file, or a built-in: archive-ai, archive-ai-original, archive-ai-multimodal, openai-chat.</source>
+        <translation>Szenario-JSON-Datei oder ein eingebautes Szenario: archive-ai, archive-ai-original, archive-ai-multimodal, openai-chat.</translation>
+    </message>
+    <message>
+        <source>Model for streaming request bodies that name none, such as the built-in openai-chat&apos;s (default: the first id from GET &lt;target&gt;/v1/models).</source>
+        <translation>Modell für streamende Anfragerümpfe, die keines nennen, etwa die des eingebauten openai-chat (Vorgabe: die erste id aus GET &lt;target&gt;/v1/models).</translation>
+    </message>
+    <message>
+        <source>on (default) or off: whether streaming requests ask for usage with &quot;stream_options&quot;: {&quot;include_usage&quot;: true}.</source>
+        <translation>on (Vorgabe) oder off: ob streamende Anfragen mit &quot;stream_options&quot;: {&quot;include_usage&quot;: true} die Nutzungsangaben (usage) anfordern.</translation>
+    </message>
+    <message>
+        <source>Objectives each streamed request is judged on for goodput, e.g. &quot;ttft_p95&lt;300ms,tpot_p95&lt;30ms&quot;: its TTFT, TPOT (and with p50|p90|p95|p99&lt;DURATION its latency) under the limits, optionally after &quot;TYPE.&quot;; the report gives goodput_rps and good_pct.</source>
+        <translation>Ziele, an denen jede gestreamte Anfrage für den Goodput gemessen wird, z. B. &quot;ttft_p95&lt;300ms,tpot_p95&lt;30ms&quot;: ihre TTFT, TPOT (und mit p50|p90|p95|p99&lt;DAUER ihre Latenz) unter den Grenzen, wahlweise nach „TYP.“; der Bericht nennt goodput_rps und good_pct.</translation>
+    </message>
+    <message>
+        <source>--model: must not be empty</source>
+        <translation>--model: darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>--stream-usage: &quot;%1&quot; is not on or off</source>
+        <translation>--stream-usage: „%1“ ist weder on noch off</translation>
+    </message>
+    <message>
+        <source>Run shard I of N of the global plan (I/N), or auto: JOB_COMPLETION_INDEX with STRESSDECK_SHARD_COUNT, SLURM_PROCID with SLURM_NTASKS, else 0/1.</source>
+        <translation>Shard I von N des globalen Plans ausführen (I/N), oder auto: JOB_COMPLETION_INDEX mit STRESSDECK_SHARD_COUNT, SLURM_PROCID mit SLURM_NTASKS, sonst 0/1.</translation>
+    </message>
+    <message>
+        <source>Prepare, then start at this wall-clock time (RFC 3339 with a zone, or Unix seconds).</source>
+        <translation>Vorbereiten, dann zu dieser Uhrzeit starten (RFC 3339 mit Zeitzone oder Unix-Sekunden).</translation>
+    </message>
+    <message>
+        <source>How late after --start-at a start still counts as on time (default 1s).</source>
+        <translation>Wie spät nach --start-at ein Start noch als pünktlich gilt (Vorgabe 1s).</translation>
+    </message>
+    <message>
+        <source>Later than that: fail (exit 75, the default) or join (skip what was missed, marked in the report).</source>
+        <translation>Später als das: fail (Exit-Code 75, die Vorgabe) oder join (Verpasstes überspringen, im Bericht vermerkt).</translation>
+    </message>
+    <message>
+        <source>Also print the report as the last line of stdout (STRESSDECK-REPORT, base64 of gzipped JSON), which stressdeck merge reads from a log.</source>
+        <translation>Den Bericht zusätzlich als letzte Zeile auf stdout ausgeben (STRESSDECK-REPORT, base64 von gzip-komprimiertem JSON), die stressdeck merge aus einem Log liest.</translation>
+    </message>
+    <message>
+        <source>--late-tolerance: &quot;%1&quot; is not a duration (e.g. 1s, 500ms)</source>
+        <translation>--late-tolerance: „%1“ ist keine Dauer (z. B. 1s, 500ms)</translation>
+    </message>
+    <message>
+        <source>--late-start: &quot;%1&quot; is neither fail nor join</source>
+        <translation>--late-start: „%1“ ist weder fail noch join</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1514,32 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     </message>
 </context>
 <context>
+    <name>Merge</name>
+    <message>
+        <source>line %1: a STRESSDECK-REPORT frame that is not base64 of gzip</source>
+        <translation>Zeile %1: ein STRESSDECK-REPORT-Rahmen, der kein base64 von gzip ist</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLookup</name>
+    <message>
+        <source>the answer lists no model (no &quot;data&quot;: [{&quot;id&quot;: …}])</source>
+        <translation>die Antwort nennt kein Modell (kein &quot;data&quot;: [{&quot;id&quot;: …}])</translation>
+    </message>
+    <message>
+        <source>cannot ask %1 for a model: %2 (give one with --model)</source>
+        <translation>kann %1 nicht nach einem Modell fragen: %2 (eines mit --model angeben)</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
     <name>PdfReport</name>
     <message>
         <source>Stressdeck stress-test report</source>
@@ -1674,6 +1840,38 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
         <source>Users</source>
         <translation>Nutzer</translation>
     </message>
+    <message>
+        <source>Token streams</source>
+        <translation>Token-Streams</translation>
+    </message>
+    <message>
+        <source>Streamed responses of the types that stream, from the first content event to the end of the stream; latencies of successful streams. The glossary below gives the names other tools use.</source>
+        <translation>Gestreamte Antworten der streamenden Typen, vom ersten Inhaltsereignis bis zum Ende des Streams; Latenzen erfolgreicher Streams. Das Glossar unten nennt die Namen, die andere Werkzeuge verwenden.</translation>
+    </message>
+    <message>
+        <source>Stream warnings</source>
+        <translation>Stream-Warnungen</translation>
+    </message>
+    <message>
+        <source>None: one token per event, usage reported, and the tokens came as they were made</source>
+        <translation>Keine: ein Token je Ereignis, usage gemeldet, und die Tokens kamen, sobald sie erzeugt wurden</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>vLLM bench serve</source>
+        <translation>vLLM bench serve</translation>
+    </message>
+    <message>
+        <source>AIPerf / GuideLLM</source>
+        <translation>AIPerf / GuideLLM</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -1740,6 +1938,18 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     <message>
         <source>does not fit the load model</source>
         <translation>passt nicht zum Lastmodell</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; is missing or has the wrong type</source>
+        <translation>Feld „%1“ fehlt oder hat den falschen Typ</translation>
+    </message>
+    <message>
+        <source>field &quot;shard.index&quot; must be from 0 to count − 1</source>
+        <translation>Feld &quot;shard.index&quot; muss zwischen 0 und count − 1 liegen</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be from 0 to %2</source>
+        <translation>Feld „%1“ muss zwischen 0 und %2 liegen</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2258,81 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     <message>
         <source>must be a text such as &quot;30s:10,1m:10&quot; or an array</source>
         <translation>muss ein Text wie „30s:10,1m:10“ oder ein Array sein</translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of parts</source>
+        <translation>muss ein nicht leeres Array von Teilen sein</translation>
+    </message>
+    <message>
+        <source>needs exactly one of &quot;value&quot;, &quot;file&quot; and &quot;wav&quot;</source>
+        <translation>braucht genau eines von &quot;value&quot;, &quot;file&quot; und &quot;wav&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 MiB</source>
+        <translation>%1 ist größer als 64 MiB</translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;seconds&quot;: 2}</source>
+        <translation>muss ein Objekt wie {&quot;seconds&quot;: 2} sein</translation>
+    </message>
+    <message>
+        <source>must be a number from 0.1 to 600</source>
+        <translation>muss eine Zahl von 0,1 bis 600 sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 8000 to 48000</source>
+        <translation>muss eine ganze Zahl von 8000 bis 48000 sein</translation>
+    </message>
+    <message>
+        <source>cannot be combined with &quot;bodies&quot;</source>
+        <translation>kann nicht mit &quot;bodies&quot; kombiniert werden</translation>
+    </message>
+    <message>
+        <source>cannot be combined with &quot;stream&quot;</source>
+        <translation>kann nicht mit &quot;stream&quot; kombiniert werden</translation>
+    </message>
+    <message>
+        <source>needs a method that sends a body, such as POST</source>
+        <translation>braucht eine Methode, die einen Rumpf sendet, etwa POST</translation>
+    </message>
+    <message>
+        <source>Content-Type is set by &quot;multipart&quot; (it names the boundary); leave it out</source>
+        <translation>Content-Type setzt &quot;multipart&quot; selbst (es nennt die Boundary); bitte weglassen</translation>
+    </message>
+    <message>
+        <source>part &quot;%1&quot;: needs a name, and names, file names and content types without quotes or control characters</source>
+        <translation>Teil „%1“: braucht einen Namen, und Namen, Dateinamen und Content-Types ohne Anführungs- oder Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>Streamed POST /v1/chat/completions with short, medium and long prompts: time to first token and time per output token of an OpenAI-compatible engine.</source>
+        <translation>Gestreamtes POST /v1/chat/completions mit kurzen, mittleren und langen Prompts: Zeit bis zum ersten Token und Zeit je Ausgabetoken einer OpenAI-kompatiblen Engine.</translation>
+    </message>
+    <message>
+        <source>The five Archive-AI request types with voice (text to speech as JSON, speech to text as a multipart WAV upload) and a streamed chat completion of the OpenAI-compatible engine beneath.</source>
+        <translation>Die fünf Archive-AI-Anfragetypen mit Sprache (Text zu Sprache als JSON, Sprache zu Text als Multipart-WAV-Upload) und eine gestreamte Chat-Completion der darunterliegenden OpenAI-kompatiblen Engine.</translation>
+    </message>
+</context>
+<context>
+    <name>Shard</name>
+    <message>
+        <source>--shard auto: %1=&quot;%2&quot; is not a valid shard number</source>
+        <translation>--shard auto: %1=&quot;%2&quot; ist keine gültige Shard-Nummer</translation>
+    </message>
+    <message>
+        <source>--shard: &quot;%1&quot; is not I/N with 0 ≤ I &lt; N, or auto</source>
+        <translation>--shard: „%1“ ist weder I/N mit 0 ≤ I &lt; N noch auto</translation>
+    </message>
+    <message>
+        <source>--start-at: &quot;%1&quot; is neither an RFC 3339 time with a zone (2026-12-01T15:00:00Z) nor Unix seconds</source>
+        <translation>--start-at: „%1“ ist weder eine RFC-3339-Zeit mit Zeitzone (2026-12-01T15:00:00Z) noch Unix-Sekunden</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2730,34 @@ falsche Eingabe, 3 Ziel nicht erreichbar, 130 abgebrochen.
     <message>
         <source>Baseline set: the comparison appears once the run has its first latency windows.</source>
         <translation>Basislinie gesetzt: der Vergleich erscheint, sobald der Lauf seine ersten Latenzfenster hat.</translation>
+    </message>
+    <message>
+        <source>Time to first token</source>
+        <translation>Zeit bis zum ersten Token</translation>
+    </message>
+    <message>
+        <source>Time per output token</source>
+        <translation>Zeit je Ausgabetoken</translation>
+    </message>
+    <message>
+        <source>Output tokens per second</source>
+        <translation>Ausgabetokens pro Sekunde</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <source>output tokens/s</source>
+        <translation>Ausgabetokens/s</translation>
+    </message>
+    <message>
+        <source>Token streams</source>
+        <translation>Token-Streams</translation>
+    </message>
+    <message>
+        <source>Token streams:</source>
+        <translation>Token-Streams:</translation>
     </message>
 </context>
 <context>
@@ -3233,6 +3546,45 @@ Open it?</source>
     </message>
 </context>
 <context>
+    <name>Stressdeck::ShardMerge</name>
+    <message>
+        <source>no shard reports to merge</source>
+        <translation>keine Shard-Berichte zum Zusammenführen</translation>
+    </message>
+    <message>
+        <source>%1: not a shard report (no &quot;shard&quot; block or no &quot;histograms&quot;; run it with --shard)</source>
+        <translation>%1: kein Shard-Bericht (kein &quot;shard&quot;-Block oder keine &quot;histograms&quot;; mit --shard ausführen)</translation>
+    </message>
+    <message>
+        <source>%1: elapsed_s %2 is not a run&apos;s length</source>
+        <translation>%1: elapsed_s %2 ist keine Laufdauer</translation>
+    </message>
+    <message>
+        <source>%1: shard count %2 differs from %3 of %4</source>
+        <translation>%1: Shard-Anzahl %2 weicht von %3 aus %4 ab</translation>
+    </message>
+    <message>
+        <source>%1: plan_hash %2 differs from %3 of %4 (not the same plan)</source>
+        <translation>%1: plan_hash %2 weicht von %3 aus %4 ab (nicht derselbe Plan)</translation>
+    </message>
+    <message>
+        <source>%1: histogram layout %2 differs from %3 of %4</source>
+        <translation>%1: Histogramm-Layout %2 weicht von %3 aus %4 ab</translation>
+    </message>
+    <message>
+        <source>%1: shard index %2 is also in %3</source>
+        <translation>%1: Shard-Index %2 steht auch in %3</translation>
+    </message>
+    <message>
+        <source>missing shard index(es) %1 of %2 (--allow-partial merges what is there)</source>
+        <translation>fehlende Shard-Indizes %1 von %2 (--allow-partial führt das Vorhandene zusammen)</translation>
+    </message>
+    <message>
+        <source>%1: starts more than a day away from the other shards: not the same run</source>
+        <translation>%1: beginnt mehr als einen Tag entfernt von den anderen Shards: nicht derselbe Lauf</translation>
+    </message>
+</context>
+<context>
     <name>Stressdeck::StageEditor</name>
     <message>
         <source>Stages</source>
@@ -3292,6 +3644,271 @@ Open it?</source>
     <message>
         <source>%1 · peak %2 %3</source>
         <translation>%1 · Spitze %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::StreamingModel</name>
+    <message>
+        <source>TTFT (ttft_ms)</source>
+        <translation>TTFT (ttft_ms)</translation>
+    </message>
+    <message>
+        <source>Time to first token: first content event − send</source>
+        <translation>Zeit bis zum ersten Token: erstes Inhaltsereignis − Senden</translation>
+    </message>
+    <message>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <source>time_to_first_token (AIPerf), TTFT (GuideLLM)</source>
+        <translation>time_to_first_token (AIPerf), TTFT (GuideLLM)</translation>
+    </message>
+    <message>
+        <source>TTFT from schedule (ttft_sched_ms)</source>
+        <translation>TTFT ab Fahrplan (ttft_sched_ms)</translation>
+    </message>
+    <message>
+        <source>First content event − the intended start (open model): includes the wait for a free slot</source>
+        <translation>Erstes Inhaltsereignis − geplanter Start (offenes Modell): enthält das Warten auf einen freien Platz</translation>
+    </message>
+    <message>
+        <source>TPOT (tpot_ms)</source>
+        <translation>TPOT (tpot_ms)</translation>
+    </message>
+    <message>
+        <source>Time per output token: (last content − first content) ÷ (N − 1), N from the server&apos;s usage</source>
+        <translation>Zeit je Ausgabetoken: (letzter Inhalt − erster Inhalt) ÷ (N − 1), N aus der usage des Servers</translation>
+    </message>
+    <message>
+        <source>TPOT</source>
+        <translation>TPOT</translation>
+    </message>
+    <message>
+        <source>inter_token_latency (AIPerf), ITL (GuideLLM)</source>
+        <translation>inter_token_latency (AIPerf), ITL (GuideLLM)</translation>
+    </message>
+    <message>
+        <source>ICL (icl_ms)</source>
+        <translation>ICL (icl_ms)</translation>
+    </message>
+    <message>
+        <source>Inter-chunk latency: every gap between two content events, pooled; per token only at one token per event</source>
+        <translation>Inter-Chunk-Latenz: jede Lücke zwischen zwei Inhaltsereignissen, zusammengefasst; nur bei einem Token je Ereignis eine Latenz je Token</translation>
+    </message>
+    <message>
+        <source>ITL</source>
+        <translation>ITL</translation>
+    </message>
+    <message>
+        <source>E2E (e2e_ms)</source>
+        <translation>E2E (e2e_ms)</translation>
+    </message>
+    <message>
+        <source>End of the stream − send</source>
+        <translation>Ende des Streams − Senden</translation>
+    </message>
+    <message>
+        <source>E2EL</source>
+        <translation>E2EL</translation>
+    </message>
+    <message>
+        <source>request_latency</source>
+        <translation>request_latency</translation>
+    </message>
+    <message>
+        <source>Output tokens (output_tokens)</source>
+        <translation>Ausgabetokens (output_tokens)</translation>
+    </message>
+    <message>
+        <source>From the server&apos;s usage.completion_tokens, never counted from characters; tokens/s over the run</source>
+        <translation>Aus usage.completion_tokens des Servers, nie aus Zeichen gezählt; Tokens/s über den Lauf</translation>
+    </message>
+    <message>
+        <source>Total generated tokens, output token throughput</source>
+        <translation>Total generated tokens, output token throughput</translation>
+    </message>
+    <message>
+        <source>output_sequence_length, output_token_throughput</source>
+        <translation>output_sequence_length, output_token_throughput</translation>
+    </message>
+    <message>
+        <source>Token source (token_source)</source>
+        <translation>Token-Quelle (token_source)</translation>
+    </message>
+    <message>
+        <source>Where each stream&apos;s token count came from: usage, or none (no TPOT, no tokens)</source>
+        <translation>Woher die Token-Anzahl jedes Streams stammt: usage oder keine (dann keine TPOT, keine Tokens)</translation>
+    </message>
+    <message>
+        <source>Chunks per token (chunks_per_token)</source>
+        <translation>Chunks je Token (chunks_per_token)</translation>
+    </message>
+    <message>
+        <source>Content events per output token; below %1 an ICL is the gap between events, not between tokens</source>
+        <translation>Inhaltsereignisse je Ausgabetoken; unter %1 ist eine ICL die Lücke zwischen Ereignissen, nicht zwischen Tokens</translation>
+    </message>
+    <message>
+        <source>%1: %2
+vLLM bench serve: %3
+AIPerf / GuideLLM: %4</source>
+        <translation>%1: %2
+vLLM bench serve: %3
+AIPerf / GuideLLM: %4</translation>
+    </message>
+    <message>
+        <source>%1 tok/s</source>
+        <translation>%1 tok/s</translation>
+    </message>
+    <message>
+        <source>usage</source>
+        <translation>usage</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>usage %1, none %2</source>
+        <translation>usage %1, keine %2</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Streams</translation>
+    </message>
+    <message>
+        <source>TTFT p50</source>
+        <translation>TTFT p50</translation>
+    </message>
+    <message>
+        <source>TTFT p95</source>
+        <translation>TTFT p95</translation>
+    </message>
+    <message>
+        <source>TTFT p99</source>
+        <translation>TTFT p99</translation>
+    </message>
+    <message>
+        <source>TPOT p50</source>
+        <translation>TPOT p50</translation>
+    </message>
+    <message>
+        <source>TPOT p95</source>
+        <translation>TPOT p95</translation>
+    </message>
+    <message>
+        <source>ICL p50</source>
+        <translation>ICL p50</translation>
+    </message>
+    <message>
+        <source>ICL p99</source>
+        <translation>ICL p99</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Chunks/token</source>
+        <translation>Chunks/Token</translation>
+    </message>
+    <message>
+        <source>Request type; a type&apos;s warnings are in its tooltip</source>
+        <translation>Anfragetyp; die Warnungen eines Typs stehen in seinem Tooltip</translation>
+    </message>
+    <message>
+        <source>Successful streams: only they have streaming figures</source>
+        <translation>Erfolgreiche Streams: nur sie haben Streaming-Kennzahlen</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::SummaryStrip</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>p95 (%1 s)</source>
+        <translation>p95 (%1 s)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>Auslaufen</translation>
+    </message>
+    <message>
+        <source>p95 (run)</source>
+        <translation>p95 (Lauf)</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anf./s</translation>
+    </message>
+    <message>
+        <source>Limit: %1 (p95 of a request type)</source>
+        <translation>Grenze: %1 (p95 eines Anfragetyps)</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Allowed: %1 % (success rate ≥ %2 %)</source>
+        <translation>Erlaubt: %1 % (Erfolgsquote ≥ %2 %)</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>Unterwegs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stuck</source>
+        <translation>
+            <numerusform>%n hängend</numerusform>
+            <numerusform>%n hängend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 Pp.</translation>
+    </message>
+    <message>
+        <source>baseline %1 (%2%3)</source>
+        <translation>Basislinie %1 (%2%3)</translation>
+    </message>
+    <message>
+        <source>not judged yet</source>
+        <translation>noch nicht beurteilt</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +4187,53 @@ Stufen (nach den Anfragen, die in ihnen begannen):
 </source>
         <translation>Stufen (Nutzer): %1
 </translation>
+    </message>
+    <message>
+        <source>Shard %1 of %2 of a distributed run (plan %3)
+</source>
+        <translation>Shard %1 von %2 eines verteilten Laufs (Plan %3)
+</translation>
+    </message>
+    <message>
+        <source>PARTIAL merge of %1 of %2 shards (missing: %3), start skew %4 ms
+</source>
+        <translation>TEILWEISE Zusammenführung von %1 von %2 Shards (fehlend: %3), Startversatz %4 ms
+</translation>
+    </message>
+    <message>
+        <source>Merged from %1 of %2 shards%3, start skew %4 ms
+</source>
+        <translation>Zusammengeführt aus %1 von %2 Shards%3, Startversatz %4 ms
+</translation>
+    </message>
+    <message>
+        <source>  Goodput (%1): %2 req/s, %3 % of the streamed requests good
+</source>
+        <translation>  Goodput (%1): %2 Anf./s, %3 % der gestreamten Anfragen gut
+</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStrip</name>
+    <message>
+        <source>No stalls</source>
+        <translation>Kein Stillstand</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>No leak</source>
+        <translation>Kein Leck</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Bottlenecks</source>
+        <translation>Engpässe</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "palette.h"
 #include "report.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -51,7 +52,7 @@ SummaryStrip::SummaryStrip(QWidget* parent)
     m_time = tile("stripTime");
     layout->addStretch(1);
     for (const CriterionName& c : s_criteria) {
-        auto* badge = new QLabel(tr(c.name), this);
+        auto* badge = new QLabel(QCoreApplication::translate("SummaryStrip", c.name), this);
         badge->setObjectName(QStringLiteral("badge_") + QLatin1String(c.id));
         badge->setAlignment(Qt::AlignCenter);
         badge->setMinimumWidth(20);
@@ -180,7 +181,8 @@ void SummaryStrip::showCriteria(const QList<Criterion>& criteria)
                                  .arg(colour.name()));
         const QString result = it == criteria.end() ? tr("not judged yet") : criterionResult(it->passed);
         badge->setToolTip(it == criteria.end() ? result : result + QStringLiteral(": ") + it->detail);
-        badge->setAccessibleName(tr(s_criteria[i].name) + QStringLiteral(": ") + result);
+        badge->setAccessibleName(
+            QCoreApplication::translate("SummaryStrip", s_criteria[i].name) + QStringLiteral(": ") + result);
     }
 }
 

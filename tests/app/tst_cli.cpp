@@ -450,7 +450,8 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
         QHash<QString, QJsonObject> types;
-        for (const QJsonValue& t : report.value(QStringLiteral("request_types")).toArray())
+        const QJsonArray list = report.value(QStringLiteral("request_types")).toArray();
+        for (const QJsonValue& t : list)
             types.insert(t.toObject().value(QStringLiteral("name")).toString(), t.toObject());
         QCOMPARE(types.size(), 8);
         for (const char* name : { "voice_transcribe", "voice_synthesize", "llm_stream", "chat" }) {

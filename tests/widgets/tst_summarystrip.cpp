@@ -67,10 +67,10 @@ private Q_SLOTS:
 
         // The window follows the chart's selector.
         strip.setWindowSeconds(60);
-        QVERIFY2(strip.texts()[1].contains(QLatin1String("310")), qPrintable(strip.texts()[1]));
+        QVERIFY2(strip.texts().at(1).contains(QLatin1String("310")), qPrintable(strip.texts().at(1)));
         QCOMPARE(state("stripP95"), QStringLiteral("pass"));
         strip.setWindowSeconds(1);
-        QVERIFY2(strip.texts()[1].contains(QLatin1String("950")), qPrintable(strip.texts()[1]));
+        QVERIFY2(strip.texts().at(1).contains(QLatin1String("950")), qPrintable(strip.texts().at(1)));
         QCOMPARE(state("stripP95"), QStringLiteral("fail"));
 
         // A snapshot without a new row keeps the last window's figure.
@@ -78,7 +78,7 @@ private Q_SLOTS:
         s.newRows.clear();
         s.overall.failure = 10; // 1 %: within the limit
         strip.applySnapshot(s);
-        QVERIFY(strip.texts()[1].contains(QLatin1String("420")));
+        QVERIFY(strip.texts().at(1).contains(QLatin1String("420")));
         QCOMPARE(state("stripErrors"), QStringLiteral("pass"));
     }
 
@@ -98,8 +98,8 @@ private Q_SLOTS:
         c.comparisons = { throughput };
         s.comparison = c;
         strip.applySnapshot(s);
-        QVERIFY2(
-            strip.texts()[0].contains(QLatin1String("baseline 100.0 req/s (-20.0 %)")), qPrintable(strip.texts()[0]));
+        QVERIFY2(strip.texts().at(0).contains(QLatin1String("baseline 100.0 req/s (-20.0 %)")),
+            qPrintable(strip.texts().at(0)));
         QCOMPARE(
             SummaryStrip::stateOf(strip.findChild<QLabel*>(QStringLiteral("stripThroughput"))), QStringLiteral("fail"));
     }
@@ -116,9 +116,9 @@ private Q_SLOTS:
         r.criteria = { { QStringLiteral("metrics_collected"), true, {} } };
         strip.start(r.config.thresholds);
         strip.showReport(r);
-        QVERIFY(strip.texts()[0].contains(QLatin1String("20.0 req/s")));
-        QVERIFY2(strip.texts()[1].startsWith(QLatin1String("p95 (run) 123")), qPrintable(strip.texts()[1]));
-        QVERIFY(strip.texts()[4].contains(QLatin1String("finished")));
+        QVERIFY(strip.texts().at(0).contains(QLatin1String("20.0 req/s")));
+        QVERIFY2(strip.texts().at(1).startsWith(QLatin1String("p95 (run) 123")), qPrintable(strip.texts().at(1)));
+        QVERIFY(strip.texts().at(4).contains(QLatin1String("finished")));
         QCOMPARE(SummaryStrip::stateOf(strip.findChild<QLabel*>(QStringLiteral("badge_metrics_collected"))),
             QStringLiteral("pass"));
     }

@@ -131,7 +131,7 @@ int k8sJob(const QStringList& arguments)
     QStringList pass;
     // Its own options are taken out; the rest are run's, passed through to every shard.
     for (qsizetype i = 1; i < arguments.size(); ++i) {
-        QString arg = arguments[i];
+        const QString& arg = arguments[i];
         QString value;
         const qsizetype eq = arg.indexOf(QLatin1Char('='));
         const QString key = arg.startsWith(QLatin1String("--")) && eq > 0 ? arg.left(eq) : arg;

@@ -12,6 +12,7 @@
 #include "demoservice.h"
 #include "historypanel.h"
 #include "lagprobe.h"
+#include "modellookup.h"
 #include "pdfreport.h"
 #include "recoveryoffer.h"
 #include "runcommand.h"
@@ -37,6 +38,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
@@ -545,7 +547,7 @@ void MainWindow::applyDemoKnobs(const DemoOptions& options)
 
 void MainWindow::startRun()
 {
-    if (isRunning())
+    if (isRunning() || m_lookingUpModel)
         return;
     SetupForm::Collected setup = m_form->collectConfig();
     if (!setup.ok) {
@@ -573,6 +575,48 @@ void MainWindow::startRun()
             config.monitorName = tr("stressdeck (demo service)");
         }
     }
+    if (config.model.isEmpty() && scenario.needsModel()) {
+        // As `stressdeck run` does: the server's first model, asked once, without blocking the window.
+        lookUpModelThenStart(std::move(setup));
+        return;
+    }
+    startCollected(setup);
+}
+
+QCoro::Task<> MainWindow::lookUpModelThenStart(SetupForm::Collected setup)
+{
+    m_lookingUpModel = true;
+    m_startAction->setEnabled(false);
+    const QUrl models = ModelLookup::modelsUrl(setup.config.target);
+    m_state->setText(tr("Asking %1 for a model…").arg(models.toString()));
+    QPointer<MainWindow> self(this);
+    const ModelLookup found = co_await ModelLookup::firstModel(setup.config.target,
+        std::chrono::milliseconds(qint64(std::min(setup.config.timeoutS, 30.0) * 1000)), setup.config.insecure);
+    if (!self)
+        co_return;
+    m_lookingUpModel = false;
+    m_startAction->setEnabled(true);
+    if (found.model.isEmpty()) {
+        m_state->setText(found.error);
+        if (m_options.quitWhenDone) {
+            QTextStream(stderr) << found.error << Qt::endl;
+            m_exitCode = Cli::TargetUnavailable;
+            QTimer::singleShot(0, qApp, [] { QApplication::exit(Cli::TargetUnavailable); });
+        } else {
+            QMessageBox::warning(this, tr("No model"), found.error);
+        }
+        co_return;
+    }
+    setup.config.model = found.model;
+    statusBar()->showMessage(tr("Using %1, the first model of %2").arg(found.model, models.toString()), 8000);
+    startCollected(setup);
+}
+
+void MainWindow::startCollected(const SetupForm::Collected& setup)
+{
+    const RunConfig& config = setup.config;
+    const Scenario& scenario = setup.scenario;
+    QString error;
     if (setup.capacity) {
         startCapacity(config, scenario, *setup.capacity);
         return;

@@ -10,6 +10,9 @@
 #include "profilestore.h"
 #include "report.h"
 #include "runcomparison.h"
+#include "setupform.h"
+
+#include <QCoro/QCoroTask>
 
 #include <QMainWindow>
 
@@ -99,6 +102,10 @@ private:
     void onFinished(const Report& report);
     //! Starts the capacity search of `base` (the demo service already started when it is the target).
     void startCapacity(const RunConfig& base, const Scenario& scenario, const CapacityRun::Options& options);
+    //! A streaming scenario whose bodies name no model and no --model: asks the target's
+    //! /v1/models for its first (as `stressdeck run` does), then starts.
+    QCoro::Task<> lookUpModelThenStart(SetupForm::Collected setup);
+    void startCollected(const SetupForm::Collected& setup);
     //! Redraws the capacity view: the steps so far and the one in progress (`stepFraction` done).
     void showCapacity(double stepFraction);
     void onCapacityFinished();
@@ -143,6 +150,7 @@ private:
     QLabel* m_health = nullptr;
 
     QAction* m_startAction = nullptr;
+    bool m_lookingUpModel = false;
     QAction* m_stopAction = nullptr;
     QAction* m_saveAction = nullptr;
     QAction* m_pdfAction = nullptr;

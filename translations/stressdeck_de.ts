@@ -3290,6 +3290,18 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <source>step %1 of about %2 · %3 left</source>
         <translation>Stufe %1 von etwa %2 · noch %3</translation>
     </message>
+    <message>
+        <source>Asking %1 for a model…</source>
+        <translation>Frage %1 nach einem Modell …</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Kein Modell</translation>
+    </message>
+    <message>
+        <source>Using %1, the first model of %2</source>
+        <translation>Verwende %1, das erste Modell von %2</translation>
+    </message>
 </context>
 <context>
     <name>Stressdeck::RecoveryOffer</name>

@@ -732,19 +732,28 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 2);
     }
 
+    void guiRunsTheOpenAiChatScenario_data()
+    {
+        QTest::addColumn<QStringList>("model");
+        QTest::addRow("--model given") << QStringList { QStringLiteral("--model"),
+            QStringLiteral("Llama-3.2-3B-Instruct") };
+        // Without it the window asks the demo's /v1/models, whose first (only) id is that model.
+        QTest::addRow("asked of /v1/models") << QStringList {};
+    }
+
     void guiRunsTheOpenAiChatScenario()
     {
+        QFETCH(QStringList, model);
         // Chosen on the command line, the built-in goes through the window's scenario list.
         QTemporaryDir dir;
         const QString json = dir.filePath(QStringLiteral("gui-chat.json"));
         QProcess p;
         startWith(p,
-            { QStringLiteral("gui"), QStringLiteral("--scenario"), QStringLiteral("openai-chat"),
-                QStringLiteral("--model"), QStringLiteral("Llama-3.2-3B-Instruct"), QStringLiteral("--slo"),
-                QStringLiteral("ttft_p95<30s"), QStringLiteral("--demo-speed"), QStringLiteral("50"),
-                QStringLiteral("-d"), QStringLiteral("2s"), QStringLiteral("-c"), QStringLiteral("2"),
-                QStringLiteral("--autostart"), QStringLiteral("--save-json"), json,
-                QStringLiteral("--quit-when-done") },
+            QStringList { QStringLiteral("gui"), QStringLiteral("--scenario"), QStringLiteral("openai-chat") } + model
+                + QStringList { QStringLiteral("--slo"), QStringLiteral("ttft_p95<30s"), QStringLiteral("--demo-speed"),
+                    QStringLiteral("50"), QStringLiteral("-d"), QStringLiteral("2s"), QStringLiteral("-c"),
+                    QStringLiteral("2"), QStringLiteral("--autostart"), QStringLiteral("--save-json"), json,
+                    QStringLiteral("--quit-when-done") },
             { { QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen") },
                 { QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")) },
                 { QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")) } });
@@ -759,6 +768,25 @@ private Q_SLOTS:
         QCOMPARE(report.config.slo.toString(), QStringLiteral("ttft_p95<30s"));
         QVERIFY(report.requestTypes.first().success > 0);
         QVERIFY(report.requestTypes.first().streaming && report.requestTypes.first().streaming->goodPct);
+    }
+
+    void guiWithoutAModelExitsWithThree()
+    {
+        // The test server has no /v1/models: the window names the URL and does not start.
+        TestServerThread server;
+        QTemporaryDir dir;
+        QProcess p;
+        startWith(p,
+            { QStringLiteral("gui"), QStringLiteral("--scenario"), QStringLiteral("openai-chat"),
+                QStringLiteral("--target"), server.url(), QStringLiteral("-d"), QStringLiteral("2s"),
+                QStringLiteral("--autostart"), QStringLiteral("--quit-when-done") },
+            { { QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen") },
+                { QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")) },
+                { QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")) } });
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY2(err.contains(QLatin1String("/v1/models")), qPrintable(err));
     }
 
     void guiHelpNeedsNoDisplayAndListsEveryRunOption()

@@ -2,6 +2,8 @@
 
 #include "openaistreamreader.h"
 
+#include "chunkscanner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,6 +53,18 @@ QString errorText(const QJsonValue& error, const QByteArray& data)
 } // namespace
 
 OpenAiChunk OpenAiChunk::classify(const QByteArray& type, const QByteArray& data)
+{
+    if (type != "error") {
+        const QByteArrayView trimmed = QByteArrayView(data).trimmed();
+        if (trimmed.startsWith('{')) {
+            if (std::optional<OpenAiChunk> chunk = ChunkScanner::scan(trimmed))
+                return *chunk;
+        }
+    }
+    return classifyWithQJson(type, data);
+}
+
+OpenAiChunk OpenAiChunk::classifyWithQJson(const QByteArray& type, const QByteArray& data)
 {
     OpenAiChunk chunk;
     const QByteArray trimmed = data.trimmed();

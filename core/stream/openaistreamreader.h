@@ -33,8 +33,11 @@ struct OpenAiChunk {
 
     bool hasUsage() const { return completionTokens.has_value() || promptTokens.has_value(); }
 
-    //! Classifies one event's payload (`type` is its `event:` field, usually empty).
+    //! Classifies one event's payload (`type` is its `event:` field, usually empty): ChunkScanner
+    //! where it is sure, else classifyWithQJson.
     static OpenAiChunk classify(const QByteArray& type, const QByteArray& data);
+    //! The same through QJsonDocument: the reference the fast path is tested against.
+    static OpenAiChunk classifyWithQJson(const QByteArray& type, const QByteArray& data);
 };
 
 //! Reads the response body of a streaming `/v1/chat/completions` or `/v1/completions` request

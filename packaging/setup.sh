@@ -18,7 +18,7 @@ packages=(
     libhttp-parser-dev libqt6sql6-sqlite fonts-dejavu-core poppler-utils zlib1g-dev
 )
 # STRESSDECK_QUICK=1 (test mode only): build and run the test suite, skip the sanitizer, fuzzing,
-# packaging and benchmark stages and what only they need.
+# packaging, benchmark and Slurm stages and what only they need.
 quick="${STRESSDECK_QUICK:-}"
 if [[ "$mode" == test ]]; then
     packages+=(ccache) # every tree reuses the objects of earlier runs
@@ -28,6 +28,7 @@ if [[ "$mode" == test && -z "$quick" ]]; then
     packages+=(clazy clang-tidy)        # the static checks (.clang-tidy, CLAZY_CHECKS in CMakePresets.json)
     packages+=(desktop-file-utils appstream dpkg-dev debootstrap xxd) # packaging checks, crash dumps
     packages+=(nginx-light wrk hey time python3 bc) # the benchmark smoke run
+    packages+=(slurm-wlm munge)                     # the Slurm stage (packaging/slurm/ci-local.sh)
 fi
 if [[ "$mode" == run ]]; then
     packages+=(xvfb xauth)
@@ -119,7 +120,7 @@ test)
     if [[ -n "$quick" ]]; then
         stage "The test suite"
         ctest --preset dev --test-dir "$build" -j "$test_jobs"
-        echo "STRESSDECK_QUICK is set: skipping the sanitizer, fuzzing, packaging and benchmark stages."
+        echo "STRESSDECK_QUICK is set: skipping the sanitizer, fuzzing, packaging, benchmark and Slurm stages."
         exit 0
     fi
     # Without STRESSDECK_QUICK the dev tree's suite runs once, in the clean root below (the
@@ -213,6 +214,11 @@ test)
 
     stage "Benchmark smoke run (bench/run.sh --smoke)"
     STRESSDECK_BUILD_DIR="$build" bash "$here/bench/run.sh" --smoke
+
+    stage "Slurm: three shards on a single-node Slurm on localhost"
+    # munged, slurmctld and slurmd of its own in a temporary directory, the sbatch template
+    # (packaging/slurm/stressdeck.sbatch) against the demo service, the merge checked against the shards.
+    bash "$here/packaging/slurm/ci-local.sh" "$build"
 
     stage "All stages passed"
     ;;

@@ -32,7 +32,12 @@ int parseGuiOptions(const QStringList& arguments, GuiOptions* options, QString* 
         QCoreApplication::translate(
             "Cli", "Compare the run with this saved report, live (File › Compare with baseline…)."),
         QStringLiteral("file"));
-    for (const auto& o : { autostart, saveJson, quit, screenshot, baseline })
+    const QCommandLineOption follow(QStringLiteral("follow"),
+        QCoreApplication::translate("Cli",
+            "Follow a distributed run live: the shards' checkpoints in this folder (run --checkpoint-dir), merged "
+            "(File › Follow shards…)."),
+        QStringLiteral("dir"));
+    for (const auto& o : { autostart, saveJson, quit, screenshot, baseline, follow })
         parser.addOption(o);
     if (!parser.parse(arguments)) {
         *message = parser.errorText();
@@ -64,6 +69,11 @@ int parseGuiOptions(const QStringList& arguments, GuiOptions* options, QString* 
     options->quitWhenDone = parser.isSet(quit);
     options->screenshot = parser.value(screenshot);
     options->baseline = parser.value(baseline);
+    options->follow = parser.value(follow);
+    if (!options->follow.isEmpty() && options->autostart) {
+        *message = QCoreApplication::translate("Cli", "--follow and --autostart cannot be combined");
+        return Cli::BadInput;
+    }
     return Cli::Passed;
 }
 

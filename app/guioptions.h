@@ -18,6 +18,7 @@ struct GuiOptions {
     bool quitWhenDone = false;
     QString screenshot; //!< grab the window near the end of the run (or once shown) into this PNG
     QString baseline; //!< --baseline: a saved report to compare the runs with
+    QString follow; //!< --follow: the checkpoint folder of a distributed run to follow live
 };
 
 //! Parses `stressdeck gui …` (arguments[0] is the program). Needs no display, only a

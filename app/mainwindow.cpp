@@ -20,6 +20,7 @@
 #include "savefile.h"
 #include "settings.h"
 #include "setupform.h"
+#include "shardstatusview.h"
 #include "summarystrip.h"
 
 #include <QAction>
@@ -36,6 +37,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -87,6 +89,8 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(2);
     centralLayout->addWidget(m_strip);
+    m_shardView = new ShardStatusView(this);
+    centralLayout->addWidget(m_shardView);
     centralLayout->addWidget(m_splitter, 1);
     setCentralWidget(central);
     buildActions();
@@ -142,6 +146,11 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     validate();
     if (m_options.autostart)
         QTimer::singleShot(0, this, &MainWindow::startRun);
+    else if (!m_options.follow.isEmpty())
+        QTimer::singleShot(0, this, [this] {
+            if (!followShards(m_options.follow) && m_options.quitWhenDone)
+                QApplication::exit(Cli::BadInput);
+        });
     else if (!m_options.screenshot.isEmpty())
         QTimer::singleShot(ScreenshotDelayMs, this, &MainWindow::takeIdleScreenshot);
     else
@@ -330,6 +339,13 @@ void MainWindow::buildActions()
             openReport(name);
     });
     m_recentMenu = file->addMenu(tr("Recent reports"));
+    file->addAction(tr("&Follow shards…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+        const QString directory = QFileDialog::getExistingDirectory(this, tr("Follow the shards checkpointing into"));
+        if (!directory.isEmpty())
+            followShards(directory);
+    });
+    m_stopFollowingAction = file->addAction(tr("Stop follo&wing"), this, &MainWindow::stopFollowing);
+    m_stopFollowingAction->setEnabled(false);
     m_saveAction = file->addAction(tr("&Save report…"), QKeySequence::Save, this, [this] {
         const QString name = QFileDialog::getSaveFileName(this, tr("Save report"),
             QStringLiteral("stressdeck-%1.json")
@@ -555,6 +571,8 @@ void MainWindow::startRun()
         statusBar()->showMessage(setup.error, 5000);
         return;
     }
+    stopFollowing();
+    m_shardView->hide();
     RunConfig& config = setup.config;
     const Scenario& scenario = setup.scenario;
     QString error;
@@ -1013,6 +1031,18 @@ bool MainWindow::openReport(const QString& fileName)
         QMessageBox::warning(this, tr("Open report"), error);
         return false;
     }
+    stopFollowing();
+    showReport(report);
+    m_shardView->setMergedReport(report);
+    m_state->setText(tr("Report %1 (%2, %3)")
+                         .arg(QFileInfo(fileName).fileName(), report.scenarioName,
+                             report.startedAt.toLocalTime().toString(Qt::ISODate)));
+    addRecent(fileName);
+    return true;
+}
+
+void MainWindow::showReport(const Report& report)
+{
     m_report = report;
     m_hasReport = true;
     m_saveAction->setEnabled(true);
@@ -1021,11 +1051,84 @@ bool MainWindow::openReport(const QString& fileName)
     m_strip->start(report.config.thresholds);
     m_strip->showReport(report);
     compareShownReport();
-    m_state->setText(tr("Report %1 (%2, %3)")
-                         .arg(QFileInfo(fileName).fileName(), report.scenarioName,
-                             report.startedAt.toLocalTime().toString(Qt::ISODate)));
-    addRecent(fileName);
+}
+
+bool MainWindow::followShards(const QString& directory)
+{
+    if (isRunning()) {
+        statusBar()->showMessage(tr("Stop the run first: the window runs or follows, not both at once"), 5000);
+        return false;
+    }
+    if (!QFileInfo(directory).isDir()) {
+        const QString message = tr("Cannot follow %1: not a folder").arg(directory);
+        QTextStream(stderr) << message << Qt::endl;
+        m_state->setText(message);
+        return false;
+    }
+    stopFollowing();
+    m_follower = std::make_unique<ShardFollower>(directory);
+    connect(m_follower.get(), &ShardFollower::updated, this, &MainWindow::onFollowed);
+    FollowedRun nothingYet;
+    nothingYet.directory = directory;
+    m_shardView->setRun(nothingYet);
+    m_stopFollowingAction->setEnabled(true);
+    m_state->setText(tr("Following the shards in %1").arg(directory));
+    m_follower->start();
     return true;
+}
+
+void MainWindow::stopFollowing()
+{
+    if (!m_follower)
+        return;
+    m_follower.reset();
+    m_stopFollowingAction->setEnabled(false);
+    m_state->setText(tr("Stopped following"));
+}
+
+void MainWindow::onFollowed(const FollowedRun& run)
+{
+    m_shardView->setRun(run);
+    const bool changed = !m_hasReport || run.report.overall.total != m_report.overall.total
+        || run.report.elapsedS != m_report.elapsedS || run.report.stopReason != m_report.stopReason;
+    if (run.merged && changed)
+        showReport(run.report);
+    if (run.merged && run.report.config.durationS > 0) {
+        const double elapsed = std::min(run.report.elapsedS, run.report.config.durationS);
+        m_progress->setValue(int(100.0 * elapsed / run.report.config.durationS));
+        m_progress->setFormat(run.finished()
+                ? tr("finished in %1").arg(formatDuration(run.report.elapsedS))
+                : tr("%1 / %2 — %3 left")
+                      .arg(formatDuration(elapsed), formatDuration(run.report.config.durationS),
+                          formatDuration(run.report.config.durationS - elapsed)));
+    }
+    if (!run.finished()) {
+        if (run.merged)
+            m_state->setText(tr("Following %1: %2 requests so far")
+                                 .arg(run.directory, QLocale().toString(run.report.overall.total)));
+        // The screenshot of a followed run: every shard running, most of the run behind them.
+        const bool wellUnderWay = run.merged && run.countIn(ShardStatus::State::Running) == run.count
+            && run.report.elapsedS >= 0.6 * run.report.config.durationS;
+        if (!m_options.screenshot.isEmpty() && !m_screenshotTaken && wellUnderWay) {
+            m_screenshotTaken = true;
+            saveScreenshot();
+        }
+        return;
+    }
+    m_stopFollowingAction->setEnabled(false);
+    m_state->setText(tr("The followed run finished: %n shard(s) merged", nullptr, run.count));
+    if (!m_options.saveJson.isEmpty()) {
+        QString error;
+        if (!run.report.save(m_options.saveJson, &error)) {
+            QTextStream(stderr) << error << Qt::endl;
+            m_exitCode = Cli::BadInput;
+        }
+    }
+    if (m_options.quitWhenDone) {
+        if (m_exitCode == 0)
+            m_exitCode = m_screenshotFailed ? Cli::BadInput : run.report.passed ? Cli::Passed : Cli::CriterionFailed;
+        QApplication::exit(m_exitCode);
+    }
 }
 
 void MainWindow::addRecent(const QString& fileName)

@@ -11,6 +11,7 @@
 #include "report.h"
 #include "runcomparison.h"
 #include "setupform.h"
+#include "shardfollower.h"
 
 #include <QCoro/QCoroTask>
 
@@ -34,6 +35,7 @@ namespace Stressdeck {
 
 class CapacityView;
 class Dashboard;
+class ShardStatusView;
 class SummaryStrip;
 class DemoKnobsPanel;
 class HistoryPanel;
@@ -73,6 +75,12 @@ public:
     bool setBaseline(const QString& fileName);
     QString baselineFile() const { return m_baselineFile; }
     bool exportComparisonPdf(const QString& fileName);
+    //! Follows the distributed run whose shards write their checkpoints into `directory`
+    //! (`run --checkpoint-dir`): the merged figures and a row per shard, refreshed every second.
+    bool followShards(const QString& directory);
+    void stopFollowing();
+    bool isFollowing() const { return m_follower && m_follower->isFollowing(); }
+    ShardStatusView* shardStatusView() const { return m_shardView; }
     void setLiveConcurrency(int users);
     //! Saves the form (its stages too) as the profile `name` and selects it; false (with a message
     //! box unless scripted) for a built-in name or a form that does not check.
@@ -120,12 +128,18 @@ private:
     void compareShownReport();
     //! Records a finished run in the run history (unless --no-history); a failure only warns.
     void recordInHistory(const Report& report, const QString& savedAs);
+    void onFollowed(const FollowedRun& run);
+    //! Shows a report that is not a run of this window's (opened, recovered, followed).
+    void showReport(const Report& report);
 
     LoadRunner m_runner;
     CapacityRun m_capacity;
     CapacityView* m_capacityView = nullptr;
     QTabWidget* m_views = nullptr;
     SummaryStrip* m_strip = nullptr;
+    ShardStatusView* m_shardView = nullptr;
+    std::unique_ptr<ShardFollower> m_follower;
+    QAction* m_stopFollowingAction = nullptr;
     QAction* m_capacityPdfAction = nullptr;
     QAction* m_capacityJsonAction = nullptr;
     bool m_capacityDone = false;

@@ -10,12 +10,14 @@
 #include "pdfreport.h"
 #include "reportframe.h"
 #include "runhistory.h"
+#include "shardfollower.h"
 #include "shardoptions.h"
 #include "signalwatcher.h"
 #include "textsummary.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
@@ -135,6 +137,10 @@ int run(const QStringList& arguments)
     }
 
     LoadRunner runner;
+    const QString followFile = shard.checkpointDir.isEmpty()
+        ? QString()
+        : QDir(shard.checkpointDir).filePath(ShardFollower::fileName(shard.spec.index, shard.spec.count));
+    runner.setCheckpointCopy(followFile);
     if (shard.given) {
         runner.setShard(shard.spec, shard.barrier);
         err() << QCoreApplication::translate("Cli", "Shard %1/%2 (from %3)")
@@ -216,6 +222,9 @@ int run(const QStringList& arguments)
             }
             err() << QCoreApplication::translate("Cli", "PDF written to %1").arg(pdfFile) << Qt::endl;
         }
+        QString followError;
+        if (!followFile.isEmpty() && !unavailable && !report.save(followFile, &followError))
+            err() << "stressdeck run: " << followError << Qt::endl;
         if (shard.reportStdout && !unavailable)
             QTextStream(stdout) << ReportFrame::line(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact))
                                 << Qt::endl;

@@ -7,6 +7,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 namespace Stressdeck::Cli {
 
@@ -32,6 +34,11 @@ void ShardOptions::addTo(QCommandLineParser* parser)
         QCoreApplication::translate("Cli",
             "Also print the report as the last line of stdout (STRESSDECK-REPORT, base64 of gzipped JSON), which "
             "stressdeck merge reads from a log.") });
+    parser->addOption({ QStringLiteral("checkpoint-dir"),
+        QCoreApplication::translate("Cli",
+            "Also write every checkpoint (--checkpoint-interval) and the final report to DIR/shard-I-of-N.json, "
+            "for stressdeck gui --follow DIR."),
+        QStringLiteral("dir") });
 }
 
 bool ShardOptions::read(
@@ -68,6 +75,15 @@ bool ShardOptions::read(
     }
     o.barrier.join = late == QLatin1String("join");
     o.reportStdout = parser.isSet(QStringLiteral("report-stdout"));
+    if (parser.isSet(QStringLiteral("checkpoint-dir"))) {
+        o.given = true; // a followed run is a shard's, 0/1 at least, so its files merge
+        o.checkpointDir = parser.value(QStringLiteral("checkpoint-dir"));
+        if (!QDir().mkpath(o.checkpointDir) || !QFileInfo(o.checkpointDir).isWritable()) {
+            *error
+                = QCoreApplication::translate("Cli", "--checkpoint-dir: cannot write to \"%1\"").arg(o.checkpointDir);
+            return false;
+        }
+    }
     *out = o;
     return true;
 }

@@ -10,13 +10,14 @@ class QCommandLineParser;
 
 namespace Stressdeck::Cli {
 
-//! `--shard`, `--start-at`, `--late-tolerance`, `--late-start` and `--report-stdout` of
+//! `--shard`, `--start-at`, `--late-tolerance`, `--late-start`, `--report-stdout` and `--checkpoint-dir` of
 //! `stressdeck run` (issue #17).
 struct ShardOptions {
     bool given = false; //!< --shard or --start-at on the command line: the report is a shard's
     ShardSpec spec;
     StartBarrier barrier;
     bool reportStdout = false; //!< the report as the last line of stdout (ReportFrame)
+    QString checkpointDir; //!< every checkpoint and the final report also go there (ShardFollower)
 
     static void addTo(QCommandLineParser* parser);
     //! False with a message naming the flag (or the environment variable of `--shard auto`).

@@ -1191,6 +1191,22 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <source>--late-start: &quot;%1&quot; is neither fail nor join</source>
         <translation>--late-start: „%1“ ist weder fail noch join</translation>
     </message>
+    <message>
+        <source>Follow a distributed run live: the shards&apos; checkpoints in this folder (run --checkpoint-dir), merged (File › Follow shards…).</source>
+        <translation>Einem verteilten Lauf live folgen: die Checkpoints der Shards in diesem Ordner (run --checkpoint-dir), zusammengeführt (Datei › Shards folgen…).</translation>
+    </message>
+    <message>
+        <source>--follow and --autostart cannot be combined</source>
+        <translation>--follow und --autostart lassen sich nicht kombinieren</translation>
+    </message>
+    <message>
+        <source>Also write every checkpoint (--checkpoint-interval) and the final report to DIR/shard-I-of-N.json, for stressdeck gui --follow DIR.</source>
+        <translation>Jeden Checkpoint (--checkpoint-interval) und den fertigen Bericht auch nach DIR/shard-I-of-N.json schreiben, für stressdeck gui --follow DIR.</translation>
+    </message>
+    <message>
+        <source>--checkpoint-dir: cannot write to &quot;%1&quot;</source>
+        <translation>--checkpoint-dir: kann nicht nach „%1“ schreiben</translation>
+    </message>
 </context>
 <context>
     <name>ComparePdf</name>
@@ -3302,6 +3318,45 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <source>Using %1, the first model of %2</source>
         <translation>Verwende %1, das erste Modell von %2</translation>
     </message>
+    <message>
+        <source>&amp;Follow shards…</source>
+        <translation>Shards &amp;folgen…</translation>
+    </message>
+    <message>
+        <source>Follow the shards checkpointing into</source>
+        <translation>Den Shards folgen, die hierhin ihre Checkpoints schreiben</translation>
+    </message>
+    <message>
+        <source>Stop follo&amp;wing</source>
+        <translation>Folgen &amp;beenden</translation>
+    </message>
+    <message>
+        <source>Stop the run first: the window runs or follows, not both at once</source>
+        <translation>Erst den Lauf beenden: Das Fenster führt aus oder folgt, nicht beides zugleich</translation>
+    </message>
+    <message>
+        <source>Cannot follow %1: not a folder</source>
+        <translation>Kann %1 nicht folgen: kein Ordner</translation>
+    </message>
+    <message>
+        <source>Following the shards in %1</source>
+        <translation>Folge den Shards in %1</translation>
+    </message>
+    <message>
+        <source>Stopped following</source>
+        <translation>Folgen beendet</translation>
+    </message>
+    <message>
+        <source>Following %1: %2 requests so far</source>
+        <translation>Folge %1: bisher %2 Anfragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The followed run finished: %n shard(s) merged</source>
+        <translation>
+            <numerusform>Der verfolgte Lauf ist fertig: %n Shard zusammengeführt</numerusform>
+            <numerusform>Der verfolgte Lauf ist fertig: %n Shards zusammengeführt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Stressdeck::RecoveryOffer</name>
@@ -3558,6 +3613,17 @@ Open it?</source>
     </message>
 </context>
 <context>
+    <name>Stressdeck::ShardFollower</name>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1: kein solcher Ordner</translation>
+    </message>
+    <message>
+        <source>%1: not a shard report (no shard block)</source>
+        <translation>%1: kein Shard-Bericht (kein shard-Block)</translation>
+    </message>
+</context>
+<context>
     <name>Stressdeck::ShardMerge</name>
     <message>
         <source>no shard reports to merge</source>
@@ -3594,6 +3660,110 @@ Open it?</source>
     <message>
         <source>%1: starts more than a day away from the other shards: not the same run</source>
         <translation>%1: beginnt mehr als einen Tag entfernt von den anderen Shards: nicht derselbe Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::ShardStatusModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>verspätet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>stumm</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Verstrichen</translation>
+    </message>
+    <message>
+        <source>Start lag</source>
+        <translation>Startverzug</translation>
+    </message>
+    <message>
+        <source>Last written</source>
+        <translation>Zuletzt geschrieben</translation>
+    </message>
+    <message>
+        <source>running: a checkpoint within three intervals; silent: none for longer (stuck, killed or cut off); late: nothing long after the start, or it joined the schedule late; waiting: nothing yet; finished: its final report is there</source>
+        <translation>läuft: ein Checkpoint innerhalb von drei Intervallen; stumm: länger keiner (hängt, beendet oder abgeschnitten); verspätet: lange nach dem Start nichts, oder spät in den Fahrplan eingestiegen; wartet: noch nichts; fertig: der fertige Bericht liegt vor</translation>
+    </message>
+    <message>
+        <source>How long after --start-at the shard started (its start_lag_ms)</source>
+        <translation>Wie lange nach --start-at der Shard begann (sein start_lag_ms)</translation>
+    </message>
+    <message>
+        <source>Age of the shard&apos;s newest file in the followed folder</source>
+        <translation>Alter der neuesten Datei des Shards im verfolgten Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::ShardStatusView</name>
+    <message>
+        <source>Partial: shard(s) %1 missing; the figures are those of the others only</source>
+        <translation>Unvollständig: Shard(s) %1 fehlen; die Zahlen sind nur die der anderen</translation>
+    </message>
+    <message>
+        <source>The shards started %1 ms apart: more than 1 s or 1 % of the run</source>
+        <translation>Die Shards starteten %1 ms auseinander: mehr als 1 s oder 1 % des Laufs</translation>
+    </message>
+    <message>
+        <source>Following %1: no shard has written a checkpoint yet</source>
+        <translation>Folge %1: noch kein Shard hat einen Checkpoint geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Followed %1: all %n shard(s) finished</source>
+        <translation>
+            <numerusform>%1 gefolgt: der %n Shard ist fertig</numerusform>
+            <numerusform>%1 gefolgt: alle %n Shards sind fertig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Following %1: %n shard(s), %2</source>
+        <translation>
+            <numerusform>Folge %1: %n Shard, %2</numerusform>
+            <numerusform>Folge %1: %n Shards, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merged from %1 of %2 shards, start skew %3 ms</source>
+        <translation>Zusammengeführt aus %1 von %2 Shards, Startversatz %3 ms</translation>
     </message>
 </context>
 <context>
@@ -3921,6 +4091,10 @@ AIPerf / GuideLLM: %4</translation>
     <message>
         <source>not judged yet</source>
         <translation>noch nicht beurteilt</translation>
+    </message>
+    <message>
+        <source>so far</source>
+        <translation>bisher</translation>
     </message>
 </context>
 <context>

@@ -108,7 +108,9 @@ void SummaryStrip::showReport(const Report& r)
     m_lastRow.reset();
     const double errorPct = r.overall.total > 0 ? 100.0 * double(r.overall.failure) / double(r.overall.total) : 0;
     showFigures(r.overall.throughputRps, r.overall.latency.p95, tr("p95 (run)"), errorPct, 0, r.stuckRequests);
-    setTile(m_time, tr("Time"), formatDuration(r.elapsedS), tr("finished"), State::Neutral);
+    // A checkpoint (a followed shard's, a recovery copy) is a run still going when it was written.
+    setTile(m_time, tr("Time"), formatDuration(r.elapsedS),
+        r.stopReason == QLatin1String("checkpoint") ? tr("so far") : tr("finished"), State::Neutral);
     showCriteria(r.criteria);
 }
 

@@ -105,7 +105,7 @@ void LoadRunner::onCheckpoint(const Report& report)
             return; // the writer takes it when it is done with the one before
         m_writing = true;
     }
-    m_writer.start([this, file = m_recoveryFile] {
+    m_writer.start([this, files = QStringList { m_recoveryFile, m_checkpointCopy }] {
         for (;;) {
             Report next;
             {
@@ -117,9 +117,11 @@ void LoadRunner::onCheckpoint(const Report& report)
                 next = std::move(*m_pendingCheckpoint);
                 m_pendingCheckpoint.reset();
             }
-            QString error;
-            if (!next.save(file, &error))
-                qWarning("stressdeck: cannot write the recovery copy: %s", qPrintable(error));
+            for (const QString& file : files) {
+                QString error;
+                if (!file.isEmpty() && !next.save(file, &error))
+                    qWarning("stressdeck: cannot write the checkpoint: %s", qPrintable(error));
+            }
         }
     });
 }

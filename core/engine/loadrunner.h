@@ -56,6 +56,9 @@ public:
     static QStringList orphanedRecoveryFiles();
     //! The recovery file of the current run (empty when idle).
     QString recoveryFile() const { return m_recoveryFile; }
+    //! Every checkpoint of the next runs is also written (atomically) to this file, which stays:
+    //! `--checkpoint-dir` for following shards live (ShardFollower). Empty: none.
+    void setCheckpointCopy(const QString& fileName) { m_checkpointCopy = fileName; }
 
 Q_SIGNALS:
     void snapshotReady(const Stressdeck::LiveSnapshot& snapshot);
@@ -72,6 +75,7 @@ private:
 
     QThread* m_thread = nullptr;
     QString m_recoveryFile;
+    QString m_checkpointCopy;
     // Recovery copies are serialised and written on a thread of their own (a day-long run's
     // report is tens of MB of JSON): the caller's thread never waits for them. Only the newest
     // waiting copy is written.

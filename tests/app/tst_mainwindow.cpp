@@ -8,7 +8,10 @@
 #include "loadrunner.h"
 #include "mainwindow.h"
 #include "requesttypemodel.h"
+#include "shardstatusmodel.h"
+#include "shardstatusview.h"
 #include "stageeditor.h"
+#include "testhelpers.h"
 #include "testserver.h"
 #include "timeserieschart.h"
 
@@ -294,6 +297,49 @@ private Q_SLOTS:
         QVERIFY(!LoadRunner::orphanedRecoveryFiles().contains(orphan));
         QVERIFY(QFile::exists(
             LoadRunner::recoveryDirectory() + QStringLiteral("/recovered-run-20260101-000000-999999999.json")));
+    }
+
+    // File › Follow shards…: the band with a row per shard, the merged figures while they come
+    // in, the end by itself once all finished, and a merged report opened later says so.
+    void followsShardsAndOpensTheirMerge()
+    {
+        Testing::TestServerThread server;
+        const Report shard = Testing::shardReport(server.url(), 0, 2);
+        QVERIFY(shard.overall.total > 0);
+        QTemporaryDir dir;
+        const auto write = [&](int index, const QString& stopReason) {
+            Report r = shard;
+            r.shard->index = index;
+            r.stopReason = stopReason;
+            QString saveError;
+            QVERIFY2(r.save(dir.filePath(ShardFollower::fileName(index, 2)), &saveError), qPrintable(saveError));
+        };
+        write(0, QStringLiteral("checkpoint"));
+
+        MainWindow w;
+        QVERIFY(!w.followShards(dir.filePath(QStringLiteral("missing"))));
+        QVERIFY(!w.isFollowing());
+        QVERIFY(w.followShards(dir.path()));
+        QVERIFY(w.isFollowing());
+        QTRY_COMPARE(w.shardStatusView()->model()->rowCount(), 2);
+        QVERIFY2(w.shardStatusView()->heading().contains(QLatin1String("1 running")),
+            qPrintable(w.shardStatusView()->heading()));
+        QCOMPARE(w.lastReport().overall.total, shard.overall.total);
+        write(0, QStringLiteral("completed"));
+        write(1, QStringLiteral("completed"));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isFollowing(), 10000);
+        QCOMPARE(w.lastReport().overall.total, 2 * shard.overall.total);
+        QVERIFY2(w.shardStatusView()->heading().contains(QLatin1String("all 2 shard(s) finished")),
+            qPrintable(w.shardStatusView()->heading()));
+
+        const QString merged = dir.filePath(QStringLiteral("merged.json"));
+        QVERIFY(w.saveReport(merged));
+        MainWindow other;
+        QVERIFY(other.openReport(merged));
+        QVERIFY(other.shardStatusView()->isVisibleTo(&other));
+        QVERIFY2(other.shardStatusView()->heading().startsWith(QLatin1String("Merged from 2 of 2 shards")),
+            qPrintable(other.shardStatusView()->heading()));
+        QVERIFY(other.shardStatusView()->warning().isEmpty());
     }
 
     void runChangeLoadStopSaveReopen()

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 
 #include "scenario.h"
+#include "shardfollower.h"
 #include "testhelpers.h"
 #include "testserver.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Stressdeck;
@@ -40,7 +44,7 @@ std::unique_ptr<QProcess> start(const QStringList& args, const Variables& variab
 
 CliResult finish(QProcess& p, int timeoutMs = 60000)
 {
-    if (!p.waitForFinished(timeoutMs)) {
+    if (p.state() != QProcess::NotRunning && !p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished();
         qFatal("stressdeck %s did not finish", qPrintable(p.arguments().join(u' ')));
@@ -327,6 +331,64 @@ private Q_SLOTS:
         const CliResult none = runCli({ QStringLiteral("merge"), QStringLiteral("--from-logs"), empty });
         QCOMPARE(none.exitCode, 2);
         QVERIFY2(none.err.contains(empty), qPrintable(none.err));
+    }
+
+    // Three shards checkpointing into one folder, followed while they run (what gui --follow
+    // shows): the follower sees them running with a partial sum, then finished with the exact one.
+    void followsThreeShardsLive()
+    {
+        TestServerThread server;
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("checkpoints"));
+        const QStringList base = common(server.url(), writeScenario(dir))
+            + QStringList { QStringLiteral("-c"), QStringLiteral("6"), QStringLiteral("-d"), QStringLiteral("4s"),
+                  QStringLiteral("--think-time"), QStringLiteral("20ms-40ms"), QStringLiteral("--checkpoint-dir"),
+                  folder, QStringLiteral("--checkpoint-interval"), QStringLiteral("1s"), QStringLiteral("--start-at"),
+                  startAt(1.5) };
+        std::vector<std::unique_ptr<QProcess>> shards;
+        QStringList files;
+        for (int i = 0; i < 3; ++i) {
+            files.append(dir.filePath(QStringLiteral("shard-%1.json").arg(i)));
+            shards.push_back(start(base
+                + QStringList { QStringLiteral("--shard"), QStringLiteral("%1/3").arg(i), QStringLiteral("--json"),
+                    files.last() }));
+        }
+        ShardFollower follower(folder);
+        QList<FollowedRun> looks;
+        connect(&follower, &ShardFollower::updated, this, [&](const FollowedRun& run) { looks.append(run); });
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(folder).isDir(), 10000);
+        follower.start();
+        // Waiting with the event loop running, so the follower looks while the shards run.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(shards.begin(), shards.end(), [](const auto& p) { return p->state() == QProcess::NotRunning; }),
+            60000);
+        qint64 sum = 0;
+        for (int i = 0; i < 3; ++i) {
+            const CliResult r = finish(*shards[size_t(i)]);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            sum += qint64(readJson(files[i]).value(QStringLiteral("overall"))[QStringLiteral("total")].toDouble());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!follower.isFollowing(), 10000); // it stops once all finished
+        QVERIFY(!looks.isEmpty());
+        const FollowedRun& last = looks.last();
+        QVERIFY2(last.finished(), qPrintable(last.error));
+        QCOMPARE(last.count, 3);
+        QCOMPARE(last.report.overall.total, sum);
+        QCOMPARE(last.report.shards->merged, (QList<int> { 0, 1, 2 }));
+        const auto live = std::find_if(looks.begin(), looks.end(),
+            [](const FollowedRun& run) { return run.merged && run.countIn(ShardStatus::State::Running) > 0; });
+        QVERIFY2(live != looks.end(), "no look saw a shard running");
+        QVERIFY(live->report.overall.total > 0);
+        QVERIFY(live->report.overall.total < sum);
+        // The final file in the folder is the shard's report.
+        QCOMPARE(readJson(QDir(folder).filePath(ShardFollower::fileName(1, 3)))
+                     .value(QStringLiteral("overall"))[QStringLiteral("total")],
+            readJson(files[1]).value(QStringLiteral("overall"))[QStringLiteral("total")]);
+
+        const CliResult unwritable = runCli(base.mid(0, base.size() - 2)
+            + QStringList { QStringLiteral("--checkpoint-dir"), QStringLiteral("/proc/stressdeck-no") });
+        QCOMPARE(unwritable.exitCode, 2);
+        QVERIFY2(unwritable.err.contains(QStringLiteral("--checkpoint-dir")), qPrintable(unwritable.err));
     }
 
     void k8sJobPrintsTheIndexedJob()

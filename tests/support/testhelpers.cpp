@@ -2,6 +2,8 @@
 
 #include "testhelpers.h"
 
+#include "scenario.h"
+
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTimer>
@@ -25,6 +27,35 @@ Run runToEnd(const RunConfig& config, const Scenario& scenario, const std::funct
     if (!finished.wait(watchdogMs))
         qFatal("run did not finish within %d ms", watchdogMs);
     return { finished.first().first().value<Report>(), wall.elapsed(), !unavailable.isEmpty() };
+}
+
+Report shardReport(const QString& url, int index, int count)
+{
+    RunConfig c;
+    c.target = QUrl(url);
+    c.concurrency = 2;
+    c.durationS = 1;
+    c.timeoutS = 5;
+    c.thinkMinMs = c.thinkMaxMs = 0;
+    c.sampleIntervalS = 1;
+    c.healthCheck = false;
+    c.seed = 5;
+    c.checkpointIntervalS = 1;
+    Scenario s;
+    s.name = QStringLiteral("one");
+    RequestType t;
+    t.name = QStringLiteral("fast");
+    t.path = QStringLiteral("/delay/5");
+    s.requestTypes = { t };
+    LoadRunner runner;
+    runner.setShard({ index, count, QStringLiteral("explicit") }, {});
+    QSignalSpy finished(&runner, &LoadRunner::finished);
+    QString error;
+    if (!runner.start(c, s, &error))
+        qFatal("cannot start the shard: %s", qPrintable(error));
+    if (!finished.wait(20000))
+        qFatal("the shard run did not finish");
+    return finished.first().first().value<Report>();
 }
 
 } // namespace Stressdeck::Testing

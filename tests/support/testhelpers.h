@@ -48,6 +48,10 @@ struct Run {
 Run runToEnd(const RunConfig& config, const Scenario& scenario, const std::function<void(LoadRunner&)>& during = {},
     int duringAfterMs = 0);
 
+//! The report of a short real run as shard `index` of `count` against `url` (two users for 1 s
+//! on /delay/5, a checkpoint a second), for tests that need shard reports to follow or merge.
+Report shardReport(const QString& url, int index, int count);
+
 //! How a run of the stressdeck executable ended.
 struct CliResult {
     int exitCode = -1;

@@ -1500,6 +1500,21 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
     </message>
 </context>
 <context>
+    <name>GeneratorLimits</name>
+    <message>
+        <source>an engine thread above %1 % of a core for %2 s</source>
+        <translation>ein Engine-Thread über %1 % eines Kerns für %2 s</translation>
+    </message>
+    <message>
+        <source>%1 % of the scheduled requests sent late</source>
+        <translation>%1 % der geplanten Anfragen zu spät gesendet</translation>
+    </message>
+    <message>
+        <source>generator-bound: %1 (the numbers show the generator&apos;s limit, not only the service&apos;s)</source>
+        <translation>generatorbegrenzt: %1 (die Zahlen zeigen die Grenze des Generators, nicht nur die des Dienstes)</translation>
+    </message>
+</context>
+<context>
     <name>Histogram</name>
     <message>
         <source>unknown histogram encoding</source>
@@ -2968,10 +2983,6 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <translation>Bereit</translation>
     </message>
     <message>
-        <source>Event-loop lag of the engine thread and of this window. Under 50 ms the numbers are trustworthy; above it the generator itself is a bottleneck.</source>
-        <translation>Verzögerung der Ereignisschleifen des Last-Threads und dieses Fensters. Unter 50 ms sind die Zahlen verlässlich; darüber ist der Generator selbst ein Engpass.</translation>
-    </message>
-    <message>
         <source>Live load</source>
         <translation>Last im Lauf</translation>
     </message>
@@ -3356,6 +3367,18 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
             <numerusform>Der verfolgte Lauf ist fertig: %n Shard zusammengeführt</numerusform>
             <numerusform>Der verfolgte Lauf ist fertig: %n Shards zusammengeführt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Event-loop lag of the engine threads and of this window, and the busiest engine thread&apos;s CPU. Under 50 ms of lag the numbers are trustworthy; above it, or with an engine thread above 90 % of a core for a tenth of the run, or 5 % of an open model&apos;s requests sent late, the generator itself is the bottleneck (generator-bound).</source>
+        <translation>Event-Loop-Verzögerung der Engine-Threads und dieses Fensters sowie die CPU des meistbelasteten Engine-Threads. Unter 50 ms Verzögerung sind die Zahlen verlässlich; darüber, oder mit einem Engine-Thread über 90 % eines Kerns für ein Zehntel des Laufs, oder 5 % zu spät gesendeten Anfragen im offenen Modell, ist der Generator selbst der Engpass (generatorbegrenzt).</translation>
+    </message>
+    <message>
+        <source> · engine CPU %1 %</source>
+        <translation> · Engine-CPU %1 %</translation>
+    </message>
+    <message>
+        <source> · GENERATOR-BOUND</source>
+        <translation> · GENERATORBEGRENZT</translation>
     </message>
 </context>
 <context>
@@ -4396,6 +4419,12 @@ Stufen (nach den Anfragen, die in ihnen begannen):
         <source>  Goodput (%1): %2 req/s, %3 % of the streamed requests good
 </source>
         <translation>  Goodput (%1): %2 Anf./s, %3 % der gestreamten Anfragen gut
+</translation>
+    </message>
+    <message>
+        <source>  Generator: busiest engine thread %1 % of a core, %2
+</source>
+        <translation>  Generator: meistbelasteter Engine-Thread %1 % eines Kerns, %2
 </translation>
     </message>
 </context>

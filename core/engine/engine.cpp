@@ -226,6 +226,10 @@ QCoro::Task<> Engine::run()
     m_loadChanges.append({ m_joinOffsetS, m_targetUsers, m_config.loadModel == LoadModel::Open ? m_rate : 0.0 });
 
     m_sampler = std::make_unique<ProcessSampler>(m_config.monitorPid);
+    // The engine threads (a QThread's name, cut to 15 bytes) and QNAM's HTTP threads, which do
+    // the qnam transport's work.
+    m_threadCpu
+        = std::make_unique<ThreadCpu>(QStringList { QStringLiteral("stressdeck-engi"), QStringLiteral("Qt HTTP") });
     takeSample();
     m_sampleTimer = new QTimer(this);
     m_sampleTimer->setInterval(int(m_config.sampleIntervalS * 1000));
@@ -360,6 +364,12 @@ double Engine::loadElapsedS() const
 
 void Engine::takeSample()
 {
+    if (m_threadCpu) {
+        // The first look, at the start, only primes the counters.
+        const std::optional<double> busiest = m_threadCpu->busiestPercent();
+        if (busiest && m_state == RunState::Running)
+            m_generatorCpu.append(*busiest);
+    }
     if (!m_sampler)
         return;
     if (const auto sample = m_sampler->sample(loadElapsedS()))
@@ -429,6 +439,9 @@ void Engine::tick()
     for (size_t i = 1; i < m_workers.size(); ++i)
         snap.loopLagMs = std::max(snap.loopLagMs, m_workers[i]->lagProbe()->takePeriodMaxMs());
     snap.schedule = m_shared->schedule.info();
+    snap.generatorCpuPct = m_generatorCpu.isEmpty() ? -1 : m_generatorCpu.constLast();
+    snap.generatorBound
+        = GeneratorLimits::judge(m_generatorCpu, m_config.sampleIntervalS, snap.schedule, elapsed).isBound();
     snap.stuck = m_aggregator->stuckCount();
     // The same analysis as at the end, on the figures so far, so the criteria move while the run
     // goes on; here and not in the window, which only draws.
@@ -626,6 +639,7 @@ Report Engine::buildReport(const QString& stopReason) const
         lag.merge(m_workers[i]->lagProbe()->histogram());
     r.loopLagP99Ms = nsToMs(lag.percentileNs(99));
     r.loopLagMaxMs = nsToMs(lag.maxNs());
+    r.generatorLimits = GeneratorLimits::judge(m_generatorCpu, m_config.sampleIntervalS, r.schedule, r.elapsedS);
     r.environment = QJsonObject { { QStringLiteral("stressdeck_version"), QStringLiteral(STRESSDECK_VERSION) },
         { QStringLiteral("qt_version"), QString::fromLatin1(qVersion()) },
         { QStringLiteral("host_name"), QHostInfo::localHostName() },

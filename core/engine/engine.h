@@ -12,6 +12,7 @@
 #include "shardplan.h"
 #include "shardreport.h"
 #include "snapshot.h"
+#include "threadcpu.h"
 
 #include <QCoro/QCoroTask>
 #include <QDateTime>
@@ -133,6 +134,8 @@ private:
     qsizetype m_rowsSent = 0;
     qsizetype m_windowsSent = 0;
     std::unique_ptr<ProcessSampler> m_sampler;
+    std::unique_ptr<ThreadCpu> m_threadCpu;
+    QList<double> m_generatorCpu; //!< per sample while running: the busiest engine thread's CPU %
     QList<SystemSample> m_samples;
     qsizetype m_samplesSent = 0;
     QList<LoadChange> m_loadChanges;

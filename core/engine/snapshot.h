@@ -31,6 +31,8 @@ struct LiveSnapshot {
     QList<LoadChange> newLoadChanges;
     double loopLagMs = 0; //!< worst event-loop lag of any engine thread in the last period
     ScheduleInfo schedule; //!< open model: requests sent so far and how many of them late
+    double generatorCpuPct = -1; //!< the busiest engine thread at the last sample, % of a core; -1: none yet
+    bool generatorBound = false; //!< GeneratorLimits' verdict on the run so far
     qint64 stuck = 0;
     Analysis::Diagnosis diagnosis; //!< the criteria, stalls and bottlenecks so far
     //! With a baseline: the comparison so far, when a new latency window has changed it.

@@ -381,11 +381,12 @@ QJsonObject Report::toJson() const
         { QStringLiteral("bottlenecks"), bottleneckList },
         { QStringLiteral("criteria"), criteriaList },
         { QStringLiteral("passed"), passed },
-        { QStringLiteral("generator"),
-            QJsonObject { { QStringLiteral("loop_lag_p99_ms"), loopLagP99Ms },
-                { QStringLiteral("loop_lag_max_ms"), loopLagMaxMs } } },
         { QStringLiteral("environment"), environment },
     };
+    QJsonObject generator { { QStringLiteral("loop_lag_p99_ms"), loopLagP99Ms },
+        { QStringLiteral("loop_lag_max_ms"), loopLagMaxMs } };
+    generatorLimits.writeTo(&generator);
+    root.insert(QStringLiteral("generator"), generator);
     if (shard)
         root.insert(QStringLiteral("shard"), shard->toJson());
     if (histograms)
@@ -619,6 +620,7 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     const QJsonObject generator = root.value(QStringLiteral("generator")).toObject();
     r.loopLagP99Ms = generator.value(QStringLiteral("loop_lag_p99_ms")).toDouble();
     r.loopLagMaxMs = generator.value(QStringLiteral("loop_lag_max_ms")).toDouble();
+    r.generatorLimits = GeneratorLimits::readFrom(generator);
 
     if (rd.ok() && root.contains(QStringLiteral("shard"))) {
         r.shard.emplace();

@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "generatorlimits.h"
 #include "runconfig.h"
 #include "shardreport.h"
 #include "stats.h"
@@ -92,6 +93,7 @@ struct Report {
     bool passed = false;
     double loopLagP99Ms = 0; //!< engine thread event-loop lag: is the generator trustworthy?
     double loopLagMaxMs = 0;
+    GeneratorLimits generatorLimits; //!< whether the generator itself limited the run (issue #19)
     QJsonObject environment;
     // Distributed runs (issue #17): a shard's report has the first two, a merged report the third.
     std::optional<ShardInfo> shard;

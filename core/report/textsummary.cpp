@@ -190,6 +190,10 @@ QString textSummary(const Report& r)
                    .arg(r.schedule.late)
                    .arg(ScheduleInfo::LateThresholdMs);
     out += QCoreApplication::translate("Summary", "  Stuck requests: %1\n").arg(r.stuckRequests);
+    if (!r.generatorLimits.verdict.isEmpty())
+        out += QCoreApplication::translate("Summary", "  Generator: busiest engine thread %1 % of a core, %2\n")
+                   .arg(r.generatorLimits.cpuPercentMax, 0, 'f', 0)
+                   .arg(r.generatorLimits.isBound() ? r.generatorLimits.reason() : r.generatorLimits.verdict);
     appendStages(out, r);
 
     out += QCoreApplication::translate("Summary", "\nResource Usage (%1):\n")

@@ -56,6 +56,13 @@ WindowFigures windowOf(const SecondFigures& f)
     return { f.requests, f.errors, f.latency };
 }
 
+//! Which of two shards' generator verdicts the merged run takes: the worse.
+int verdictRank(const QString& verdict)
+{
+    const QStringList order { QStringLiteral("inconclusive"), QStringLiteral("ok"), QStringLiteral("generator-bound") };
+    return int(order.indexOf(verdict)) + 1;
+}
+
 bool refuse(QString* error, const QString& message)
 {
     *error = message;
@@ -208,6 +215,15 @@ bool merge(const QList<ShardReportFile>& input, bool allowPartial, Report* merge
         m.schedule.maxLagMs = std::max(m.schedule.maxLagMs, r.schedule.maxLagMs);
         m.loopLagP99Ms = std::max(m.loopLagP99Ms, r.loopLagP99Ms);
         m.loopLagMaxMs = std::max(m.loopLagMaxMs, r.loopLagMaxMs);
+        // Any shard's generator limited the run; its busiest thread is the run's.
+        GeneratorLimits& g = m.generatorLimits;
+        const GeneratorLimits& s = r.generatorLimits;
+        g.cpuPercentMax = std::max(g.cpuPercentMax, s.cpuPercentMax);
+        g.saturatedS = std::max(g.saturatedS, s.saturatedS);
+        g.scheduleLatePct
+            = m.schedule.scheduled > 0 ? 100.0 * double(m.schedule.late) / double(m.schedule.scheduled) : 0;
+        if (verdictRank(s.verdict) > verdictRank(g.verdict))
+            g.verdict = s.verdict;
     }
     for (size_t i = 0; i < types.size(); ++i) {
         StatsSummary s = StatsSummary::of(names[qsizetype(i)], types[i], elapsed);

@@ -11,12 +11,15 @@
 #include "demoservice.h"
 #include "format.h"
 #include "savefile.h"
+#include "shardoptions.h"
+#include "shardplan.h"
 #include "signalwatcher.h"
 #include "slo.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QProcessEnvironment>
 #include <QTextStream>
 #include <QTimer>
 
@@ -99,8 +102,9 @@ int capacity(const QStringList& arguments)
         "failing rate down to 5 %. A step is judged after its first fifth; it fails on the SLO, on an achieved "
         "rate more than 5 % short of the scheduled one, or on requests in flight that keep growing. With --users, "
         "the closed model instead: users grow step by step until throughput stops growing with them (or the SLO "
-        "breaks). Exit codes: 0 a capacity was found, 1 even the start fails, 2 bad usage, 3 target unavailable, "
-        "130 interrupted."));
+        "breaks). With --shard I/N and --exchange-dir, N processes search together, each step judged on the merge of "
+        "all shards' step reports. Exit codes: 0 a capacity was found, 1 even the start fails, 2 bad usage, 3 target "
+        "unavailable, 75 a shard started a step too late, 130 interrupted."));
     parser.addHelpOption();
     RunOptionTable table;
     // The search sets the load itself; the options that shape a run's load make no sense here.
@@ -147,7 +151,14 @@ int capacity(const QStringList& arguments)
     const QCommandLineOption maxUsersOpt(QStringLiteral("max-users"),
         QCoreApplication::translate("Cli", "Most users tried, with --users (default 1024)."), QStringLiteral("n"),
         QStringLiteral("1024"));
-    parser.addOptions({ startOpt, maxOpt, stepOpt, growthOpt, usersOpt, startUsersOpt, maxUsersOpt });
+    const QCommandLineOption exchangeOpt(QStringLiteral("exchange-dir"),
+        QCoreApplication::translate("Cli",
+            "With --shard: a directory every shard can read and write (an empty one per search). After each step "
+            "each shard saves its step report there, merges all shards' and judges the merged step, so all shards "
+            "take the same next load; the next step starts 3 s after the last shard's step ended."),
+        QStringLiteral("dir"));
+    parser.addOptions({ startOpt, maxOpt, stepOpt, growthOpt, usersOpt, startUsersOpt, maxUsersOpt, exchangeOpt });
+    ShardOptions::addTo(&parser, false);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -237,6 +248,18 @@ int capacity(const QStringList& arguments)
     if (!CapacityRun::validate(search, &error))
         return usageError(error);
 
+    ShardOptions shard;
+    if (!ShardOptions::read(parser, QProcessEnvironment::systemEnvironment(), &shard, &error))
+        return usageError(error);
+    if (shard.given && !parser.isSet(exchangeOpt))
+        return usageError(QCoreApplication::translate(
+            "Cli", "--shard/--start-at: a sharded search needs --exchange-dir, where the shards share their steps"));
+    if (parser.isSet(exchangeOpt) && !shard.spec.isSharded() && !shard.given)
+        return usageError(QCoreApplication::translate("Cli", "--exchange-dir applies only with --shard"));
+    // Every shard must draw the same plan: without --seed they all derive it from the plan.
+    if (shard.spec.isSharded() && o.config.seed == 0)
+        o.config.seed = ShardPlan::derivedSeed(o.config, o.scenario);
+
     ServiceThread demo;
     if (o.useDemo && !startDemoTarget(&demo, &o, &error)) {
         err() << "stressdeck capacity: " << error << Qt::endl;
@@ -248,12 +271,31 @@ int capacity(const QStringList& arguments)
     }
 
     CapacityRun run;
+    if (shard.given) {
+        CapacityRun::Sharding sharding;
+        sharding.spec = shard.spec;
+        sharding.firstStart = shard.barrier;
+        sharding.exchangeDir = parser.value(exchangeOpt);
+        sharding.waitS = std::max(60.0, *stepS);
+        if (!run.setSharding(sharding, &error))
+            return usageError(error);
+        err() << QCoreApplication::translate("Cli", "Shard %1/%2 (from %3), steps shared in %4")
+                     .arg(shard.spec.index)
+                     .arg(shard.spec.count)
+                     .arg(shard.spec.source, sharding.exchangeDir)
+              << Qt::endl;
+    }
     SignalWatcher watcher;
     bool unavailable = false;
     bool failed = false;
     int exitCode = Passed;
 
     auto finish = [&] {
+        if (run.startedLate()) {
+            exitCode = LateStart;
+            QCoreApplication::exit(0);
+            return;
+        }
         if (unavailable || failed) {
             exitCode = unavailable ? TargetUnavailable : BadInput;
             QCoreApplication::exit(0);
@@ -332,6 +374,14 @@ int capacity(const QStringList& arguments)
     QObject::connect(&run, &CapacityRun::failed, &run, [&](const QString& message) {
         failed = true;
         err() << Qt::endl << "stressdeck capacity: " << message << Qt::endl;
+    });
+    QObject::connect(&run, &CapacityRun::lateStart, &run, [&](double lateMs) {
+        err() << Qt::endl
+              << "stressdeck capacity: "
+              << QCoreApplication::translate(
+                     "Cli", "woke %1 ms after the step's start time, more than --late-tolerance: ending the search")
+                     .arg(lateMs, 0, 'f', 1)
+              << Qt::endl;
     });
     QObject::connect(&run, &CapacityRun::finished, &run, [&] { QTimer::singleShot(0, &run, finish); });
 

@@ -255,6 +255,10 @@ QWidget* MainWindow::buildSetupPanel()
     auto* layout = new QVBoxLayout(panel);
 
     m_form = new SetupForm(panel);
+    for (const Transport t : { Transport::Qnam, Transport::Fast }) {
+        if (const std::optional<double> us = Settings().transportCostUs(t))
+            m_form->setTransportCost(t, *us);
+    }
     m_form->setDefaults(formDefaults());
     connect(m_form, &SetupForm::inputChanged, this, &MainWindow::validate);
     connect(m_form, &SetupForm::profileActivated, this, &MainWindow::applyProfile);
@@ -655,6 +659,7 @@ void MainWindow::startCollected(const SetupForm::Collected& setup)
         QMessageBox::warning(this, tr("Start"), error);
         return;
     }
+    m_runTransport = config.transport;
     const bool open = config.loadModel == LoadModel::Open;
     {
         const QSignalBlocker a(m_liveSpin);
@@ -859,7 +864,8 @@ void MainWindow::onSnapshot(const LiveSnapshot& s)
     if (s.generatorCpuPct >= 0)
         health += tr(" · engine CPU %1 %").arg(s.generatorCpuPct, 0, 'f', 0);
     if (s.generatorBound)
-        health += tr(" · GENERATOR-BOUND");
+        health += m_runTransport == Transport::Qnam ? tr(" · GENERATOR-BOUND: try the fast transport")
+                                                    : tr(" · GENERATOR-BOUND");
     m_health->setText(health);
     const bool healthy = worst < 50 && !s.generatorBound;
     m_health->setStyleSheet(
@@ -898,6 +904,11 @@ void MainWindow::onFinished(const Report& report)
         m_exitCode = Cli::BadInput;
     if (!m_unavailable)
         recordInHistory(report, m_options.saveJson);
+    // Enough requests for a steady figure: what the transport costs on this machine, for the setup's hint.
+    if (!m_unavailable && report.overall.total >= MinRequestsForCost && report.generatorLimits.cpuUsPerRequest > 0) {
+        Settings().setTransportCostUs(report.config.transport, report.generatorLimits.cpuUsPerRequest);
+        m_form->setTransportCost(report.config.transport, report.generatorLimits.cpuUsPerRequest);
+    }
     if (!m_options.run.pdfFile.isEmpty() && !m_unavailable && !exportPdf(m_options.run.pdfFile))
         m_exitCode = Cli::BadInput;
     if (m_screenshotFailed)

@@ -151,6 +151,9 @@ private:
     QSplitter* m_splitter = nullptr;
 
     SetupForm* m_form = nullptr;
+    Transport m_runTransport = Transport::Qnam; //!< of the run in progress (or the last)
+    //! A run of fewer requests does not replace the remembered CPU per request of its transport.
+    static constexpr qint64 MinRequestsForCost = 2000;
     DemoKnobsPanel* m_demoKnobs = nullptr;
     ProfileStore m_profiles;
     QLabel* m_validationLabel = nullptr;

@@ -33,6 +33,7 @@ constexpr QLatin1String Capacity("run/capacity");
 constexpr QLatin1String Profiles("profiles");
 constexpr QLatin1String Recent("reports/recent");
 constexpr QLatin1String Language("ui/language");
+constexpr QLatin1String TransportCost("machine/cpuPerRequest/"); // + transport id
 } // namespace Keys
 } // namespace
 
@@ -133,6 +134,19 @@ Transport Settings::transport() const
 void Settings::setTransport(Transport transport)
 {
     m_settings.setValue(Keys::Transport, transportId(transport));
+}
+
+std::optional<double> Settings::transportCostUs(Transport transport) const
+{
+    const QVariant v = m_settings.value(Keys::TransportCost + transportId(transport));
+    bool ok = false;
+    const double us = v.toDouble(&ok);
+    return ok && us > 0 ? std::optional<double>(us) : std::nullopt;
+}
+
+void Settings::setTransportCostUs(Transport transport, double us)
+{
+    m_settings.setValue(Keys::TransportCost + transportId(transport), us);
 }
 
 int Settings::threads() const

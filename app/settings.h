@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Stressdeck {
 
 //! The window's remembered state, typed, over `QSettings` (organisation and application name as set
@@ -49,6 +51,10 @@ public:
     void setRate(double rps);
     Transport transport() const;
     void setTransport(Transport transport);
+    //! The engine's CPU per request with this transport, measured on this machine by the last run
+    //! of enough requests; none before one.
+    std::optional<double> transportCostUs(Transport transport) const;
+    void setTransportCostUs(Transport transport, double us);
     int threads() const; //!< 0 (automatic) when none was saved
     void setThreads(int threads);
     int concurrency(int fallback) const;

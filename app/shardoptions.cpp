@@ -12,7 +12,7 @@
 
 namespace Stressdeck::Cli {
 
-void ShardOptions::addTo(QCommandLineParser* parser)
+void ShardOptions::addTo(QCommandLineParser* parser, bool runOnly)
 {
     parser->addOption({ QStringLiteral("shard"),
         QCoreApplication::translate("Cli",
@@ -30,6 +30,8 @@ void ShardOptions::addTo(QCommandLineParser* parser)
         QCoreApplication::translate("Cli",
             "Later than that: fail (exit 75, the default) or join (skip what was missed, marked in the report)."),
         QStringLiteral("fail|join"), QStringLiteral("fail") });
+    if (!runOnly)
+        return;
     parser->addOption({ QStringLiteral("report-stdout"),
         QCoreApplication::translate("Cli",
             "Also print the report as the last line of stdout (STRESSDECK-REPORT, base64 of gzipped JSON), which "
@@ -74,8 +76,10 @@ bool ShardOptions::read(
         return false;
     }
     o.barrier.join = late == QLatin1String("join");
-    o.reportStdout = parser.isSet(QStringLiteral("report-stdout"));
-    if (parser.isSet(QStringLiteral("checkpoint-dir"))) {
+    // optionNames(): what was given, so a parser without the run-only options is not asked about them.
+    const QStringList given = parser.optionNames();
+    o.reportStdout = given.contains(QStringLiteral("report-stdout"));
+    if (given.contains(QStringLiteral("checkpoint-dir"))) {
         o.given = true; // a followed run is a shard's, 0/1 at least, so its files merge
         o.checkpointDir = parser.value(QStringLiteral("checkpoint-dir"));
         if (!QDir().mkpath(o.checkpointDir) || !QFileInfo(o.checkpointDir).isWritable()) {

@@ -19,7 +19,8 @@ struct ShardOptions {
     bool reportStdout = false; //!< the report as the last line of stdout (ReportFrame)
     QString checkpointDir; //!< every checkpoint and the final report also go there (ShardFollower)
 
-    static void addTo(QCommandLineParser* parser);
+    //! `runOnly`: also --report-stdout and --checkpoint-dir, which only `run` takes.
+    static void addTo(QCommandLineParser* parser, bool runOnly = true);
     //! False with a message naming the flag (or the environment variable of `--shard auto`).
     static bool read(
         const QCommandLineParser& parser, const QProcessEnvironment& env, ShardOptions* out, QString* error);

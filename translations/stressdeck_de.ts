@@ -201,6 +201,26 @@
         <source>&quot;%1&quot; against %2, %3 transport, steps of %4</source>
         <translation>&quot;%1&quot; gegen %2, Transport %3, Stufen von %4</translation>
     </message>
+    <message>
+        <source>--exchange-dir: cannot write to &quot;%1&quot;</source>
+        <translation>--exchange-dir: „%1“ ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>--exchange-dir: &quot;%1&quot; holds an earlier search (%2): give each search an empty directory</source>
+        <translation>--exchange-dir: „%1“ enthält eine frühere Suche (%2): jede Suche braucht ein leeres Verzeichnis</translation>
+    </message>
+    <message>
+        <source>cannot write to &quot;%1&quot;</source>
+        <translation>„%1“ ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>shard(s) %1 of %2 did not report step %3 within %4 s (in %5)</source>
+        <translation>Shard(s) %1 von %2 haben Schritt %3 nicht binnen %4 s gemeldet (in %5)</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>CapacityPdf</name>
@@ -933,10 +953,6 @@ Unterbrochen: die Suche endet mit den bisherigen Stufen (erneut unterbrechen, um
         <translation>Nutzer</translation>
     </message>
     <message>
-        <source>Find the highest request rate the target sustains within a service-level objective: open-model steps growing geometrically from the start rate, then a bisection between the last passing and the first failing rate down to 5 %. A step is judged after its first fifth; it fails on the SLO, on an achieved rate more than 5 % short of the scheduled one, or on requests in flight that keep growing. With --users, the closed model instead: users grow step by step until throughput stops growing with them (or the SLO breaks). Exit codes: 0 a capacity was found, 1 even the start fails, 2 bad usage, 3 target unavailable, 130 interrupted.</source>
-        <translation>Findet die höchste Anfragerate, die das Ziel innerhalb eines Service-Level-Ziels trägt: Stufen im offenen Modell, die ab der Startrate geometrisch wachsen, dann eine Intervallhalbierung zwischen der letzten bestandenen und der ersten gescheiterten Rate bis auf 5 %. Eine Stufe wird nach ihrem ersten Fünftel beurteilt; sie scheitert am SLO, an einer erreichten Rate mehr als 5 % unter der geplanten oder an stetig wachsenden laufenden Anfragen. Mit --users stattdessen das geschlossene Modell: Die Nutzer wachsen Stufe für Stufe, bis der Durchsatz nicht mehr mitwächst (oder das SLO bricht). Exit-Codes: 0 Kapazität gefunden, 1 schon der Start scheitert, 2 falscher Aufruf, 3 Ziel nicht erreichbar, 130 abgebrochen.</translation>
-    </message>
-    <message>
         <source>In-flight cap of every step of the rate search (default: the step&apos;s rate times the timeout, at most 100000).</source>
         <translation>Obergrenze laufender Anfragen jeder Stufe der Ratensuche (Standard: Rate der Stufe mal Timeout, höchstens 100000).</translation>
     </message>
@@ -1206,6 +1222,30 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
     <message>
         <source>--checkpoint-dir: cannot write to &quot;%1&quot;</source>
         <translation>--checkpoint-dir: kann nicht nach „%1“ schreiben</translation>
+    </message>
+    <message>
+        <source>Find the highest request rate the target sustains within a service-level objective: open-model steps growing geometrically from the start rate, then a bisection between the last passing and the first failing rate down to 5 %. A step is judged after its first fifth; it fails on the SLO, on an achieved rate more than 5 % short of the scheduled one, or on requests in flight that keep growing. With --users, the closed model instead: users grow step by step until throughput stops growing with them (or the SLO breaks). With --shard I/N and --exchange-dir, N processes search together, each step judged on the merge of all shards&apos; step reports. Exit codes: 0 a capacity was found, 1 even the start fails, 2 bad usage, 3 target unavailable, 75 a shard started a step too late, 130 interrupted.</source>
+        <translation>Findet die höchste Anfragerate, die das Ziel innerhalb eines Service-Level-Ziels trägt: Schritte im offenen Modell, die von der Startrate an geometrisch wachsen, dann eine Bisektion zwischen der letzten bestandenen und der ersten gescheiterten Rate bis auf 5 %. Ein Schritt wird nach seinem ersten Fünftel beurteilt; er scheitert am SLO, an einer erreichten Rate, die mehr als 5 % unter der geplanten liegt, oder an ständig wachsenden laufenden Anfragen. Mit --users stattdessen das geschlossene Modell: die Nutzer wachsen Schritt für Schritt, bis der Durchsatz nicht mehr mitwächst (oder das SLO bricht). Mit --shard I/N und --exchange-dir suchen N Prozesse gemeinsam; jeder Schritt wird an der Zusammenführung der Schrittberichte aller Shards beurteilt. Exit-Codes: 0 Kapazität gefunden, 1 schon der Start scheitert, 2 falsche Verwendung, 3 Ziel nicht erreichbar, 75 ein Shard begann einen Schritt zu spät, 130 unterbrochen.</translation>
+    </message>
+    <message>
+        <source>With --shard: a directory every shard can read and write (an empty one per search). After each step each shard saves its step report there, merges all shards&apos; and judges the merged step, so all shards take the same next load; the next step starts 3 s after the last shard&apos;s step ended.</source>
+        <translation>Mit --shard: ein Verzeichnis, das jeder Shard lesen und schreiben kann (ein leeres pro Suche). Nach jedem Schritt legt jeder Shard dort seinen Schrittbericht ab, führt die aller Shards zusammen und beurteilt den zusammengeführten Schritt, sodass alle Shards dieselbe nächste Last wählen; der nächste Schritt beginnt 3 s nach dem Ende des Schritts des letzten Shards.</translation>
+    </message>
+    <message>
+        <source>--shard/--start-at: a sharded search needs --exchange-dir, where the shards share their steps</source>
+        <translation>--shard/--start-at: eine verteilte Suche braucht --exchange-dir, wo die Shards ihre Schritte teilen</translation>
+    </message>
+    <message>
+        <source>--exchange-dir applies only with --shard</source>
+        <translation>--exchange-dir gilt nur mit --shard</translation>
+    </message>
+    <message>
+        <source>Shard %1/%2 (from %3), steps shared in %4</source>
+        <translation>Shard %1/%2 (aus %3), Schritte geteilt in %4</translation>
+    </message>
+    <message>
+        <source>woke %1 ms after the step&apos;s start time, more than --late-tolerance: ending the search</source>
+        <translation>%1 ms nach der Startzeit des Schritts aufgewacht, mehr als --late-tolerance: die Suche endet</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2021,10 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
     <message>
         <source>field &quot;%1&quot; must be from 0 to %2</source>
         <translation>Feld „%1“ muss zwischen 0 und %2 liegen</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot;: the counts do not add up</source>
+        <translation>Feld „%1“: die Zählungen gehen nicht auf</translation>
     </message>
 </context>
 <context>
@@ -2967,6 +3011,14 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <source>Scenario &quot;%1&quot;: %2</source>
         <translation>Szenario „%1“: %2</translation>
     </message>
+    <message>
+        <source>%1 connections need about %2 open files, but this process may open only %3 (the hard limit, ulimit -Hn; raise it with ulimit -n, LimitNOFILE= of a systemd unit or /etc/security/limits.conf)</source>
+        <translation>%1 Verbindungen brauchen etwa %2 offene Dateien, dieser Prozess darf aber nur %3 öffnen (die harte Grenze, ulimit -Hn; anheben mit ulimit -n, LimitNOFILE= einer systemd-Unit oder /etc/security/limits.conf)</translation>
+    </message>
+    <message>
+        <source>%1 connections to one target need as many local ports, but net.ipv4.ip_local_port_range gives %2 (%3–%4)</source>
+        <translation>%1 Verbindungen zu einem Ziel brauchen ebenso viele lokale Ports, net.ipv4.ip_local_port_range gibt aber %2 (%3–%4)</translation>
+    </message>
 </context>
 <context>
     <name>Stressdeck::MainWindow</name>
@@ -3380,6 +3432,10 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <source> · GENERATOR-BOUND</source>
         <translation> · GENERATORBEGRENZT</translation>
     </message>
+    <message>
+        <source> · GENERATOR-BOUND: try the fast transport</source>
+        <translation> · GENERATORBEGRENZT: den schnellen Transport versuchen</translation>
+    </message>
 </context>
 <context>
     <name>Stressdeck::RecoveryOffer</name>
@@ -3633,6 +3689,29 @@ Open it?</source>
     <message>
         <source>Capacity search: the highest rate within an SLO</source>
         <translation>Kapazitätssuche: die höchste Rate innerhalb eines SLO</translation>
+    </message>
+    <message>
+        <source>CPU per request: Qt network ≈ %1 µs, fast ≈ %2 µs (%3).</source>
+        <translation>CPU je Anfrage: Qt-Netzwerk ≈ %1 µs, schnell ≈ %2 µs (%3).</translation>
+    </message>
+    <message>
+        <source>measured here by your last runs</source>
+        <translation>hier von Ihren letzten Läufen gemessen</translation>
+    </message>
+    <message>
+        <source>partly measured here</source>
+        <translation>teils hier gemessen</translation>
+    </message>
+    <message>
+        <source>a 2-core reference machine</source>
+        <translation>eine Referenzmaschine mit 2 Kernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>At %1 req/s Qt network needs ≈ %2 cores for %n engine thread(s): it would limit the run; choose the fast transport.</source>
+        <translation>
+            <numerusform>Bei %1 Anf./s braucht Qt-Netzwerk ≈ %2 Kerne für %n Engine-Thread: es würde den Lauf begrenzen; wählen Sie den schnellen Transport.</numerusform>
+            <numerusform>Bei %1 Anf./s braucht Qt-Netzwerk ≈ %2 Kerne für %n Engine-Threads: es würde den Lauf begrenzen; wählen Sie den schnellen Transport.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4425,6 +4504,12 @@ Stufen (nach den Anfragen, die in ihnen begannen):
         <source>  Generator: busiest engine thread %1 % of a core, %2
 </source>
         <translation>  Generator: meistbelasteter Engine-Thread %1 % eines Kerns, %2
+</translation>
+    </message>
+    <message>
+        <source>  Generator CPU per request: %1 µs (engine threads)
+</source>
+        <translation>  Generator-CPU je Anfrage: %1 µs (Engine-Threads)
 </translation>
     </message>
 </context>

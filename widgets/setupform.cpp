@@ -12,6 +12,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMap>
 #include <QMessageBox>
@@ -102,6 +103,14 @@ SetupForm::SetupForm(QWidget* parent)
     m_transport->setToolTip(tr("How requests are sent. The fast client reaches far higher rates but speaks only "
                                "HTTP/1.1 and uses no proxy."));
     form->addRow(tr("Tr&ansport:"), m_transport);
+    m_transportHint = new QLabel(this);
+    m_transportHint->setObjectName(QStringLiteral("transportHint"));
+    m_transportHint->setWordWrap(true);
+    m_transportHint->setTextFormat(Qt::PlainText);
+    QFont small = m_transportHint->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_transportHint->setFont(small);
+    form->addRow(QString(), m_transportHint);
     m_threads = new QSpinBox(this);
     m_threads->setRange(0, 256);
     m_threads->setSpecialValueText(tr("Automatic (%n)", nullptr, defaultEngineThreads()));
@@ -164,6 +173,52 @@ SetupForm::SetupForm(QWidget* parent)
     });
     updateModeFields();
     connect(m_scenario, &QComboBox::currentIndexChanged, this, &SetupForm::inputChanged);
+    connect(m_transport, &QComboBox::currentIndexChanged, this, &SetupForm::updateTransportHint);
+    connect(m_rate, &QDoubleSpinBox::valueChanged, this, &SetupForm::updateTransportHint);
+    connect(m_threads, &QSpinBox::valueChanged, this, &SetupForm::updateTransportHint);
+    updateTransportHint();
+}
+
+double SetupForm::referenceCostUs(Transport transport)
+{
+    // Issue #19's side-by-side run: qnam 193–226 µs, fast 9.9–10.9 µs of client CPU per request.
+    return transport == Transport::Qnam ? 200 : 11;
+}
+
+void SetupForm::setTransportCost(Transport transport, double usPerRequest)
+{
+    m_measuredCost[size_t(transport)] = usPerRequest;
+    updateTransportHint();
+}
+
+QString SetupForm::transportHint() const
+{
+    const auto cost = [this](Transport t) { return m_measuredCost[size_t(t)].value_or(referenceCostUs(t)); };
+    const bool measured = m_measuredCost[0] && m_measuredCost[1];
+    QString text = tr("CPU per request: Qt network ≈ %1 µs, fast ≈ %2 µs (%3).")
+                       .arg(cost(Transport::Qnam), 0, 'f', 0)
+                       .arg(cost(Transport::Fast), 0, 'f', 0)
+                       .arg(measured                                    ? tr("measured here by your last runs")
+                               : m_measuredCost[0] || m_measuredCost[1] ? tr("partly measured here")
+                                                                        : tr("a 2-core reference machine"));
+    const Transport chosen = transportFromId(m_transport->currentData().toString()).value_or(Transport::Qnam);
+    const bool open = loadModel() == LoadModel::Open && !isCapacitySearch() && !m_stages->isOn();
+    const int threads = m_threads->value() > 0 ? m_threads->value() : defaultEngineThreads();
+    const double cores = m_rate->value() * cost(Transport::Qnam) / 1e6;
+    // Above about 70 % of its engine threads' cores, qnam's own CPU, not the service, sets the pace.
+    if (chosen == Transport::Qnam && open && cores > 0.7 * threads)
+        text += QLatin1Char(' ')
+            + tr("At %1 req/s Qt network needs ≈ %2 cores for %n engine thread(s): it would limit the run; choose "
+                 "the fast transport.",
+                nullptr, threads)
+                  .arg(m_rate->value(), 0, 'f', 0)
+                  .arg(cores, 0, 'f', 1);
+    return text;
+}
+
+void SetupForm::updateTransportHint()
+{
+    m_transportHint->setText(transportHint());
 }
 
 void SetupForm::setDefaults(const RunConfig& defaults)
@@ -349,6 +404,8 @@ void SetupForm::updateModeFields()
     m_concurrency->setEnabled(!capacity && (open || !staged));
     m_rate->setEnabled(open && !capacity && !staged);
     m_thinkTime->setEnabled(!capacity);
+    if (m_transportHint)
+        updateTransportHint();
 }
 
 QString SetupForm::profile() const

@@ -8,7 +8,11 @@
 
 #include <QWidget>
 
+#include <array>
+#include <optional>
+
 class QComboBox;
+class QLabel;
 class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
@@ -91,6 +95,13 @@ public:
     void addScenarioFile(const QString& name, const QString& fileName, bool select);
     //! Adds and selects a scenario that has no file (made of --request options).
     void addAdHocScenario(const Scenario& scenario);
+    //! The engine's CPU per request with `transport` as measured on this machine (the window
+    //! remembers the last run's), shown beside the transport choice instead of the reference figure.
+    void setTransportCost(Transport transport, double usPerRequest);
+    //! CPU per request of the reference machine (2 cores, Debian 12, loopback nginx; docs/PERFORMANCE.md).
+    static double referenceCostUs(Transport transport);
+    //! The hint beside the transport: each transport's cost, and a suggestion when qnam would limit the run.
+    QString transportHint() const;
 
 Q_SIGNALS:
     void inputChanged();
@@ -103,6 +114,7 @@ private:
     void chooseScenarioFile();
     //! Enables the fields the load model, the stages and the capacity search leave to the user.
     void updateModeFields();
+    void updateTransportHint();
     void pickProcess();
 
     RunConfig m_defaults;
@@ -119,6 +131,8 @@ private:
     QDoubleSpinBox* m_rate = nullptr;
     QComboBox* m_transport = nullptr;
     QSpinBox* m_threads = nullptr;
+    QLabel* m_transportHint = nullptr;
+    std::array<std::optional<double>, 2> m_measuredCost; //!< by Transport: qnam, fast
     QLineEdit* m_monitor = nullptr;
     StageEditor* m_stages = nullptr;
     CapacityForm* m_capacity = nullptr;

@@ -6,8 +6,12 @@
 #include "format.h"
 #include "loadrunner.h"
 #include "report.h"
+#include "shardfollower.h"
+#include "shardmerge.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTimer>
 
@@ -40,6 +44,39 @@ CapacityRun::CapacityRun(QObject* parent)
         Q_EMIT unavailable(message);
     });
     connect(m_runner, &LoadRunner::finished, this, &CapacityRun::onStepFinished);
+    connect(m_runner, &LoadRunner::lateStart, this, [this](double lateMs) {
+        m_lateStart = true;
+        Q_EMIT lateStart(lateMs);
+    });
+    m_poll = new QTimer(this);
+    m_poll->setInterval(200);
+    connect(m_poll, &QTimer::timeout, this, &CapacityRun::pollShards);
+}
+
+bool CapacityRun::setSharding(const Sharding& sharding, QString* error)
+{
+    if (!QDir().mkpath(sharding.exchangeDir) || !QFileInfo(sharding.exchangeDir).isWritable()) {
+        *error = QCoreApplication::translate("Capacity", "--exchange-dir: cannot write to \"%1\"")
+                     .arg(sharding.exchangeDir);
+        return false;
+    }
+    const QString mine
+        = QDir(sharding.exchangeDir)
+              .filePath(QStringLiteral("step-1/") + ShardFollower::fileName(sharding.spec.index, sharding.spec.count));
+    if (QFileInfo::exists(mine)) {
+        *error = QCoreApplication::translate(
+            "Capacity", "--exchange-dir: \"%1\" holds an earlier search (%2): give each search an empty directory")
+                     .arg(sharding.exchangeDir, mine);
+        return false;
+    }
+    m_sharding = sharding;
+    m_nextStartUnixNs = sharding.firstStart.atUnixNs;
+    return true;
+}
+
+QString CapacityRun::stepDirectory(int step) const
+{
+    return QDir(m_sharding->exchangeDir).filePath(QStringLiteral("step-%1").arg(step));
 }
 
 CapacityRun::~CapacityRun() = default;
@@ -93,7 +130,7 @@ bool CapacityRun::start(const RunConfig& base, const Scenario& scenario, const O
         return false;
     m_rate = CapacitySearch(options.rate);
     m_users = ConcurrencySearch(options.users);
-    m_interrupted = m_unavailable = false;
+    m_interrupted = m_unavailable = m_lateStart = false;
     m_firstStep = true;
     m_running = true;
     m_startedAt = QDateTime::currentDateTimeUtc();
@@ -114,6 +151,8 @@ void CapacityRun::stop()
     m_interrupted = true;
     if (m_runner->isRunning())
         m_runner->stop();
+    if (m_poll->isActive())
+        pollShards();
 }
 
 void CapacityRun::stopNow()
@@ -121,6 +160,8 @@ void CapacityRun::stopNow()
     if (!m_running)
         return;
     m_interrupted = true;
+    if (m_poll->isActive())
+        pollShards();
     if (m_runner->isRunning())
         m_runner->stopNow();
 }
@@ -171,6 +212,11 @@ bool CapacityRun::launchStep(QString* error)
         step.concurrency = int(m_currentLoad);
     }
     step.healthCheck = m_firstStep && m_base.healthCheck;
+    if (m_sharding) {
+        StartBarrier barrier = m_sharding->firstStart;
+        barrier.atUnixNs = m_nextStartUnixNs;
+        m_runner->setShard(m_sharding->spec, barrier);
+    }
     if (!m_runner->start(step, m_scenario, error))
         return false;
     m_firstStep = false;
@@ -180,10 +226,83 @@ bool CapacityRun::launchStep(QString* error)
 
 void CapacityRun::onStepFinished(const Report& report)
 {
-    if (m_unavailable || m_interrupted) { // a cut-short step is not judged
+    if (m_unavailable || m_interrupted || m_lateStart) { // a cut-short step is not judged
         QTimer::singleShot(0, this, &CapacityRun::end);
         return;
     }
+    if (!m_sharding) {
+        judgeStep(report);
+        return;
+    }
+    const int step = stepsDone() + 1;
+    QString error;
+    if (!QDir().mkpath(stepDirectory(step))
+        || !report.save(
+            QDir(stepDirectory(step)).filePath(ShardFollower::fileName(m_sharding->spec.index, m_sharding->spec.count)),
+            &error)) {
+        Q_EMIT failed(error.isEmpty()
+                ? QCoreApplication::translate("Capacity", "cannot write to \"%1\"").arg(stepDirectory(step))
+                : error);
+        QTimer::singleShot(0, this, &CapacityRun::end);
+        return;
+    }
+    m_pollDeadline = QDeadlineTimer(qint64(m_sharding->waitS * 1000));
+    m_poll->start();
+    pollShards();
+}
+
+void CapacityRun::pollShards()
+{
+    const int step = stepsDone() + 1;
+    const QDir dir(stepDirectory(step));
+    QList<int> missing;
+    for (int i = 0; i < m_sharding->spec.count; ++i) {
+        if (!dir.exists(ShardFollower::fileName(i, m_sharding->spec.count)))
+            missing.append(i);
+    }
+    if (!missing.isEmpty() && !m_pollDeadline.hasExpired() && !m_interrupted)
+        return;
+    m_poll->stop();
+    if (m_interrupted) {
+        QTimer::singleShot(0, this, &CapacityRun::end);
+        return;
+    }
+    if (!missing.isEmpty()) {
+        QStringList names;
+        for (int i : std::as_const(missing))
+            names.append(QString::number(i));
+        Q_EMIT failed(
+            QCoreApplication::translate("Capacity", "shard(s) %1 of %2 did not report step %3 within %4 s (in %5)")
+                .arg(names.join(QStringLiteral(", ")))
+                .arg(m_sharding->spec.count)
+                .arg(step)
+                .arg(m_sharding->waitS)
+                .arg(dir.path()));
+        QTimer::singleShot(0, this, &CapacityRun::end);
+        return;
+    }
+    QList<ShardReportFile> files;
+    QString error;
+    for (int i = 0; i < m_sharding->spec.count; ++i) {
+        ShardReportFile f { dir.filePath(ShardFollower::fileName(i, m_sharding->spec.count)), {} };
+        if (!Report::load(f.file, &f.report, &error))
+            break;
+        files.append(f);
+    }
+    Report merged;
+    if (files.size() < m_sharding->spec.count || !ShardMerge::merge(files, false, &merged, &error)) {
+        Q_EMIT failed(QCoreApplication::translate("Capacity", "step %1: %2").arg(step).arg(error));
+        QTimer::singleShot(0, this, &CapacityRun::end);
+        return;
+    }
+    // Every shard reads the same files, so every shard agrees on this instant.
+    const qint64 endMs = merged.finishedAt.toMSecsSinceEpoch() + qint64(m_sharding->leadS * 1000);
+    m_nextStartUnixNs = (endMs + 999) / 1000 * 1'000'000'000;
+    judgeStep(merged);
+}
+
+void CapacityRun::judgeStep(const Report& report)
+{
     const CapacityStepResult measured = measureCapacityStep(report, m_options.slo, m_options.warmupFraction);
     if (m_options.mode == Mode::Rate) {
         m_rate.report(measured);

@@ -6,14 +6,18 @@
 #include "concurrencysearch.h"
 #include "runconfig.h"
 #include "scenario.h"
+#include "shardplan.h"
 #include "slo.h"
 #include "snapshot.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QJsonObject>
 #include <QObject>
 
 #include <optional>
+
+class QTimer;
 
 namespace Stressdeck {
 
@@ -41,6 +45,19 @@ public:
         Slo slo;
     };
 
+    //! A search carried out by N shards together (issue #17): every step is a distributed run of
+    //! the step's whole load, each shard its stripe. After a step each shard saves its step report
+    //! in `exchangeDir`/step-K/shard-I-of-N.json, waits for all N, merges them (ShardMerge) and
+    //! judges the merged step — never its own share — so every shard takes the same next load and
+    //! the same answer. The next step starts at the merged step's end plus `leadS`, whole seconds.
+    struct Sharding {
+        ShardSpec spec;
+        StartBarrier firstStart; //!< --start-at of the first step, the late policy of every step
+        QString exchangeDir;
+        double leadS = 3;
+        double waitS = 60; //!< beyond a step's own end: how long the other shards' reports may take
+    };
+
     explicit CapacityRun(QObject* parent = nullptr);
     ~CapacityRun() override;
 
@@ -50,6 +67,9 @@ public:
     //! search sets the load model, the load and the duration); false with a message, and nothing
     //! emitted, when `options`, the step's configuration or the scenario is refused.
     bool start(const RunConfig& base, const Scenario& scenario, const Options& options, QString* error);
+    //! Makes the next search a shard's; call before start(). False with a message when the
+    //! exchange directory cannot be written or holds this shard's files of an earlier search.
+    bool setSharding(const Sharding& sharding, QString* error);
     //! Ends the search: the step in progress stops sending and is not judged.
     void stop();
     //! As stop(), and the requests in flight are given up.
@@ -57,6 +77,7 @@ public:
 
     bool isRunning() const { return m_running; }
     bool wasInterrupted() const { return m_interrupted; }
+    bool startedLate() const { return m_lateStart; }
     const Options& options() const { return m_options; }
     //! The configuration every step starts from (the load model and duration set).
     const RunConfig& baseConfig() const { return m_base; }
@@ -93,6 +114,8 @@ Q_SIGNALS:
     void unavailable(const QString& message);
     //! A later step could not start (its configuration was refused); the search ends (finished follows).
     void failed(const QString& message);
+    //! Sharded: this shard woke too late for a step's start and the late policy is fail; the search ends.
+    void lateStart(double lateMs);
     void finished();
 
 private:
@@ -100,6 +123,11 @@ private:
     //! Starts the step the search asks for; false with the runner's message when it is refused.
     bool launchStep(QString* error);
     void onStepFinished(const Report& report);
+    //! Judges a step: this process's report, or the merge of every shard's.
+    void judgeStep(const Report& report);
+    //! Sharded: whether every shard's report of the step is there yet; merges and judges them once they are.
+    void pollShards();
+    QString stepDirectory(int step) const;
     void end();
 
     Options m_options;
@@ -114,6 +142,11 @@ private:
     bool m_interrupted = false;
     bool m_unavailable = false;
     bool m_firstStep = true;
+    bool m_lateStart = false;
+    std::optional<Sharding> m_sharding;
+    std::optional<qint64> m_nextStartUnixNs; //!< sharded: the agreed start of the next step
+    QTimer* m_poll = nullptr;
+    QDeadlineTimer m_pollDeadline;
 };
 
 //! "Throughput stops growing at 8 users: 160 req/s at 4 users, 170 req/s at 8 users" and the like.

@@ -344,6 +344,14 @@ double Engine::collect()
                 if (r.outcome.isSuccess()) {
                     ++f.successes;
                     f.latency.record(r.latencyNs);
+                    if (r.stream) {
+                        ++f.streams;
+                        if (r.stream->ttftNs)
+                            f.ttft.record(std::max<std::int64_t>(0, *r.stream->ttftNs));
+                        if (r.stream->tpotNs)
+                            f.tpot.record(std::max<std::int64_t>(0, std::llround(*r.stream->tpotNs)));
+                        f.outputTokens += r.stream->outputTokens.value_or(0);
+                    }
                 } else {
                     ++f.errors;
                     if (r.outcome.kind == Outcome::Timeout)
@@ -369,6 +377,8 @@ void Engine::takeSample()
         const std::optional<double> busiest = m_threadCpu->busiestPercent();
         if (busiest && m_state == RunState::Running)
             m_generatorCpu.append(*busiest);
+        if (m_state == RunState::Running && !m_cpuFirst)
+            m_cpuFirst = std::pair { m_threadCpu->totalCpuS(), m_aggregator->overall().total };
     }
     if (!m_sampler)
         return;
@@ -640,6 +650,15 @@ Report Engine::buildReport(const QString& stopReason) const
     r.loopLagP99Ms = nsToMs(lag.percentileNs(99));
     r.loopLagMaxMs = nsToMs(lag.maxNs());
     r.generatorLimits = GeneratorLimits::judge(m_generatorCpu, m_config.sampleIntervalS, r.schedule, r.elapsedS);
+    // The CPU since the first look while running, over the requests since then; the threads are
+    // read once more (ThreadCpu's totals only grow, so the next look loses nothing).
+    if (m_threadCpu && m_cpuFirst) {
+        m_threadCpu->busiestPercent();
+        const std::pair last { m_threadCpu->totalCpuS(), m_aggregator->overall().total };
+        if (last.second > m_cpuFirst->second)
+            r.generatorLimits.cpuUsPerRequest
+                = (last.first - m_cpuFirst->first) * 1e6 / double(last.second - m_cpuFirst->second);
+    }
     r.environment = QJsonObject { { QStringLiteral("stressdeck_version"), QStringLiteral(STRESSDECK_VERSION) },
         { QStringLiteral("qt_version"), QString::fromLatin1(qVersion()) },
         { QStringLiteral("host_name"), QHostInfo::localHostName() },
@@ -651,6 +670,17 @@ Report Engine::buildReport(const QString& stopReason) const
         r.shard = *m_shardInfo;
         r.histograms = m_seconds;
         r.histograms->statsSubBucketBits = Histogram::SubBucketBits;
+        for (size_t i = 0; i < m_aggregator->byType().size(); ++i) {
+            const RequestType& t = m_shared->scenario.requestTypes[qsizetype(i)];
+            const RequestCounters& c = m_aggregator->byType()[i];
+            if (!t.isStreaming())
+                continue;
+            ShardStreams& s = r.histograms->streams[t.name];
+            s.counters = c.stream.value_or(StreamCounters {});
+            s.judged = c.judged;
+            s.good = c.good;
+            s.streamOptionsDropped = m_shared->requests[i].streamOptionsDropped();
+        }
         r.config.concurrency = localUsers(m_config.concurrency);
         r.config.rateRps = m_config.rateRps / m_shard.count;
     }

@@ -136,6 +136,8 @@ private:
     std::unique_ptr<ProcessSampler> m_sampler;
     std::unique_ptr<ThreadCpu> m_threadCpu;
     QList<double> m_generatorCpu; //!< per sample while running: the busiest engine thread's CPU %
+    //! (engine threads' CPU seconds, requests completed) at the first sample while running
+    std::optional<std::pair<double, qint64>> m_cpuFirst;
     QList<SystemSample> m_samples;
     qsizetype m_samplesSent = 0;
     QList<LoadChange> m_loadChanges;

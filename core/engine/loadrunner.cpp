@@ -7,8 +7,12 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QThread>
+
+#include <algorithm>
+#include <cmath>
 
 #include <sys/resource.h>
 
@@ -45,6 +49,42 @@ void LoadRunner::raiseFileLimit()
     }
 }
 
+bool LoadRunner::checkSystemLimits(const RunConfig& config, int shardCount, QString* error)
+{
+    // Every user (or request in flight) holds a connection: a descriptor and, to one target, a local port.
+    qint64 connections = config.concurrency;
+    if (config.isStaged() && config.loadModel == LoadModel::Closed) {
+        const QList<StageSpan> spans = config.stages.spans();
+        for (const StageSpan& span : spans)
+            connections = std::max(connections, qint64(std::ceil(span.target)));
+    }
+    connections = (connections + shardCount - 1) / shardCount; // a shard runs its stripe
+    rlimit limit {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
+        && qint64(limit.rlim_cur) < connections + ReservedFiles) {
+        *error = tr("%1 connections need about %2 open files, but this process may open only %3 (the hard limit, "
+                    "ulimit -Hn; raise it with ulimit -n, LimitNOFILE= of a systemd unit or /etc/security/limits.conf)")
+                     .arg(connections)
+                     .arg(connections + ReservedFiles)
+                     .arg(qint64(limit.rlim_cur));
+        return false;
+    }
+    QFile range(QStringLiteral("/proc/sys/net/ipv4/ip_local_port_range"));
+    if (range.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> bounds = range.readAll().simplified().split(' ');
+        const qint64 ports = bounds.size() == 2 ? bounds[1].toLongLong() - bounds[0].toLongLong() + 1 : 0;
+        if (ports > 0 && connections > ports) {
+            *error = tr("%1 connections to one target need as many local ports, but net.ipv4.ip_local_port_range "
+                        "gives %2 (%3–%4)")
+                         .arg(connections)
+                         .arg(ports)
+                         .arg(QString::fromLatin1(bounds[0]), QString::fromLatin1(bounds[1]));
+            return false;
+        }
+    }
+    return true;
+}
+
 bool LoadRunner::start(const RunConfig& config, const Scenario& scenario, QString* error)
 {
     if (isRunning()) {
@@ -64,6 +104,8 @@ bool LoadRunner::start(const RunConfig& config, const Scenario& scenario, QStrin
         return false;
     }
     raiseFileLimit();
+    if (!checkSystemLimits(config, m_shard ? std::max(1, m_shard->first.count) : 1, error))
+        return false;
 
     if (m_thread) {
         m_thread->wait();

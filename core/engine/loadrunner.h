@@ -48,6 +48,10 @@ public:
 
     //! Raises the soft open-files limit to the hard limit, so 1000+ users can connect.
     static void raiseFileLimit();
+    //! False with a message naming the limit when the run's connections cannot get a descriptor or
+    //! a local port each (RLIMIT_NOFILE after raiseFileLimit, net.ipv4.ip_local_port_range).
+    static bool checkSystemLimits(const RunConfig& config, int shardCount, QString* error);
+    static constexpr qint64 ReservedFiles = 64; //!< for everything but the connections
 
     //! Where recovery copies go: every checkpoint of a run is written there atomically and the
     //! file is removed when the run ends normally, so one left behind means a crash or kill -9.

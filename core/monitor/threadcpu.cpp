@@ -34,6 +34,20 @@ std::optional<qint64> ticksOf(qint64 tid)
     return okUser && okSystem ? std::optional<qint64>(ticks) : std::nullopt;
 }
 
+//! Time on a CPU of one thread in nanoseconds: the first field of its schedstat, else its ticks.
+std::optional<qint64> cpuNsOf(qint64 tid, long clockTicks)
+{
+    QFile file(QStringLiteral("%1/%2/schedstat").arg(TaskDir).arg(tid));
+    if (file.open(QIODevice::ReadOnly)) {
+        bool ok = false;
+        const qint64 ns = file.readLine().split(' ').value(0).toLongLong(&ok);
+        if (ok)
+            return ns;
+    }
+    const std::optional<qint64> ticks = ticksOf(tid);
+    return ticks ? std::optional<qint64>(*ticks * (1'000'000'000 / clockTicks)) : std::nullopt;
+}
+
 } // namespace
 
 ThreadCpu::ThreadCpu(const QStringList& namePrefixes)
@@ -69,13 +83,17 @@ std::optional<double> ThreadCpu::busiestPercent()
         const qint64 tid = task.toLongLong();
         if (tid <= 0 || !matches(tid))
             continue;
-        const std::optional<qint64> now = ticksOf(tid);
+        const std::optional<qint64> now = cpuNsOf(tid, m_clockTicks);
         if (!now)
             continue;
         ticks.insert(tid, *now);
         const auto before = m_ticks.constFind(tid);
+        if (before != m_ticks.cend())
+            m_totalNs += *now - *before;
+        else if (m_lastWallNs >= 0) // started since the first call: all its time is the run's
+            m_totalNs += *now;
         if (before != m_ticks.cend() && wallS > 0) {
-            const double percent = 100.0 * double(*now - *before) / double(m_clockTicks) / wallS;
+            const double percent = 100.0 * double(*now - *before) / 1e9 / wallS;
             busiest = std::max(busiest.value_or(0.0), percent);
         }
     }

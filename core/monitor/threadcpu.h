@@ -21,6 +21,9 @@ public:
     //! The busiest matching thread's CPU use since the last call, in % of one core; nullopt on
     //! the first call, when no thread matches or /proc cannot be read.
     std::optional<double> busiestPercent();
+    //! CPU time of all matching threads since the first call, in seconds: what they spent between
+    //! two calls, and all of a thread's time when it first appeared after the first call.
+    double totalCpuS() const { return double(m_totalNs) / 1e9; }
     //! Matching threads seen at the last call.
     int threadCount() const { return int(m_ticks.size()); }
 
@@ -29,10 +32,11 @@ private:
 
     QStringList m_prefixes;
     QHash<qint64, bool> m_matches; //!< tid → its name matched
-    QHash<qint64, qint64> m_ticks; //!< tid → utime + stime at the last call
+    QHash<qint64, qint64> m_ticks; //!< tid → its time on a CPU at the last call, in ns
     QElapsedTimer m_wall;
     qint64 m_lastWallNs = -1;
     long m_clockTicks = 100;
+    qint64 m_totalNs = 0;
 };
 
 } // namespace Stressdeck

@@ -55,6 +55,8 @@ void GeneratorLimits::writeTo(QJsonObject* generator) const
     generator->insert(QStringLiteral("saturated_s"), saturatedS);
     generator->insert(QStringLiteral("schedule_late_pct"), scheduleLatePct);
     generator->insert(QStringLiteral("verdict"), verdict);
+    if (cpuUsPerRequest > 0)
+        generator->insert(QStringLiteral("cpu_us_per_request"), cpuUsPerRequest);
 }
 
 GeneratorLimits GeneratorLimits::readFrom(const QJsonObject& generator)
@@ -64,6 +66,7 @@ GeneratorLimits GeneratorLimits::readFrom(const QJsonObject& generator)
     g.saturatedS = generator.value(QStringLiteral("saturated_s")).toDouble();
     g.scheduleLatePct = generator.value(QStringLiteral("schedule_late_pct")).toDouble();
     g.verdict = generator.value(QStringLiteral("verdict")).toString();
+    g.cpuUsPerRequest = generator.value(QStringLiteral("cpu_us_per_request")).toDouble();
     return g;
 }
 

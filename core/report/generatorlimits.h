@@ -24,6 +24,8 @@ struct GeneratorLimits {
     double cpuPercentMax = 0; //!< the busiest engine thread's, in % of one core
     double saturatedS = 0; //!< sampled time with an engine thread above 90 %
     double scheduleLatePct = 0; //!< open model: requests sent late, % of those scheduled
+    //! The engine threads' CPU time per completed request (`cpu_us_per_request`); 0: not measured.
+    double cpuUsPerRequest = 0;
     QString verdict;
 
     bool isBound() const { return verdict == QLatin1String("generator-bound"); }

@@ -7,6 +7,9 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <array>
+#include <utility>
+
 namespace Stressdeck {
 
 namespace {
@@ -42,6 +45,64 @@ QList<int> intsOf(const QJsonValue& v)
     for (const QJsonValue& x : values)
         out.append(x.toInt());
     return out;
+}
+
+const std::array<std::pair<const char*, Histogram StreamCounters::*>, 5> StreamHistograms { {
+    { "ttft", &StreamCounters::ttft },
+    { "ttft_sched", &StreamCounters::ttftSched },
+    { "e2e", &StreamCounters::e2e },
+    { "tpot", &StreamCounters::tpot },
+    { "icl", &StreamCounters::icl },
+} };
+
+const std::array<std::pair<const char*, qint64 StreamCounters::*>, 9> StreamCounts { {
+    { "streams", &StreamCounters::streams },
+    { "output_tokens", &StreamCounters::outputTokens },
+    { "usage", &StreamCounters::usage },
+    { "none", &StreamCounters::none },
+    { "content_events", &StreamCounters::contentEvents },
+    { "content_events_with_tokens", &StreamCounters::contentEventsWithTokens },
+    { "coalesced_events", &StreamCounters::coalescedEvents },
+    { "buffered", &StreamCounters::buffered },
+    { "role_lead", &StreamCounters::roleLead },
+} };
+
+QJsonObject streamsToJson(const ShardStreams& s)
+{
+    QJsonObject o { { QStringLiteral("judged"), double(s.judged) }, { QStringLiteral("good"), double(s.good) },
+        { QStringLiteral("stream_options_dropped"), s.streamOptionsDropped } };
+    for (const auto& [key, member] : StreamCounts)
+        o.insert(QLatin1String(key), double(s.counters.*member));
+    for (const auto& [key, member] : StreamHistograms)
+        o.insert(QLatin1String(key), (s.counters.*member).toJson());
+    return o;
+}
+
+bool streamsFromJson(const QJsonObject& o, const QString& path, ShardStreams* out, QString* error)
+{
+    ShardStreams s;
+    s.judged = qint64(o.value(QStringLiteral("judged")).toDouble());
+    s.good = qint64(o.value(QStringLiteral("good")).toDouble());
+    s.streamOptionsDropped = o.value(QStringLiteral("stream_options_dropped")).toBool();
+    for (const auto& [key, member] : StreamCounts) {
+        if (!need(o, key, QJsonValue::Double, path, error))
+            return false;
+        s.counters.*member = qint64(o.value(QLatin1String(key)).toDouble());
+    }
+    for (const auto& [key, member] : StreamHistograms) {
+        QString why;
+        if (!(s.counters.*member).fromJson(o.value(QLatin1String(key)).toObject(), &why)) {
+            *error = QCoreApplication::translate("Report", "field \"%1\": %2")
+                         .arg(path + QLatin1Char('.') + QLatin1String(key), why);
+            return false;
+        }
+    }
+    if (s.counters.streams < 0 || s.counters.ttft.count() > s.counters.streams || s.good > s.judged) {
+        *error = QCoreApplication::translate("Report", "field \"%1\": the counts do not add up").arg(path);
+        return false;
+    }
+    *out = s;
+    return true;
 }
 
 } // namespace
@@ -112,6 +173,18 @@ void SecondFigures::merge(const SecondFigures& other)
     errors += other.errors;
     timeouts += other.timeouts;
     latency.merge(other.latency);
+    streams += other.streams;
+    ttft.merge(other.ttft);
+    tpot.merge(other.tpot);
+    outputTokens += other.outputTokens;
+}
+
+void ShardStreams::merge(const ShardStreams& other)
+{
+    counters.merge(other.counters);
+    judged += other.judged;
+    good += other.good;
+    streamOptionsDropped = streamOptionsDropped || other.streamOptionsDropped;
 }
 
 QString ShardHistograms::layoutId() const
@@ -126,6 +199,8 @@ void ShardHistograms::merge(const ShardHistograms& other, qint64 offsetS)
         for (auto t = s.value().begin(); t != s.value().end(); ++t)
             into[t.key()].merge(t.value());
     }
+    for (auto t = other.streams.begin(); t != other.streams.end(); ++t)
+        streams[t.key()].merge(t.value());
 }
 
 QJsonObject ShardHistograms::toJson() const
@@ -135,16 +210,25 @@ QJsonObject ShardHistograms::toJson() const
         QJsonObject byType;
         for (auto t = s.value().begin(); t != s.value().end(); ++t) {
             const SecondFigures& f = t.value();
-            byType.insert(t.key(),
-                QJsonObject { { QStringLiteral("requests"), double(f.requests) },
-                    { QStringLiteral("successes"), double(f.successes) },
-                    { QStringLiteral("errors"), double(f.errors) }, { QStringLiteral("timeouts"), double(f.timeouts) },
-                    { QStringLiteral("latency"), f.latency.toJson() } });
+            QJsonObject o { { QStringLiteral("requests"), double(f.requests) },
+                { QStringLiteral("successes"), double(f.successes) }, { QStringLiteral("errors"), double(f.errors) },
+                { QStringLiteral("timeouts"), double(f.timeouts) }, { QStringLiteral("latency"), f.latency.toJson() } };
+            if (f.streams > 0) {
+                o.insert(QStringLiteral("streams"), double(f.streams));
+                o.insert(QStringLiteral("ttft"), f.ttft.toJson());
+                o.insert(QStringLiteral("tpot"), f.tpot.toJson());
+                o.insert(QStringLiteral("output_tokens"), double(f.outputTokens));
+            }
+            byType.insert(t.key(), o);
         }
         list.append(
             QJsonObject { { QStringLiteral("second"), double(s.key()) }, { QStringLiteral("by_type"), byType } });
     }
+    QJsonObject streamsJson;
+    for (auto t = streams.begin(); t != streams.end(); ++t)
+        streamsJson.insert(t.key(), streamsToJson(t.value()));
     return QJsonObject {
+        { QStringLiteral("streams"), streamsJson },
         { QStringLiteral("layout"),
             QJsonObject { { QStringLiteral("encoding"), encoding },
                 { QStringLiteral("sub_bucket_count"), subBucketCount },
@@ -191,13 +275,31 @@ bool ShardHistograms::fromJson(const QJsonObject& json, ShardHistograms* out, QS
             figures.timeouts = qint64(f.value(QStringLiteral("timeouts")).toDouble());
             // An unknown layout is kept as it is (without buckets): merge refuses it by its layout.
             QString why;
+            const QString field = at + QStringLiteral(".by_type.") + t.key();
             if (known && !figures.latency.fromJson(f.value(QStringLiteral("latency")).toObject(), &why)) {
                 *error = QCoreApplication::translate("Report", "field \"%1\": %2")
-                             .arg(at + QStringLiteral(".by_type.") + t.key() + QStringLiteral(".latency"), why);
+                             .arg(field + QStringLiteral(".latency"), why);
                 return false;
+            }
+            figures.streams = qint64(f.value(QStringLiteral("streams")).toDouble());
+            figures.outputTokens = qint64(f.value(QStringLiteral("output_tokens")).toDouble());
+            if (known && figures.streams > 0) {
+                for (const auto& [key, into] : { std::pair { "ttft", &figures.ttft }, { "tpot", &figures.tpot } }) {
+                    if (!into->fromJson(f.value(QLatin1String(key)).toObject(), &why)) {
+                        *error = QCoreApplication::translate("Report", "field \"%1\": %2")
+                                     .arg(field + QLatin1Char('.') + QLatin1String(key), why);
+                        return false;
+                    }
+                }
             }
             second.insert(t.key(), figures);
         }
+    }
+    const QJsonObject streamsJson = json.value(QStringLiteral("streams")).toObject();
+    for (auto t = streamsJson.begin(); t != streamsJson.end(); ++t) {
+        if (!streamsFromJson(
+                t.value().toObject(), QStringLiteral("histograms.streams.") + t.key(), &h.streams[t.key()], error))
+            return false;
     }
     *out = h;
     return true;

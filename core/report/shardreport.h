@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sparsehistogram.h"
+#include "stats.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -49,8 +50,25 @@ struct SecondFigures {
     qint64 errors = 0;
     qint64 timeouts = 0;
     SparseHistogram latency; //!< of the successful ones
+    //! Of a streaming type: the successful streams that ended in this second, their TTFT and TPOT
+    //! and their output tokens (the merged timeline's `streaming` figures).
+    qint64 streams = 0;
+    SparseHistogram ttft;
+    SparseHistogram tpot;
+    qint64 outputTokens = 0;
     void merge(const SecondFigures& other);
     friend bool operator==(const SecondFigures&, const SecondFigures&) = default;
+};
+
+//! A streaming type's whole-run counters in a shard's report, so the merge rebuilds its `streaming`
+//! block exactly: the five histograms, the token and event counts, and the goodput judgements.
+struct ShardStreams {
+    StreamCounters counters;
+    qint64 judged = 0;
+    qint64 good = 0;
+    bool streamOptionsDropped = false;
+    void merge(const ShardStreams& other);
+    friend bool operator==(const ShardStreams&, const ShardStreams&) = default;
 };
 
 //! The `histograms` section of a shard's report: per second since the plan's origin and per request
@@ -60,6 +78,7 @@ struct ShardHistograms {
     int subBucketCount = int(SparseHistogram::Layout::SubBucketCount);
     int statsSubBucketBits = 0; //!< the layout of the request types' full histograms
     QMap<qint64, QMap<QString, SecondFigures>> seconds; //!< second since the origin → type → figures
+    QMap<QString, ShardStreams> streams; //!< streaming type → its whole-run counters
 
     //! A description of the layouts that two mergeable reports share exactly.
     QString layoutId() const;

@@ -194,6 +194,9 @@ QString textSummary(const Report& r)
         out += QCoreApplication::translate("Summary", "  Generator: busiest engine thread %1 % of a core, %2\n")
                    .arg(r.generatorLimits.cpuPercentMax, 0, 'f', 0)
                    .arg(r.generatorLimits.isBound() ? r.generatorLimits.reason() : r.generatorLimits.verdict);
+    if (r.generatorLimits.cpuUsPerRequest > 0)
+        out += QCoreApplication::translate("Summary", "  Generator CPU per request: %1 µs (engine threads)\n")
+                   .arg(r.generatorLimits.cpuUsPerRequest, 0, 'f', 1);
     appendStages(out, r);
 
     out += QCoreApplication::translate("Summary", "\nResource Usage (%1):\n")

@@ -51,6 +51,24 @@ IntervalFigures intervalOf(const SecondFigures& f)
     return i;
 }
 
+TimelineRow::Streaming streamingOf(const SecondFigures& f, double lengthS)
+{
+    TimelineRow::Streaming s;
+    if (!f.ttft.isEmpty()) {
+        const QList<std::int64_t> p = f.ttft.percentilesNs({ 50, 95, 99 });
+        s.ttftP50 = nsToMs(p[0]);
+        s.ttftP95 = nsToMs(p[1]);
+        s.ttftP99 = nsToMs(p[2]);
+    }
+    if (!f.tpot.isEmpty()) {
+        const QList<std::int64_t> p = f.tpot.percentilesNs({ 50, 95 });
+        s.tpotP50 = nsToMs(p[0]);
+        s.tpotP95 = nsToMs(p[1]);
+    }
+    s.outputTokensPerS = lengthS > 1e-6 ? double(f.outputTokens) / lengthS : 0.0;
+    return s;
+}
+
 WindowFigures windowOf(const SecondFigures& f)
 {
     return { f.requests, f.errors, f.latency };
@@ -225,14 +243,36 @@ bool merge(const QList<ShardReportFile>& input, bool allowPartial, Report* merge
         if (verdictRank(s.verdict) > verdictRank(g.verdict))
             g.verdict = s.verdict;
     }
+    // A streaming type's block from its merged whole-run counters, as a single run would build it.
+    for (auto it = m.histograms->streams.cbegin(); it != m.histograms->streams.cend(); ++it) {
+        const qsizetype at = names.indexOf(it.key());
+        if (at < 0)
+            continue;
+        RequestCounters& c = types[size_t(at)];
+        c.stream = it->counters;
+        c.judged = it->judged;
+        c.good = it->good;
+        if (!overall.stream)
+            overall.stream.emplace();
+        overall.stream->merge(it->counters);
+        overall.judged += it->judged;
+        overall.good += it->good;
+    }
     for (size_t i = 0; i < types.size(); ++i) {
         StatsSummary s = StatsSummary::of(names[qsizetype(i)], types[i], elapsed);
+        if (const auto it = m.histograms->streams.constFind(names[qsizetype(i)]);
+            it != m.histograms->streams.cend() && it->streamOptionsDropped)
+            s.streaming->noteStreamOptionsDropped();
         s.method = m.requestTypes[qsizetype(i)].method;
         s.path = m.requestTypes[qsizetype(i)].path;
         s.headers = m.requestTypes[qsizetype(i)].headers;
         m.requestTypes[qsizetype(i)] = s;
     }
     m.overall = StatsSummary::of({}, overall, elapsed);
+    for (const StatsSummary& s : std::as_const(m.requestTypes)) {
+        if (s.streaming && s.streaming->streamOptionsDropped)
+            m.overall.streaming->noteStreamOptionsDropped();
+    }
     for (qsizetype i = 0; i < lead.stages.size(); ++i) {
         const StageSummary& st = lead.stages[i];
         const double ranS = std::clamp(std::min(st.endS, elapsed) - st.startS, 0.0, st.endS - st.startS);
@@ -275,6 +315,8 @@ bool merge(const QList<ShardReportFile>& input, bool allowPartial, Report* merge
         windowAll[second / LatencyWindow::WindowS].merge(all);
         row.all = intervalOf(all);
         row.rps = double(all.requests) / lengthS;
+        if (!m.histograms->streams.isEmpty())
+            row.streaming = streamingOf(all, lengthS);
         const auto it = inFlight.find(second);
         row.inFlight = it == inFlight.end() ? 0 : it->second;
         m.timeline.append(row);

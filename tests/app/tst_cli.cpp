@@ -377,6 +377,23 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QLatin1String("unavailable")), qPrintable(r.err));
     }
 
+    //! More users than descriptors: refused before the run, naming the limit, not a run of errors.
+    void tooFewOpenFilesIsAClearError()
+    {
+        QProcess p;
+        // The shell lowers the hard limit for stressdeck alone, which cannot raise it back.
+        p.start(QStringLiteral("/bin/sh"),
+            { QStringLiteral("-c"), QStringLiteral("ulimit -n 300 && exec \"$0\" \"$@\""), stressdeckBinary(),
+                QStringLiteral("run"), QStringLiteral("--target"), QStringLiteral("http://127.0.0.1:9"),
+                QStringLiteral("-c"), QStringLiteral("1000"), QStringLiteral("-d"), QStringLiteral("1s"),
+                QStringLiteral("--no-history") });
+        QVERIFY(p.waitForFinished(30000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(err.contains(QLatin1String("1000 connections need about 1064 open files")), qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("only 300")), qPrintable(err));
+    }
+
     void openAiChatAsksTheDemoForItsModel()
     {
         QTemporaryDir dir;

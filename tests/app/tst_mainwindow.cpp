@@ -8,6 +8,7 @@
 #include "loadrunner.h"
 #include "mainwindow.h"
 #include "requesttypemodel.h"
+#include "settings.h"
 #include "shardstatusmodel.h"
 #include "shardstatusview.h"
 #include "stageeditor.h"
@@ -78,6 +79,33 @@ private Q_SLOTS:
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.path());
         QCoreApplication::setOrganizationName(QStringLiteral("StressdeckTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+
+    //! Beside the transport: what each costs per request, measured here once a run has, and a
+    //! suggestion of the fast transport when qnam would limit an open-model run.
+    void transportHintShowsTheCostAndSuggestsFast()
+    {
+        Settings().setTransportCostUs(Transport::Qnam, 250);
+        MainWindow w;
+        auto* hint = w.findChild<QLabel*>(QStringLiteral("transportHint"));
+        QVERIFY(hint);
+        QVERIFY2(hint->text().contains(QStringLiteral("≈ 250 µs")), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(QLatin1String("partly measured")), qPrintable(hint->text()));
+        auto* transport = w.findChild<QComboBox*>(QStringLiteral("transport"));
+        transport->setCurrentIndex(transport->findData(QStringLiteral("qnam")));
+        w.findChild<QComboBox*>(QStringLiteral("loadModel"))->setCurrentIndex(1); // open
+        auto* threads = w.findChild<QSpinBox*>(QStringLiteral("threads"));
+        threads->setValue(1);
+        auto* rate = w.findChild<QDoubleSpinBox*>(QStringLiteral("rate"));
+        rate->setValue(20); // 0.005 cores
+        QVERIFY2(!hint->text().contains(QLatin1String("choose the fast transport")), qPrintable(hint->text()));
+        rate->setValue(8000); // 2 cores at 250 µs
+        QVERIFY2(hint->text().contains(QStringLiteral("At 8000 req/s Qt network needs ≈ 2.0 cores")),
+            qPrintable(hint->text()));
+        transport->setCurrentIndex(transport->findData(QStringLiteral("fast")));
+        QVERIFY2(!hint->text().contains(QLatin1String("choose the fast transport")), qPrintable(hint->text()));
+        rate->setValue(20);
+        QSettings().remove(QStringLiteral("machine"));
     }
 
     void invalidInputBlocksStart()

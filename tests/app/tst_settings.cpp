@@ -57,6 +57,8 @@ private Q_SLOTS:
         QVERIFY(s.recentReports().isEmpty());
         QCOMPARE(s.language(), QString());
         QVERIFY(s.profilesJson().isEmpty());
+        QVERIFY(!s.transportCostUs(Transport::Qnam));
+        QVERIFY(!s.transportCostUs(Transport::Fast));
     }
 
     void everyValueRoundTrips()
@@ -79,6 +81,7 @@ private Q_SLOTS:
             s.setMonitor(QStringLiteral("nginx"));
             s.setLanguage(QStringLiteral("de"));
             s.setProfilesJson(R"({"soak":{"concurrency":3}})");
+            s.setTransportCostUs(Transport::Fast, 9.5);
         }
         const Settings s; // a fresh object reads what the first one wrote
         QVERIFY(s.hasWindowLayout());
@@ -100,6 +103,8 @@ private Q_SLOTS:
         QCOMPARE(s.monitor(), QStringLiteral("nginx"));
         QCOMPARE(s.language(), QStringLiteral("de"));
         QCOMPARE(s.profilesJson(), QByteArray(R"({"soak":{"concurrency":3}})"));
+        QCOMPARE(s.transportCostUs(Transport::Fast), std::optional<double>(9.5));
+        QVERIFY(!s.transportCostUs(Transport::Qnam)); // one transport's figure is not the other's
 
         Settings back;
         back.setLoadModel(LoadModel::Closed);

@@ -17,6 +17,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 using namespace Stressdeck;
@@ -51,6 +52,17 @@ CliResult finish(QProcess& p, int timeoutMs = 60000)
     }
     return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
         QString::fromUtf8(p.readAllStandardError()), 0 };
+}
+
+//! Starts `count` shards of one plan: `base` plus --shard i/count and what `extra` adds for shard i.
+std::vector<std::unique_ptr<QProcess>> startShards(
+    const QStringList& base, int count, const std::function<QStringList(int)>& extra)
+{
+    std::vector<std::unique_ptr<QProcess>> shards;
+    for (int i = 0; i < count; ++i)
+        shards.push_back(start(
+            base + QStringList { QStringLiteral("--shard"), QStringLiteral("%1/%2").arg(i).arg(count) } + extra(i)));
+    return shards;
 }
 
 CliResult runCli(const QStringList& args, const Variables& variables = {})
@@ -150,14 +162,12 @@ private Q_SLOTS:
         QVERIFY2(one.exitCode == 0, qPrintable(one.err));
 
         const QString at = startAt(2.5);
-        std::vector<std::unique_ptr<QProcess>> shards;
         QStringList files;
-        for (int i = 0; i < 3; ++i) {
+        for (int i = 0; i < 3; ++i)
             files.append(dir.filePath(QStringLiteral("shard-%1.json").arg(i)));
-            shards.push_back(start(base
-                + QStringList { QStringLiteral("--shard"), QStringLiteral("%1/3").arg(i), QStringLiteral("--start-at"),
-                    at, QStringLiteral("--json"), files.last() }));
-        }
+        const auto shards = startShards(base, 3, [&](int i) {
+            return QStringList { QStringLiteral("--start-at"), at, QStringLiteral("--json"), files[i] };
+        });
         QMap<QString, qint64> sum;
         const QList<int> expectedUsers { 4, 3, 3 };
         for (int i = 0; i < 3; ++i) {
@@ -335,6 +345,98 @@ private Q_SLOTS:
 
     // Three shards checkpointing into one folder, followed while they run (what gui --follow
     // shows): the follower sees them running with a partial sum, then finished with the exact one.
+    //! Token streams merge too: the merged `streaming` block holds every shard's streams and tokens.
+    void streamingShardsMergeTheirStreams()
+    {
+        QTemporaryDir dir;
+        const QString at = startAt(2);
+        QStringList files;
+        for (int i = 0; i < 3; ++i)
+            files.append(dir.filePath(QStringLiteral("stream-%1.json").arg(i)));
+        const auto shards
+            = startShards({ QStringLiteral("run"), QStringLiteral("--scenario"), QStringLiteral("openai-chat"),
+                              QStringLiteral("--rate"), QStringLiteral("6"), QStringLiteral("-c"), QStringLiteral("12"),
+                              QStringLiteral("-d"), QStringLiteral("3s"), QStringLiteral("--no-history"),
+                              QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--start-at"), at },
+                3, [&](int i) {
+                    return QStringList { QStringLiteral("--json"), files[i] };
+                });
+        qint64 streams = 0;
+        qint64 tokens = 0;
+        for (int i = 0; i < 3; ++i) {
+            const CliResult r = finish(*shards[size_t(i)]);
+            QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.err));
+            const QJsonObject overall = readJson(files[i]).value(QStringLiteral("overall")).toObject();
+            const QJsonObject block = overall.value(QStringLiteral("streaming")).toObject();
+            QVERIFY2(!block.isEmpty(), qPrintable(r.err));
+            tokens += qint64(block.value(QStringLiteral("output_tokens")).toDouble());
+            streams += qint64(overall.value(QStringLiteral("success")).toDouble());
+        }
+        QVERIFY(streams >= 6);
+        QVERIFY(tokens > streams);
+        const QString mergedFile = dir.filePath(QStringLiteral("merged.json"));
+        const CliResult merge = runCli(
+            QStringList { QStringLiteral("merge") } + files + QStringList { QStringLiteral("--json"), mergedFile });
+        QVERIFY2(merge.exitCode == 0 || merge.exitCode == 1, qPrintable(merge.err));
+        const QJsonObject merged = readJson(mergedFile);
+        const QJsonObject block = merged.value(QStringLiteral("overall"))[QStringLiteral("streaming")].toObject();
+        QCOMPARE(qint64(block.value(QStringLiteral("output_tokens")).toDouble()), tokens);
+        QCOMPARE(qint64(block.value(QStringLiteral("token_source"))[QStringLiteral("usage")].toDouble()), streams);
+        QVERIFY(block.value(QStringLiteral("ttft_ms"))[QStringLiteral("p50")].toDouble() > 0);
+        const QJsonObject type = merged.value(QStringLiteral("request_types")).toArray().first().toObject();
+        QCOMPARE(qint64(type.value(QStringLiteral("streaming"))[QStringLiteral("output_tokens")].toDouble()), tokens);
+    }
+
+    //! A capacity search by three shards: each step is judged on the merge of all three, so every
+    //! shard reports the same steps, and a step's achieved rate is the whole run's, not a third.
+    void shardsSearchCapacityTogether()
+    {
+        TestServerThread server;
+        QTemporaryDir dir;
+        const QString exchange = dir.filePath(QStringLiteral("exchange"));
+        // 4 slots of 50 ms, shared by the shards: 80 req/s in all.
+        const QStringList base { QStringLiteral("capacity"), QStringLiteral("--target"), server.url(),
+            QStringLiteral("--request"), QStringLiteral("GET /slots/4/50"), QStringLiteral("--slo"),
+            QStringLiteral("p95<300ms"), QStringLiteral("--step-duration"), QStringLiteral("2s"),
+            QStringLiteral("--start-rate"), QStringLiteral("40"), QStringLiteral("--growth"), QStringLiteral("2.5"),
+            QStringLiteral("--max-rate"), QStringLiteral("400"), QStringLiteral("--transport"), QStringLiteral("fast"),
+            QStringLiteral("--exchange-dir"), exchange, QStringLiteral("--start-at"), startAt(2) };
+        QStringList files;
+        for (int i = 0; i < 3; ++i)
+            files.append(dir.filePath(QStringLiteral("capacity-%1.json").arg(i)));
+        const auto shards = startShards(base, 3, [&](int i) {
+            return QStringList { QStringLiteral("--json"), files[i] };
+        });
+        QList<QJsonObject> results;
+        for (int i = 0; i < 3; ++i) {
+            const CliResult r = finish(*shards[size_t(i)], 180000);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            results.append(readJson(files[i]).value(QStringLiteral("capacity")).toObject());
+        }
+        const QJsonArray steps = results[0].value(QStringLiteral("steps")).toArray();
+        QVERIFY(steps.size() >= 3);
+        for (int i = 1; i < 3; ++i) {
+            QCOMPARE(results[i].value(QStringLiteral("steps")).toArray(), steps);
+            QCOMPARE(results[i].value(QStringLiteral("max_sustainable_rps")),
+                results[0].value(QStringLiteral("max_sustainable_rps")));
+        }
+        const double first = steps.first()[QStringLiteral("achieved_rps")].toDouble();
+        QVERIFY2(first > 30 && first < 50, qPrintable(QString::number(first))); // 40, not a shard's 13
+        const double found = results[0].value(QStringLiteral("max_sustainable_rps")).toDouble();
+        qInfo("three shards found %.1f req/s (known: 80)", found);
+        QVERIFY2(found >= 40 && found <= 100, qPrintable(QString::number(found)));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(QFile::exists(QDir(exchange).filePath(QStringLiteral("step-1/") + ShardFollower::fileName(i, 3))));
+        // The directory now holds a search: a new one is refused before it starts.
+        const CliResult again = runCli(base + QStringList { QStringLiteral("--shard"), QStringLiteral("0/3") });
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY2(again.err.contains(QStringLiteral("earlier search")), qPrintable(again.err));
+        const CliResult noDir = runCli({ QStringLiteral("capacity"), QStringLiteral("--target"), server.url(),
+            QStringLiteral("--slo"), QStringLiteral("p95<1s"), QStringLiteral("--shard"), QStringLiteral("0/2") });
+        QCOMPARE(noDir.exitCode, 2);
+        QVERIFY2(noDir.err.contains(QStringLiteral("--exchange-dir")), qPrintable(noDir.err));
+    }
+
     void followsThreeShardsLive()
     {
         TestServerThread server;
@@ -345,14 +447,12 @@ private Q_SLOTS:
                   QStringLiteral("--think-time"), QStringLiteral("20ms-40ms"), QStringLiteral("--checkpoint-dir"),
                   folder, QStringLiteral("--checkpoint-interval"), QStringLiteral("1s"), QStringLiteral("--start-at"),
                   startAt(1.5) };
-        std::vector<std::unique_ptr<QProcess>> shards;
         QStringList files;
-        for (int i = 0; i < 3; ++i) {
+        for (int i = 0; i < 3; ++i)
             files.append(dir.filePath(QStringLiteral("shard-%1.json").arg(i)));
-            shards.push_back(start(base
-                + QStringList { QStringLiteral("--shard"), QStringLiteral("%1/3").arg(i), QStringLiteral("--json"),
-                    files.last() }));
-        }
+        const auto shards = startShards(base, 3, [&](int i) {
+            return QStringList { QStringLiteral("--json"), files[i] };
+        });
         ShardFollower follower(folder);
         QList<FollowedRun> looks;
         connect(&follower, &ShardFollower::updated, this, [&](const FollowedRun& run) { looks.append(run); });

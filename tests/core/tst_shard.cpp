@@ -71,6 +71,8 @@ struct Sample {
     int type;
     bool success;
     std::int64_t latencyNs;
+    //! Of a "chat" request (a streaming type): its stream, when it succeeded.
+    std::optional<StreamSample> stream;
 };
 
 const QStringList TypeNames { QStringLiteral("chat"), QStringLiteral("search") };
@@ -103,6 +105,11 @@ Report shardReport(const QList<Sample>& samples, int index, int count, const QSt
             if (s.success) {
                 ++c->success;
                 c->successLatency.record(s.latencyNs);
+                if (s.stream) {
+                    if (!c->stream)
+                        c->stream.emplace();
+                    c->stream->add(*s.stream);
+                }
             } else {
                 ++c->failure;
                 ++c->errors[QStringLiteral("HTTP 503")];
@@ -114,10 +121,18 @@ Report shardReport(const QList<Sample>& samples, int index, int count, const QSt
         if (s.success) {
             ++f.successes;
             f.latency.record(s.latencyNs);
+            if (s.stream) {
+                ++f.streams;
+                f.ttft.record(*s.stream->ttftNs);
+                f.tpot.record(std::llround(*s.stream->tpotNs));
+                f.outputTokens += *s.stream->outputTokens;
+            }
         } else {
             ++f.errors;
         }
     }
+    if (types[0].stream)
+        r.histograms->streams[TypeNames[0]].counters = *types[0].stream;
     for (qsizetype t = 0; t < TypeNames.size(); ++t)
         r.requestTypes.append(StatsSummary::of(TypeNames[t], types[size_t(t)], r.elapsedS));
     r.overall = StatsSummary::of({}, all, r.elapsedS);
@@ -139,8 +154,22 @@ QList<Sample> recordedSamples()
     std::mt19937_64 rng(17);
     std::lognormal_distribution<double> latency(std::log(20e6), 0.8);
     QList<Sample> samples;
-    for (int k = 0; k < 5000; ++k)
-        samples.append({ qint64(k / 500), int(rng() % 2), rng() % 10 != 0, std::int64_t(latency(rng)) });
+    for (int k = 0; k < 5000; ++k) {
+        Sample s { qint64(k / 500), int(rng() % 2), rng() % 10 != 0, std::int64_t(latency(rng)), {} };
+        if (s.type == 0 && s.success) {
+            StreamSample stream;
+            stream.ttftNs = s.latencyNs / 4;
+            stream.ttftSchedNs = s.latencyNs / 3;
+            stream.e2eNs = s.latencyNs;
+            stream.outputTokens = 2 + int(rng() % 60);
+            stream.tpotNs = double(s.latencyNs - *stream.ttftNs) / double(*stream.outputTokens - 1);
+            stream.contentEvents = int(*stream.outputTokens);
+            stream.gapsNs.assign(size_t(stream.contentEvents - 1), std::llround(*stream.tpotNs));
+            stream.buffered = rng() % 50 == 0;
+            s.stream = stream;
+        }
+        samples.append(s);
+    }
     return samples;
 }
 
@@ -376,6 +405,16 @@ private Q_SLOTS:
                 QVERIFY(m.failureHistogram == u.failureHistogram);
                 QCOMPARE(m.latency, u.latency);
             }
+            // The streaming type's block is the union's, its histograms summed.
+            QVERIFY(merged.requestTypes[0].streaming);
+            QVERIFY(!merged.requestTypes[1].streaming);
+            QCOMPARE(*merged.requestTypes[0].streaming, *union_.requestTypes[0].streaming);
+            QCOMPARE(*merged.overall.streaming, *union_.overall.streaming);
+            QVERIFY(merged.requestTypes[0].streaming->outputTokens > 1000);
+            QVERIFY(merged.timeline[3].streaming);
+            const SecondFigures& chat3 = union_.histograms->seconds.value(3).value(QStringLiteral("chat"));
+            QCOMPARE(merged.timeline[3].streaming->ttftP95, nsToMs(chat3.ttft.percentileNs(95)));
+            QCOMPARE(merged.timeline[3].streaming->outputTokensPerS, double(chat3.outputTokens));
             QCOMPARE(merged.overall.total, qint64(samples.size()));
             QVERIFY(merged.overall.histogram == union_.overall.histogram);
             QVERIFY(merged.histograms->seconds == union_.histograms->seconds);

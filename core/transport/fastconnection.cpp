@@ -63,14 +63,48 @@ FastConnection::FastConnection(const QString& host, quint16 port, bool tls, bool
 void FastConnection::Wait::await_suspend(std::coroutine_handle<> handle)
 {
     self->m_waiter = handle;
-    self->m_wakeTimer->start(std::max(timeout, std::chrono::milliseconds(0)));
+    const auto wait = std::max(timeout, std::chrono::milliseconds(0));
+    const auto due = Clock::now() + wait;
+    // A timer already due no later than this wait is kept: at worst it wakes the waiter early.
+    if (!self->m_wakeTimer->isActive() || self->m_wakeDue > due) {
+        self->m_wakeTimer->start(wait);
+        self->m_wakeDue = due;
+    }
 }
 
 void FastConnection::wake()
 {
-    m_wakeTimer->stop();
     if (auto waiter = std::exchange(m_waiter, {}))
         waiter.resume();
+}
+
+void FastConnection::onReadyRead()
+{
+    m_readable = true;
+    if (m_waiter) {
+        wake();
+        return;
+    }
+    if (!m_unbuffered || m_busy || !m_socket)
+        return;
+    // Nobody reads between requests: an unbuffered socket is read here, or Qt would switch its
+    // notifier off and a close by the server would go unnoticed. The bytes wait for the next
+    // request, as they would in Qt's buffer; a close leaves the socket unconnected.
+    char buffer[4096];
+    qint64 n = 0;
+    while ((n = m_socket->read(buffer, sizeof buffer)) > 0)
+        m_pending.append(buffer, qsizetype(n));
+    m_readable = false;
+}
+
+bool FastConnection::readable() const
+{
+    return m_unbuffered ? m_readable : m_socket->bytesAvailable() > 0;
+}
+
+bool FastConnection::isConnected() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
 FastConnection::~FastConnection()
@@ -176,9 +210,12 @@ int FastConnection::onMessageComplete(http_parser* parser)
 
 QCoro::Task<std::optional<Outcome>> FastConnection::connectIfNeeded(Clock::time_point deadline)
 {
-    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+    if (isConnected())
         co_return std::nullopt;
     dropSocket();
+    m_pending.clear();
+    m_readable = false;
+    m_unbuffered = !m_tls;
     QSslSocket* ssl = nullptr;
     if (m_tls) {
         ssl = new QSslSocket(this);
@@ -200,7 +237,7 @@ QCoro::Task<std::optional<Outcome>> FastConnection::connectIfNeeded(Clock::time_
     if (ssl)
         ssl->connectToHostEncrypted(m_host, m_port);
     else
-        m_socket->connectToHost(m_host, m_port);
+        m_socket->connectToHost(m_host, m_port, QIODevice::ReadWrite | QIODevice::Unbuffered);
     m_connecting = true;
     while (!m_aborted && !ready() && m_socket->error() == QAbstractSocket::UnknownSocketError
         && m_socket->state() != QAbstractSocket::UnconnectedState && remaining(deadline).count() > 0)
@@ -221,7 +258,7 @@ QCoro::Task<std::optional<Outcome>> FastConnection::connectIfNeeded(Clock::time_
     // One wake-up signal for data, a closed connection and errors alike: waiting for readyRead
     // alone would sleep through a reset until the timeout.
     disconnect(m_socket, nullptr, this, nullptr);
-    connect(m_socket, &QIODevice::readyRead, this, &FastConnection::wake);
+    connect(m_socket, &QIODevice::readyRead, this, &FastConnection::onReadyRead);
     connect(m_socket, &QAbstractSocket::disconnected, this, &FastConnection::wake);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &FastConnection::wake);
     co_return std::nullopt;
@@ -237,8 +274,11 @@ QCoro::Task<Outcome> FastConnection::send(QByteArray request, bool head, Clock::
         ~Idle() { busy = false; }
     } idle { m_busy };
 
-    if (const auto failure = co_await connectIfNeeded(deadline))
-        co_return *failure;
+    // Connected already, as nearly always: no coroutine frame for the check.
+    if (!isConnected()) {
+        if (const auto failure = co_await connectIfNeeded(deadline))
+            co_return *failure;
+    }
 
     http_parser_init(&m_parser, HTTP_RESPONSE);
     m_parser.data = this;
@@ -258,9 +298,34 @@ QCoro::Task<Outcome> FastConnection::send(QByteArray request, bool head, Clock::
     } unhook { m_stream };
     m_socket->write(request);
 
+    // What a read of the response hands the parser (and the stream reader); an outcome ends it.
+    auto parse = [this](const char* data, qint64 n) -> std::optional<Outcome> {
+        http_parser_execute(&m_parser, &m_settings, data, size_t(n));
+        if (m_stream && !m_streamBytes.isEmpty()) {
+            m_stream->feed(m_streamBytes, nanos(EngineClock::now().time_since_epoch()));
+            m_streamBytes.resize(0);
+        }
+        if (m_tooLarge) {
+            dropSocket();
+            return Outcome { Outcome::BodyTooLarge, 0, {} };
+        }
+        const auto error = HTTP_PARSER_ERRNO(&m_parser);
+        if (error != HPE_OK && !m_complete) {
+            const QString what = QString::fromLatin1(http_errno_description(error));
+            dropSocket();
+            return Outcome { Outcome::ProtocolError, 0, what };
+        }
+        return std::nullopt;
+    };
+    if (!m_pending.isEmpty()) {
+        const QByteArray early = std::exchange(m_pending, {});
+        if (const auto failure = parse(early.constData(), early.size()))
+            co_return *failure;
+    }
+
     char buffer[65536];
     while (!m_complete) {
-        while (m_socket && m_socket->bytesAvailable() == 0) {
+        while (m_socket && !readable()) {
             if (m_aborted) {
                 dropSocket();
                 co_return Outcome { Outcome::Stuck, 0, {} };
@@ -282,23 +347,12 @@ QCoro::Task<Outcome> FastConnection::send(QByteArray request, bool head, Clock::
         if (m_complete || !m_socket)
             break;
         const qint64 n = m_socket->read(buffer, sizeof buffer);
+        // A short read took all there was; the socket signals again when more arrives.
+        m_readable = n == qint64(sizeof buffer);
         if (n <= 0)
             continue;
-        http_parser_execute(&m_parser, &m_settings, buffer, size_t(n));
-        if (m_stream && !m_streamBytes.isEmpty()) {
-            m_stream->feed(m_streamBytes, nanos(EngineClock::now().time_since_epoch()));
-            m_streamBytes.resize(0);
-        }
-        if (m_tooLarge) {
-            dropSocket();
-            co_return Outcome { Outcome::BodyTooLarge, 0, {} };
-        }
-        const auto error = HTTP_PARSER_ERRNO(&m_parser);
-        if (error != HPE_OK && !m_complete) {
-            const QString what = QString::fromLatin1(http_errno_description(error));
-            dropSocket();
-            co_return Outcome { Outcome::ProtocolError, 0, what };
-        }
+        if (const auto failure = parse(buffer, n))
+            co_return *failure;
     }
     const int status = int(m_parser.status_code);
     if (!http_should_keep_alive(&m_parser))

@@ -67,6 +67,11 @@ private:
     };
     Wait news(std::chrono::milliseconds timeout) { return { this, timeout }; }
     void wake();
+    void onReadyRead();
+    //! True when a read may return data: Qt's buffer holds some (TLS), or the socket signalled
+    //! news since the last read came back short (plain TCP, unbuffered).
+    bool readable() const;
+    bool isConnected() const;
 
     QCoro::Task<std::optional<Outcome>> connectIfNeeded(Clock::time_point deadline);
     void dropSocket();
@@ -84,6 +89,15 @@ private:
     QPointer<QTcpSocket> m_socket;
     std::coroutine_handle<> m_waiter;
     QTimer* m_wakeTimer = nullptr;
+    //! When m_wakeTimer fires. It is left running between waits (a restart per request costs more
+    //! than the occasional early wake-up, after which the waiter simply waits again).
+    Clock::time_point m_wakeDue {};
+    //! Plain TCP sockets are opened unbuffered: a request goes straight to the socket (no write
+    //! notifier to switch on and off, each switch an eventfd write in Qt's glib event loop) and a
+    //! read goes straight into the parser's buffer.
+    bool m_unbuffered = false;
+    bool m_readable = false;
+    QByteArray m_pending; //!< bytes an unbuffered socket delivered between requests, for the next one
     http_parser m_parser {};
     http_parser_settings m_settings {};
     bool m_busy = false;

@@ -54,6 +54,19 @@ public:
     //! A complete request: `head` plus the body and its length.
     static QByteArray request(const QByteArray& head, const QByteArray& method, const QByteArray& body);
 
+    //! What scanPlainResponse() read from a response.
+    struct PlainResponse {
+        int status = 0;
+        bool keepAlive = true;
+        qint64 bodyBytes = 0;
+    };
+    //! The common case read without http-parser: `data` is exactly one complete HTTP/1.1 response
+    //! with a status of 200–299 but 204, or 400–599, one Content-Length, no Transfer-Encoding, at
+    //! most one Connection header of "keep-alive" or "close", and nothing but printable ASCII in
+    //! its head. Anything else (a redirect, chunks, a partial or longer read, an unusual byte)
+    //! returns false and goes to http-parser, so both read every accepted response the same way.
+    static bool scanPlainResponse(const char* data, qint64 size, PlainResponse* out);
+
 private:
     //! Suspends the calling coroutine until the socket has news (connected, data, closed,
     //! error, TLS ready), abort() is called or `timeout` passes. One waiter at a time; resumed

@@ -143,7 +143,9 @@ print(f"locust-fasthttp {sys.argv[2]} {float(row['Requests/s']):.0f} {float(row[
 PY
 }
 
+load() { cut -d' ' -f1 /proc/loadavg; }
 echo "Throughput and client CPU per request against nginx (100-byte file, 1 worker) on 127.0.0.1, ${seconds} s per run"
+load_before=$(load)
 for c in "${conns[@]}"; do
     run_wrk "$c" "$target/index.html"
     run_hey "$c" "$target/index.html"
@@ -191,6 +193,7 @@ for c in sorted({r[1] for r in rows}, key=int):
               f"{by[('wrk', c)][7]} % CPU: the server is the ceiling, so no client can show 2 x hey on this machine")
 PY
 if [[ -n "$locust_note" ]]; then echo "  note: $locust_note"; fi
+echo "  load average (1 min) $load_before before these runs, $(load) after, on $(nproc) cores"
 
 if [[ -n "${STRESSDECK_BENCH_DEBUG:-}" ]]; then cat "$results"; fi
 

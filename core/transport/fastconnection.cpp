@@ -9,6 +9,9 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <array>
+#include <string_view>
+
 namespace Stressdeck {
 
 namespace {
@@ -63,14 +66,48 @@ FastConnection::FastConnection(const QString& host, quint16 port, bool tls, bool
 void FastConnection::Wait::await_suspend(std::coroutine_handle<> handle)
 {
     self->m_waiter = handle;
-    self->m_wakeTimer->start(std::max(timeout, std::chrono::milliseconds(0)));
+    const auto wait = std::max(timeout, std::chrono::milliseconds(0));
+    const auto due = Clock::now() + wait;
+    // A timer already due no later than this wait is kept: at worst it wakes the waiter early.
+    if (!self->m_wakeTimer->isActive() || self->m_wakeDue > due) {
+        self->m_wakeTimer->start(wait);
+        self->m_wakeDue = due;
+    }
 }
 
 void FastConnection::wake()
 {
-    m_wakeTimer->stop();
     if (auto waiter = std::exchange(m_waiter, {}))
         waiter.resume();
+}
+
+void FastConnection::onReadyRead()
+{
+    m_readable = true;
+    if (m_waiter) {
+        wake();
+        return;
+    }
+    if (!m_unbuffered || m_busy || !m_socket)
+        return;
+    // Nobody reads between requests: an unbuffered socket is read here, or Qt would switch its
+    // notifier off and a close by the server would go unnoticed. The bytes wait for the next
+    // request, as they would in Qt's buffer; a close leaves the socket unconnected.
+    char buffer[4096];
+    qint64 n = 0;
+    while ((n = m_socket->read(buffer, sizeof buffer)) > 0)
+        m_pending.append(buffer, qsizetype(n));
+    m_readable = false;
+}
+
+bool FastConnection::readable() const
+{
+    return m_unbuffered ? m_readable : m_socket->bytesAvailable() > 0;
+}
+
+bool FastConnection::isConnected() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
 FastConnection::~FastConnection()
@@ -116,6 +153,123 @@ QByteArray FastConnection::request(const QByteArray& head, const QByteArray& met
     return head
         + (method == "GET" || method == "HEAD" ? QByteArrayLiteral("\r\n")
                                                : QByteArrayLiteral("Content-Length: 0\r\n\r\n"));
+}
+
+namespace {
+
+// Byte classes of a plain response head: 1 a token character (header names), 2 printable ASCII or
+// space (values, the reason phrase); a token character is both. No tab: http-parser treats a tab
+// differently in different headers (a trailing one ends a Content-Length with an error).
+constexpr std::array<unsigned char, 256> plainClasses()
+{
+    std::array<unsigned char, 256> classes {};
+    for (int c = 0x20; c < 0x7f; ++c)
+        classes[size_t(c)] = 2;
+    for (const char c :
+        std::string_view("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        classes[static_cast<unsigned char>(c)] |= 1;
+    return classes;
+}
+constexpr auto PlainClasses = plainClasses();
+
+bool isTokenChar(char c)
+{
+    return PlainClasses[static_cast<unsigned char>(c)] & 1;
+}
+
+bool isPlainValueChar(char c)
+{
+    return PlainClasses[static_cast<unsigned char>(c)] & 2;
+}
+
+bool equalsLower(const char* data, qsizetype size, std::string_view lower)
+{
+    if (size_t(size) != lower.size())
+        return false;
+    for (qsizetype i = 0; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if ((c >= 'A' && c <= 'Z' ? char(c + 32) : char(c)) != lower[size_t(i)])
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool FastConnection::scanPlainResponse(const char* data, qint64 size, PlainResponse* out)
+{
+    static constexpr std::string_view Version = "HTTP/1.1 ";
+    if (size < qint64(Version.size()) + 5 || std::string_view(data, Version.size()) != Version)
+        return false;
+    const char* p = data + Version.size();
+    const char* const end = data + size;
+    if (!(p[0] >= '1' && p[0] <= '5' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] == ' '))
+        return false;
+    const int status = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+    if (!((status >= 200 && status <= 299 && status != 204) || (status >= 400 && status <= 599)))
+        return false;
+    p += 4;
+    while (p < end && *p != '\r') { // the reason phrase
+        if (!isPlainValueChar(*p))
+            return false;
+        ++p;
+    }
+    qint64 length = -1;
+    bool keepAlive = true;
+    bool sawConnection = false;
+    for (;;) {
+        if (end - p < 2 || p[0] != '\r' || p[1] != '\n')
+            return false;
+        p += 2;
+        if (end - p >= 2 && p[0] == '\r' && p[1] == '\n') {
+            p += 2;
+            break; // the end of the head
+        }
+        const char* name = p;
+        while (p < end && isTokenChar(*p))
+            ++p;
+        if (p == name || p == end || *p != ':')
+            return false;
+        const qsizetype nameSize = p - name;
+        ++p;
+        while (p < end && *p == ' ')
+            ++p;
+        const char* value = p;
+        while (p < end && *p != '\r') {
+            if (!isPlainValueChar(*p))
+                return false;
+            ++p;
+        }
+        const char* valueEnd = p;
+        while (valueEnd > value && valueEnd[-1] == ' ')
+            --valueEnd;
+        const qsizetype valueSize = valueEnd - value;
+        if (equalsLower(name, nameSize, "content-length")) {
+            if (length >= 0 || valueSize == 0 || valueSize > 15)
+                return false;
+            length = 0;
+            for (const char* d = value; d < valueEnd; ++d) {
+                if (*d < '0' || *d > '9')
+                    return false;
+                length = length * 10 + (*d - '0');
+            }
+        } else if (equalsLower(name, nameSize, "connection")) {
+            if (sawConnection)
+                return false;
+            sawConnection = true;
+            if (equalsLower(value, valueSize, "close"))
+                keepAlive = false;
+            else if (!equalsLower(value, valueSize, "keep-alive"))
+                return false;
+        } else if (equalsLower(name, nameSize, "transfer-encoding") || equalsLower(name, nameSize, "proxy-connection")
+            || equalsLower(name, nameSize, "upgrade")) {
+            return false;
+        }
+    }
+    if (length < 0 || end - p != length)
+        return false;
+    *out = { status, keepAlive, length };
+    return true;
 }
 
 int FastConnection::onHeaderField(http_parser* parser, const char* at, size_t length)
@@ -176,9 +330,12 @@ int FastConnection::onMessageComplete(http_parser* parser)
 
 QCoro::Task<std::optional<Outcome>> FastConnection::connectIfNeeded(Clock::time_point deadline)
 {
-    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+    if (isConnected())
         co_return std::nullopt;
     dropSocket();
+    m_pending.clear();
+    m_readable = false;
+    m_unbuffered = !m_tls;
     QSslSocket* ssl = nullptr;
     if (m_tls) {
         ssl = new QSslSocket(this);
@@ -200,7 +357,7 @@ QCoro::Task<std::optional<Outcome>> FastConnection::connectIfNeeded(Clock::time_
     if (ssl)
         ssl->connectToHostEncrypted(m_host, m_port);
     else
-        m_socket->connectToHost(m_host, m_port);
+        m_socket->connectToHost(m_host, m_port, QIODevice::ReadWrite | QIODevice::Unbuffered);
     m_connecting = true;
     while (!m_aborted && !ready() && m_socket->error() == QAbstractSocket::UnknownSocketError
         && m_socket->state() != QAbstractSocket::UnconnectedState && remaining(deadline).count() > 0)
@@ -221,7 +378,7 @@ QCoro::Task<std::optional<Outcome>> FastConnection::connectIfNeeded(Clock::time_
     // One wake-up signal for data, a closed connection and errors alike: waiting for readyRead
     // alone would sleep through a reset until the timeout.
     disconnect(m_socket, nullptr, this, nullptr);
-    connect(m_socket, &QIODevice::readyRead, this, &FastConnection::wake);
+    connect(m_socket, &QIODevice::readyRead, this, &FastConnection::onReadyRead);
     connect(m_socket, &QAbstractSocket::disconnected, this, &FastConnection::wake);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &FastConnection::wake);
     co_return std::nullopt;
@@ -237,8 +394,11 @@ QCoro::Task<Outcome> FastConnection::send(QByteArray request, bool head, Clock::
         ~Idle() { busy = false; }
     } idle { m_busy };
 
-    if (const auto failure = co_await connectIfNeeded(deadline))
-        co_return *failure;
+    // Connected already, as nearly always: no coroutine frame for the check.
+    if (!isConnected()) {
+        if (const auto failure = co_await connectIfNeeded(deadline))
+            co_return *failure;
+    }
 
     http_parser_init(&m_parser, HTTP_RESPONSE);
     m_parser.data = this;
@@ -258,9 +418,44 @@ QCoro::Task<Outcome> FastConnection::send(QByteArray request, bool head, Clock::
     } unhook { m_stream };
     m_socket->write(request);
 
-    char buffer[65536];
+    // What a read of the response hands the parser (and the stream reader); an outcome ends it.
+    // A response that came whole in the first read is usually plain enough to scan directly.
+    bool fresh = !m_stream && !m_head;
+    PlainResponse plain;
+    auto parse = [this, &fresh, &plain](const char* data, qint64 n) -> std::optional<Outcome> {
+        if (std::exchange(fresh, false) && scanPlainResponse(data, n, &plain) && plain.bodyBytes <= m_maxBody) {
+            m_complete = true;
+            return std::nullopt;
+        }
+        plain.status = 0;
+        http_parser_execute(&m_parser, &m_settings, data, size_t(n));
+        if (m_stream && !m_streamBytes.isEmpty()) {
+            m_stream->feed(m_streamBytes, nanos(EngineClock::now().time_since_epoch()));
+            m_streamBytes.resize(0);
+        }
+        if (m_tooLarge) {
+            dropSocket();
+            return Outcome { Outcome::BodyTooLarge, 0, {} };
+        }
+        const auto error = HTTP_PARSER_ERRNO(&m_parser);
+        if (error != HPE_OK && !m_complete) {
+            const QString what = QString::fromLatin1(http_errno_description(error));
+            dropSocket();
+            return Outcome { Outcome::ProtocolError, 0, what };
+        }
+        return std::nullopt;
+    };
+    if (!m_pending.isEmpty()) {
+        const QByteArray early = std::exchange(m_pending, {});
+        if (const auto failure = parse(early.constData(), early.size()))
+            co_return *failure;
+    }
+
+    // One buffer per thread rather than 64 KiB in every request's coroutine frame: each read is
+    // parsed before the coroutine suspends again.
+    static thread_local char buffer[65536];
     while (!m_complete) {
-        while (m_socket && m_socket->bytesAvailable() == 0) {
+        while (m_socket && !readable()) {
             if (m_aborted) {
                 dropSocket();
                 co_return Outcome { Outcome::Stuck, 0, {} };
@@ -282,26 +477,15 @@ QCoro::Task<Outcome> FastConnection::send(QByteArray request, bool head, Clock::
         if (m_complete || !m_socket)
             break;
         const qint64 n = m_socket->read(buffer, sizeof buffer);
+        // A short read took all there was; the socket signals again when more arrives.
+        m_readable = n == qint64(sizeof buffer);
         if (n <= 0)
             continue;
-        http_parser_execute(&m_parser, &m_settings, buffer, size_t(n));
-        if (m_stream && !m_streamBytes.isEmpty()) {
-            m_stream->feed(m_streamBytes, nanos(EngineClock::now().time_since_epoch()));
-            m_streamBytes.resize(0);
-        }
-        if (m_tooLarge) {
-            dropSocket();
-            co_return Outcome { Outcome::BodyTooLarge, 0, {} };
-        }
-        const auto error = HTTP_PARSER_ERRNO(&m_parser);
-        if (error != HPE_OK && !m_complete) {
-            const QString what = QString::fromLatin1(http_errno_description(error));
-            dropSocket();
-            co_return Outcome { Outcome::ProtocolError, 0, what };
-        }
+        if (const auto failure = parse(buffer, n))
+            co_return *failure;
     }
-    const int status = int(m_parser.status_code);
-    if (!http_should_keep_alive(&m_parser))
+    const int status = plain.status ? plain.status : int(m_parser.status_code);
+    if (plain.status ? !plain.keepAlive : !http_should_keep_alive(&m_parser))
         dropSocket();
     if (acceptedStatus.contains(status))
         co_return Outcome { Outcome::Success, status, {} };

@@ -54,6 +54,19 @@ public:
     //! A complete request: `head` plus the body and its length.
     static QByteArray request(const QByteArray& head, const QByteArray& method, const QByteArray& body);
 
+    //! What scanPlainResponse() read from a response.
+    struct PlainResponse {
+        int status = 0;
+        bool keepAlive = true;
+        qint64 bodyBytes = 0;
+    };
+    //! The common case read without http-parser: `data` is exactly one complete HTTP/1.1 response
+    //! with a status of 200–299 but 204, or 400–599, one Content-Length, no Transfer-Encoding, at
+    //! most one Connection header of "keep-alive" or "close", and nothing but printable ASCII in
+    //! its head. Anything else (a redirect, chunks, a partial or longer read, an unusual byte)
+    //! returns false and goes to http-parser, so both read every accepted response the same way.
+    static bool scanPlainResponse(const char* data, qint64 size, PlainResponse* out);
+
 private:
     //! Suspends the calling coroutine until the socket has news (connected, data, closed,
     //! error, TLS ready), abort() is called or `timeout` passes. One waiter at a time; resumed
@@ -67,6 +80,11 @@ private:
     };
     Wait news(std::chrono::milliseconds timeout) { return { this, timeout }; }
     void wake();
+    void onReadyRead();
+    //! True when a read may return data: Qt's buffer holds some (TLS), or the socket signalled
+    //! news since the last read came back short (plain TCP, unbuffered).
+    bool readable() const;
+    bool isConnected() const;
 
     QCoro::Task<std::optional<Outcome>> connectIfNeeded(Clock::time_point deadline);
     void dropSocket();
@@ -84,6 +102,15 @@ private:
     QPointer<QTcpSocket> m_socket;
     std::coroutine_handle<> m_waiter;
     QTimer* m_wakeTimer = nullptr;
+    //! When m_wakeTimer fires. It is left running between waits (a restart per request costs more
+    //! than the occasional early wake-up, after which the waiter simply waits again).
+    Clock::time_point m_wakeDue {};
+    //! Plain TCP sockets are opened unbuffered: a request goes straight to the socket (no write
+    //! notifier to switch on and off, each switch an eventfd write in Qt's glib event loop) and a
+    //! read goes straight into the parser's buffer.
+    bool m_unbuffered = false;
+    bool m_readable = false;
+    QByteArray m_pending; //!< bytes an unbuffered socket delivered between requests, for the next one
     http_parser m_parser {};
     http_parser_settings m_settings {};
     bool m_busy = false;

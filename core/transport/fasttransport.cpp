@@ -20,6 +20,14 @@ FastConnection* FastTransport::connectionTo(const QUrl& url, QObject* parent) co
     return new FastConnection(url.host(), quint16(url.port(tls ? 443 : 80)), tls, m_settings.insecure, parent);
 }
 
+const QByteArray& FastTransport::bodiless(const PreparedRequest& prepared)
+{
+    auto it = m_bodiless.find(&prepared);
+    if (it == m_bodiless.end())
+        it = m_bodiless.insert(&prepared, FastConnection::request(prepared.head, prepared.type.method, {}));
+    return *it;
+}
+
 void FastTransport::drain()
 {
     const QList<FastConnection*> connections = m_inFlight.keys(true);
@@ -61,8 +69,14 @@ QCoro::Task<Exchange> FastTransport::sendOnce(std::size_t userSlot, const Prepar
         exchange.sentAt = EngineClock::now();
     }
     OpenAiStreamReader* reader = stream ? &*stream : nullptr;
-    exchange.outcome = co_await used->send(FastConnection::request(prepared.head, method, body), method == "HEAD",
-        deadline, m_settings.maxBodyBytes, type.acceptedStatus, reader);
+    // Not a conditional inside the co_await: GCC 12 mishandles such a temporary's lifetime there.
+    QByteArray wire;
+    if (body.isEmpty())
+        wire = bodiless(prepared);
+    else
+        wire = FastConnection::request(prepared.head, method, body);
+    exchange.outcome = co_await used->send(
+        std::move(wire), method == "HEAD", deadline, m_settings.maxBodyBytes, type.acceptedStatus, reader);
     if (m_abandoned.remove(used)) {
         // The run stopped before the request had a connection: it was never sent.
         m_inFlight.remove(used);

@@ -25,11 +25,14 @@ public:
 
 private:
     FastConnection* connectionTo(const QUrl& url, QObject* parent) const;
+    //! The complete request of a type sent without a body: made once per run, not per request.
+    const QByteArray& bodiless(const PreparedRequest& prepared);
 
     const TransportSettings m_settings;
     std::vector<FastConnection*> m_connections; //!< by user slot, children of this transport
     QHash<FastConnection*, bool> m_inFlight; //!< true on a request's first hop
     QSet<FastConnection*> m_abandoned; //!< connects given up by drain()
+    QHash<const PreparedRequest*, QByteArray> m_bodiless; //!< the run's PreparedRequests outlive the transport's use
 };
 
 } // namespace Stressdeck

@@ -961,7 +961,7 @@ bool MainWindow::setBaseline(const QString& fileName)
         }
         m_baseline = ComparedRun::of(baseline, fileName);
         m_baselineFile = fileName;
-        m_dashboard->setBaseline(baseline.timeline, baseline.system.samples);
+        m_dashboard->setBaseline(baseline);
     }
     if (!m_runner.isRunning())
         m_runner.setBaseline(m_baseline);

@@ -13,10 +13,12 @@
 #include "tablecopy.h"
 #include "timeserieschart.h"
 
+#include <QChart>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegend>
 #include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -297,7 +299,7 @@ void Dashboard::reset(const QStringList& requestTypes, const RunConfig& config)
     }
     for (int w = 0; w < 3; ++w) {
         for (qsizetype t = 0; t < requestTypes.size(); ++t) {
-            const int added = m_latency->addSeries(tr("%1 p95").arg(requestTypes[t]), Palette::seriesColour(int(t)));
+            const int added = m_latency->addSeries(requestTypes[t], Palette::seriesColour(int(t)));
             m_latency->setSeriesVisible(added, false);
         }
     }
@@ -501,6 +503,8 @@ void Dashboard::showLatency()
     }
     for (int series = 0; series < m_latency->seriesCount(); ++series)
         m_latency->setSeriesVisible(series, visible[series]);
+    // Many names side by side would be cut short: beside the plot each has a line of its own.
+    m_latency->chart()->legend()->setAlignment(together && m_typeNames.size() > 3 ? Qt::AlignRight : Qt::AlignBottom);
     m_latency->setTitle(together ? tr("Latency p95 of each type, %1 s window").arg(WindowsS[window])
                                  : tr("Latency, %1 s window").arg(WindowsS[window]));
 }
@@ -509,7 +513,10 @@ void Dashboard::addSamples(const QList<SystemSample>& samples)
 {
     for (const SystemSample& s : samples) {
         m_memory->append(0, s.tS, s.memoryMb);
-        m_cpu->append(0, s.tS, s.cpuPercent);
+        // Reports before issue #18 open with a sample that measured no CPU interval: not a 0 %.
+        const bool unmeasured = m_cpu->seriesPoints(0).isEmpty() && s.tS < 0.5 && s.cpuPercent == 0;
+        if (!unmeasured)
+            m_cpu->append(0, s.tS, s.cpuPercent);
     }
 }
 

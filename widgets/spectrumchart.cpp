@@ -35,7 +35,8 @@ SpectrumChart::SpectrumChart(QWidget* parent)
         QStringLiteral("99.99") };
     for (int n = 0; n < labels.size(); ++n)
         m_x->append(labels[n], n);
-    m_x->setRange(0, LatencySpectrum::MaxNines);
+    // A little room after 99.99 % so its label is not cut at the edge.
+    m_x->setRange(0, LatencySpectrum::MaxNines + 0.15);
     m_y = new QValueAxis;
     m_y->setTitleText(tr("latency (ms)"));
     m_y->setLabelFormat(QStringLiteral("%.4g"));
@@ -177,6 +178,10 @@ void SpectrumChart::redraw()
         if (const LatencySpectrum* b = find(m_baseline, i))
             addLine(*b, tr("%1 (baseline)").arg(name), colour, Qt::DashLine);
     }
+    m_chart->legend()->setAlignment(together && m_typeNames.size() > 3 ? Qt::AlignRight : Qt::AlignBottom);
+    m_chart->setTitle(together ? tr("Latency distribution of each type")
+            : index == 0       ? tr("Latency distribution")
+                               : tr("Latency distribution of %1").arg(m_typeNames.value(index - 1)));
     double maxY = 0;
     for (const QLineSeries* line : std::as_const(m_lines)) {
         for (const QPointF& p : line->points())

@@ -66,6 +66,8 @@ public:
     QChart* chart() const { return m_chart; }
     int visiblePointCount(int series) const;
     QList<QPointF> visiblePoints(int series) const;
+    //! Every stored point of a series, drawn or not.
+    const QList<QPointF>& seriesPoints(int series) const { return m_series[series].points; }
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -86,24 +86,34 @@ std::optional<SystemSample> ProcessSampler::sample(double tS)
     const double wallS = double(m_wall.nsecsElapsed()) / 1e9;
     SystemSample s;
     s.tS = tS;
-    if (m_lastTicks) {
-        if (m_pid == 0) {
-            const double totalDelta = m_lastSystemTotal.value_or(0) - previousTotal;
-            if (totalDelta > 0)
-                s.cpuPercent = 100.0 * (*ticks - *m_lastTicks) / totalDelta;
-        } else if (wallS - m_lastWallS >= 0.5) {
-            s.cpuPercent = 100.0 * (*ticks - *m_lastTicks) / double(m_clockTicks) / (wallS - m_lastWallS);
-        } else {
-            // Too short to count 10 ms ticks meaningfully (e.g. the final sample): keep the last value
-            // and measure the next sample over the longer interval.
-            s.cpuPercent = m_lastCpu;
+    const bool longEnough = wallS - m_lastWallS >= 0.5;
+    if (!m_haveCpu && (!m_lastTicks || !longEnough)) {
+        // No CPU figure before a whole interval has been measured: a sample right after the start
+        // would read 0 % (issue #18), so it is not one. The counters stay primed from the start.
+        if (!m_lastTicks) {
+            m_lastTicks = ticks;
+            m_lastWallS = wallS;
+        } else if (m_pid == 0) {
+            m_lastSystemTotal = previousTotal;
         }
+        return std::nullopt;
     }
-    if (m_pid == 0 || wallS - m_lastWallS >= 0.5 || !m_lastTicks) {
+    if (m_pid == 0) {
+        const double totalDelta = m_lastSystemTotal.value_or(0) - previousTotal;
+        s.cpuPercent = totalDelta > 0 ? 100.0 * (*ticks - *m_lastTicks) / totalDelta : m_lastCpu;
+    } else if (longEnough) {
+        s.cpuPercent = 100.0 * (*ticks - *m_lastTicks) / double(m_clockTicks) / (wallS - m_lastWallS);
+    } else {
+        // Too short to count 10 ms ticks meaningfully (e.g. the final sample): keep the last value
+        // and measure the next sample over the longer interval.
+        s.cpuPercent = m_lastCpu;
+    }
+    if (m_pid == 0 || longEnough) {
         m_lastTicks = ticks;
         m_lastWallS = wallS;
     }
     m_lastCpu = s.cpuPercent;
+    m_haveCpu = true;
 
     if (m_pid == 0) {
         const QByteArray meminfo = readProcFile(QStringLiteral("/proc/meminfo"));

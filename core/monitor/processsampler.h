@@ -19,7 +19,8 @@ public:
 
     qint64 pid() const { return m_pid; }
     bool isSystem() const { return m_pid == 0; }
-    //! Empty when the process is gone or /proc cannot be read.
+    //! Empty when the process is gone or /proc cannot be read, and until a first interval of at
+    //! least half a second has been measured (no sample has a CPU figure it did not measure).
     std::optional<SystemSample> sample(double tS);
 
     //! What a "PID or process name" given to monitor comes to.
@@ -50,6 +51,7 @@ private:
     QElapsedTimer m_wall;
     double m_lastWallS = 0;
     double m_lastCpu = 0;
+    bool m_haveCpu = false;
     double m_memTotalMb = 0;
     long m_clockTicks = 100;
     long m_pageSize = 4096;

@@ -99,7 +99,7 @@ private Q_SLOTS:
         const int chatTogether = 27 + 9 + 0, agentTogether = 27 + 9 + 1;
         QVERIFY(latency->isSeriesVisible(chatTogether));
         QVERIFY(latency->isSeriesVisible(agentTogether));
-        QCOMPARE(latency->seriesName(agentTogether), QStringLiteral("agent p95"));
+        QCOMPARE(latency->seriesName(agentTogether), QStringLiteral("agent"));
         QVERIFY(latency->seriesColor(chatTogether) != latency->seriesColor(agentTogether));
         QCOMPARE(ys(latency->visiblePoints(agentTogether)), QList<double>({ 50, 40, 30 }));
         latency->setSeriesMuted(agentTogether, true);

@@ -21,7 +21,6 @@ QString esc(const QString& s)
     return s.toHtmlEscaped();
 }
 
-constexpr int ForestRowsPerPage = 40;
 constexpr double ForestRowMm = 6;
 
 } // namespace
@@ -187,15 +186,11 @@ bool ComparePdf::write(const QString& fileName, QString* error) const
     // The error rate changes in percentage points, not by a factor: it stays in the tables.
     CompareReport ratios = m_report;
     ratios.comparisons.removeIf([](const MetricComparison& c) { return c.metric == ComparisonOptions::ErrorRate; });
-    const auto rows = ratios.comparisons.size();
-    // As high as its rows need, so the tables follow on the same page when they fit.
-    for (qsizetype first = 0; first < rows; first += ForestRowsPerPage) {
-        const qsizetype count = std::min<qsizetype>(ForestRowsPerPage, rows - first);
-        pdf.addDrawing(0.6 * 25.4 + double(count) * ForestRowMm,
-            [ratios, first, count](QPainter& painter, const QRectF& area, double dpi) {
-                ComparePdf(ratios).drawForest(painter, area, dpi, first, count);
-            });
-    }
+    // As many rows under the summary as fit there, the rest on the next page.
+    pdf.addRows(ratios.comparisons.size(), 0.6 * 25.4, ForestRowMm,
+        [ratios](QPainter& painter, const QRectF& area, double dpi, qsizetype first, qsizetype count) {
+            ComparePdf(ratios).drawForest(painter, area, dpi, first, count);
+        });
     pdf.addHtml(tablesHtml());
     const QString when = m_report.candidateStartedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     return pdf.write(

@@ -171,7 +171,7 @@ Dashboard::Dashboard(QWidget* parent)
     m_streamingWarnings->setObjectName(QStringLiteral("streamingWarnings"));
     m_streamingWarnings->setWordWrap(true);
     m_streamingWarnings->setMargin(4);
-    m_streamingWarnings->setStyleSheet(QStringLiteral("color:#b71c1c"));
+    m_streamingWarnings->setStyleSheet(QStringLiteral("color:%1").arg(Palette::colour(Palette::Fail).name()));
     m_streamingWarnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_streamingTab = new QWidget(this);
     auto* streamingLayout = new QVBoxLayout(m_streamingTab);

@@ -13,6 +13,7 @@
 #include <QTextLayout>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 namespace Stressdeck {
@@ -84,17 +85,36 @@ PdfPages::PdfPages(const QString& title, const QString& creator)
 
 void PdfPages::addHtml(const QString& html)
 {
-    m_parts.append({ Part::Html, html, 0, {} });
+    Part part;
+    part.html = html;
+    m_parts.append(part);
 }
 
 void PdfPages::addDrawing(double heightMm, const Painter& draw)
 {
-    m_parts.append({ Part::Drawing, {}, heightMm, draw });
+    Part part;
+    part.kind = Part::Drawing;
+    part.heightMm = heightMm;
+    part.draw = draw;
+    m_parts.append(part);
+}
+
+void PdfPages::addRows(qsizetype count, double headerMm, double rowMm, const RowPainter& draw)
+{
+    Part part;
+    part.kind = Part::Rows;
+    part.heightMm = headerMm;
+    part.rows = count;
+    part.rowMm = rowMm;
+    part.drawRows = draw;
+    m_parts.append(part);
 }
 
 void PdfPages::addPageBreak()
 {
-    m_parts.append({ Part::Break, {}, 0, {} });
+    Part part;
+    part.kind = Part::Break;
+    m_parts.append(part);
 }
 
 double PdfPages::pageContentHeightMm()
@@ -139,6 +159,30 @@ bool PdfPages::write(const QString& fileName, const std::function<QString(int, i
             if (part.kind == Part::Break) {
                 if (y > 0)
                     newPage();
+                continue;
+            }
+            if (part.kind == Part::Rows) {
+                const double header = part.heightMm * mm, rowH = part.rowMm * mm;
+                qsizetype first = 0;
+                while (first < part.rows) {
+                    const auto fit = qsizetype(std::floor((content.height() - y - header + 0.5) / rowH));
+                    const qsizetype left = part.rows - first;
+                    if (y > 0 && fit < std::min<qsizetype>(3, left)) {
+                        newPage();
+                        continue;
+                    }
+                    const qsizetype n = std::max<qsizetype>(1, std::min(fit, left));
+                    const QRectF area(0, y, content.width(), header + double(n) * rowH);
+                    pages.last().append([&painter, area, dpi, first, n, draw = part.drawRows] {
+                        painter.save();
+                        draw(painter, area, dpi, first, n);
+                        painter.restore();
+                    });
+                    y += area.height();
+                    first += n;
+                    if (first < part.rows)
+                        newPage();
+                }
                 continue;
             }
             if (part.kind == Part::Drawing) {

@@ -28,6 +28,12 @@ public:
     void addHtml(const QString& html);
     //! A drawing `heightMm` high across the page, on the next page when it does not fit on this one.
     void addDrawing(double heightMm, const Painter& draw);
+    //! Draws rows `first` to `first + count - 1` of a table-like drawing into `area`.
+    using RowPainter
+        = std::function<void(QPainter& painter, const QRectF& area, double dpi, qsizetype first, qsizetype count)>;
+    //! `count` rows of `rowMm` under a header of `headerMm` (drawn again on every page): as many
+    //! rows as fit on this page (at least a few), the rest on the next.
+    void addRows(qsizetype count, double headerMm, double rowMm, const RowPainter& draw);
     //! The next part starts on a new page (nothing happens at the top of a page).
     void addPageBreak();
     //! The height a drawing may have on an empty page.
@@ -38,11 +44,14 @@ public:
 
 private:
     struct Part {
-        enum Kind { Html, Drawing, Break };
+        enum Kind { Html, Drawing, Rows, Break };
         Kind kind = Html;
         QString html;
         double heightMm = 0;
         Painter draw;
+        qsizetype rows = 0;
+        double rowMm = 0;
+        RowPainter drawRows;
     };
     QString m_title;
     QString m_creator;

@@ -2674,10 +2674,6 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <translation>belegter Speicher</translation>
     </message>
     <message>
-        <source>Monitored process: CPU</source>
-        <translation>Überwachter Prozess: CPU</translation>
-    </message>
-    <message>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -2837,18 +2833,6 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <translation>Token-Streams:</translation>
     </message>
     <message>
-        <source>latency (ms)</source>
-        <translation>Latenz (ms)</translation>
-    </message>
-    <message>
-        <source>resident memory (MB)</source>
-        <translation>belegter Speicher (MB)</translation>
-    </message>
-    <message>
-        <source>CPU (% of one core)</source>
-        <translation>CPU (% eines Kerns)</translation>
-    </message>
-    <message>
         <source>Latency over time of all requests, of one request type, or the p95 of every type together (click a name in the legend to hide or show its line)</source>
         <translation>Latenz im Zeitverlauf aller Anfragen, eines Anfragetyps oder das p95 aller Typen zusammen (ein Klick auf einen Namen in der Legende blendet seine Linie aus oder ein)</translation>
     </message>
@@ -2891,6 +2875,18 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
     <message>
         <source>%1 (so far)</source>
         <translation>%1 (bisher)</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>Monitored process: CPU (% of one core)</source>
+        <translation>Überwachter Prozess: CPU (% eines Kerns)</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
     </message>
 </context>
 <context>
@@ -3906,10 +3902,6 @@ Open it?</source>
         <translation>Perzentil (%)</translation>
     </message>
     <message>
-        <source>latency (ms)</source>
-        <translation>Latenz (ms)</translation>
-    </message>
-    <message>
         <source>Latency of the successful requests at each percentile, on a logarithmic axis: each step right is one more nine (90 %, 99 %, 99.9 %, …). The line stops where the count of requests runs out; its end is the slowest request.</source>
         <translation>Latenz der erfolgreichen Anfragen bei jedem Perzentil, auf einer logarithmischen Achse: jeder Schritt nach rechts ist eine Neun mehr (90 %, 99 %, 99,9 %, …). Die Linie endet, wo die Zahl der Anfragen nicht mehr reicht; ihr Ende ist die langsamste Anfrage.</translation>
     </message>
@@ -3948,6 +3940,10 @@ Open it?</source>
     <message>
         <source>Latency distribution of %1</source>
         <translation>Latenzverteilung von %1</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
     </message>
 </context>
 <context>

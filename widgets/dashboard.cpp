@@ -59,15 +59,15 @@ Dashboard::Dashboard(QWidget* parent)
     m_throughput = new TimeSeriesChart(tr("Throughput"), tr("requests/s"), this);
     m_throughput->addSeries(tr("successes/s"), Palette::colour(Palette::Pass));
     m_throughput->addSeries(tr("errors/s"), Palette::colour(Palette::Fail));
-    m_latency = new TimeSeriesChart(tr("Latency"), tr("latency (ms)"), this);
+    m_latency = new TimeSeriesChart(tr("Latency"), tr("ms"), this);
     m_latency->setObjectName(QStringLiteral("latencyChart"));
     m_latency->setLegendToggles(true);
     m_latency->addSeries(tr("p50"), Palette::colour(Palette::Blue));
     m_latency->addSeries(tr("p95"), Palette::colour(Palette::Warn));
     m_latency->addSeries(tr("p99"), Palette::colour(Palette::ReddishPurple));
-    m_memory = new TimeSeriesChart(tr("Monitored process: memory"), tr("resident memory (MB)"), this);
+    m_memory = new TimeSeriesChart(tr("Monitored process: memory"), tr("MB"), this);
     m_memory->addSeries(tr("resident memory"), Palette::colour(Palette::Blue));
-    m_cpu = new TimeSeriesChart(tr("Monitored process: CPU"), tr("CPU (% of one core)"), this);
+    m_cpu = new TimeSeriesChart(tr("Monitored process: CPU (% of one core)"), tr("%"), this);
     m_cpu->addSeries(tr("CPU"), Palette::colour(Palette::ReddishPurple));
     m_inFlight = new TimeSeriesChart(tr("Requests in flight"), tr("requests"), this);
     m_inFlight->addSeries(tr("in flight"), Palette::colour(Palette::SkyBlue));

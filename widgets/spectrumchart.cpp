@@ -38,7 +38,7 @@ SpectrumChart::SpectrumChart(QWidget* parent)
     // A little room after 99.99 % so its label is not cut at the edge.
     m_x->setRange(0, LatencySpectrum::MaxNines + 0.15);
     m_y = new QValueAxis;
-    m_y->setTitleText(tr("latency (ms)"));
+    m_y->setTitleText(tr("ms"));
     m_y->setLabelFormat(QStringLiteral("%.4g"));
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_y, Qt::AlignLeft);

@@ -489,6 +489,34 @@ void Dashboard::addRows(const QList<TimelineRow>& rows)
     }
 }
 
+void Dashboard::addReportWindows(const QList<LatencyWindow>& latencyWindows)
+{
+    // A report keeps its latency in 5-second windows (what a comparison batches): the 10 and 60 s
+    // lines are those windows merged, a point every five seconds.
+    for (qsizetype i = 0; i < latencyWindows.size(); ++i) {
+        const double end = latencyWindows[i].tS;
+        for (int w = 1; w < 3; ++w) {
+            for (int group = 0; group < groups(); ++group) {
+                SparseHistogram merged;
+                for (qsizetype j = i; j >= 0; --j) {
+                    const LatencyWindow& lw = latencyWindows[j];
+                    if (lw.tS - lw.lengthS < end - WindowsS[w] - 1e-6)
+                        break;
+                    merged.merge(group == 0 ? lw.all.latency : lw.byType.value(m_typeNames[group - 1]).latency);
+                }
+                if (merged.isEmpty())
+                    continue;
+                const QList<std::int64_t> p = merged.percentilesNs({ 50, 95, 99 });
+                m_latency->append(liveSeries(w, group, P50), end, nsToMs(p[0]));
+                m_latency->append(liveSeries(w, group, P95), end, nsToMs(p[1]));
+                m_latency->append(liveSeries(w, group, P99), end, nsToMs(p[2]));
+                if (group > 0)
+                    m_latency->append(togetherSeries(w, group - 1), end, nsToMs(p[1]));
+            }
+        }
+    }
+}
+
 void Dashboard::showLatency()
 {
     const int index = std::max(0, m_latencyType->currentIndex());
@@ -614,8 +642,12 @@ void Dashboard::showReport(const Report& r)
         names.append(s.name);
     reset(names, r.config);
     // A report keeps each second's figures, not the windows: its latency chart shows the seconds.
-    const bool windows = std::any_of(
+    bool windows = std::any_of(
         r.timeline.begin(), r.timeline.end(), [](const TimelineRow& row) { return row.slidingAll[0].p50 > 0; });
+    if (!windows && !r.latencyWindows.isEmpty()) {
+        addReportWindows(r.latencyWindows);
+        windows = true;
+    }
     if (!windows) {
         m_latencyWindow->setCurrentIndex(0);
         for (int w = 1; w < 3; ++w)

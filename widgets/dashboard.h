@@ -74,6 +74,8 @@ Q_SIGNALS:
 
 private:
     void addRows(const QList<TimelineRow>& rows);
+    //! An opened report's 10 and 60 s latency lines, from its latency windows.
+    void addReportWindows(const QList<LatencyWindow>& windows);
     void addSamples(const QList<SystemSample>& samples);
     void addChanges(const QList<LoadChange>& changes);
     //! Shows the latency lines the two selectors ask for.

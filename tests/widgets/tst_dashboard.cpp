@@ -207,6 +207,47 @@ private Q_SLOTS:
         QVERIFY(!memory->isSeriesVisible(1));
     }
 
+    void anOpenedReportsWindowsAreItsLatencyWindowsMerged()
+    {
+        // Four 5-second windows of known latencies: the 10 s line at 20 s is the last two merged.
+        Report r;
+        r.requestTypes.append(StatsSummary {});
+        r.requestTypes[0].name = QStringLiteral("chat");
+        r.timeline = { row(1, 100, 150, 50) };
+        QList<std::vector<std::int64_t>> values;
+        for (int k = 0; k < 4; ++k) {
+            LatencyWindow w;
+            w.tS = 5.0 * (k + 1);
+            w.lengthS = 5;
+            std::vector<std::int64_t> v;
+            for (int i = 0; i < 50; ++i) {
+                v.push_back(std::int64_t((10 + k * 100 + i) * 1e6));
+                w.all.latency.record(v.back());
+                w.byType[QStringLiteral("chat")].latency.record(v.back());
+            }
+            values.append(v);
+            r.latencyWindows.append(w);
+        }
+        Dashboard dashboard;
+        dashboard.showReport(r);
+        QCOMPARE(dashboard.latencyWindow(), 10);
+        TimeSeriesChart* latency = dashboard.latencyChart();
+        const QList<QPointF> p95 = latency->visiblePoints((1 * 2 + 0) * 3 + 1);
+        QCOMPARE(p95.size(), 4);
+        SparseHistogram lastTwo;
+        for (int k : { 2, 3 }) {
+            for (std::int64_t v : values[k])
+                lastTwo.record(v);
+        }
+        QCOMPARE(p95.last().x(), 20.0);
+        QCOMPARE(p95.last().y(), nsToMs(lastTwo.percentilesNs({ 95 }).value(0)));
+        // The p50 of the two merged (about 259 ms) is not the newest window's own (about 334 ms).
+        const QList<QPointF> p50 = latency->visiblePoints((1 * 2 + 0) * 3 + 0);
+        QCOMPARE(p50.last().y(), nsToMs(lastTwo.percentilesNs({ 50 }).value(0)));
+        QVERIFY(p50.last().y() < 300);
+        QVERIFY(latency->title().contains(QLatin1String("10 s")));
+    }
+
     void aMergedReportShadesItsStartSkewAndACheckpointSaysSoFar()
     {
         Report r;
@@ -222,7 +263,7 @@ private Q_SLOTS:
         for (TimeSeriesChart* chart : dashboard.charts())
             QVERIFY2(chart->hasBand(), qPrintable(chart->title()));
         QVERIFY2(dashboard.verdictText().contains(QStringLiteral("so far")), qPrintable(dashboard.verdictText()));
-        // A report has no windows, only its seconds.
+        // A report without latency windows has only its seconds.
         QCOMPARE(dashboard.latencyWindow(), 1);
         r.shards.reset();
         r.stopReason = QStringLiteral("completed");

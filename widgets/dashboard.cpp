@@ -288,13 +288,11 @@ void Dashboard::reset(const QStringList& requestTypes, const RunConfig& config)
     // Every line of every choice is there from the start, hidden until chosen: switching the type
     // or the window shows lines that already have their points.
     m_latency->removeSeriesFrom(P99 + 1);
-    for (int i = P99 + 1; i < liveLatencySeries(); ++i) {
-        const int added = m_latency->addSeries(m_latency->seriesName(i % 3), m_latency->seriesColor(i % 3));
-        m_latency->setSeriesVisible(added, false);
-    }
-    for (int i = 0; i < 3 * groups(); ++i) {
-        const int added = m_latency->addSeries(
-            tr("%1 (baseline, 1 s)").arg(m_latency->seriesName(i % 3)), m_latency->seriesColor(i % 3), Qt::DashLine);
+    for (int i = P99 + 1; i < 12 * groups(); ++i) {
+        const bool baseline = i >= baselineSeries(0, P50) && i < liveSeries(1, 0, P50);
+        const int added = baseline ? m_latency->addSeries(tr("%1 (baseline, 1 s)").arg(m_latency->seriesName(i % 3)),
+                              m_latency->seriesColor(i % 3), Qt::DashLine)
+                                   : m_latency->addSeries(m_latency->seriesName(i % 3), m_latency->seriesColor(i % 3));
         m_latency->setSeriesVisible(added, false);
     }
     for (int w = 0; w < 3; ++w) {
@@ -415,7 +413,7 @@ void Dashboard::drawBaseline()
     for (TimeSeriesChart* chart : { m_throughput, m_memory, m_cpu, m_inFlight })
         chart->setSeriesVisible(chart->seriesCount() - 1, hasBaseline());
     for (int i = 0; i < 3 * groups(); ++i)
-        m_latency->setData(liveLatencySeries() + i, latency[i]);
+        m_latency->setData(baselineSeries(i / 3, i % 3), latency[i]);
 }
 
 void Dashboard::showComparison(const CompareReport& c)

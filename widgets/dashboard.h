@@ -88,17 +88,17 @@ private:
     void setStats(const QList<StatsFigures>& types, const StatsFigures& overall);
     //! Shows or hides the streaming charts and the "Token streams" tab.
     void setStreaming(bool streaming);
-    //! The latency chart's series: p50, p95 and p99 of all requests and of each type in each
-    //! window (1, 10, 60 s), then the baseline's per-second ones, then each type's p95 per window
-    //! in its own colour (shown together).
+    //! The latency chart's series: p50, p95 and p99 of all requests and of each type per second,
+    //! as many dashed for the baseline, the same again for the 10 s and the 60 s window, then each
+    //! type's p95 per window in its own colour (shown together). The per-second and baseline ones
+    //! come first, where they were before the windows (issue #18).
     int groups() const { return int(m_typeNames.size() + 1); }
-    int liveLatencySeries() const { return 3 * 3 * groups(); }
-    int liveSeries(int window, int group, int percentile) const { return (window * groups() + group) * 3 + percentile; }
-    int baselineSeries(int group, int percentile) const { return liveLatencySeries() + group * 3 + percentile; }
-    int togetherSeries(int window, int type) const
+    int liveSeries(int window, int group, int percentile) const
     {
-        return liveLatencySeries() + 3 * groups() + window * int(m_typeNames.size()) + type;
+        return window == 0 ? group * 3 + percentile : 3 * groups() + (window * groups() + group) * 3 + percentile;
     }
+    int baselineSeries(int group, int percentile) const { return 3 * groups() + group * 3 + percentile; }
+    int togetherSeries(int window, int type) const { return 12 * groups() + window * int(m_typeNames.size()) + type; }
 
     TimeSeriesChart* m_throughput = nullptr;
     TimeSeriesChart* m_latency = nullptr;

@@ -126,20 +126,22 @@ const LatencySpectrum* SpectrumChart::find(const QList<LatencySpectrum>& spectra
     return it == spectra.end() ? nullptr : &*it;
 }
 
-void SpectrumChart::addLine(
-    const LatencySpectrum& spectrum, const QString& name, const QColor& colour, Qt::PenStyle style)
+QList<QPointF> SpectrumChart::pointsOf(const LatencySpectrum& spectrum)
 {
-    if (spectrum.isEmpty())
-        return;
+    QList<QPointF> points;
+    for (qsizetype i = 0; i < spectrum.nines.size(); ++i)
+        points.append({ spectrum.nines[i], spectrum.latencyMs[i] });
+    return points;
+}
+
+void SpectrumChart::addLine(const QList<QPointF>& points, const QString& name, const QColor& colour, Qt::PenStyle style)
+{
     auto* line = new QLineSeries;
     line->setName(name);
     QPen pen(colour);
     pen.setWidthF(1.8);
     pen.setStyle(style);
     line->setPen(pen);
-    QList<QPointF> points;
-    for (qsizetype i = 0; i < spectrum.nines.size(); ++i)
-        points.append({ spectrum.nines[i], spectrum.latencyMs[i] });
     line->replace(points);
     m_chart->addSeries(line);
     line->attachAxis(m_x);
@@ -156,11 +158,6 @@ void SpectrumChart::addLine(
 
 void SpectrumChart::redraw()
 {
-    for (QLineSeries* line : std::as_const(m_lines)) {
-        m_chart->removeSeries(line);
-        delete line;
-    }
-    m_lines.clear();
     const int index = std::max(0, m_selector->currentIndex());
     const bool together = m_typeNames.size() > 1 && index == m_typeNames.size() + 1;
     QList<int> shown;
@@ -170,13 +167,37 @@ void SpectrumChart::redraw()
     } else {
         shown.append(index);
     }
+    struct Planned {
+        QList<QPointF> points;
+        QString name;
+        QColor colour;
+        Qt::PenStyle style;
+    };
+    QList<Planned> plan;
     for (int i : shown) {
         const QColor colour = together ? Palette::seriesColour(i - 1) : Palette::colour(Palette::Blue);
         const QString name = i == 0 ? tr("all requests") : m_typeNames.value(i - 1);
-        if (const LatencySpectrum* s = find(m_spectra, i))
-            addLine(*s, name, colour, Qt::SolidLine);
-        if (const LatencySpectrum* b = find(m_baseline, i))
-            addLine(*b, tr("%1 (baseline)").arg(name), colour, Qt::DashLine);
+        if (const LatencySpectrum* s = find(m_spectra, i); s && !s->isEmpty())
+            plan.append({ pointsOf(*s), name, colour, Qt::SolidLine });
+        if (const LatencySpectrum* b = find(m_baseline, i); b && !b->isEmpty())
+            plan.append({ pointsOf(*b), tr("%1 (baseline)").arg(name), colour, Qt::DashLine });
+    }
+    // The same lines as before (each snapshot of a run): one replace() each, nothing rebuilt.
+    const bool same = plan.size() == m_lines.size()
+        && std::equal(plan.begin(), plan.end(), m_lines.begin(), [](const Planned& p, const QLineSeries* line) {
+               return p.name == line->name() && p.colour == line->pen().color() && p.style == line->pen().style();
+           });
+    if (same) {
+        for (qsizetype i = 0; i < plan.size(); ++i)
+            m_lines[i]->replace(plan[i].points);
+    } else {
+        for (QLineSeries* line : std::as_const(m_lines)) {
+            m_chart->removeSeries(line);
+            delete line;
+        }
+        m_lines.clear();
+        for (const Planned& p : std::as_const(plan))
+            addLine(p.points, p.name, p.colour, p.style);
     }
     m_chart->legend()->setAlignment(together && m_typeNames.size() > 3 ? Qt::AlignRight : Qt::AlignBottom);
     m_chart->setTitle(together ? tr("Latency distribution of each type")

@@ -46,7 +46,8 @@ protected:
 
 private:
     void redraw();
-    void addLine(const LatencySpectrum& spectrum, const QString& name, const QColor& colour, Qt::PenStyle style);
+    static QList<QPointF> pointsOf(const LatencySpectrum& spectrum);
+    void addLine(const QList<QPointF>& points, const QString& name, const QColor& colour, Qt::PenStyle style);
     const LatencySpectrum* find(const QList<LatencySpectrum>& spectra, int index) const;
 
     QChart* m_chart = nullptr;

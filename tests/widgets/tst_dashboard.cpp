@@ -80,6 +80,7 @@ private Q_SLOTS:
         // p50/p95/p99 of all, chat and agent in three windows, as many (1 s) for a baseline, and
         // each type's p95 in each window for "together".
         QCOMPARE(latency->seriesCount(), 27 + 9 + 6);
+        QCOMPARE(latency->seriesStyle(9 + 1), Qt::DashLine); // the baseline's right after the seconds'
         QCOMPARE(ys(latency->visiblePoints(1)), QList<double>({ 100, 110, 120 }));
         QVERIFY(!latency->isSeriesVisible(4));
 
@@ -96,7 +97,7 @@ private Q_SLOTS:
 
         // Together: each type's p95 in its own colour, named by its type; the legend toggles them.
         type->setCurrentIndex(3);
-        const int chatTogether = 27 + 9 + 0, agentTogether = 27 + 9 + 1;
+        const int chatTogether = 36 + 0, agentTogether = 36 + 1;
         QVERIFY(latency->isSeriesVisible(chatTogether));
         QVERIFY(latency->isSeriesVisible(agentTogether));
         QCOMPARE(latency->seriesName(agentTogether), QStringLiteral("agent"));
@@ -151,9 +152,11 @@ private Q_SLOTS:
         dashboard.applySnapshot(s);
         TimeSeriesChart* latency = dashboard.latencyChart();
         const int w = windowS == 1 ? 0 : windowS == 10 ? 1 : 2;
-        const auto points = [&](int group, int p) { return latency->visiblePoints((w * 3 + group) * 3 + p); };
+        // The 1 s lines first, then the baseline's, then the 10 and 60 s ones.
+        const auto series = [w](int group, int p) { return w == 0 ? group * 3 + p : 9 + (w * 3 + group) * 3 + p; };
+        const auto points = [&](int group, int p) { return latency->visiblePoints(series(group, p)); };
         QCOMPARE(points(0, 1).size(), 70);
-        QVERIFY(latency->isSeriesVisible((w * 3) * 3 + 1));
+        QVERIFY(latency->isSeriesVisible(series(0, 1)));
         QVERIFY(latency->title().contains(QString::number(windowS)));
         for (int group : { 0, 2 }) { // all requests, and agent
             dashboard.setLatencyOf(group);
@@ -187,7 +190,7 @@ private Q_SLOTS:
         dashboard.applySnapshot(s);
         TimeSeriesChart* latency = dashboard.latencyChart();
         // All requests: the run's p95 solid, the baseline's dashed in the same colour.
-        const int baseline = 27;
+        const int baseline = 9;
         QVERIFY(latency->isSeriesVisible(baseline + 1));
         QCOMPARE(ys(latency->visiblePoints(baseline + 1)), QList<double>({ 80, 85 }));
         QCOMPARE(latency->seriesStyle(baseline + 1), Qt::DashLine);
@@ -201,9 +204,9 @@ private Q_SLOTS:
         QCOMPARE(ys(memory->visiblePoints(1)), QList<double>({ 200, 210 }));
         // Kept for the next run, cleared by an empty one.
         dashboard.reset({ QStringLiteral("chat") });
-        QCOMPARE(ys(latency->visiblePoints(18 + 1)), QList<double>({ 80, 85 }));
+        QCOMPARE(ys(latency->visiblePoints(6 + 1)), QList<double>({ 80, 85 }));
         dashboard.setBaseline({}, {});
-        QVERIFY(!latency->isSeriesVisible(18 + 1));
+        QVERIFY(!latency->isSeriesVisible(6 + 1));
         QVERIFY(!memory->isSeriesVisible(1));
     }
 
@@ -232,7 +235,7 @@ private Q_SLOTS:
         dashboard.showReport(r);
         QCOMPARE(dashboard.latencyWindow(), 10);
         TimeSeriesChart* latency = dashboard.latencyChart();
-        const QList<QPointF> p95 = latency->visiblePoints((1 * 2 + 0) * 3 + 1);
+        const QList<QPointF> p95 = latency->visiblePoints(6 + (1 * 2 + 0) * 3 + 1);
         QCOMPARE(p95.size(), 4);
         SparseHistogram lastTwo;
         for (int k : { 2, 3 }) {
@@ -242,7 +245,7 @@ private Q_SLOTS:
         QCOMPARE(p95.last().x(), 20.0);
         QCOMPARE(p95.last().y(), nsToMs(lastTwo.percentilesNs({ 95 }).value(0)));
         // The p50 of the two merged (about 259 ms) is not the newest window's own (about 334 ms).
-        const QList<QPointF> p50 = latency->visiblePoints((1 * 2 + 0) * 3 + 0);
+        const QList<QPointF> p50 = latency->visiblePoints(6 + (1 * 2 + 0) * 3 + 0);
         QCOMPARE(p50.last().y(), nsToMs(lastTwo.percentilesNs({ 50 }).value(0)));
         QVERIFY(p50.last().y() < 300);
         QVERIFY(latency->title().contains(QLatin1String("10 s")));

@@ -137,6 +137,20 @@ private Q_SLOTS:
         QCOMPARE(chart.lines().size(), 1);
     }
 
+    void aNewSnapshotReplacesThePointsOfTheSameLines()
+    {
+        const Known first = knownData(500, 50, 7);
+        const Known second = knownData(5000, 80, 8);
+        SpectrumChart chart;
+        chart.reset({ QStringLiteral("chat") });
+        chart.setSpectra({ LatencySpectrum::of(QStringLiteral("all"), first.histogram) });
+        const QList<QAbstractSeries*> before = chart.chart()->series();
+        QCOMPARE(before.size(), 1);
+        chart.setSpectra({ LatencySpectrum::of(QStringLiteral("all"), second.histogram) });
+        QCOMPARE(chart.chart()->series(), before); // the same line, its points replaced
+        QVERIFY(std::abs(at(chart.lines()[0].second, 1) - nearestRankMs(second.sorted, 90)) < 0.2);
+    }
+
     void theDashboardDrawsTheSnapshotsAndTheReportsSpectra()
     {
         const Known known = knownData(3000, 80, 6);

@@ -351,7 +351,8 @@ void MainWindow::buildActions()
         if (!directory.isEmpty())
             followShards(directory);
     });
-    m_stopFollowingAction = file->addAction(tr("Stop follo&wing"), this, &MainWindow::stopFollowing);
+    m_stopFollowingAction = file->addAction(
+        tr("Stop follo&wing"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), this, &MainWindow::stopFollowing);
     m_stopFollowingAction->setEnabled(false);
     m_saveAction = file->addAction(tr("&Save report…"), QKeySequence::Save, this, [this] {
         const QString name = QFileDialog::getSaveFileName(this, tr("Save report"),
@@ -378,7 +379,8 @@ void MainWindow::buildActions()
         if (!name.isEmpty())
             setBaseline(name);
     });
-    m_clearBaselineAction = file->addAction(tr("C&lear baseline"), this, [this] { setBaseline({}); });
+    m_clearBaselineAction = file->addAction(
+        tr("C&lear baseline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), this, [this] { setBaseline({}); });
     m_clearBaselineAction->setEnabled(false);
     m_comparePdfAction
         = file->addAction(tr("Export &comparison PDF…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, [this] {
@@ -401,14 +403,15 @@ void MainWindow::buildActions()
                 exportCapacityPdf(name);
         });
     m_capacityPdfAction->setEnabled(false);
-    m_capacityJsonAction = file->addAction(tr("Save capacity search as JSON…"), this, [this] {
-        const QString name = QFileDialog::getSaveFileName(this, tr("Save capacity search"),
-            QStringLiteral("stressdeck-capacity-%1.json")
-                .arg(m_capacity.startedAt().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))),
-            tr("JSON (*.json)"));
-        if (!name.isEmpty())
-            saveCapacityJson(name);
-    });
+    m_capacityJsonAction = file->addAction(
+        tr("Save capacity search as JSON…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S), this, [this] {
+            const QString name = QFileDialog::getSaveFileName(this, tr("Save capacity search"),
+                QStringLiteral("stressdeck-capacity-%1.json")
+                    .arg(m_capacity.startedAt().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))),
+                tr("JSON (*.json)"));
+            if (!name.isEmpty())
+                saveCapacityJson(name);
+        });
     m_capacityJsonAction->setEnabled(false);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -467,6 +470,13 @@ void MainWindow::buildActions()
     toolbar->addAction(m_saveAction);
     toolbar->addAction(m_pdfAction);
     toolbar->addAction(m_pauseAction);
+
+    // Menus show the shortcuts; the toolbar's tooltips name them too.
+    for (QAction* a : findChildren<QAction*>()) {
+        const QString keys = a->shortcut().toString(QKeySequence::NativeText);
+        if (!keys.isEmpty() && !a->toolTip().contains(keys))
+            a->setToolTip(tr("%1 (%2)").arg(QString(a->text()).remove(QLatin1Char('&')).remove(QChar(0x2026)), keys));
+    }
 }
 
 void MainWindow::applyProfile(const QString& name)
@@ -972,7 +982,7 @@ bool MainWindow::setBaseline(const QString& fileName)
         }
         m_baseline = ComparedRun::of(baseline, fileName);
         m_baselineFile = fileName;
-        m_dashboard->setBaseline(baseline.timeline, baseline.system.samples);
+        m_dashboard->setBaseline(baseline);
     }
     if (!m_runner.isRunning())
         m_runner.setBaseline(m_baseline);

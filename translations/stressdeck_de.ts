@@ -1625,18 +1625,6 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <translation>Gestartet %1 (UTC), %2 s, beendet: %3</translation>
     </message>
     <message>
-        <source>Criterion</source>
-        <translation>Kriterium</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Einzelheiten</translation>
-    </message>
-    <message>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
@@ -1942,6 +1930,76 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
     <message>
         <source>AIPerf / GuideLLM</source>
         <translation>AIPerf / GuideLLM</translation>
+    </message>
+    <message>
+        <source>%1 p95 %2 is %3× the other types&apos; (at most %4)</source>
+        <translation>%1 p95 %2 ist das %3-Fache der anderen Typen (höchstens %4)</translation>
+    </message>
+    <message>
+        <source>%1 % of the requests failed</source>
+        <translation>%1 % der Anfragen schlugen fehl</translation>
+    </message>
+    <message>
+        <source>, most as %1 (%2)</source>
+        <translation>, die meisten als %1 (%2)</translation>
+    </message>
+    <message>
+        <source>; %1 of them in %2</source>
+        <translation>; %1 davon in %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) still in flight after the timeout</source>
+        <translation>
+            <numerusform>%n Anfrage nach dem Timeout noch unterwegs</numerusform>
+            <numerusform>%n Anfragen nach dem Timeout noch unterwegs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing stands out: no errors, and no request type is twice as slow as another</source>
+        <translation>Nichts fällt auf: keine Fehler, und kein Anfragetyp ist doppelt so langsam wie ein anderer</translation>
+    </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation>%1 (bisher)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>%1 against %2, %3, for %4 s</source>
+        <translation>%1 gegen %2, %3, %4 s lang</translation>
+    </message>
+    <message>
+        <source>%1 req/s (%2 requests)</source>
+        <translation>%1 Anf./s (%2 Anfragen)</translation>
+    </message>
+    <message>
+        <source>Latency of successful requests</source>
+        <translation>Latenz erfolgreicher Anfragen</translation>
+    </message>
+    <message>
+        <source>p50 %1, p95 %2, p99 %3</source>
+        <translation>p50 %1, p95 %2, p99 %3</translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3 requests, %4 timeouts)</source>
+        <translation>%1 % (%2 von %3 Anfragen, %4 Timeouts)</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Kriterien</translation>
+    </message>
+    <message numerus="yes">
+        <source>Main finding</source>
+        <translation>
+            <numerusform>Wichtigster Befund</numerusform>
+            <numerusform>Wichtigste Befunde</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2656,20 +2714,8 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <translation>Überwachter Prozess: Speicher</translation>
     </message>
     <message>
-        <source>MB</source>
-        <translation>MB</translation>
-    </message>
-    <message>
         <source>resident memory</source>
         <translation>belegter Speicher</translation>
-    </message>
-    <message>
-        <source>Monitored process: CPU</source>
-        <translation>Überwachter Prozess: CPU</translation>
-    </message>
-    <message>
-        <source>%</source>
-        <translation>%</translation>
     </message>
     <message>
         <source>CPU</source>
@@ -2686,10 +2732,6 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
     <message>
         <source>in flight</source>
         <translation>unterwegs</translation>
-    </message>
-    <message>
-        <source>Latency of all requests or of one request type</source>
-        <translation>Latenz aller Anfragen oder eines Anfragetyps</translation>
     </message>
     <message>
         <source>Criterion</source>
@@ -2833,6 +2875,62 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
     <message>
         <source>Token streams:</source>
         <translation>Token-Streams:</translation>
+    </message>
+    <message>
+        <source>Latency over time of all requests, of one request type, or the p95 of every type together (click a name in the legend to hide or show its line)</source>
+        <translation>Latenz im Zeitverlauf aller Anfragen, eines Anfragetyps oder das p95 aller Typen zusammen (ein Klick auf einen Namen in der Legende blendet seine Linie aus oder ein)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Each point is the percentile of the requests that ended in the window up to it: 1 s shows each second alone (noisy at low rates), 10 s and 60 s the trend</source>
+        <translation>Jeder Punkt ist das Perzentil der Anfragen, die im Fenster bis zu ihm endeten: 1 s zeigt jede Sekunde für sich (unruhig bei niedrigen Raten), 10 s und 60 s den Trend</translation>
+    </message>
+    <message>
+        <source>&amp;Latency of:</source>
+        <translation>&amp;Latenz von:</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Fenster:</translation>
+    </message>
+    <message>
+        <source>%1 (baseline, 1 s)</source>
+        <translation>%1 (Basislinie, 1 s)</translation>
+    </message>
+    <message>
+        <source>Each type together (p95)</source>
+        <translation>Alle Typen zusammen (p95)</translation>
+    </message>
+    <message>
+        <source>start skew %1 ms</source>
+        <translation>Startversatz %1 ms</translation>
+    </message>
+    <message>
+        <source>Latency p95 of each type, %1 s window</source>
+        <translation>Latenz p95 jedes Typs, Fenster %1 s</translation>
+    </message>
+    <message>
+        <source>Latency, %1 s window</source>
+        <translation>Latenz, Fenster %1 s</translation>
+    </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation>%1 (bisher)</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>Monitored process: CPU (% of one core)</source>
+        <translation>Überwachter Prozess: CPU (% eines Kerns)</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
     </message>
 </context>
 <context>
@@ -3436,6 +3534,10 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <source> · GENERATOR-BOUND: try the fast transport</source>
         <translation> · GENERATORBEGRENZT: den schnellen Transport versuchen</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Stressdeck::RecoveryOffer</name>
@@ -3866,6 +3968,61 @@ Open it?</source>
     <message>
         <source>Merged from %1 of %2 shards, start skew %3 ms</source>
         <translation>Zusammengeführt aus %1 von %2 Shards, Startversatz %3 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Stressdeck::SpectrumChart</name>
+    <message>
+        <source>Latency distribution</source>
+        <translation>Latenzverteilung</translation>
+    </message>
+    <message>
+        <source>percentile (%)</source>
+        <translation>Perzentil (%)</translation>
+    </message>
+    <message>
+        <source>Latency of the successful requests at each percentile, on a logarithmic axis: each step right is one more nine (90 %, 99 %, 99.9 %, …). The line stops where the count of requests runs out; its end is the slowest request.</source>
+        <translation>Latenz der erfolgreichen Anfragen bei jedem Perzentil, auf einer logarithmischen Achse: jeder Schritt nach rechts ist eine Neun mehr (90 %, 99 %, 99,9 %, …). Die Linie endet, wo die Zahl der Anfragen nicht mehr reicht; ihr Ende ist die langsamste Anfrage.</translation>
+    </message>
+    <message>
+        <source>Whose latency distribution the chart shows</source>
+        <translation>Wessen Latenzverteilung das Diagramm zeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Distribution of:</source>
+        <translation>&amp;Verteilung von:</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation>Alle Anfragen</translation>
+    </message>
+    <message>
+        <source>Each type together</source>
+        <translation>Alle Typen zusammen</translation>
+    </message>
+    <message>
+        <source>%1: p%2 = %3 ms</source>
+        <translation>%1: p%2 = %3 ms</translation>
+    </message>
+    <message>
+        <source>all requests</source>
+        <translation>alle Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (Basislinie)</translation>
+    </message>
+    <message>
+        <source>Latency distribution of each type</source>
+        <translation>Latenzverteilung jedes Typs</translation>
+    </message>
+    <message>
+        <source>Latency distribution of %1</source>
+        <translation>Latenzverteilung von %1</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
     </message>
 </context>
 <context>

@@ -98,13 +98,13 @@ bool CapacityPdf::write(const QString& fileName, QString* error) const
         QStringLiteral("Stressdeck %1").arg(QStringLiteral(STRESSDECK_VERSION)));
     pdf.addHtml(summaryHtml() + tableHtml());
     const CapacityPdf copy = *this;
-    pdf.addPage([copy](QPainter& painter, const QRectF& content, double dpi) {
-        const double half = content.height() / 2;
-        drawCapacityLoadCurve(
-            painter, QRectF(content.left(), content.top(), content.width(), half - dpi * 0.2), dpi, copy.m_data);
-        drawCapacityHockeyStick(painter,
-            QRectF(content.left(), content.top() + half + dpi * 0.1, content.width(), half - dpi * 0.2), dpi,
-            copy.m_data);
+    // Two charts of half a page each: after a short table both fit under it.
+    const double chartMm = PdfPages::pageContentHeightMm() / 2 - 4;
+    pdf.addDrawing(chartMm, [copy](QPainter& painter, const QRectF& area, double dpi) {
+        drawCapacityLoadCurve(painter, area.adjusted(0, dpi * 0.1, 0, -dpi * 0.1), dpi, copy.m_data);
+    });
+    pdf.addDrawing(chartMm, [copy](QPainter& painter, const QRectF& area, double dpi) {
+        drawCapacityHockeyStick(painter, area.adjusted(0, dpi * 0.1, 0, -dpi * 0.1), dpi, copy.m_data);
     });
     const QString when = m_startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     return pdf.write(

@@ -21,7 +21,7 @@ QString esc(const QString& s)
     return s.toHtmlEscaped();
 }
 
-constexpr int ForestRowsPerPage = 40;
+constexpr double ForestRowMm = 6;
 
 } // namespace
 
@@ -126,7 +126,7 @@ void ComparePdf::drawForest(QPainter& p, const QRectF& area, double dpi, qsizety
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(8.5);
     p.setFont(font);
-    const double rowH = (area.height() - dpi * 0.6) / ForestRowsPerPage;
+    const double rowH = (area.height() - dpi * 0.6) / double(std::max<qsizetype>(1, count));
     const double labelW = area.width() * 0.26;
     const double verdictW = area.width() * 0.16;
     const QRectF plot(
@@ -186,13 +186,11 @@ bool ComparePdf::write(const QString& fileName, QString* error) const
     // The error rate changes in percentage points, not by a factor: it stays in the tables.
     CompareReport ratios = m_report;
     ratios.comparisons.removeIf([](const MetricComparison& c) { return c.metric == ComparisonOptions::ErrorRate; });
-    const auto rows = ratios.comparisons.size();
-    for (qsizetype first = 0; first < rows; first += ForestRowsPerPage) {
-        pdf.addPage([ratios, first, rows](QPainter& painter, const QRectF& content, double dpi) {
-            ComparePdf(ratios).drawForest(
-                painter, content, dpi, first, std::min<qsizetype>(ForestRowsPerPage, rows - first));
+    // As many rows under the summary as fit there, the rest on the next page.
+    pdf.addRows(ratios.comparisons.size(), 0.6 * 25.4, ForestRowMm,
+        [ratios](QPainter& painter, const QRectF& area, double dpi, qsizetype first, qsizetype count) {
+            ComparePdf(ratios).drawForest(painter, area, dpi, first, count);
         });
-    }
     pdf.addHtml(tablesHtml());
     const QString when = m_report.candidateStartedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     return pdf.write(

@@ -6,17 +6,23 @@
 #include "comparepdf.h"
 #include "comparetext.h"
 #include "format.h"
+#include "palette.h"
 #include "requesttypemodel.h"
+#include "spectrumchart.h"
 #include "streamingmodel.h"
 #include "tablecopy.h"
 #include "timeserieschart.h"
 
+#include <QChart>
 #include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegend>
 #include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -25,7 +31,17 @@
 namespace Stressdeck {
 
 namespace {
+
+void setItemEnabled(QComboBox* box, int index, bool enabled)
+{
+    if (auto* model = qobject_cast<QStandardItemModel*>(box->model()))
+        model->item(index)->setEnabled(enabled);
+}
+
 enum LatencySeries { P50, P95, P99 };
+//! The latency chart's windows, in the order of its selector.
+constexpr int WindowsS[] = { 1, 10, 60 };
+constexpr int DefaultWindow = 1;
 enum ThroughputSeries { Successes, Errors, BaselineSuccesses };
 //! The second series of the one-line charts: the baseline's.
 constexpr int BaselineSeries = 1;
@@ -41,18 +57,20 @@ Dashboard::Dashboard(QWidget* parent)
     m_verdict->setMargin(8);
 
     m_throughput = new TimeSeriesChart(tr("Throughput"), tr("requests/s"), this);
-    m_throughput->addSeries(tr("successes/s"), QColor(0x2e, 0x7d, 0x32));
-    m_throughput->addSeries(tr("errors/s"), QColor(0xc6, 0x28, 0x28));
+    m_throughput->addSeries(tr("successes/s"), Palette::colour(Palette::Pass));
+    m_throughput->addSeries(tr("errors/s"), Palette::colour(Palette::Fail));
     m_latency = new TimeSeriesChart(tr("Latency"), tr("ms"), this);
-    m_latency->addSeries(tr("p50"), QColor(0x15, 0x65, 0xc0));
-    m_latency->addSeries(tr("p95"), QColor(0xef, 0x6c, 0x00));
-    m_latency->addSeries(tr("p99"), QColor(0x6a, 0x1b, 0x9a));
+    m_latency->setObjectName(QStringLiteral("latencyChart"));
+    m_latency->setLegendToggles(true);
+    m_latency->addSeries(tr("p50"), Palette::colour(Palette::Blue));
+    m_latency->addSeries(tr("p95"), Palette::colour(Palette::Warn));
+    m_latency->addSeries(tr("p99"), Palette::colour(Palette::ReddishPurple));
     m_memory = new TimeSeriesChart(tr("Monitored process: memory"), tr("MB"), this);
-    m_memory->addSeries(tr("resident memory"), QColor(0x00, 0x69, 0x5c));
-    m_cpu = new TimeSeriesChart(tr("Monitored process: CPU"), tr("%"), this);
-    m_cpu->addSeries(tr("CPU"), QColor(0x45, 0x5a, 0x64));
+    m_memory->addSeries(tr("resident memory"), Palette::colour(Palette::Blue));
+    m_cpu = new TimeSeriesChart(tr("Monitored process: CPU (% of one core)"), tr("%"), this);
+    m_cpu->addSeries(tr("CPU"), Palette::colour(Palette::ReddishPurple));
     m_inFlight = new TimeSeriesChart(tr("Requests in flight"), tr("requests"), this);
-    m_inFlight->addSeries(tr("in flight"), QColor(0x79, 0x55, 0x48));
+    m_inFlight->addSeries(tr("in flight"), Palette::colour(Palette::SkyBlue));
     // Of the streams that ended in each second; hidden for a run without streams.
     m_ttft = new TimeSeriesChart(tr("Time to first token"), tr("ms"), this);
     m_ttft->setObjectName(QStringLiteral("ttftChart"));
@@ -67,7 +85,7 @@ Dashboard::Dashboard(QWidget* parent)
     m_outputTokens = new TimeSeriesChart(tr("Output tokens per second"), tr("tokens/s"), this);
     m_outputTokens->setObjectName(QStringLiteral("outputTokensChart"));
     m_outputTokens->setDescription(StreamingModel::glossaryToolTip(StreamingModel::OutputTokensTerm));
-    m_outputTokens->addSeries(tr("output tokens/s"), QColor(0x00, 0x83, 0x8f));
+    m_outputTokens->addSeries(tr("output tokens/s"), Palette::colour(Palette::Blue));
     // The baseline's lines: dashed, in the colours of the lines they compare with.
     for (TimeSeriesChart* chart : { m_throughput, m_memory, m_cpu, m_inFlight }) {
         const int added
@@ -76,18 +94,43 @@ Dashboard::Dashboard(QWidget* parent)
     }
     m_latencyType = new QComboBox(this);
     m_latencyType->setObjectName(QStringLiteral("latencyType"));
-    m_latencyType->setToolTip(tr("Latency of all requests or of one request type"));
-    connect(m_latencyType, &QComboBox::currentIndexChanged, this, &Dashboard::showLatencyOf);
+    m_latencyType->setToolTip(tr("Latency over time of all requests, of one request type, or the p95 of every "
+                                 "type together (click a name in the legend to hide or show its line)"));
+    connect(m_latencyType, &QComboBox::currentIndexChanged, this, &Dashboard::showLatency);
+    m_latencyWindow = new QComboBox(this);
+    m_latencyWindow->setObjectName(QStringLiteral("latencyWindow"));
+    for (int w : WindowsS)
+        m_latencyWindow->addItem(tr("%1 s").arg(w), w);
+    m_latencyWindow->setCurrentIndex(DefaultWindow);
+    m_latencyWindow->setToolTip(tr("Each point is the percentile of the requests that ended in the window up to "
+                                   "it: 1 s shows each second alone (noisy at low rates), 10 s and 60 s the trend"));
+    connect(m_latencyWindow, &QComboBox::currentIndexChanged, this, [this](int index) {
+        showLatency();
+        Q_EMIT latencyWindowChanged(WindowsS[std::clamp(index, 0, 2)]);
+    });
+    auto* latencyOf = new QLabel(tr("&Latency of:"), this);
+    latencyOf->setBuddy(m_latencyType);
+    auto* window = new QLabel(tr("&Window:"), this);
+    window->setBuddy(m_latencyWindow);
+    auto* latencyBar = new QHBoxLayout;
+    latencyBar->setContentsMargins(0, 0, 0, 0);
+    latencyBar->addWidget(latencyOf);
+    latencyBar->addWidget(m_latencyType, 1);
+    latencyBar->addWidget(window);
+    latencyBar->addWidget(m_latencyWindow);
     auto* latencyBox = new QWidget(this);
     auto* latencyLayout = new QVBoxLayout(latencyBox);
     latencyLayout->setContentsMargins(0, 0, 0, 0);
-    latencyLayout->addWidget(m_latencyType);
-    latencyLayout->addWidget(m_latency);
+    latencyLayout->addLayout(latencyBar);
+    latencyLayout->addWidget(m_latency, 1);
+    m_spectrum = new SpectrumChart(this);
+    m_spectrum->setObjectName(QStringLiteral("spectrumChart"));
 
     m_chartGrid = new ChartGrid(this);
     m_chartGrid->setObjectName(QStringLiteral("chartGrid"));
     m_chartGrid->addChart(m_throughput);
     m_chartGrid->addChart(latencyBox);
+    m_chartGrid->addChart(m_spectrum);
     // What matters most in a streaming run comes right after the latency.
     for (TimeSeriesChart* chart : streamingCharts())
         m_chartGrid->addChart(chart);
@@ -128,7 +171,7 @@ Dashboard::Dashboard(QWidget* parent)
     m_streamingWarnings->setObjectName(QStringLiteral("streamingWarnings"));
     m_streamingWarnings->setWordWrap(true);
     m_streamingWarnings->setMargin(4);
-    m_streamingWarnings->setStyleSheet(QStringLiteral("color:#b71c1c"));
+    m_streamingWarnings->setStyleSheet(QStringLiteral("color:%1").arg(Palette::colour(Palette::Fail).name()));
     m_streamingWarnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_streamingTab = new QWidget(this);
     auto* streamingLayout = new QVBoxLayout(m_streamingTab);
@@ -242,23 +285,24 @@ void Dashboard::reset(const QStringList& requestTypes, const RunConfig& config)
     for (TimeSeriesChart* chart : allCharts())
         chart->clear();
     setStreaming(false);
-    // Three lines for all requests and three, hidden until chosen, for each type: switching the
-    // type shows lines that are already there.
+    // Every line of every choice is there from the start, hidden until chosen: switching the type
+    // or the window shows lines that already have their points.
     m_latency->removeSeriesFrom(P99 + 1);
-    for (qsizetype i = 0; i < requestTypes.size(); ++i) {
-        for (int s = P50; s <= P99; ++s) {
-            const int added = m_latency->addSeries(m_latency->seriesName(s), m_latency->seriesColor(s));
+    for (int i = P99 + 1; i < 12 * groups(); ++i) {
+        const bool baseline = i >= baselineSeries(0, P50) && i < liveSeries(1, 0, P50);
+        const int added = baseline ? m_latency->addSeries(tr("%1 (baseline, 1 s)").arg(m_latency->seriesName(i % 3)),
+                              m_latency->seriesColor(i % 3), Qt::DashLine)
+                                   : m_latency->addSeries(m_latency->seriesName(i % 3), m_latency->seriesColor(i % 3));
+        m_latency->setSeriesVisible(added, false);
+    }
+    for (int w = 0; w < 3; ++w) {
+        for (qsizetype t = 0; t < requestTypes.size(); ++t) {
+            const int added = m_latency->addSeries(requestTypes[t], Palette::seriesColour(int(t)));
             m_latency->setSeriesVisible(added, false);
         }
     }
-    // And as many dashed ones for the baseline.
-    for (qsizetype i = 0; i <= requestTypes.size(); ++i) {
-        for (int s = P50; s <= P99; ++s) {
-            const int added = m_latency->addSeries(
-                tr("%1 (baseline)").arg(m_latency->seriesName(s)), m_latency->seriesColor(s), Qt::DashLine);
-            m_latency->setSeriesVisible(added, false);
-        }
-    }
+    m_spectrum->reset(requestTypes);
+    setStartSkew(0);
     m_comparison.reset();
     m_comparisonTable->setRowCount(0);
     m_verdict->setVisible(false);
@@ -272,8 +316,52 @@ void Dashboard::reset(const QStringList& requestTypes, const RunConfig& config)
     m_latencyType->clear();
     m_latencyType->addItem(tr("All requests"));
     m_latencyType->addItems(requestTypes);
+    if (requestTypes.size() > 1)
+        m_latencyType->addItem(tr("Each type together (p95)"));
+    // A live run has the windows; an opened report only its seconds (see showReport).
+    for (int w = 0; w < 3; ++w)
+        setItemEnabled(m_latencyWindow, w, true);
     drawBaseline();
-    showLatencyOf(0);
+    showLatency();
+}
+
+void Dashboard::setLatencyWindow(int seconds)
+{
+    for (int w = 0; w < 3; ++w) {
+        if (WindowsS[w] == seconds)
+            m_latencyWindow->setCurrentIndex(w);
+    }
+}
+
+int Dashboard::latencyWindow() const
+{
+    return WindowsS[std::clamp(m_latencyWindow->currentIndex(), 0, 2)];
+}
+
+void Dashboard::setLatencyOf(int index)
+{
+    m_latencyType->setCurrentIndex(index);
+}
+
+void Dashboard::setStartSkew(double skewMs)
+{
+    const QString label = skewMs > 0 ? tr("start skew %1 ms").arg(skewMs, 0, 'f', 0) : QString();
+    for (TimeSeriesChart* chart : allCharts())
+        chart->setBand(0, skewMs / 1000.0, label);
+}
+
+QList<LatencySpectrum> Dashboard::spectraOf(const Report& report)
+{
+    QList<LatencySpectrum> spectra { LatencySpectrum::of(QStringLiteral("all"), report.overall.histogram) };
+    for (const StatsSummary& s : report.requestTypes)
+        spectra.append(LatencySpectrum::of(s.name, s.histogram));
+    return spectra;
+}
+
+void Dashboard::setBaseline(const Report& baseline)
+{
+    m_spectrum->setBaseline(baseline.timeline.isEmpty() ? QList<LatencySpectrum>() : spectraOf(baseline));
+    setBaseline(baseline.timeline, baseline.system.samples);
 }
 
 void Dashboard::setBaseline(const QList<TimelineRow>& timeline, const QList<SystemSample>& samples)
@@ -285,8 +373,10 @@ void Dashboard::setBaseline(const QList<TimelineRow>& timeline, const QList<Syst
         m_comparisonTable->setRowCount(0);
         m_comparisonVerdict->setStyleSheet(QString());
     }
+    if (!hasBaseline())
+        m_spectrum->setBaseline({});
     drawBaseline();
-    showLatencyOf(m_latencyType->currentIndex());
+    showLatency();
     m_comparisonVerdict->setText(hasBaseline()
             ? tr("Baseline set: the comparison appears once the run has its first latency windows.")
             : tr("No baseline: File › Compare with baseline… picks a saved report."));
@@ -296,7 +386,7 @@ void Dashboard::setBaseline(const QList<TimelineRow>& timeline, const QList<Syst
 void Dashboard::drawBaseline()
 {
     QList<QPointF> successes, inFlight, memory, cpu;
-    QList<QList<QPointF>> latency(liveLatencySeries());
+    QList<QList<QPointF>> latency(3 * groups());
     double previous = 0;
     for (const TimelineRow& row : std::as_const(m_baselineRows)) {
         const double length = std::max(1e-3, row.tS - previous);
@@ -322,8 +412,8 @@ void Dashboard::drawBaseline()
     m_cpu->setData(BaselineSeries, cpu);
     for (TimeSeriesChart* chart : { m_throughput, m_memory, m_cpu, m_inFlight })
         chart->setSeriesVisible(chart->seriesCount() - 1, hasBaseline());
-    for (int i = 0; i < liveLatencySeries(); ++i)
-        m_latency->setData(liveLatencySeries() + i, latency[i]);
+    for (int i = 0; i < 3 * groups(); ++i)
+        m_latency->setData(baselineSeries(i / 3, i % 3), latency[i]);
 }
 
 void Dashboard::showComparison(const CompareReport& c)
@@ -360,14 +450,23 @@ void Dashboard::addRows(const QList<TimelineRow>& rows)
         m_lastRowS = row.tS;
         m_throughput->append(Successes, row.tS, double(row.all.successes) / length);
         m_throughput->append(Errors, row.tS, double(row.all.errors) / length);
-        for (qsizetype group = 0; group <= m_typeNames.size(); ++group) {
+        for (int group = 0; group < groups(); ++group) {
             const IntervalFigures f = group == 0 ? row.all : row.byType.value(m_typeNames[group - 1]);
-            if (f.successes == 0)
-                continue;
-            const int first = int(group) * 3;
-            m_latency->append(first + P50, row.tS, f.p50);
-            m_latency->append(first + P95, row.tS, f.p95);
-            m_latency->append(first + P99, row.tS, f.p99);
+            const auto noSliding = std::array<TimelineRow::Sliding, 2> {};
+            const std::array<TimelineRow::Sliding, 2>& sliding
+                = group == 0 ? row.slidingAll : row.slidingByType.value(m_typeNames[group - 1], noSliding);
+            for (int w = 0; w < 3; ++w) {
+                // 0: no success in the window, which is no point rather than a fast one.
+                const double p50 = w == 0 ? f.p50 : sliding[w - 1].p50;
+                if (w == 0 ? f.successes == 0 : p50 <= 0)
+                    continue;
+                const double p95 = w == 0 ? f.p95 : sliding[w - 1].p95;
+                m_latency->append(liveSeries(w, group, P50), row.tS, p50);
+                m_latency->append(liveSeries(w, group, P95), row.tS, p95);
+                m_latency->append(liveSeries(w, group, P99), row.tS, w == 0 ? f.p99 : sliding[w - 1].p99);
+                if (group > 0)
+                    m_latency->append(togetherSeries(w, group - 1), row.tS, p95);
+            }
         }
         m_inFlight->append(0, row.tS, double(row.inFlight));
         if (row.streaming) {
@@ -388,19 +487,62 @@ void Dashboard::addRows(const QList<TimelineRow>& rows)
     }
 }
 
-void Dashboard::showLatencyOf(int index)
+void Dashboard::addReportWindows(const QList<LatencyWindow>& latencyWindows)
 {
-    const int live = liveLatencySeries();
+    // A report keeps its latency in 5-second windows (what a comparison batches): the 10 and 60 s
+    // lines are those windows merged, a point every five seconds.
+    for (qsizetype i = 0; i < latencyWindows.size(); ++i) {
+        const double end = latencyWindows[i].tS;
+        for (int w = 1; w < 3; ++w) {
+            for (int group = 0; group < groups(); ++group) {
+                SparseHistogram merged;
+                for (qsizetype j = i; j >= 0; --j) {
+                    const LatencyWindow& lw = latencyWindows[j];
+                    if (lw.tS - lw.lengthS < end - WindowsS[w] - 1e-6)
+                        break;
+                    merged.merge(group == 0 ? lw.all.latency : lw.byType.value(m_typeNames[group - 1]).latency);
+                }
+                if (merged.isEmpty())
+                    continue;
+                const QList<std::int64_t> p = merged.percentilesNs({ 50, 95, 99 });
+                m_latency->append(liveSeries(w, group, P50), end, nsToMs(p[0]));
+                m_latency->append(liveSeries(w, group, P95), end, nsToMs(p[1]));
+                m_latency->append(liveSeries(w, group, P99), end, nsToMs(p[2]));
+                if (group > 0)
+                    m_latency->append(togetherSeries(w, group - 1), end, nsToMs(p[1]));
+            }
+        }
+    }
+}
+
+void Dashboard::showLatency()
+{
+    const int index = std::max(0, m_latencyType->currentIndex());
+    const int window = std::clamp(m_latencyWindow->currentIndex(), 0, 2);
+    const bool together = m_typeNames.size() > 1 && index == groups();
+    QList<bool> visible(m_latency->seriesCount(), false);
+    for (int t = 0; together && t < m_typeNames.size(); ++t)
+        visible[togetherSeries(window, t)] = true;
+    for (int p = P50; !together && p <= P99; ++p) {
+        visible[liveSeries(window, index, p)] = true;
+        visible[baselineSeries(index, p)] = hasBaseline();
+    }
     for (int series = 0; series < m_latency->seriesCount(); ++series)
-        m_latency->setSeriesVisible(
-            series, series < live ? series / 3 == index : hasBaseline() && (series - live) / 3 == index);
+        m_latency->setSeriesVisible(series, visible[series]);
+    // Many names side by side would be cut short: beside the plot each has a line of its own.
+    m_latency->chart()->legend()->setAlignment(together && m_typeNames.size() > 3 ? Qt::AlignRight : Qt::AlignBottom);
+    m_latency->setTitle(together ? tr("Latency p95 of each type, %1 s window").arg(WindowsS[window])
+                                 : tr("Latency, %1 s window").arg(WindowsS[window]));
 }
 
 void Dashboard::addSamples(const QList<SystemSample>& samples)
 {
     for (const SystemSample& s : samples) {
         m_memory->append(0, s.tS, s.memoryMb);
-        m_cpu->append(0, s.tS, s.cpuPercent);
+        // Reports before issue #18 open with a sample that measured no CPU interval: not a 0 %.
+        const bool unmeasured = m_cpu->seriesPoints(0).isEmpty() && s.tS < 0.5 && s.cpuPercent == 0;
+        if (!unmeasured)
+            m_cpu->append(0, s.tS, s.cpuPercent);
     }
 }
 
@@ -448,6 +590,7 @@ void Dashboard::applySnapshot(const LiveSnapshot& s)
     setStats(s.types, s.overall);
     showErrors(s.types);
     showDiagnosis(s.diagnosis, s.stuck, s.schedule);
+    m_spectrum->setSpectra(s.spectra);
     if (s.comparison)
         showComparison(*s.comparison);
     refreshCharts();
@@ -460,7 +603,7 @@ void Dashboard::showDiagnosis(const Analysis::Diagnosis& d, qint64 stuck, const 
         const Criterion& c = d.criteria[i];
         m_criteria->setItem(i, 0, new QTableWidgetItem(c.id));
         auto* badge = new QTableWidgetItem(criterionResult(c.passed));
-        badge->setForeground(c.passed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        badge->setForeground(Palette::colour(c.passed ? Palette::Pass : Palette::Fail));
         m_criteria->setItem(i, 1, badge);
         m_criteria->setItem(i, 2, new QTableWidgetItem(c.detail));
     }
@@ -496,7 +639,22 @@ void Dashboard::showReport(const Report& r)
     for (const StatsSummary& s : r.requestTypes)
         names.append(s.name);
     reset(names, r.config);
+    // A report keeps each second's figures, not the windows: its latency chart shows the seconds.
+    bool windows = std::any_of(
+        r.timeline.begin(), r.timeline.end(), [](const TimelineRow& row) { return row.slidingAll[0].p50 > 0; });
+    if (!windows && !r.latencyWindows.isEmpty()) {
+        addReportWindows(r.latencyWindows);
+        windows = true;
+    }
+    if (!windows) {
+        m_latencyWindow->setCurrentIndex(0);
+        for (int w = 1; w < 3; ++w)
+            setItemEnabled(m_latencyWindow, w, false);
+    }
     addRows(r.timeline);
+    m_spectrum->setSpectra(spectraOf(r));
+    if (r.shards)
+        setStartSkew(r.shards->startSkewMs);
     addSamples(r.system.samples);
     addChanges(r.loadChanges);
     const QList<StatsFigures> rows(r.requestTypes.begin(), r.requestTypes.end());
@@ -508,10 +666,11 @@ void Dashboard::showReport(const Report& r)
     m_diagnosis->appendPlainText(tr("Generator event-loop lag: p99 %1 ms, max %2 ms")
                                      .arg(r.loopLagP99Ms, 0, 'f', 1)
                                      .arg(r.loopLagMaxMs, 0, 'f', 1));
-    m_verdict->setText(verdictLine(r));
-    m_verdict->setStyleSheet(r.passed
-            ? QStringLiteral("background:#2e7d32;color:white;font-weight:bold;font-size:14pt")
-            : QStringLiteral("background:#c62828;color:white;font-weight:bold;font-size:14pt"));
+    // A checkpoint is a run that was still going: its verdict is no more than the state so far.
+    m_verdict->setText(
+        r.stopReason == QLatin1String("checkpoint") ? tr("%1 (so far)").arg(verdictLine(r)) : verdictLine(r));
+    m_verdict->setStyleSheet(QStringLiteral("background:%1;color:white;font-weight:bold;font-size:14pt")
+                                 .arg(Palette::colour(r.passed ? Palette::Pass : Palette::Fail).name()));
     m_verdict->setVisible(true);
     refreshCharts();
 }

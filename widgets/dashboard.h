@@ -21,6 +21,7 @@ namespace Stressdeck {
 
 class ChartGrid;
 class RequestTypeModel;
+class SpectrumChart;
 class StreamingModel;
 class TimeSeriesChart;
 
@@ -38,6 +39,8 @@ public:
     //! Draws a baseline run on every time chart as dashed lines of the same colours (kept across
     //! reset(); an empty timeline clears it).
     void setBaseline(const QList<TimelineRow>& timeline, const QList<SystemSample>& samples);
+    //! The same from a saved report, with its latency distributions on the distribution chart.
+    void setBaseline(const Report& baseline);
     bool hasBaseline() const { return !m_baselineRows.isEmpty(); }
     //! The comparison with the baseline: the Comparison tab.
     void showComparison(const CompareReport& comparison);
@@ -53,13 +56,30 @@ public:
     //! TTFT, TPOT and output tokens per second: shown only while the run streams.
     QList<TimeSeriesChart*> streamingCharts() const;
     bool showsStreaming() const { return m_streaming; }
+    SpectrumChart* spectrumChart() const { return m_spectrum; }
+    TimeSeriesChart* latencyChart() const { return m_latency; }
+    //! The latency chart's window: 1, 10 (the default) or 60 seconds.
+    void setLatencyWindow(int seconds);
+    int latencyWindow() const;
+    //! Latency of all requests (0), of request type `index - 1`, or of every type together (types + 1).
+    void setLatencyOf(int index);
+    //! Shades the first `skewMs` of every time chart: the shards of a merged run started that far apart.
+    void setStartSkew(double skewMs);
+    //! A report's latency distributions: all requests first, then each type.
+    static QList<LatencySpectrum> spectraOf(const Report& report);
+
+Q_SIGNALS:
+    //! The user picked another window on the latency chart.
+    void latencyWindowChanged(int seconds);
 
 private:
     void addRows(const QList<TimelineRow>& rows);
+    //! An opened report's 10 and 60 s latency lines, from its latency windows.
+    void addReportWindows(const QList<LatencyWindow>& windows);
     void addSamples(const QList<SystemSample>& samples);
     void addChanges(const QList<LoadChange>& changes);
-    //! Shows the latency lines of all requests (0) or of request type `index - 1`.
-    void showLatencyOf(int index);
+    //! Shows the latency lines the two selectors ask for.
+    void showLatency();
     void showErrors(const QList<StatsFigures>& types);
     void showDiagnosis(const Analysis::Diagnosis& diagnosis, qint64 stuck, const ScheduleInfo& schedule);
     void refreshCharts();
@@ -68,8 +88,17 @@ private:
     void setStats(const QList<StatsFigures>& types, const StatsFigures& overall);
     //! Shows or hides the streaming charts and the "Token streams" tab.
     void setStreaming(bool streaming);
-    //! The latency lines of all requests and each type, before the baseline's.
-    int liveLatencySeries() const { return 3 * int(m_typeNames.size() + 1); }
+    //! The latency chart's series: p50, p95 and p99 of all requests and of each type per second,
+    //! as many dashed for the baseline, the same again for the 10 s and the 60 s window, then each
+    //! type's p95 per window in its own colour (shown together). The per-second and baseline ones
+    //! come first, where they were before the windows (issue #18).
+    int groups() const { return int(m_typeNames.size() + 1); }
+    int liveSeries(int window, int group, int percentile) const
+    {
+        return window == 0 ? group * 3 + percentile : 3 * groups() + (window * groups() + group) * 3 + percentile;
+    }
+    int baselineSeries(int group, int percentile) const { return 3 * groups() + group * 3 + percentile; }
+    int togetherSeries(int window, int type) const { return 12 * groups() + window * int(m_typeNames.size()) + type; }
 
     TimeSeriesChart* m_throughput = nullptr;
     TimeSeriesChart* m_latency = nullptr;
@@ -80,6 +109,8 @@ private:
     TimeSeriesChart* m_tpot = nullptr;
     TimeSeriesChart* m_outputTokens = nullptr;
     QComboBox* m_latencyType = nullptr;
+    QComboBox* m_latencyWindow = nullptr;
+    SpectrumChart* m_spectrum = nullptr;
     ChartGrid* m_chartGrid = nullptr;
     RequestTypeModel* m_typeModel = nullptr;
     QTableView* m_typeTable = nullptr;

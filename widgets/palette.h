@@ -4,6 +4,8 @@
 
 #include <QColor>
 
+#include <iterator>
+
 namespace Stressdeck::Palette {
 
 //! Okabe–Ito: eight colours that colour-blind readers tell apart, used the same way in charts,
@@ -22,6 +24,13 @@ enum Colour : QRgb {
 inline QColor colour(Colour c)
 {
     return QColor::fromRgb(c);
+}
+
+//! The colour of the `i`-th line of a chart that shows several request types (cycling).
+inline QColor seriesColour(int i)
+{
+    static constexpr Colour order[] = { Blue, Warn, Pass, ReddishPurple, SkyBlue, Fail, Yellow };
+    return colour(order[i % int(std::size(order))]);
 }
 
 } // namespace Stressdeck::Palette

@@ -4,6 +4,8 @@
 
 #include "dashboard.h"
 #include "format.h"
+#include "palette.h"
+#include "spectrumchart.h"
 #include "streamingmodel.h"
 #include "timeserieschart.h"
 
@@ -11,9 +13,13 @@
 
 #include <QChart>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QGraphicsScene>
 #include <QJsonObject>
 #include <QPainter>
+#include <QPalette>
+
+#include <functional>
 
 #include <algorithm>
 #include <memory>
@@ -44,26 +50,70 @@ QString row(const QStringList& cells, bool header = false, bool figures = true)
 constexpr auto TableStart = "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
                             "style=\"border-collapse:collapse;border-color:#999\">";
 
-//! Pages of the dashboard's charts, three to a page, rendered as vectors.
-void addChartPages(PdfPages* pdf, const std::shared_ptr<Dashboard>& dashboard, const QList<TimeSeriesChart*>& charts)
+//! One chart of the PDF: what to show before drawing (the dashboard's charts are shared) and the chart.
+struct PdfChart {
+    std::function<void()> prepare;
+    QChart* chart = nullptr;
+};
+
+//! Three rows to a page fill it exactly.
+const double ChartRowMm = PdfPages::pageContentHeightMm() / 3 - 0.1;
+constexpr double ChartGapMm = 4;
+
+//! Draws a chart into `target`, its scene sized so that text and plot keep the proportions of a
+//! chart about 460 pixels wide on screen: readable at half the page's width.
+void renderChart(QPainter& painter, QChart* chart, const QRectF& target)
 {
-    constexpr int ChartsPerPage = 3;
-    for (qsizetype first = 0; first < charts.size(); first += ChartsPerPage) {
-        pdf->addPage([dashboard, charts, first](QPainter& painter, const QRectF& content, double dpi) {
-            const double h = content.height() / ChartsPerPage;
-            for (qsizetype i = 0; i < ChartsPerPage && first + i < charts.size(); ++i) {
-                TimeSeriesChart* chart = charts[first + i];
-                // The scene's size sets the proportions of text to plot on paper.
-                const QSizeF sceneSize(720, 340);
-                chart->resize(sceneSize.toSize());
-                chart->refresh();
-                chart->chart()->resize(sceneSize);
-                QGraphicsScene* scene = chart->chart()->scene();
-                const QRectF target(0, double(i) * h + dpi * 0.1, content.width(), h - dpi * 0.2);
-                scene->render(&painter, target, chart->chart()->sceneBoundingRect(), Qt::KeepAspectRatio);
+    const QSizeF sceneSize(460, 460 * target.height() / target.width());
+    chart->resize(sceneSize);
+    QGraphicsScene* scene = chart->scene();
+    scene->render(&painter, target, chart->sceneBoundingRect(), Qt::KeepAspectRatio);
+}
+
+//! The charts two to a row, each row kept whole; rows flow after what comes before.
+void addChartRows(PdfPages* pdf, const std::shared_ptr<Dashboard>& dashboard, const QList<PdfChart>& charts)
+{
+    for (qsizetype first = 0; first < charts.size(); first += 2) {
+        const QList<PdfChart> row = charts.mid(first, 2);
+        pdf->addDrawing(ChartRowMm, [dashboard, row](QPainter& painter, const QRectF& area, double dpi) {
+            const double gap = ChartGapMm / 25.4 * dpi;
+            const double w = (area.width() - gap) / 2;
+            for (qsizetype i = 0; i < row.size(); ++i) {
+                if (row[i].prepare)
+                    row[i].prepare();
+                // The title and the legend follow a change of the lines only once laid out again.
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+                const QRectF target(area.left() + double(i) * (w + gap), area.top() + gap / 2, w, area.height() - gap);
+                renderChart(painter, row[i].chart, target);
             }
         });
     }
+}
+
+PdfChart timeChart(TimeSeriesChart* chart, std::function<void()> prepare = {})
+{
+    return { [chart, prepare] {
+                if (prepare)
+                    prepare();
+                chart->refresh();
+            },
+        chart->chart() };
+}
+
+//! The PDF is printed on white whatever the desktop's scheme.
+QPalette paperPalette()
+{
+    QPalette p;
+    for (auto role : { QPalette::Base, QPalette::Window, QPalette::Button })
+        p.setColor(role, Qt::white);
+    for (auto role : { QPalette::Text, QPalette::WindowText, QPalette::ButtonText })
+        p.setColor(role, Qt::black);
+    return p;
+}
+
+QString ratioText(double ratio)
+{
+    return ratio < 10 ? QString::number(ratio, 'f', 1) : QString::number(ratio, 'f', 0);
 }
 
 } // namespace
@@ -73,7 +123,81 @@ PdfReport::PdfReport(const Report& report)
 {
 }
 
-QString PdfReport::summaryHtml() const
+QStringList PdfReport::mainFindings(const Report& r)
+{
+    QStringList out;
+    // The slowest type against the others: the first question of a review.
+    QList<const StatsSummary*> measured;
+    for (const StatsSummary& s : r.requestTypes) {
+        if (s.success > 0)
+            measured.append(&s);
+    }
+    if (measured.size() >= 2) {
+        const auto slowest = *std::max_element(measured.begin(), measured.end(),
+            [](const StatsSummary* a, const StatsSummary* b) { return a->latency.p95 < b->latency.p95; });
+        double others = 0;
+        for (const StatsSummary* s : std::as_const(measured)) {
+            if (s != slowest)
+                others = std::max(others, s->latency.p95);
+        }
+        if (others > 0 && slowest->latency.p95 >= 2 * others)
+            out.append(QCoreApplication::translate("PdfReport", "%1 p95 %2 is %3× the other types' (at most %4)")
+                           .arg(slowest->name, formatLatency(slowest->latency.p95),
+                               ratioText(slowest->latency.p95 / others), formatLatency(others)));
+    }
+    // Where the errors are.
+    if (r.overall.failure > 0 && r.overall.total > 0) {
+        QString topClass;
+        qint64 topCount = 0;
+        for (auto it = r.overall.errors.begin(); it != r.overall.errors.end(); ++it) {
+            if (it.value() > topCount) {
+                topCount = it.value();
+                topClass = it.key();
+            }
+        }
+        const StatsSummary* worst = nullptr;
+        for (const StatsSummary& s : r.requestTypes) {
+            if (s.failure > 0 && (!worst || s.failure > worst->failure))
+                worst = &s;
+        }
+        const double pct = 100.0 * double(r.overall.failure) / double(r.overall.total);
+        QString line = QCoreApplication::translate("PdfReport", "%1 % of the requests failed").arg(pct, 0, 'f', 1);
+        if (!topClass.isEmpty())
+            line += QCoreApplication::translate("PdfReport", ", most as %1 (%2)").arg(topClass).arg(topCount);
+        if (worst && r.requestTypes.size() > 1)
+            line += QCoreApplication::translate("PdfReport", "; %1 of them in %2").arg(worst->failure).arg(worst->name);
+        out.append(line);
+    }
+    for (const Bottleneck& b : r.bottlenecks) {
+        if (out.size() >= 3)
+            break;
+        out.append(b.message);
+    }
+    if (r.stuckRequests > 0)
+        out.append(QCoreApplication::translate(
+            "PdfReport", "%n request(s) still in flight after the timeout", nullptr, int(r.stuckRequests)));
+    if (out.isEmpty())
+        out.append(QCoreApplication::translate(
+            "PdfReport", "Nothing stands out: no errors, and no request type is twice as slow as another"));
+    return out;
+}
+
+QString PdfReport::loadText() const
+{
+    const RunConfig& c = m_report.config;
+    return c.isStaged() ? (c.loadModel == LoadModel::Open
+                   ? QCoreApplication::translate("PdfReport", "open, rate stages %1, at most %2 in flight")
+                         .arg(c.stages.toString())
+                         .arg(c.concurrency)
+                   : QCoreApplication::translate("PdfReport", "closed, user stages %1").arg(c.stages.toString()))
+        : c.loadModel == LoadModel::Open
+        ? QCoreApplication::translate("PdfReport", "open, %1 req/s, at most %2 in flight")
+              .arg(c.rateRps)
+              .arg(c.concurrency)
+        : QCoreApplication::translate("PdfReport", "closed, %1 users").arg(c.concurrency);
+}
+
+QString PdfReport::firstPageHtml() const
 {
     const Report& r = m_report;
     QString h;
@@ -87,37 +211,56 @@ QString PdfReport::summaryHtml() const
                          .arg(r.elapsedS, 0, 'f', 1)
                          .arg(r.stopReason)));
 
+    // A checkpoint is a run still going when it was written: its verdict is the state so far.
+    const QString verdict = r.stopReason == QLatin1String("checkpoint")
+        ? QCoreApplication::translate("PdfReport", "%1 (so far)").arg(verdictLine(r))
+        : verdictLine(r);
     h += QStringLiteral("<h2 style=\"color:%1\">%2</h2>")
-             .arg(r.passed ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"), esc(verdictLine(r)));
-    h += QLatin1String(TableStart)
-        + row(
-            { QCoreApplication::translate("PdfReport", "Criterion"), QCoreApplication::translate("PdfReport", "Result"),
-                QCoreApplication::translate("PdfReport", "Detail") },
-            true);
+             .arg(Palette::colour(r.passed ? Palette::Pass : Palette::Fail).name(), esc(verdict));
+
+    h += QStringLiteral("<h2>%1</h2><ul>").arg(esc(QCoreApplication::translate("PdfReport", "Summary")));
+    const auto item = [&h](const QString& label, const QString& text) {
+        h += QStringLiteral("<li><b>%1:</b> %2</li>").arg(esc(label), esc(text));
+    };
+    item(QCoreApplication::translate("PdfReport", "Run"),
+        QCoreApplication::translate("PdfReport", "%1 against %2, %3, for %4 s")
+            .arg(r.scenarioName, r.config.target.toString(), loadText())
+            .arg(r.elapsedS, 0, 'f', 0));
+    item(QCoreApplication::translate("PdfReport", "Throughput"),
+        QCoreApplication::translate("PdfReport", "%1 req/s (%2 requests)")
+            .arg(r.overall.throughputRps, 0, 'f', 1)
+            .arg(r.overall.total));
+    item(QCoreApplication::translate("PdfReport", "Latency of successful requests"),
+        QCoreApplication::translate("PdfReport", "p50 %1, p95 %2, p99 %3")
+            .arg(formatLatency(r.overall.latency.p50), formatLatency(r.overall.latency.p95),
+                formatLatency(r.overall.latency.p99)));
+    item(QCoreApplication::translate("PdfReport", "Errors"),
+        QCoreApplication::translate("PdfReport", "%1 % (%2 of %3 requests, %4 timeouts)")
+            .arg(r.overall.total > 0 ? 100.0 * double(r.overall.failure) / double(r.overall.total) : 0.0, 0, 'f', 2)
+            .arg(r.overall.failure)
+            .arg(r.overall.total)
+            .arg(r.overall.timeouts));
+    h += QStringLiteral("<li><b>%1:</b><br/>").arg(esc(QCoreApplication::translate("PdfReport", "Criteria")));
     for (const Criterion& c : r.criteria)
-        h += row({ esc(c.id), criterionResult(c.passed), esc(c.detail) }, false, false);
-    h += QStringLiteral("</table>");
+        h += QStringLiteral("<span style=\"color:%1\"><b>%2</b></span> %3 — %4<br/>")
+                 .arg(Palette::colour(c.passed ? Palette::Pass : Palette::Fail).name(), criterionResult(c.passed),
+                     esc(c.id), esc(c.detail));
+    h += QStringLiteral("</li>");
+    const QStringList findings = mainFindings(r);
+    h += QStringLiteral("<li><b>%1:</b> %2</li>")
+             .arg(esc(QCoreApplication::translate("PdfReport", "Main finding", nullptr, int(findings.size()))),
+                 esc(findings.join(QStringLiteral("; "))));
+    h += QStringLiteral("</ul>");
 
     h += QStringLiteral("<h2>%1</h2>").arg(esc(QCoreApplication::translate("PdfReport", "Configuration")));
     const RunConfig& c = r.config;
-    h += QLatin1String(TableStart);
     const QList<std::pair<QString, QString>> config {
         { QCoreApplication::translate("PdfReport", "Profile"), c.profile },
         { QCoreApplication::translate("PdfReport", "Scenario"), r.scenarioName },
         { QCoreApplication::translate("PdfReport", "Target"),
             c.target.toString()
                 + (c.insecure ? QCoreApplication::translate("PdfReport", " (TLS not verified)") : QString()) },
-        { QCoreApplication::translate("PdfReport", "Load model"),
-            c.isStaged() ? (c.loadModel == LoadModel::Open
-                    ? QCoreApplication::translate("PdfReport", "open, rate stages %1, at most %2 in flight")
-                          .arg(c.stages.toString())
-                          .arg(c.concurrency)
-                    : QCoreApplication::translate("PdfReport", "closed, user stages %1").arg(c.stages.toString()))
-                : c.loadModel == LoadModel::Open
-                ? QCoreApplication::translate("PdfReport", "open, %1 req/s, at most %2 in flight")
-                      .arg(c.rateRps)
-                      .arg(c.concurrency)
-                : QCoreApplication::translate("PdfReport", "closed, %1 users").arg(c.concurrency) },
+        { QCoreApplication::translate("PdfReport", "Load model"), loadText() },
         { QCoreApplication::translate("PdfReport", "Duration"),
             QCoreApplication::translate("PdfReport", "%1 s").arg(c.durationS) },
         { QCoreApplication::translate("PdfReport", "Timeout"),
@@ -133,10 +276,27 @@ QString PdfReport::summaryHtml() const
                 .arg(transportId(c.transport)) },
         { QCoreApplication::translate("PdfReport", "Seed"), QString::number(c.seed) },
     };
-    for (const auto& [key, value] : config)
-        h += QStringLiteral("<tr><th align=\"left\" width=\"30%\">%1</th><td>%2</td></tr>").arg(esc(key), esc(value));
+    // Two settings to a row: the whole configuration in a few lines.
+    h += QLatin1String(TableStart);
+    for (qsizetype i = 0; i < config.size(); i += 2) {
+        h += QStringLiteral("<tr>");
+        for (qsizetype j = i; j < i + 2; ++j) {
+            if (j < config.size())
+                h += QStringLiteral("<th align=\"left\" width=\"16%\">%1</th><td width=\"34%\">%2</td>")
+                         .arg(esc(config[j].first), esc(config[j].second));
+            else
+                h += QStringLiteral("<th></th><td></td>");
+        }
+        h += QStringLiteral("</tr>");
+    }
     h += QStringLiteral("</table>");
+    return h;
+}
 
+QString PdfReport::summaryHtml() const
+{
+    const Report& r = m_report;
+    QString h;
     h += QStringLiteral("<h2>%1</h2>").arg(esc(QCoreApplication::translate("PdfReport", "Overall")));
     h += QLatin1String(TableStart)
         + row(
@@ -356,16 +516,34 @@ bool PdfReport::write(const QString& fileName, QString* error) const
 {
     PdfPages pdf(QCoreApplication::translate("PdfReport", "Stressdeck report: %1").arg(m_report.scenarioName),
         QStringLiteral("Stressdeck %1").arg(m_report.toolVersion));
-    pdf.addHtml(summaryHtml());
+    pdf.addHtml(firstPageHtml());
 
-    // The dashboard's own charts, filled from the report.
+    // The dashboard's own charts, filled from the report, two to a row.
     auto dashboard = std::make_shared<Dashboard>();
+    dashboard->setPalette(paperPalette());
     dashboard->showReport(m_report);
-    addChartPages(&pdf, dashboard, dashboard->charts());
-    if (streams()) {
-        pdf.addHtml(streamingHtml());
-        addChartPages(&pdf, dashboard, dashboard->streamingCharts());
+    const qsizetype types = m_report.requestTypes.size();
+    TimeSeriesChart* latency = dashboard->latencyChart();
+    SpectrumChart* spectrum = dashboard->spectrumChart();
+    const QList<TimeSeriesChart*> main = dashboard->charts(); // throughput, latency, memory, CPU, in flight
+    // The latency first: the row that fits under the summary on page one.
+    QList<PdfChart> charts { timeChart(latency, [dashboard] { dashboard->setLatencyOf(0); }),
+        { [spectrum] { spectrum->setSelection(0); }, spectrum->chart() }, timeChart(main[0]), timeChart(main[4]) };
+    if (types > 1) {
+        charts.append(timeChart(latency, [dashboard, types] { dashboard->setLatencyOf(int(types) + 1); }));
+        charts.append({ [spectrum, types] { spectrum->setSelection(int(types) + 1); }, spectrum->chart() });
     }
+    charts.append(timeChart(main[2]));
+    charts.append(timeChart(main[3]));
+    if (streams()) {
+        for (TimeSeriesChart* chart : dashboard->streamingCharts())
+            charts.append(timeChart(chart));
+    }
+    addChartRows(&pdf, dashboard, charts);
+
+    pdf.addHtml(summaryHtml());
+    if (streams())
+        pdf.addHtml(streamingHtml());
     pdf.addHtml(diagnosisHtml());
     const QString started = m_report.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     return pdf.write(

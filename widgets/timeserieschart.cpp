@@ -2,8 +2,12 @@
 
 #include "timeserieschart.h"
 
+#include "palette.h"
+
+#include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -38,7 +42,63 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& unit, QWid
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
     setMinimumHeight(180);
+    applyPalette(m_chart, palette());
     rescale(); // even ticks on the empty chart too
+}
+
+void TimeSeriesChart::applyPalette(QChart* chart, const QPalette& palette)
+{
+    const QColor text = palette.color(QPalette::Text);
+    const QColor base = palette.color(QPalette::Base);
+    // Grid lines a quarter of the way from the background to the text: visible on either scheme.
+    const QColor grid = QColor::fromRgbF(base.redF() * 0.75f + text.redF() * 0.25f,
+        base.greenF() * 0.75f + text.greenF() * 0.25f, base.blueF() * 0.75f + text.blueF() * 0.25f);
+    chart->setBackgroundBrush(base);
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
+    if (auto* view = qobject_cast<QChartView*>(chart->scene() ? chart->scene()->views().value(0) : nullptr))
+        view->setBackgroundBrush(base);
+}
+
+void TimeSeriesChart::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette(m_chart, palette());
+    QWidget::changeEvent(event);
+}
+
+void TimeSeriesChart::setBand(double fromS, double toS, const QString& label)
+{
+    if (m_band) {
+        m_chart->removeSeries(m_band);
+        delete m_band;
+        m_band = nullptr;
+    }
+    if (label.isEmpty() || toS <= fromS)
+        return;
+    auto* upper = new QLineSeries;
+    auto* lower = new QLineSeries;
+    m_band = new QAreaSeries(upper, lower);
+    upper->setParent(m_band);
+    lower->setParent(m_band);
+    m_band->setName(label);
+    QColor fill = Palette::colour(Palette::Warn);
+    fill.setAlphaF(0.25f);
+    m_band->setBrush(fill);
+    m_band->setPen(Qt::NoPen);
+    m_band->setProperty("from", fromS);
+    m_band->setProperty("to", toS);
+    m_chart->addSeries(m_band);
+    m_band->attachAxis(m_x);
+    m_band->attachAxis(m_y);
+    rescale();
 }
 
 int TimeSeriesChart::addSeries(const QString& name, const QColor& color, Qt::PenStyle style)
@@ -58,7 +118,14 @@ int TimeSeriesChart::addSeries(const QString& name, const QColor& color, Qt::Pen
                 : defaultToolTip());
     });
     m_series.append({ line, {}, false });
-    return int(m_series.size() - 1);
+    const int index = int(m_series.size() - 1);
+    for (QLegendMarker* marker : m_chart->legend()->markers(line)) {
+        connect(marker, &QLegendMarker::clicked, this, [this, index] {
+            if (m_legendToggles)
+                setSeriesMuted(index, !m_series[index].muted);
+        });
+    }
+    return index;
 }
 
 void TimeSeriesChart::removeSeriesFrom(int first)
@@ -114,16 +181,46 @@ bool TimeSeriesChart::isSeriesVisible(int series) const
 
 void TimeSeriesChart::setSeriesVisible(int series, bool visible)
 {
-    QLineSeries* line = m_series[series].line;
-    if (line->isVisible() == visible)
+    if (m_series[series].shown == visible)
         return;
-    line->setVisible(visible);
-    for (QLegendMarker* marker : m_chart->legend()->markers(line))
-        marker->setVisible(visible);
+    m_series[series].shown = visible;
+    applyVisibility(series);
+}
+
+void TimeSeriesChart::setSeriesMuted(int series, bool muted)
+{
+    if (m_series[series].muted == muted)
+        return;
+    m_series[series].muted = muted;
+    applyVisibility(series);
+}
+
+void TimeSeriesChart::applyVisibility(int series)
+{
+    const Series& s = m_series[series];
+    QLineSeries* line = s.line;
+    line->setVisible(s.shown && !s.muted);
+    for (QLegendMarker* marker : m_chart->legend()->markers(line)) {
+        marker->setVisible(s.shown);
+        QColor text = m_chart->legend()->labelColor();
+        if (s.muted)
+            text.setAlphaF(0.4f);
+        marker->setLabelBrush(text);
+    }
     m_series[series].dirty = true;
     refresh();
     if (!m_chart->isZoomed())
         rescale();
+}
+
+void TimeSeriesChart::setLegendToggles(bool toggles)
+{
+    m_legendToggles = toggles;
+}
+
+void TimeSeriesChart::setTitle(const QString& title)
+{
+    m_chart->setTitle(title);
 }
 
 void TimeSeriesChart::append(int series, double tS, double value)
@@ -170,6 +267,7 @@ void TimeSeriesChart::clear()
         delete m;
     }
     m_markers.clear();
+    setBand(0, 0, {});
     m_chart->zoomReset();
     rescale();
 }
@@ -246,6 +344,12 @@ void TimeSeriesChart::rescale()
     for (QLineSeries* m : std::as_const(m_markers)) {
         const double t = m->property("t").toDouble();
         m->replace({ QPointF(t, 0), QPointF(t, m_y->max()) });
+    }
+    if (m_band) {
+        const double from = m_band->property("from").toDouble();
+        const double to = m_band->property("to").toDouble();
+        m_band->upperSeries()->replace({ QPointF(from, m_y->max()), QPointF(to, m_y->max()) });
+        m_band->lowerSeries()->replace({ QPointF(from, 0), QPointF(to, 0) });
     }
 }
 

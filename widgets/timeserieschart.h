@@ -8,6 +8,7 @@
 
 class QChart;
 class QChartView;
+class QAreaSeries;
 class QLineSeries;
 class QValueAxis;
 
@@ -30,6 +31,12 @@ public:
     //! The chart's tooltip as it shows now.
     QString chartToolTip() const;
     QString title() const;
+    void setTitle(const QString& title);
+    //! Clicking a name in the legend hides or shows its line (the name stays, greyed).
+    void setLegendToggles(bool toggles);
+    //! Hidden from the legend by the user (kept across setSeriesVisible).
+    bool isSeriesMuted(int series) const { return m_series[series].muted; }
+    void setSeriesMuted(int series, bool muted);
 
     int addSeries(const QString& name, const QColor& color, Qt::PenStyle style = Qt::SolidLine);
     //! Removes series `first` and every one after it.
@@ -44,6 +51,12 @@ public:
     void append(int series, double tS, double value);
     void setData(int series, const QList<QPointF>& points);
     void addMarker(double tS, const QString& label);
+    //! Shades [fromS, toS] behind the lines (a merged run's start skew); an empty label removes it.
+    void setBand(double fromS, double toS, const QString& label);
+    bool hasBand() const { return m_band != nullptr; }
+    //! The chart's background, grid and text from `palette` (the desktop's light or dark scheme);
+    //! the lines keep their colours.
+    static void applyPalette(QChart* chart, const QPalette& palette);
     void clear();
     //! Pushes buffered points to the screen; call at most ~10 times a second.
     void refresh();
@@ -53,13 +66,21 @@ public:
     QChart* chart() const { return m_chart; }
     int visiblePointCount(int series) const;
     QList<QPointF> visiblePoints(int series) const;
+    //! Every stored point of a series, drawn or not.
+    const QList<QPointF>& seriesPoints(int series) const { return m_series[series].points; }
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     struct Series {
         QLineSeries* line = nullptr;
         QList<QPointF> points;
         bool dirty = false;
+        bool shown = true;
+        bool muted = false;
     };
+    void applyVisibility(int series);
     static QList<QPointF> decimate(const QList<QPointF>& points, int maxPoints);
     void rescale();
     QString defaultToolTip() const;
@@ -70,7 +91,9 @@ private:
     QValueAxis* m_y = nullptr;
     QList<Series> m_series;
     QList<QLineSeries*> m_markers;
+    QAreaSeries* m_band = nullptr;
     bool m_paused = false;
+    bool m_legendToggles = false;
     QString m_description;
 };
 

@@ -437,6 +437,9 @@ void Engine::tick()
     snap.overall = StatsFigures::of(QStringLiteral("all"), m_aggregator->overall(), elapsed);
     for (size_t i = 0; i < byType.size(); ++i)
         snap.types.append(StatsFigures::of(m_shared->scenario.requestTypes[qsizetype(i)].name, byType[i], elapsed));
+    snap.spectra.append(LatencySpectrum::of(snap.overall.name, m_aggregator->overall().successLatency));
+    for (size_t i = 0; i < byType.size(); ++i)
+        snap.spectra.append(LatencySpectrum::of(snap.types[qsizetype(i)].name, byType[i].successLatency));
     snap.newRows = m_aggregator->timeline().mid(m_rowsSent);
     m_rowsSent = m_aggregator->timeline().size();
     snap.newWindows = m_aggregator->windows().mid(m_windowsSent);

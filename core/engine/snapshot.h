@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analysis.h"
+#include "latencyspectrum.h"
 #include "runcomparison.h"
 #include "stats.h"
 
@@ -25,6 +26,8 @@ struct LiveSnapshot {
     double rateRps = 0;
     StatsFigures overall; //!< named "all"
     QList<StatsFigures> types;
+    //! Latency distributions of the successes so far: all requests first, then each type in order.
+    QList<LatencySpectrum> spectra;
     QList<TimelineRow> newRows;
     QList<LatencyWindow> newWindows;
     QList<SystemSample> newSamples;

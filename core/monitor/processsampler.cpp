@@ -40,7 +40,35 @@ ProcessSampler::ProcessSampler(qint64 pid)
     m_pageSize = std::max(1L, sysconf(_SC_PAGESIZE));
     m_memTotalMb = totalMemoryMb();
     m_wall.start();
-    m_lastTicks = cpuTicks();
+    // The first sample's CPU is measured from the process's start (or the system's boot): its
+    // counters were zero then. Compared with a reading taken now it would cover a few
+    // milliseconds and read 0 % (issue #18).
+    if (m_pid == 0) {
+        m_lastTicks = 0;
+        m_lastSystemTotal = 0;
+        m_fromStart = true;
+    } else if (const std::optional<double> age = processAgeS()) {
+        m_lastTicks = 0;
+        m_lastWallS = -*age;
+        m_fromStart = true;
+    } else {
+        m_lastTicks = cpuTicks();
+    }
+}
+
+std::optional<double> ProcessSampler::processAgeS() const
+{
+    const QByteArray stat = readProcFile(QStringLiteral("/proc/%1/stat").arg(m_pid));
+    const qsizetype close = stat.lastIndexOf(')');
+    const QList<QByteArray> uptime = readProcFile(QStringLiteral("/proc/uptime")).simplified().split(' ');
+    if (close < 0 || uptime.isEmpty())
+        return std::nullopt;
+    const QList<QByteArray> fields = stat.mid(close + 2).simplified().split(' ');
+    if (fields.size() < 22)
+        return std::nullopt;
+    // Field 22, starttime: clock ticks after boot.
+    const double age = uptime[0].toDouble() - fields[19].toDouble() / double(m_clockTicks);
+    return age > 0 ? std::optional<double>(age) : std::nullopt;
 }
 
 double ProcessSampler::totalMemoryMb() const
@@ -86,24 +114,36 @@ std::optional<SystemSample> ProcessSampler::sample(double tS)
     const double wallS = double(m_wall.nsecsElapsed()) / 1e9;
     SystemSample s;
     s.tS = tS;
-    if (m_lastTicks) {
-        if (m_pid == 0) {
-            const double totalDelta = m_lastSystemTotal.value_or(0) - previousTotal;
-            if (totalDelta > 0)
-                s.cpuPercent = 100.0 * (*ticks - *m_lastTicks) / totalDelta;
-        } else if (wallS - m_lastWallS >= 0.5) {
-            s.cpuPercent = 100.0 * (*ticks - *m_lastTicks) / double(m_clockTicks) / (wallS - m_lastWallS);
-        } else {
-            // Too short to count 10 ms ticks meaningfully (e.g. the final sample): keep the last value
-            // and measure the next sample over the longer interval.
-            s.cpuPercent = m_lastCpu;
+    // Since the start, however short, counts: its ticks are all the process ever used.
+    const bool longEnough = m_fromStart || wallS - m_lastWallS >= 0.5;
+    m_fromStart = false;
+    if (!m_haveCpu && (!m_lastTicks || !longEnough)) {
+        // No CPU figure before a whole interval has been measured (a process younger than half a
+        // second): a sample now would read 0 %, so it is not one.
+        if (!m_lastTicks) {
+            m_lastTicks = ticks;
+            m_lastWallS = wallS;
+        } else if (m_pid == 0) {
+            m_lastSystemTotal = previousTotal;
         }
+        return std::nullopt;
     }
-    if (m_pid == 0 || wallS - m_lastWallS >= 0.5 || !m_lastTicks) {
+    if (m_pid == 0) {
+        const double totalDelta = m_lastSystemTotal.value_or(0) - previousTotal;
+        s.cpuPercent = totalDelta > 0 ? 100.0 * (*ticks - *m_lastTicks) / totalDelta : m_lastCpu;
+    } else if (longEnough) {
+        s.cpuPercent = 100.0 * (*ticks - *m_lastTicks) / double(m_clockTicks) / (wallS - m_lastWallS);
+    } else {
+        // Too short to count 10 ms ticks meaningfully (e.g. the final sample): keep the last value
+        // and measure the next sample over the longer interval.
+        s.cpuPercent = m_lastCpu;
+    }
+    if (m_pid == 0 || longEnough) {
         m_lastTicks = ticks;
         m_lastWallS = wallS;
     }
     m_lastCpu = s.cpuPercent;
+    m_haveCpu = true;
 
     if (m_pid == 0) {
         const QByteArray meminfo = readProcFile(QStringLiteral("/proc/meminfo"));

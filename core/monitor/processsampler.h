@@ -19,7 +19,10 @@ public:
 
     qint64 pid() const { return m_pid; }
     bool isSystem() const { return m_pid == 0; }
-    //! Empty when the process is gone or /proc cannot be read.
+    //! Empty when the process is gone or /proc cannot be read. The first sample's CPU is the
+    //! average since the process started (or the system booted), never a 0 % of an interval of
+    //! a few milliseconds; where the start cannot be read, the first sample waits for an interval
+    //! of half a second, so no sample has a CPU figure it did not measure.
     std::optional<SystemSample> sample(double tS);
 
     //! What a "PID or process name" given to monitor comes to.
@@ -43,6 +46,8 @@ private:
     static bool processExists(qint64 pid);
     std::optional<double> cpuTicks();
     double totalMemoryMb() const;
+    //! Seconds since the monitored process started, from /proc.
+    std::optional<double> processAgeS() const;
 
     qint64 m_pid = 0;
     std::optional<double> m_lastTicks;
@@ -50,6 +55,8 @@ private:
     QElapsedTimer m_wall;
     double m_lastWallS = 0;
     double m_lastCpu = 0;
+    bool m_haveCpu = false;
+    bool m_fromStart = false; //!< the next sample is measured from the process's start (or boot)
     double m_memTotalMb = 0;
     long m_clockTicks = 100;
     long m_pageSize = 4096;

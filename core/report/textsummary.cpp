@@ -206,15 +206,21 @@ QString textSummary(const Report& r)
                                                             : QCoreApplication::translate("Summary", "whole system"));
     if (!r.system.samples.isEmpty()) {
         double cpuSum = 0, cpuMax = 0, memSum = 0, memMax = 0;
-        for (const SystemSample& s : r.system.samples) {
-            cpuSum += s.cpuPercent;
-            cpuMax = std::max(cpuMax, s.cpuPercent);
+        // Reports before issue #18 open with a sample that measured no CPU interval (0 %).
+        const qsizetype unmeasured
+            = r.system.samples.size() > 1 && r.system.samples.constFirst().cpuPercent == 0 ? 1 : 0;
+        for (qsizetype i = 0; i < r.system.samples.size(); ++i) {
+            const SystemSample& s = r.system.samples[i];
+            if (i >= unmeasured) {
+                cpuSum += s.cpuPercent;
+                cpuMax = std::max(cpuMax, s.cpuPercent);
+            }
             memSum += s.memoryMb;
             memMax = std::max(memMax, s.memoryMb);
         }
         const double n = double(r.system.samples.size());
         out += QCoreApplication::translate("Summary", "  CPU: avg=%1%, max=%2%\n")
-                   .arg(cpuSum / n, 0, 'f', 1)
+                   .arg(cpuSum / double(r.system.samples.size() - unmeasured), 0, 'f', 1)
                    .arg(cpuMax, 0, 'f', 1);
         out += QCoreApplication::translate("Summary", "  Memory: avg=%1MB, max=%2MB\n")
                    .arg(memSum / n, 0, 'f', 1)

@@ -4,6 +4,7 @@
 #include "dashboard.h"
 #include "demoservice.h"
 #include "format.h"
+#include "intervalaggregator.h"
 #include "loadrunner.h"
 #include "streamingmodel.h"
 #include "timeserieschart.h"
@@ -16,6 +17,8 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+
+#include <random>
 
 using namespace Stressdeck;
 
@@ -66,57 +69,137 @@ private Q_SLOTS:
     {
         Dashboard dashboard;
         dashboard.reset({ QStringLiteral("chat"), QStringLiteral("agent") });
+        dashboard.setLatencyWindow(1); // each second's own figures
         LiveSnapshot s;
         s.newRows = { row(1, 100, 150, 50), row(2, 110, 170, 40) };
         dashboard.applySnapshot(s);
         s.newRows = { row(3, 120, 190, 30) };
         dashboard.applySnapshot(s);
 
-        TimeSeriesChart* latency = dashboard.charts().value(1);
-        QVERIFY(latency);
-        QCOMPARE(latency->seriesCount(), 18); // p50/p95/p99 for all, chat and agent, and as many for a baseline
+        TimeSeriesChart* latency = dashboard.latencyChart();
+        // p50/p95/p99 of all, chat and agent in three windows, as many (1 s) for a baseline, and
+        // each type's p95 in each window for "together".
+        QCOMPARE(latency->seriesCount(), 27 + 9 + 6);
+        QCOMPARE(latency->seriesStyle(9 + 1), Qt::DashLine); // the baseline's right after the seconds'
         QCOMPARE(ys(latency->visiblePoints(1)), QList<double>({ 100, 110, 120 }));
         QVERIFY(!latency->isSeriesVisible(4));
 
         auto* type = dashboard.findChild<QComboBox*>(QStringLiteral("latencyType"));
         QVERIFY(type);
+        QCOMPARE(type->count(), 4); // all, chat, agent, each type together
         type->setCurrentIndex(2); // agent
-        for (int series = 0; series < 9; ++series)
+        for (int series = 0; series < latency->seriesCount(); ++series)
             QCOMPARE(latency->isSeriesVisible(series), series / 3 == 2);
-        for (int series = 9; series < 18; ++series)
-            QVERIFY(!latency->isSeriesVisible(series)); // no baseline
         QCOMPARE(ys(latency->visiblePoints(7)), QList<double>({ 50, 40, 30 }));
 
         type->setCurrentIndex(1); // chat
         QCOMPARE(ys(latency->visiblePoints(4)), QList<double>({ 150, 170, 190 }));
 
+        // Together: each type's p95 in its own colour, named by its type; the legend toggles them.
+        type->setCurrentIndex(3);
+        const int chatTogether = 36 + 0, agentTogether = 36 + 1;
+        QVERIFY(latency->isSeriesVisible(chatTogether));
+        QVERIFY(latency->isSeriesVisible(agentTogether));
+        QCOMPARE(latency->seriesName(agentTogether), QStringLiteral("agent"));
+        QVERIFY(latency->seriesColor(chatTogether) != latency->seriesColor(agentTogether));
+        QCOMPARE(ys(latency->visiblePoints(agentTogether)), QList<double>({ 50, 40, 30 }));
+        latency->setSeriesMuted(agentTogether, true);
+        QVERIFY(!latency->isSeriesVisible(agentTogether));
+        QVERIFY(latency->isSeriesVisible(chatTogether));
+
         // A new run with other types starts with their lines only.
         dashboard.reset({ QStringLiteral("search") });
-        QCOMPARE(latency->seriesCount(), 12);
+        QCOMPARE(latency->seriesCount(), 18 + 6 + 3);
+        QCOMPARE(type->count(), 2); // one type: nothing to put together
         QVERIFY(latency->isSeriesVisible(1));
         QVERIFY(latency->visiblePoints(1).isEmpty());
+    }
+
+    void theWindowedLinesArePercentilesOfTheMergedSeconds_data()
+    {
+        QTest::addColumn<int>("windowS");
+        QTest::addRow("1 s") << 1;
+        QTest::addRow("10 s") << 10;
+        QTest::addRow("60 s") << 60;
+    }
+    void theWindowedLinesArePercentilesOfTheMergedSeconds()
+    {
+        QFETCH(int, windowS);
+        // 70 seconds of a latency that climbs, through the engine's own aggregator.
+        const QStringList types { QStringLiteral("chat"), QStringLiteral("agent") };
+        IntervalAggregator aggregator(types);
+        std::mt19937_64 rng(5);
+        std::vector<std::vector<std::pair<int, std::int64_t>>> bySecond(70); // (type, latency ns) of successes
+        for (int second = 0; second < 70; ++second) {
+            std::uniform_real_distribution<double> ms(5 + second * 3, 30 + second * 5);
+            for (int i = 0; i < 20; ++i) {
+                RequestRecord r;
+                r.typeIndex = i % 2;
+                r.outcome.kind = Outcome::Success;
+                r.doneNs = std::int64_t((second + (i + 0.5) / 20.0) * 1e9);
+                r.latencyNs = std::int64_t(ms(rng) * 1e6);
+                bySecond[std::size_t(second)].push_back({ r.typeIndex, r.latencyNs });
+                aggregator.record(r);
+            }
+        }
+        aggregator.closeBefore(70, 0);
+        Dashboard dashboard;
+        dashboard.reset(types);
+        QCOMPARE(dashboard.latencyWindow(), 10); // the default
+        dashboard.setLatencyWindow(windowS);
+        LiveSnapshot s;
+        s.newRows = aggregator.timeline();
+        dashboard.applySnapshot(s);
+        TimeSeriesChart* latency = dashboard.latencyChart();
+        const int w = windowS == 1 ? 0 : windowS == 10 ? 1 : 2;
+        // The 1 s lines first, then the baseline's, then the 10 and 60 s ones.
+        const auto series = [w](int group, int p) { return w == 0 ? group * 3 + p : 9 + (w * 3 + group) * 3 + p; };
+        const auto points = [&](int group, int p) { return latency->visiblePoints(series(group, p)); };
+        QCOMPARE(points(0, 1).size(), 70);
+        QVERIFY(latency->isSeriesVisible(series(0, 1)));
+        QVERIFY(latency->title().contains(QString::number(windowS)));
+        for (int group : { 0, 2 }) { // all requests, and agent
+            dashboard.setLatencyOf(group);
+            for (int end : { 1, 9, 10, 30, 60, 70 }) {
+                Histogram merged;
+                for (int sec = std::max(0, end - windowS); sec < end; ++sec) {
+                    for (const auto& [type, ns] : bySecond[std::size_t(sec)]) {
+                        if (group == 0 || type == group - 1)
+                            merged.record(ns);
+                    }
+                }
+                const QList<std::int64_t> expected = merged.percentilesNs({ 50, 95, 99 });
+                for (int p = 0; p < 3; ++p) {
+                    const QPointF point = points(group, p).value(end - 1);
+                    QCOMPARE(point.x(), double(end));
+                    QCOMPARE(point.y(), nsToMs(expected[p]));
+                }
+            }
+        }
     }
 
     void aBaselineIsDrawnDashedBesideTheRun()
     {
         Dashboard dashboard;
         dashboard.reset({ QStringLiteral("chat"), QStringLiteral("agent") });
+        dashboard.setLatencyWindow(1);
         dashboard.setBaseline({ row(1, 80, 90, 70), row(2, 85, 95, 75) }, { { 1, 10, 200, 1 }, { 2, 12, 210, 1 } });
         QVERIFY(dashboard.hasBaseline());
         LiveSnapshot s;
         s.newRows = { row(1, 100, 150, 50) };
         dashboard.applySnapshot(s);
-        TimeSeriesChart* latency = dashboard.charts().value(1);
+        TimeSeriesChart* latency = dashboard.latencyChart();
         // All requests: the run's p95 solid, the baseline's dashed in the same colour.
-        QVERIFY(latency->isSeriesVisible(9 + 1));
-        QCOMPARE(ys(latency->visiblePoints(9 + 1)), QList<double>({ 80, 85 }));
-        QCOMPARE(latency->seriesStyle(9 + 1), Qt::DashLine);
-        QCOMPARE(latency->seriesColor(9 + 1), latency->seriesColor(1));
+        const int baseline = 9;
+        QVERIFY(latency->isSeriesVisible(baseline + 1));
+        QCOMPARE(ys(latency->visiblePoints(baseline + 1)), QList<double>({ 80, 85 }));
+        QCOMPARE(latency->seriesStyle(baseline + 1), Qt::DashLine);
+        QCOMPARE(latency->seriesColor(baseline + 1), latency->seriesColor(1));
         auto* type = dashboard.findChild<QComboBox*>(QStringLiteral("latencyType"));
         type->setCurrentIndex(1); // chat: its own baseline lines
-        QVERIFY(latency->isSeriesVisible(9 + 3 + 1));
-        QVERIFY(!latency->isSeriesVisible(9 + 1));
-        QCOMPARE(ys(latency->visiblePoints(9 + 3 + 1)), QList<double>({ 90, 95 }));
+        QVERIFY(latency->isSeriesVisible(baseline + 3 + 1));
+        QVERIFY(!latency->isSeriesVisible(baseline + 1));
+        QCOMPARE(ys(latency->visiblePoints(baseline + 3 + 1)), QList<double>({ 90, 95 }));
         TimeSeriesChart* memory = dashboard.charts().value(2);
         QCOMPARE(ys(memory->visiblePoints(1)), QList<double>({ 200, 210 }));
         // Kept for the next run, cleared by an empty one.
@@ -125,6 +208,71 @@ private Q_SLOTS:
         dashboard.setBaseline({}, {});
         QVERIFY(!latency->isSeriesVisible(6 + 1));
         QVERIFY(!memory->isSeriesVisible(1));
+    }
+
+    void anOpenedReportsWindowsAreItsLatencyWindowsMerged()
+    {
+        // Four 5-second windows of known latencies: the 10 s line at 20 s is the last two merged.
+        Report r;
+        r.requestTypes.append(StatsSummary {});
+        r.requestTypes[0].name = QStringLiteral("chat");
+        r.timeline = { row(1, 100, 150, 50) };
+        QList<std::vector<std::int64_t>> values;
+        for (int k = 0; k < 4; ++k) {
+            LatencyWindow w;
+            w.tS = 5.0 * (k + 1);
+            w.lengthS = 5;
+            std::vector<std::int64_t> v;
+            for (int i = 0; i < 50; ++i) {
+                v.push_back(std::int64_t((10 + k * 100 + i) * 1e6));
+                w.all.latency.record(v.back());
+                w.byType[QStringLiteral("chat")].latency.record(v.back());
+            }
+            values.append(v);
+            r.latencyWindows.append(w);
+        }
+        Dashboard dashboard;
+        dashboard.showReport(r);
+        QCOMPARE(dashboard.latencyWindow(), 10);
+        TimeSeriesChart* latency = dashboard.latencyChart();
+        const QList<QPointF> p95 = latency->visiblePoints(6 + (1 * 2 + 0) * 3 + 1);
+        QCOMPARE(p95.size(), 4);
+        SparseHistogram lastTwo;
+        for (int k : { 2, 3 }) {
+            for (std::int64_t v : values[k])
+                lastTwo.record(v);
+        }
+        QCOMPARE(p95.last().x(), 20.0);
+        QCOMPARE(p95.last().y(), nsToMs(lastTwo.percentilesNs({ 95 }).value(0)));
+        // The p50 of the two merged (about 259 ms) is not the newest window's own (about 334 ms).
+        const QList<QPointF> p50 = latency->visiblePoints(6 + (1 * 2 + 0) * 3 + 0);
+        QCOMPARE(p50.last().y(), nsToMs(lastTwo.percentilesNs({ 50 }).value(0)));
+        QVERIFY(p50.last().y() < 300);
+        QVERIFY(latency->title().contains(QLatin1String("10 s")));
+    }
+
+    void aMergedReportShadesItsStartSkewAndACheckpointSaysSoFar()
+    {
+        Report r;
+        r.requestTypes.append(StatsSummary {});
+        r.requestTypes[0].name = QStringLiteral("chat");
+        r.timeline = { row(1, 100, 150, 50), row(2, 110, 170, 40) };
+        r.stopReason = QStringLiteral("checkpoint");
+        r.shards = MergeInfo {};
+        r.shards->count = 2;
+        r.shards->startSkewMs = 350;
+        Dashboard dashboard;
+        dashboard.showReport(r);
+        for (TimeSeriesChart* chart : dashboard.charts())
+            QVERIFY2(chart->hasBand(), qPrintable(chart->title()));
+        QVERIFY2(dashboard.verdictText().contains(QStringLiteral("so far")), qPrintable(dashboard.verdictText()));
+        // A report without latency windows has only its seconds.
+        QCOMPARE(dashboard.latencyWindow(), 1);
+        r.shards.reset();
+        r.stopReason = QStringLiteral("completed");
+        dashboard.showReport(r);
+        QVERIFY(!dashboard.charts().value(0)->hasBand());
+        QVERIFY(!dashboard.verdictText().contains(QStringLiteral("so far")));
     }
 
     void aStreamingRunShowsItsChartsAndTable()

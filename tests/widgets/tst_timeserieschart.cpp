@@ -2,6 +2,7 @@
 
 #include "timeserieschart.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QLineSeries>
 #include <QTest>
@@ -112,6 +113,47 @@ private Q_SLOTS:
         chart.resetZoom();
         QCOMPARE(x->min(), 0.0);
         QCOMPARE(x->max(), 400.0);
+    }
+
+    void followsTheDesktopsLightOrDarkScheme()
+    {
+        TimeSeriesChart chart(QStringLiteral("t"), QStringLiteral("ms"));
+        const int s = chart.addSeries(QStringLiteral("p95"), QColor(0xe69f00));
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        chart.setPalette(dark);
+        QCOMPARE(chart.chart()->backgroundBrush().color(), QColor(0x20, 0x20, 0x20));
+        QCOMPARE(chart.chart()->titleBrush().color(), QColor(0xee, 0xee, 0xee));
+        auto* axis = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QCOMPARE(axis->labelsColor(), QColor(0xee, 0xee, 0xee));
+        // The grid stands out from the background, and the lines keep their colours.
+        QVERIFY(axis->gridLineColor() != QColor(0x20, 0x20, 0x20));
+        QCOMPARE(chart.seriesColor(s), QColor(0xe69f00));
+        QPalette light;
+        light.setColor(QPalette::Base, Qt::white);
+        light.setColor(QPalette::Text, Qt::black);
+        chart.setPalette(light);
+        QCOMPARE(chart.chart()->backgroundBrush().color(), QColor(Qt::white));
+    }
+
+    void aBandShadesTheStartSkew()
+    {
+        TimeSeriesChart chart(QStringLiteral("t"), QStringLiteral("ms"));
+        const int s = chart.addSeries(QStringLiteral("p95"), Qt::red);
+        chart.append(s, 30, 5);
+        chart.refresh();
+        QVERIFY(!chart.hasBand());
+        chart.setBand(0, 0.4, QStringLiteral("start skew 400 ms"));
+        QVERIFY(chart.hasBand());
+        const auto* band = qobject_cast<QAreaSeries*>(chart.chart()->series().constLast());
+        QVERIFY(band);
+        QCOMPARE(band->name(), QStringLiteral("start skew 400 ms"));
+        QCOMPARE(band->upperSeries()->points().value(1).x(), 0.4);
+        QCOMPARE(timeAxis(chart)->max(), 30.0); // the band does not stretch the axis
+        chart.clear();
+        QVERIFY(!chart.hasBand());
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "checkpointfile.h"
 #include "loadrunner.h"
+#include "testhelpers.h"
 #include "testserver.h"
 
 #include <QDir>
@@ -290,25 +291,13 @@ private Q_SLOTS:
         TestServerThread server;
         QTemporaryDir dir;
         const QString copy = dir.filePath(QStringLiteral("copy.json"));
-        RunConfig c;
-        c.target = QUrl(server.url());
-        c.concurrency = 2;
+        RunConfig c = Testing::shortRunConfig(server.url());
         c.durationS = 4;
-        c.thinkMinMs = c.thinkMaxMs = 10;
-        c.sampleIntervalS = 1;
-        c.healthCheck = false;
-        c.checkpointIntervalS = 1;
-        Scenario s;
-        s.name = QStringLiteral("one");
-        RequestType t;
-        t.name = QStringLiteral("fast");
-        t.path = QStringLiteral("/delay/5");
-        s.requestTypes = { t };
         LoadRunner runner;
         runner.setCheckpointCopy(copy);
         QSignalSpy finished(&runner, &LoadRunner::finished);
         QString error;
-        QVERIFY2(runner.start(c, s, &error), qPrintable(error));
+        QVERIFY2(runner.start(c, Testing::fastScenario(), &error), qPrintable(error));
         const QString recovery = runner.recoveryFile();
         // Mid-run, the recovery copy opens with the seconds so far.
         Report midRun;

@@ -2,7 +2,9 @@
 
 #include "recoveryoffer.h"
 
+#include "checkpointfile.h"
 #include "loadrunner.h"
+#include "report.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -34,7 +36,7 @@ QString RecoveryOffer::ask()
     if (box.clickedButton() == open)
         return newest;
     if (box.clickedButton() == discard)
-        QFile::remove(newest);
+        CheckpointFile::remove(newest);
     return {};
 }
 
@@ -42,6 +44,13 @@ QString RecoveryOffer::keep(const QString& fileName)
 {
     const QFileInfo info(fileName);
     const QString kept = info.absolutePath() + QStringLiteral("/recovered-") + info.fileName();
+    // A checkpoint keeps what grew in a journal beside it: kept, it becomes one whole report.
+    Report report;
+    QString error;
+    if (Report::load(fileName, &report, &error) && report.save(kept, &error)) {
+        CheckpointFile::remove(fileName);
+        return kept;
+    }
     QFile::remove(kept);
     QFile::rename(fileName, kept);
     return kept;

@@ -2084,6 +2084,26 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <source>field &quot;%1&quot;: the counts do not add up</source>
         <translation>Feld „%1“: die Zählungen gehen nicht auf</translation>
     </message>
+    <message>
+        <source>%1: its journal %2 does not belong to it (another run&apos;s, or cut short)</source>
+        <translation>%1: das Journal %2 gehört nicht dazu (eines anderen Laufs oder abgeschnitten)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the journal %2: %3</source>
+        <translation>%1: das Journal %2 kann nicht geschrieben werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: its journal %2 is missing or shorter than the report says (%3 of %4 bytes)</source>
+        <translation>%1: das Journal %2 fehlt oder ist kürzer, als der Bericht angibt (%3 von %4 Bytes)</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a count (a whole number ≥ 0)</source>
+        <translation>Feld „%1“ muss eine Anzahl sein (eine ganze Zahl ≥ 0)</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; has %2 values where &quot;timeline.t_s&quot; has %3</source>
+        <translation>Feld „%1“ hat %2 Werte, „timeline.t_s“ hat %3</translation>
+    </message>
 </context>
 <context>
     <name>RunComparison</name>

@@ -31,7 +31,7 @@ LoadRunner::~LoadRunner()
     // A run abandoned on purpose (the window closed after a warning) leaves nothing to recover.
     finishCheckpoints();
     if (!m_recoveryFile.isEmpty())
-        QFile::remove(m_recoveryFile);
+        CheckpointFile::remove(m_recoveryFile);
     if (m_thread) {
         stopNow();
         m_thread->quit();
@@ -132,6 +132,11 @@ bool LoadRunner::start(const RunConfig& config, const Scenario& scenario, QStrin
         + QStringLiteral("/run-%1-%2.json")
               .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))
               .arg(QCoreApplication::applicationPid());
+    // The writer thread is idle: the last run's onFinished waited for it.
+    m_recoveryWriter.emplace(m_recoveryFile);
+    m_copyWriter.reset();
+    if (!m_checkpointCopy.isEmpty())
+        m_copyWriter.emplace(m_checkpointCopy);
     m_thread->start();
     return true;
 }
@@ -147,7 +152,7 @@ void LoadRunner::onCheckpoint(const Report& report)
             return; // the writer takes it when it is done with the one before
         m_writing = true;
     }
-    m_writer.start([this, files = QStringList { m_recoveryFile, m_checkpointCopy }] {
+    m_writer.start([this] {
         for (;;) {
             Report next;
             {
@@ -159,9 +164,9 @@ void LoadRunner::onCheckpoint(const Report& report)
                 next = std::move(*m_pendingCheckpoint);
                 m_pendingCheckpoint.reset();
             }
-            for (const QString& file : files) {
+            for (std::optional<CheckpointFile>* writer : { &m_recoveryWriter, &m_copyWriter }) {
                 QString error;
-                if (!file.isEmpty() && !next.save(file, &error))
+                if (*writer && !(*writer)->write(next, &error))
                     qWarning("stressdeck: cannot write the checkpoint: %s", qPrintable(error));
             }
         }
@@ -200,11 +205,15 @@ void LoadRunner::onFinished(const Report& report)
 {
     finishCheckpoints();
     if (!m_recoveryFile.isEmpty())
-        QFile::remove(m_recoveryFile);
+        CheckpointFile::remove(m_recoveryFile);
     m_recoveryFile.clear();
     m_engine = nullptr;
     m_thread->quit();
+    const QString copy = m_checkpointCopy;
     Q_EMIT finished(report);
+    // Whoever keeps the copy has replaced it with the whole report by now (run --checkpoint-dir).
+    if (!copy.isEmpty())
+        CheckpointFile::removeStaleJournal(copy);
 }
 
 void LoadRunner::stop()

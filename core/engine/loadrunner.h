@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "checkpointfile.h"
 #include "report.h"
 #include "runcomparison.h"
 #include "runconfig.h"
@@ -80,10 +81,13 @@ private:
     QThread* m_thread = nullptr;
     QString m_recoveryFile;
     QString m_checkpointCopy;
-    // Recovery copies are serialised and written on a thread of their own (a day-long run's
-    // report is tens of MB of JSON): the caller's thread never waits for them. Only the newest
-    // waiting copy is written.
+    // Recovery copies are serialised and written on a thread of their own: the caller's thread
+    // never waits for them. Only the newest waiting copy is written, and each write appends only
+    // what is new to the file's journal (CheckpointFile), so its cost stays flat as the run grows.
+    // The writers are used on that thread alone, and made or dropped only while it is idle.
     QThreadPool m_writer;
+    std::optional<CheckpointFile> m_recoveryWriter;
+    std::optional<CheckpointFile> m_copyWriter;
     QMutex m_checkpointMutex;
     std::optional<Report> m_pendingCheckpoint;
     bool m_writing = false;

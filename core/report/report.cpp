@@ -2,7 +2,10 @@
 
 #include "report.h"
 
+#include "checkpointfile.h"
+#include "fieldreader.h"
 #include "savefile.h"
+#include "timelinecolumns.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -72,57 +75,47 @@ QJsonObject statsJson(const StatsSummary& s, bool withIdentity)
     return o;
 }
 
-QJsonObject intervalJson(const IntervalFigures& f)
+QJsonObject windowsJson(const QList<LatencyWindow>& windows)
 {
-    return { { QStringLiteral("requests"), double(f.requests) }, { QStringLiteral("successes"), double(f.successes) },
-        { QStringLiteral("errors"), double(f.errors) }, { QStringLiteral("timeouts"), double(f.timeouts) },
-        { QStringLiteral("p50_ms"), f.p50 }, { QStringLiteral("p95_ms"), f.p95 }, { QStringLiteral("p99_ms"), f.p99 } };
+    auto figuresJson = [](const WindowFigures& f) {
+        return QJsonObject { { QStringLiteral("requests"), double(f.requests) },
+            { QStringLiteral("errors"), double(f.errors) }, { QStringLiteral("latency"), f.latency.toJson() } };
+    };
+    QJsonArray list;
+    for (const LatencyWindow& w : windows) {
+        QJsonObject byType;
+        for (auto it = w.byType.begin(); it != w.byType.end(); ++it)
+            byType.insert(it.key(), figuresJson(it.value()));
+        list.append(QJsonObject { { QStringLiteral("t_s"), w.tS }, { QStringLiteral("length_s"), w.lengthS },
+            { QStringLiteral("all"), figuresJson(w.all) }, { QStringLiteral("by_type"), byType } });
+    }
+    return { { QStringLiteral("window_s"), LatencyWindow::WindowS },
+        { QStringLiteral("encoding"), QLatin1String(SparseHistogram::Encoding) },
+        { QStringLiteral("sub_bucket_count"), double(SparseHistogram::Layout::SubBucketCount) },
+        { QStringLiteral("windows"), list } };
 }
 
-//! Reads typed fields and remembers the first problem with the path of the field.
-class Reader {
+QJsonArray samplesJson(const QList<SystemSample>& samples)
+{
+    QJsonArray list;
+    for (const SystemSample& s : samples) {
+        list.append(QJsonObject { { QStringLiteral("t_s"), s.tS }, { QStringLiteral("cpu_percent"), s.cpuPercent },
+            { QStringLiteral("memory_mb"), s.memoryMb }, { QStringLiteral("memory_percent"), s.memoryPercent } });
+    }
+    return list;
+}
+
+std::optional<double> timeOrigin(const Report& r)
+{
+    // Shards line their seconds up on the wall clock.
+    return r.shard ? std::optional(r.shard->originUnixS)
+        : r.shards ? std::optional(r.shards->originUnixS)
+                   : std::nullopt;
+}
+
+//! FieldReader with the report's own compound fields.
+class Reader : public FieldReader {
 public:
-    QString error;
-
-    bool ok() const { return error.isEmpty(); }
-
-    QJsonValue value(const QJsonObject& o, const QString& path, const char* key, QJsonValue::Type type)
-    {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (ok() && v.type() != type) {
-            const QString where = join(path, key);
-            error = v.isUndefined()
-                ? QCoreApplication::translate("Report", "field \"%1\" is missing").arg(where)
-                : QCoreApplication::translate("Report", "field \"%1\" has the wrong type").arg(where);
-        }
-        return v;
-    }
-    double number(const QJsonObject& o, const QString& path, const char* key)
-    {
-        return value(o, path, key, QJsonValue::Double).toDouble();
-    }
-    qint64 integer(const QJsonObject& o, const QString& path, const char* key) { return qint64(number(o, path, key)); }
-    QString string(const QJsonObject& o, const QString& path, const char* key)
-    {
-        return value(o, path, key, QJsonValue::String).toString();
-    }
-    bool boolean(const QJsonObject& o, const QString& path, const char* key)
-    {
-        return value(o, path, key, QJsonValue::Bool).toBool();
-    }
-    QJsonObject object(const QJsonObject& o, const QString& path, const char* key)
-    {
-        return value(o, path, key, QJsonValue::Object).toObject();
-    }
-    QJsonArray array(const QJsonObject& o, const QString& path, const char* key)
-    {
-        return value(o, path, key, QJsonValue::Array).toArray();
-    }
-    static QString join(const QString& path, const char* key)
-    {
-        return path.isEmpty() ? QString::fromLatin1(key) : QString(path + QLatin1Char('.') + QLatin1String(key));
-    }
-
     QMap<QString, qint64> counts(const QJsonObject& o, const QString& path, const char* key)
     {
         QMap<QString, qint64> map;
@@ -222,11 +215,44 @@ public:
         return f;
     }
 
-    IntervalFigures interval(const QJsonObject& o, const QString& path)
+    void timeline(const QJsonValue& json, QList<TimelineRow>* rows)
     {
-        return { integer(o, path, "requests"), integer(o, path, "successes"), integer(o, path, "errors"),
-            integer(o, path, "timeouts"), number(o, path, "p50_ms"), number(o, path, "p95_ms"),
-            number(o, path, "p99_ms") };
+        QString why;
+        if (ok() && !TimelineColumns::fromJson(json, rows, &why))
+            error = why;
+    }
+
+    void windows(const QJsonObject& windows, QList<LatencyWindow>* out)
+    {
+        const QString lw = QStringLiteral("latency_windows");
+        if (ok()
+            && (windows.value(QStringLiteral("encoding")).toString() != QLatin1String(SparseHistogram::Encoding)
+                || windows.value(QStringLiteral("sub_bucket_count")).toDouble()
+                    != double(SparseHistogram::Layout::SubBucketCount)))
+            error = QCoreApplication::translate("Report", "field \"%1\": unknown histogram encoding").arg(lw);
+        const QJsonArray list = array(windows, lw, "windows");
+        for (qsizetype i = 0; i < list.size() && ok(); ++i) {
+            const QString p = QStringLiteral("latency_windows.windows[%1]").arg(i);
+            const QJsonObject o = list[i].toObject();
+            LatencyWindow w;
+            w.tS = number(o, p, "t_s");
+            w.lengthS = number(o, p, "length_s");
+            w.all = window(object(o, p, "all"), p + QStringLiteral(".all"));
+            const QJsonObject byType = object(o, p, "by_type");
+            for (auto it = byType.begin(); it != byType.end() && ok(); ++it)
+                w.byType.insert(it.key(), window(it.value().toObject(), p + QStringLiteral(".by_type.") + it.key()));
+            out->append(w);
+        }
+    }
+
+    void samples(const QJsonArray& list, QList<SystemSample>* out)
+    {
+        for (qsizetype i = 0; i < list.size() && ok(); ++i) {
+            const QString p = QStringLiteral("system.samples[%1]").arg(i);
+            const QJsonObject o = list[i].toObject();
+            out->append({ number(o, p, "t_s"), number(o, p, "cpu_percent"), number(o, p, "memory_mb"),
+                number(o, p, "memory_percent") });
+        }
     }
 };
 
@@ -274,58 +300,10 @@ QJsonObject Report::toJson() const
     for (const StatsSummary& t : requestTypes)
         types.append(statsJson(t, true));
 
-    QJsonArray rows;
-    // Shards line their seconds up on the wall clock.
-    const std::optional<double> origin = shard ? std::optional(shard->originUnixS)
-        : shards                               ? std::optional(shards->originUnixS)
-                                               : std::nullopt;
-    for (const TimelineRow& r : timeline) {
-        QJsonObject row = intervalJson(r.all);
-        row.insert(QStringLiteral("t_s"), r.tS);
-        if (origin)
-            row.insert(QStringLiteral("t_unix_s"), *origin + r.tS);
-        row.insert(QStringLiteral("rps"), r.rps);
-        row.insert(QStringLiteral("in_flight"), double(r.inFlight));
-        QJsonObject byType;
-        for (auto it = r.byType.begin(); it != r.byType.end(); ++it)
-            byType.insert(it.key(), intervalJson(it.value()));
-        row.insert(QStringLiteral("by_type"), byType);
-        if (r.streaming) {
-            row.insert(QStringLiteral("ttft_p50_ms"), r.streaming->ttftP50);
-            row.insert(QStringLiteral("ttft_p95_ms"), r.streaming->ttftP95);
-            row.insert(QStringLiteral("ttft_p99_ms"), r.streaming->ttftP99);
-            row.insert(QStringLiteral("output_tokens_per_s"), r.streaming->outputTokensPerS);
-            row.insert(QStringLiteral("tpot_p50_ms"), r.streaming->tpotP50);
-            row.insert(QStringLiteral("tpot_p95_ms"), r.streaming->tpotP95);
-        }
-        rows.append(row);
-    }
-
-    auto windowJson = [](const WindowFigures& f) {
-        return QJsonObject { { QStringLiteral("requests"), double(f.requests) },
-            { QStringLiteral("errors"), double(f.errors) }, { QStringLiteral("latency"), f.latency.toJson() } };
-    };
-    QJsonArray windowList;
-    for (const LatencyWindow& w : latencyWindows) {
-        QJsonObject byType;
-        for (auto it = w.byType.begin(); it != w.byType.end(); ++it)
-            byType.insert(it.key(), windowJson(it.value()));
-        windowList.append(QJsonObject { { QStringLiteral("t_s"), w.tS }, { QStringLiteral("length_s"), w.lengthS },
-            { QStringLiteral("all"), windowJson(w.all) }, { QStringLiteral("by_type"), byType } });
-    }
-    const QJsonObject windows { { QStringLiteral("window_s"), LatencyWindow::WindowS },
-        { QStringLiteral("encoding"), QLatin1String(SparseHistogram::Encoding) },
-        { QStringLiteral("sub_bucket_count"), double(SparseHistogram::Layout::SubBucketCount) },
-        { QStringLiteral("windows"), windowList } };
-
-    QJsonArray samples;
-    for (const SystemSample& s : system.samples) {
-        samples.append(QJsonObject { { QStringLiteral("t_s"), s.tS }, { QStringLiteral("cpu_percent"), s.cpuPercent },
-            { QStringLiteral("memory_mb"), s.memoryMb }, { QStringLiteral("memory_percent"), s.memoryPercent } });
-    }
     QJsonObject sys { { QStringLiteral("source"), system.source }, { QStringLiteral("pid"), double(system.pid) },
         { QStringLiteral("process_name"), system.processName }, { QStringLiteral("interval_s"), system.intervalS },
-        { QStringLiteral("samples"), samples }, { QStringLiteral("memory_growth_mb"), system.memoryGrowthMb },
+        { QStringLiteral("samples"), samplesJson(system.samples) },
+        { QStringLiteral("memory_growth_mb"), system.memoryGrowthMb },
         { QStringLiteral("memory_slope_mb_per_min"), system.memorySlopeMbPerMin } };
 
     QJsonArray stallList;
@@ -367,8 +345,8 @@ QJsonObject Report::toJson() const
         { QStringLiteral("config"), cfg },
         { QStringLiteral("overall"), statsJson(overall, false) },
         { QStringLiteral("request_types"), types },
-        { QStringLiteral("timeline"), rows },
-        { QStringLiteral("latency_windows"), windows },
+        { QStringLiteral("timeline"), TimelineColumns::toJson(timeline, timeOrigin(*this)) },
+        { QStringLiteral("latency_windows"), windowsJson(latencyWindows) },
         { QStringLiteral("system"), sys },
         { QStringLiteral("stuck_requests"), double(stuckRequests) },
         { QStringLiteral("stalls"), stallList },
@@ -398,10 +376,28 @@ QJsonObject Report::toJson() const
 
 QByteArray Report::toJsonBytes() const
 {
-    return QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+    return jsonLines(toJson());
 }
 
-bool Report::fromJson(const QByteArray& data, const QString& origin, Report* report, QString* error)
+QByteArray Report::jsonLines(const QJsonObject& root)
+{
+    // Compact, each top-level key on a line of its own: indentation would more than double a long
+    // run's report (the timeline's columns above all), and a line per key still shows its parts.
+    QByteArray out = "{\n";
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (it != root.begin())
+            out += ",\n";
+        const QByteArray member
+            = QJsonDocument(QJsonObject { { it.key(), it.value() } }).toJson(QJsonDocument::Compact);
+        out += QByteArrayView(member).sliced(1, member.size() - 2);
+    }
+    out += "\n}\n";
+    return out;
+}
+
+namespace {
+
+bool parseRoot(const QByteArray& data, const QString& origin, QJsonObject* root, QString* error)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
@@ -413,18 +409,23 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
                      .arg(parseError.errorString());
         return false;
     }
-    const QJsonObject root = doc.object();
-    if (!doc.isObject() || !root.contains(QStringLiteral("schema"))) {
+    *root = doc.object();
+    if (!doc.isObject() || !root->contains(QStringLiteral("schema"))) {
         *error = QCoreApplication::translate("Report", "%1: not a Stressdeck report (no \"schema\" field)").arg(origin);
         return false;
     }
-    const QString schema = root.value(QStringLiteral("schema")).toString();
-    if (schema != QLatin1String(Schema)) {
+    const QString schema = root->value(QStringLiteral("schema")).toString();
+    if (schema != QLatin1String(Report::Schema)) {
         *error
             = QCoreApplication::translate("Report", "%1: unsupported report schema \"%2\" (this version reads \"%3\")")
-                  .arg(origin, schema, QLatin1String(Schema));
+                  .arg(origin, schema, QLatin1String(Report::Schema));
         return false;
     }
+    return true;
+}
+
+bool readReport(const QJsonObject& root, const QString& origin, Report* report, QString* error)
+{
 
     Reader rd;
     Report r;
@@ -506,54 +507,10 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     for (qsizetype i = 0; i < types.size() && rd.ok(); ++i)
         r.requestTypes.append(rd.stats(types[i].toObject(), QStringLiteral("request_types[%1]").arg(i), true));
 
-    const QJsonArray rows = rd.array(root, {}, "timeline");
-    for (qsizetype i = 0; i < rows.size() && rd.ok(); ++i) {
-        const QString p = QStringLiteral("timeline[%1]").arg(i);
-        const QJsonObject o = rows[i].toObject();
-        TimelineRow row;
-        row.tS = rd.number(o, p, "t_s");
-        row.all = rd.interval(o, p);
-        row.rps = rd.number(o, p, "rps");
-        row.inFlight = rd.integer(o, p, "in_flight");
-        const QJsonObject byType = o.value(QStringLiteral("by_type")).toObject();
-        for (auto it = byType.begin(); it != byType.end(); ++it)
-            row.byType.insert(it.key(), rd.interval(it.value().toObject(), p + QStringLiteral(".by_type.") + it.key()));
-        // Only rows of a run that streamed have these.
-        if (o.contains(QStringLiteral("output_tokens_per_s"))) {
-            row.streaming = TimelineRow::Streaming { rd.number(o, p, "ttft_p50_ms"), rd.number(o, p, "ttft_p95_ms"),
-                rd.number(o, p, "ttft_p99_ms"), rd.number(o, p, "output_tokens_per_s") };
-            // The first streaming reports had no TPOT per second.
-            if (o.contains(QStringLiteral("tpot_p50_ms"))) {
-                row.streaming->tpotP50 = rd.number(o, p, "tpot_p50_ms");
-                row.streaming->tpotP95 = rd.number(o, p, "tpot_p95_ms");
-            }
-        }
-        r.timeline.append(row);
-    }
-
+    rd.timeline(root.value(QStringLiteral("timeline")), &r.timeline);
     // Reports of earlier versions have no latency windows; they open, but do not compare.
-    if (root.contains(QStringLiteral("latency_windows"))) {
-        const QString lw = QStringLiteral("latency_windows");
-        const QJsonObject windows = rd.object(root, {}, "latency_windows");
-        if (rd.ok()
-            && (windows.value(QStringLiteral("encoding")).toString() != QLatin1String(SparseHistogram::Encoding)
-                || windows.value(QStringLiteral("sub_bucket_count")).toDouble()
-                    != double(SparseHistogram::Layout::SubBucketCount)))
-            rd.error = QCoreApplication::translate("Report", "field \"%1\": unknown histogram encoding").arg(lw);
-        const QJsonArray list = rd.array(windows, lw, "windows");
-        for (qsizetype i = 0; i < list.size() && rd.ok(); ++i) {
-            const QString p = QStringLiteral("latency_windows.windows[%1]").arg(i);
-            const QJsonObject o = list[i].toObject();
-            LatencyWindow w;
-            w.tS = rd.number(o, p, "t_s");
-            w.lengthS = rd.number(o, p, "length_s");
-            w.all = rd.window(rd.object(o, p, "all"), p + QStringLiteral(".all"));
-            const QJsonObject byType = rd.object(o, p, "by_type");
-            for (auto it = byType.begin(); it != byType.end() && rd.ok(); ++it)
-                w.byType.insert(it.key(), rd.window(it.value().toObject(), p + QStringLiteral(".by_type.") + it.key()));
-            r.latencyWindows.append(w);
-        }
-    }
+    if (root.contains(QStringLiteral("latency_windows")))
+        rd.windows(rd.object(root, {}, "latency_windows"), &r.latencyWindows);
 
     const QString s = QStringLiteral("system");
     const QJsonObject sys = rd.object(root, {}, "system");
@@ -561,13 +518,7 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     r.system.pid = rd.integer(sys, s, "pid");
     r.system.processName = sys.value(QStringLiteral("process_name")).toString();
     r.system.intervalS = rd.number(sys, s, "interval_s");
-    const QJsonArray samples = rd.array(sys, s, "samples");
-    for (qsizetype i = 0; i < samples.size() && rd.ok(); ++i) {
-        const QString p = QStringLiteral("system.samples[%1]").arg(i);
-        const QJsonObject o = samples[i].toObject();
-        r.system.samples.append({ rd.number(o, p, "t_s"), rd.number(o, p, "cpu_percent"), rd.number(o, p, "memory_mb"),
-            rd.number(o, p, "memory_percent") });
-    }
+    rd.samples(rd.array(sys, s, "samples"), &r.system.samples);
     r.system.memoryGrowthMb = rd.number(sys, s, "memory_growth_mb");
     r.system.memorySlopeMbPerMin = rd.number(sys, s, "memory_slope_mb_per_min");
 
@@ -643,6 +594,14 @@ bool Report::fromJson(const QByteArray& data, const QString& origin, Report* rep
     return true;
 }
 
+} // namespace
+
+bool Report::fromJson(const QByteArray& data, const QString& origin, Report* report, QString* error)
+{
+    QJsonObject root;
+    return parseRoot(data, origin, &root, error) && readReport(root, origin, report, error);
+}
+
 bool Report::load(const QString& fileName, Report* report, QString* error)
 {
     QFile file(fileName);
@@ -650,7 +609,67 @@ bool Report::load(const QString& fileName, Report* report, QString* error)
         *error = QCoreApplication::translate("Report", "%1: cannot read: %2").arg(fileName, file.errorString());
         return false;
     }
-    return fromJson(file.readAll(), fileName, report, error);
+    QJsonObject root;
+    Report r;
+    if (!parseRoot(file.readAll(), fileName, &root, error) || !readReport(root, fileName, &r, error))
+        return false;
+    // A checkpoint of a run still going on (or cut off) keeps what grows in a journal beside it.
+    if (root.contains(QLatin1String(CheckpointFile::JournalKey))
+        && !CheckpointFile::readJournal(fileName, root.value(QLatin1String(CheckpointFile::JournalKey)), &r, error))
+        return false;
+    *report = std::move(r);
+    return true;
+}
+
+QJsonObject Report::growingPartsJson() const
+{
+    QJsonObject o;
+    if (!timeline.isEmpty())
+        o.insert(QStringLiteral("timeline"), TimelineColumns::toJson(timeline, timeOrigin(*this)));
+    if (!latencyWindows.isEmpty())
+        o.insert(QStringLiteral("latency_windows"), windowsJson(latencyWindows));
+    if (!system.samples.isEmpty())
+        o.insert(QStringLiteral("system"), QJsonObject { { QStringLiteral("samples"), samplesJson(system.samples) } });
+    if (histograms && !histograms->seconds.isEmpty())
+        o.insert(QStringLiteral("histograms"), histograms->toJson());
+    return o;
+}
+
+bool Report::appendGrowingParts(const QJsonObject& parts, const QString& origin, QString* error)
+{
+    Reader rd;
+    QList<TimelineRow> rows;
+    if (parts.contains(QStringLiteral("timeline")))
+        rd.timeline(parts.value(QStringLiteral("timeline")), &rows);
+    QList<LatencyWindow> windows;
+    if (parts.contains(QStringLiteral("latency_windows")))
+        rd.windows(rd.object(parts, {}, "latency_windows"), &windows);
+    QList<SystemSample> samples;
+    if (parts.contains(QStringLiteral("system")))
+        rd.samples(rd.array(rd.object(parts, {}, "system"), QStringLiteral("system"), "samples"), &samples);
+    std::optional<ShardHistograms> seconds;
+    if (rd.ok() && parts.contains(QStringLiteral("histograms"))) {
+        seconds.emplace();
+        ShardHistograms::fromJson(rd.object(parts, {}, "histograms"), &*seconds, &rd.error);
+        if (rd.ok() && histograms && seconds->layoutId() != histograms->layoutId())
+            rd.error = QCoreApplication::translate("Report", "field \"%1\": unknown histogram encoding")
+                           .arg(QStringLiteral("histograms"));
+    }
+    if (!rd.ok()) {
+        *error = QCoreApplication::translate("Report", "%1: not a valid Stressdeck report: %2").arg(origin, rd.error);
+        return false;
+    }
+    timeline.append(rows);
+    latencyWindows.append(windows);
+    system.samples.append(samples);
+    if (seconds) {
+        if (!histograms)
+            histograms
+                = ShardHistograms { seconds->encoding, seconds->subBucketCount, seconds->statsSubBucketBits, {} };
+        for (auto it = seconds->seconds.begin(); it != seconds->seconds.end(); ++it)
+            histograms->seconds.insert(it.key(), it.value());
+    }
+    return true;
 }
 
 bool Report::save(const QString& fileName, QString* error) const

@@ -103,10 +103,22 @@ struct Report {
     friend bool operator==(const Report&, const Report&) = default;
 
     QJsonObject toJson() const;
+    //! The file's bytes: compact JSON with each top-level key on a line of its own.
     QByteArray toJsonBytes() const;
+    //! `root` written the way toJsonBytes writes a report.
+    static QByteArray jsonLines(const QJsonObject& root);
     //! Parses a report; `origin` (a file name) prefixes the message on failure.
     static bool fromJson(const QByteArray& data, const QString& origin, Report* report, QString* error);
+    //! Reads a report file, or a checkpoint with its journal (CheckpointFile) as the one report it is.
     static bool load(const QString& fileName, Report* report, QString* error);
+
+    //! Only the parts that grow with the run's length (issue #19) — `timeline`, `latency_windows`,
+    //! `system.samples` and a shard's `histograms` — in the report's JSON form, the empty ones left
+    //! out: what CheckpointFile appends to its journal.
+    QJsonObject growingPartsJson() const;
+    //! Appends parts in that form to this report's, checked as a whole report's are; `origin`
+    //! names them in an error.
+    bool appendGrowingParts(const QJsonObject& parts, const QString& origin, QString* error);
     //! Atomic write: an earlier file stays intact when this fails.
     bool save(const QString& fileName, QString* error) const;
 };

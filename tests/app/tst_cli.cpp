@@ -721,6 +721,7 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 0);
         const QDir recovery(data.path() + QStringLiteral("/Stressdeck/stressdeck/recovery"));
         QVERIFY(recovery.entryList({ QStringLiteral("run-*.json") }, QDir::Files).isEmpty());
+        QVERIFY(recovery.entryList({ QStringLiteral("run-*.journal") }, QDir::Files).isEmpty());
     }
 
     void guiAutomationRunsAndExitsLikeRun()

@@ -4,6 +4,7 @@
 #include "filesizelimit.h"
 #include "report.h"
 #include "textsummary.h"
+#include "timelinecolumns.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,6 +13,8 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <random>
 
 using namespace Stressdeck;
 using Stressdeck::Testing::FileSizeLimit;
@@ -74,6 +77,94 @@ Report sampleReport()
     return r;
 }
 
+//! The timeline as reports before 0.2 wrote it, one object per second (the writer of that time).
+QJsonArray rowsOf(const Report& r)
+{
+    auto figures = [](const IntervalFigures& f) {
+        return QJsonObject { { QStringLiteral("requests"), double(f.requests) },
+            { QStringLiteral("successes"), double(f.successes) }, { QStringLiteral("errors"), double(f.errors) },
+            { QStringLiteral("timeouts"), double(f.timeouts) }, { QStringLiteral("p50_ms"), f.p50 },
+            { QStringLiteral("p95_ms"), f.p95 }, { QStringLiteral("p99_ms"), f.p99 } };
+    };
+    QJsonArray rows;
+    for (const TimelineRow& t : r.timeline) {
+        QJsonObject row = figures(t.all);
+        row.insert(QStringLiteral("t_s"), t.tS);
+        row.insert(QStringLiteral("rps"), t.rps);
+        row.insert(QStringLiteral("in_flight"), double(t.inFlight));
+        QJsonObject byType;
+        for (auto it = t.byType.begin(); it != t.byType.end(); ++it)
+            byType.insert(it.key(), figures(it.value()));
+        row.insert(QStringLiteral("by_type"), byType);
+        if (t.streaming) {
+            row.insert(QStringLiteral("ttft_p50_ms"), t.streaming->ttftP50);
+            row.insert(QStringLiteral("ttft_p95_ms"), t.streaming->ttftP95);
+            row.insert(QStringLiteral("ttft_p99_ms"), t.streaming->ttftP99);
+            row.insert(QStringLiteral("output_tokens_per_s"), t.streaming->outputTokensPerS);
+            row.insert(QStringLiteral("tpot_p50_ms"), t.streaming->tpotP50);
+            row.insert(QStringLiteral("tpot_p95_ms"), t.streaming->tpotP95);
+        }
+        rows.append(row);
+    }
+    return rows;
+}
+
+//! A latency as the histograms give it: whole nanoseconds, in ms.
+double latencyMs(std::mt19937_64& rng, double medianMs)
+{
+    std::lognormal_distribution<double> d(std::log(medianMs * 1e6), 0.6);
+    return nsToMs(std::int64_t(d(rng)));
+}
+
+//! A day of seconds (or `seconds`) of a realistic run: each type's requests vary around `rate`,
+//! one in a hundred fails, percentiles as the histograms give them; the types in `streaming`
+//! stream, so every row has the stream figures.
+Report longRun(int seconds, const QStringList& types, double rate, bool streaming)
+{
+    std::mt19937_64 rng(19);
+    std::poisson_distribution<int> requests(rate);
+    Report r;
+    r.startedAt = QDateTime(QDate(2026, 12, 1), QTime(0, 0), Qt::UTC);
+    r.finishedAt = r.startedAt.addSecs(seconds);
+    r.elapsedS = seconds;
+    r.timeline.reserve(seconds);
+    for (int t = 1; t <= seconds; ++t) {
+        TimelineRow row;
+        row.tS = t;
+        for (qsizetype i = 0; i < types.size(); ++i) {
+            IntervalFigures f;
+            f.requests = requests(rng);
+            f.errors = f.requests / 100;
+            f.successes = f.requests - f.errors;
+            const double median = 8.0 * double(i + 1);
+            f.p50 = latencyMs(rng, median);
+            f.p95 = f.p50 + latencyMs(rng, median);
+            f.p99 = f.p95 + latencyMs(rng, median);
+            row.byType.insert(types[i], f);
+            row.all.requests += f.requests;
+            row.all.successes += f.successes;
+            row.all.errors += f.errors;
+            row.all.p50 = std::max(row.all.p50, f.p50);
+            row.all.p95 = std::max(row.all.p95, f.p95);
+            row.all.p99 = std::max(row.all.p99, f.p99);
+        }
+        row.rps = double(row.all.requests);
+        row.inFlight = requests(rng) / 4;
+        if (streaming) {
+            const double ttft = latencyMs(rng, 150);
+            row.streaming = TimelineRow::Streaming { ttft, ttft + latencyMs(rng, 20), ttft + latencyMs(rng, 40),
+                double(requests(rng) * 60), latencyMs(rng, 20), latencyMs(rng, 25) };
+        }
+        r.timeline.append(row);
+    }
+    return r;
+}
+
+qint64 timelineBytes(const Report& r)
+{
+    return QJsonDocument(TimelineColumns::toJson(r.timeline, std::nullopt)).toJson(QJsonDocument::Compact).size();
+}
+
 } // namespace
 
 class TestReport : public QObject {
@@ -97,6 +188,165 @@ private Q_SLOTS:
         QCOMPARE(back.toJsonBytes(), bytes);
     }
 
+    void timelineIsWrittenInColumns()
+    {
+        Report r = sampleReport();
+        TimelineRow second = r.timeline[0];
+        second.tS = 2;
+        second.byType.remove(QStringLiteral("chat")); // a second without the type
+        second.all.p95 = 143.851519;
+        r.timeline.append(second);
+        const QJsonObject columns = r.toJson().value(QStringLiteral("timeline")).toObject();
+        QCOMPARE(columns.value(QStringLiteral("t_s")).toArray(), (QJsonArray { 1, 2 }));
+        QCOMPARE(columns.value(QStringLiteral("p95_ms")).toArray(), (QJsonArray { 2.25, 143.9 }));
+        QCOMPARE(columns.value(QStringLiteral("in_flight")).toArray(), (QJsonArray { 3, 3 }));
+        QVERIFY(!columns.contains(QStringLiteral("t_unix_s")));
+        const QJsonObject chat
+            = columns.value(QStringLiteral("by_type")).toObject().value(QStringLiteral("chat")).toObject();
+        QCOMPARE(chat.value(QStringLiteral("requests")).toArray(), (QJsonArray { 10, QJsonValue() }));
+        QCOMPARE(chat.value(QStringLiteral("p99_ms")).toArray(), (QJsonArray { 3.125, 0 }));
+
+        Report back;
+        QString error;
+        const QByteArray bytes = r.toJsonBytes();
+        QVERIFY2(Report::fromJson(bytes, QStringLiteral("r.json"), &back, &error), qPrintable(error));
+        QCOMPARE(back.timeline.size(), 2);
+        QCOMPARE(back.timeline[0], r.timeline[0]);
+        QVERIFY(!back.timeline[1].byType.contains(QStringLiteral("chat")));
+        QCOMPARE(back.timeline[1].all.p95, 143.9);
+        QCOMPARE(back.toJsonBytes(), bytes);
+        // Compact, a line per top-level key.
+        QVERIFY2(bytes.startsWith("{\n\"bottlenecks\":"), bytes.left(40).constData());
+        QCOMPARE(bytes.count('\n'), r.toJson().size() + 2);
+        QVERIFY(!bytes.contains("  "));
+
+        // A shard's seconds also carry their wall-clock time.
+        r.shard = ShardInfo {};
+        r.shard->originUnixS = 1764547200.25;
+        const QJsonArray unix
+            = r.toJson().value(QStringLiteral("timeline")).toObject().value(QStringLiteral("t_unix_s")).toArray();
+        QCOMPARE(unix, (QJsonArray { 1764547201.25, 1764547202.25 }));
+    }
+
+    void percentilesKeepTheirPrecision_data()
+    {
+        QTest::addColumn<double>("ms");
+        QTest::addColumn<double>("kept");
+        QTest::addRow("bucket midpoint") << 143.851519 << 143.9;
+        QTest::addRow("below a millisecond") << 0.412345 << 0.4123;
+        QTest::addRow("exact value") << 45.275012 << 45.28;
+        QTest::addRow("seconds") << 12345.678 << 12350.0;
+        QTest::addRow("short already") << 2.25 << 2.25;
+        QTest::addRow("whole") << 1000.0 << 1000.0;
+        QTest::addRow("none") << 0.0 << 0.0;
+    }
+
+    void percentilesKeepTheirPrecision()
+    {
+        QFETCH(double, ms);
+        QFETCH(double, kept);
+        QCOMPARE(TimelineColumns::roundPercentile(ms), kept);
+        QCOMPARE(TimelineColumns::roundPercentile(kept), kept); // written again, unchanged
+        QVERIFY(std::abs(kept - ms) <= 0.0005 * ms); // within half a unit of the 4th digit
+    }
+
+    void rowsOfOlderReportsLoadAndSaveAsColumns()
+    {
+        // tests/data/known-report.json was written with one object per second.
+        QFile known(QStringLiteral(STRESSDECK_TEST_DATA_DIR "/known-report.json"));
+        QVERIFY(known.open(QIODevice::ReadOnly));
+        const QByteArray oldBytes = known.readAll();
+        const QJsonArray rows = QJsonDocument::fromJson(oldBytes).object().value(QStringLiteral("timeline")).toArray();
+        QVERIFY(rows.size() >= 5);
+        Report old;
+        QString error;
+        QVERIFY2(Report::fromJson(oldBytes, QStringLiteral("known-report.json"), &old, &error), qPrintable(error));
+        QCOMPARE(old.timeline.size(), rows.size());
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const QJsonObject row = rows[i].toObject();
+            QCOMPARE(old.timeline[i].tS, row.value(QStringLiteral("t_s")).toDouble());
+            QCOMPARE(old.timeline[i].all.requests, row.value(QStringLiteral("requests")).toInteger());
+            QCOMPARE(old.timeline[i].all.p95,
+                TimelineColumns::roundPercentile(row.value(QStringLiteral("p95_ms")).toDouble()));
+            const QJsonObject byType = row.value(QStringLiteral("by_type")).toObject();
+            QCOMPARE(old.timeline[i].byType.keys(), byType.keys());
+            for (auto it = byType.begin(); it != byType.end(); ++it) {
+                QCOMPARE(old.timeline[i].byType.value(it.key()).successes,
+                    it.value().toObject().value(QStringLiteral("successes")).toInteger());
+                QCOMPARE(old.timeline[i].byType.value(it.key()).p99,
+                    TimelineColumns::roundPercentile(it.value().toObject().value(QStringLiteral("p99_ms")).toDouble()));
+            }
+        }
+        // Saved again, in columns; loaded, the same report.
+        const QByteArray newBytes = old.toJsonBytes();
+        QVERIFY(old.toJson().value(QStringLiteral("timeline")).isObject());
+        Report again;
+        QVERIFY2(Report::fromJson(newBytes, QStringLiteral("new.json"), &again, &error), qPrintable(error));
+        QVERIFY(again == old);
+        QCOMPARE(again.toJsonBytes(), newBytes);
+        QVERIFY2(newBytes.size() < oldBytes.size() / 2, qPrintable(QString::number(newBytes.size())));
+
+        // Rows with stream figures, as the first streaming versions wrote them.
+        Report streamed = longRun(30, { QStringLiteral("chat"), QStringLiteral("tts") }, 20, true);
+        QJsonObject json = streamed.toJson();
+        json.insert(QStringLiteral("timeline"), rowsOf(streamed));
+        Report fromRows;
+        QVERIFY2(Report::fromJson(QJsonDocument(json).toJson(), QStringLiteral("rows.json"), &fromRows, &error),
+            qPrintable(error));
+        Report fromColumns;
+        QVERIFY2(Report::fromJson(fromRows.toJsonBytes(), QStringLiteral("columns.json"), &fromColumns, &error),
+            qPrintable(error));
+        QCOMPARE(fromColumns.timeline, fromRows.timeline);
+        QVERIFY(fromColumns.timeline[7].streaming);
+        QCOMPARE(fromColumns.timeline[7].streaming->tpotP95,
+            TimelineColumns::roundPercentile(streamed.timeline[7].streaming->tpotP95));
+    }
+
+    void aDayLongTimelineStaysSmall_data()
+    {
+        QTest::addColumn<QStringList>("types");
+        QTest::addColumn<double>("rate");
+        QTest::addColumn<bool>("streaming");
+        QTest::addColumn<double>("boundBytesPerS");
+        const QStringList three { QStringLiteral("chat"), QStringLiteral("memory_search"), QStringLiteral("agent") };
+        QTest::addRow("3 plain types, 50/s each") << three << 50.0 << false << 170.0;
+        QTest::addRow("3 plain types, 3000/s each") << three << 3000.0 << false << 200.0;
+        QTest::addRow("2 plain types and a stream") << three << 50.0 << true << 230.0;
+    }
+
+    void aDayLongTimelineStaysSmall()
+    {
+        QFETCH(QStringList, types);
+        QFETCH(double, rate);
+        QFETCH(bool, streaming);
+        QFETCH(double, boundBytesPerS);
+        constexpr int Day = 86400;
+        const Report r = longRun(Day, types, rate, streaming);
+        const double perS = double(timelineBytes(r)) / Day;
+        const QJsonArray rows = rowsOf(r);
+        const double rowsPerS = double(QJsonDocument(rows).toJson(QJsonDocument::Compact).size()) / Day;
+        const double indentedPerS = double(QJsonDocument(rows).toJson(QJsonDocument::Indented).size()) / Day;
+        const QByteArray bytes = r.toJsonBytes();
+        qInfo("timeline of a day: %.1f MB, %.0f B/s (as rows: %.0f B/s compact, %.0f B/s indented); the whole report "
+              "%.1f MB",
+            perS * Day / 1e6, perS, rowsPerS, indentedPerS, double(bytes.size()) / 1e6);
+        QVERIFY2(perS <= boundBytesPerS, qPrintable(QString::number(perS)));
+
+        Report back;
+        QString error;
+        QVERIFY2(Report::fromJson(bytes, QStringLiteral("day.json"), &back, &error), qPrintable(error));
+        QCOMPARE(back.timeline.size(), Day);
+        for (int i : { 0, Day / 2, Day - 1 }) {
+            const TimelineRow& row = r.timeline[i];
+            QCOMPARE(back.timeline[i].tS, row.tS);
+            QCOMPARE(back.timeline[i].all.requests, row.all.requests);
+            QCOMPARE(back.timeline[i].byType.value(types[1]).p99,
+                TimelineColumns::roundPercentile(row.byType.value(types[1]).p99));
+            QCOMPARE(back.timeline[i].streaming.has_value(), streaming);
+        }
+        QCOMPARE(back.toJsonBytes(), bytes);
+    }
+
     void streamingRoundTrip()
     {
         Report r = sampleReport();
@@ -114,7 +364,7 @@ private Q_SLOTS:
         }
         r.requestTypes[0].streaming = StreamingSummary::of(c, r.elapsedS);
         r.overall.streaming = r.requestTypes[0].streaming;
-        r.timeline[0].streaming = TimelineRow::Streaming { 150.5, 152.25, 153.125, 36, 20.5, 24.75 };
+        r.timeline[0].streaming = TimelineRow::Streaming { 150.5, 152.2, 153.1, 36, 20.5, 24.75 };
         Report back;
         QString error;
         const QByteArray bytes = r.toJsonBytes();
@@ -146,30 +396,31 @@ private Q_SLOTS:
         QCOMPARE(warnings.size(), 2);
         QVERIFY(warnings[0].toString().startsWith(QLatin1String("ICL is per event, not per token")));
         QVERIFY(warnings[1].toString().startsWith(QLatin1String("usage missing")));
-        const QJsonObject row = o.value(QStringLiteral("timeline")).toArray().first().toObject();
-        QCOMPARE(row.value(QStringLiteral("ttft_p95_ms")).toDouble(), 152.25);
-        QCOMPARE(row.value(QStringLiteral("output_tokens_per_s")).toDouble(), 36.0);
-        QCOMPARE(row.value(QStringLiteral("tpot_p50_ms")).toDouble(), 20.5);
-        QCOMPARE(row.value(QStringLiteral("tpot_p95_ms")).toDouble(), 24.75);
+        const QJsonObject columns = o.value(QStringLiteral("timeline")).toObject();
+        auto first = [&](const char* key) { return columns.value(QLatin1String(key)).toArray().first().toDouble(); };
+        QCOMPARE(first("ttft_p95_ms"), 152.2);
+        QCOMPARE(first("output_tokens_per_s"), 36.0);
+        QCOMPARE(first("tpot_p50_ms"), 20.5);
+        QCOMPARE(first("tpot_p95_ms"), 24.75);
         QVERIFY(textSummary(r).contains(QLatin1String("TTFT: p50=")));
 
-        // A report of the first streaming version has no TPOT per second: it opens, without one.
+        // A report of the first streaming version (rows, one object per second) has no TPOT per
+        // second: it opens, without one.
         QJsonObject older = o;
-        QJsonArray rows = older.value(QStringLiteral("timeline")).toArray();
-        QJsonObject first = rows.first().toObject();
-        first.remove(QStringLiteral("tpot_p50_ms"));
-        first.remove(QStringLiteral("tpot_p95_ms"));
-        rows[0] = first;
+        QJsonObject firstRow = rowsOf(r).first().toObject();
+        firstRow.remove(QStringLiteral("tpot_p50_ms"));
+        firstRow.remove(QStringLiteral("tpot_p95_ms"));
+        QJsonArray rows { firstRow };
         older.insert(QStringLiteral("timeline"), rows);
         Report old;
         QVERIFY2(Report::fromJson(QJsonDocument(older).toJson(), QStringLiteral("old.json"), &old, &error),
             qPrintable(error));
         QVERIFY(old.timeline[0].streaming.has_value());
-        QCOMPARE(old.timeline[0].streaming->ttftP95, 152.25);
+        QCOMPARE(old.timeline[0].streaming->ttftP95, 152.2);
         QCOMPARE(old.timeline[0].streaming->tpotP50, 0.0);
         // A wrong type is still an error that names the field.
-        first.insert(QStringLiteral("tpot_p50_ms"), QStringLiteral("fast"));
-        rows[0] = first;
+        firstRow.insert(QStringLiteral("tpot_p50_ms"), QStringLiteral("fast"));
+        rows[0] = firstRow;
         older.insert(QStringLiteral("timeline"), rows);
         QVERIFY(!Report::fromJson(QJsonDocument(older).toJson(), QStringLiteral("bad.json"), &old, &error));
         QVERIFY2(error.contains(QLatin1String("tpot_p50_ms")), qPrintable(error));
@@ -179,10 +430,10 @@ private Q_SLOTS:
     {
         const QJsonObject o = sampleReport().toJson();
         QVERIFY(!o.value(QStringLiteral("overall")).toObject().contains(QStringLiteral("streaming")));
-        const QJsonObject row = o.value(QStringLiteral("timeline")).toArray().first().toObject();
-        QVERIFY(!row.contains(QStringLiteral("ttft_p50_ms")));
-        QVERIFY(!row.contains(QStringLiteral("output_tokens_per_s")));
-        QVERIFY(!row.contains(QStringLiteral("tpot_p50_ms")));
+        const QJsonObject columns = o.value(QStringLiteral("timeline")).toObject();
+        QVERIFY(!columns.contains(QStringLiteral("ttft_p50_ms")));
+        QVERIFY(!columns.contains(QStringLiteral("output_tokens_per_s")));
+        QVERIFY(!columns.contains(QStringLiteral("tpot_p50_ms")));
         QVERIFY(!textSummary(sampleReport()).contains(QLatin1String("TTFT")));
     }
 
@@ -269,10 +520,15 @@ private Q_SLOTS:
         const QJsonObject type = o.value(QStringLiteral("request_types")).toArray().first().toObject();
         for (const char* key : { "name", "method", "path" })
             QVERIFY2(type.contains(QLatin1String(key)), key);
-        const QJsonObject row = o.value(QStringLiteral("timeline")).toArray().first().toObject();
+        // The timeline's columns have the names its rows had.
+        const QJsonObject columns = o.value(QStringLiteral("timeline")).toObject();
         for (const char* key :
             { "t_s", "requests", "successes", "errors", "timeouts", "rps", "p50_ms", "p95_ms", "p99_ms", "in_flight" })
-            QVERIFY2(row.contains(QLatin1String(key)), key);
+            QVERIFY2(columns.value(QLatin1String(key)).isArray(), key);
+        const QJsonObject chat
+            = columns.value(QStringLiteral("by_type")).toObject().value(QStringLiteral("chat")).toObject();
+        for (const char* key : { "requests", "successes", "errors", "timeouts", "p50_ms", "p95_ms", "p99_ms" })
+            QVERIFY2(chat.value(QLatin1String(key)).toArray().size() == 1, key);
         const QJsonObject sys = o.value(QStringLiteral("system")).toObject();
         for (const char* key :
             { "source", "pid", "interval_s", "samples", "memory_growth_mb", "memory_slope_mb_per_min" })
@@ -329,6 +585,57 @@ private Q_SLOTS:
                                        << QStringLiteral("unknown histogram encoding");
     }
 
+    void refusesBadColumnsNamingThem_data()
+    {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("too short") << QStringLiteral("p95_ms") << QJsonValue(QJsonArray {})
+                                   << QStringLiteral("\"timeline.p95_ms\" has 0 values where \"timeline.t_s\" has 1");
+        QTest::addRow("not a number") << QStringLiteral("chat.p99_ms") << QJsonValue(QJsonArray { QStringLiteral("x") })
+                                      << QStringLiteral("\"timeline.by_type.chat.p99_ms[0]\" must be a number");
+        QTest::addRow("negative count") << QStringLiteral("requests") << QJsonValue(QJsonArray { -1 })
+                                        << QStringLiteral("\"timeline.requests[0]\" must be a count");
+        QTest::addRow("a fraction of a request") << QStringLiteral("in_flight") << QJsonValue(QJsonArray { 1.5 })
+                                                 << QStringLiteral("\"timeline.in_flight[0]\" must be a count");
+        QTest::addRow("not an array") << QStringLiteral("t_s") << QJsonValue(3)
+                                      << QStringLiteral("\"timeline.t_s\" has the wrong type");
+        QTest::addRow("missing") << QStringLiteral("rps") << QJsonValue(QJsonValue::Undefined)
+                                 << QStringLiteral("\"timeline.rps\" is missing");
+        QTest::addRow("neither rows nor columns")
+            << QString() << QJsonValue(QStringLiteral("columns")) << QStringLiteral("\"timeline\" has the wrong type");
+    }
+
+    void refusesBadColumnsNamingThem()
+    {
+        QFETCH(QString, column);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        QJsonObject root = sampleReport().toJson();
+        QJsonObject columns = root.value(QStringLiteral("timeline")).toObject();
+        if (column.isEmpty()) {
+            root.insert(QStringLiteral("timeline"), value);
+        } else {
+            if (column.startsWith(QLatin1String("chat."))) {
+                QJsonObject byType = columns.value(QStringLiteral("by_type")).toObject();
+                QJsonObject chat = byType.value(QStringLiteral("chat")).toObject();
+                chat.insert(column.mid(5), value);
+                byType.insert(QStringLiteral("chat"), chat);
+                columns.insert(QStringLiteral("by_type"), byType);
+            } else if (value.isUndefined()) {
+                columns.remove(column);
+            } else {
+                columns.insert(column, value);
+            }
+            root.insert(QStringLiteral("timeline"), columns);
+        }
+        Report r;
+        QString error;
+        QVERIFY(!Report::fromJson(QJsonDocument(root).toJson(), QStringLiteral("x.json"), &r, &error));
+        QVERIFY2(error.startsWith(QLatin1String("x.json: not a valid Stressdeck report")), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
     void rejectsForeignAndBrokenFiles()
     {
         QFETCH(QByteArray, data);
@@ -365,6 +672,10 @@ private Q_SLOTS:
         QFETCH(bool, empty);
         QFETCH(double, room);
         Report r = sampleReport();
+        for (int t = 2; t <= 300; ++t) { // five minutes of seconds
+            r.timeline.append(r.timeline.first());
+            r.timeline.last().tS = t;
+        }
         if (empty) {
             r = Report {};
             r.startedAt = r.finishedAt = sampleReport().startedAt;

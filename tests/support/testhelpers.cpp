@@ -29,7 +29,7 @@ Run runToEnd(const RunConfig& config, const Scenario& scenario, const std::funct
     return { finished.first().first().value<Report>(), wall.elapsed(), !unavailable.isEmpty() };
 }
 
-Report shardReport(const QString& url, int index, int count)
+RunConfig shortRunConfig(const QString& url)
 {
     RunConfig c;
     c.target = QUrl(url);
@@ -41,12 +41,24 @@ Report shardReport(const QString& url, int index, int count)
     c.healthCheck = false;
     c.seed = 5;
     c.checkpointIntervalS = 1;
+    return c;
+}
+
+Scenario fastScenario()
+{
     Scenario s;
     s.name = QStringLiteral("one");
     RequestType t;
     t.name = QStringLiteral("fast");
     t.path = QStringLiteral("/delay/5");
     s.requestTypes = { t };
+    return s;
+}
+
+Report shardReport(const QString& url, int index, int count)
+{
+    const RunConfig c = shortRunConfig(url);
+    const Scenario s = fastScenario();
     LoadRunner runner;
     runner.setShard({ index, count, QStringLiteral("explicit") }, {});
     QSignalSpy finished(&runner, &LoadRunner::finished);

@@ -48,8 +48,13 @@ struct Run {
 Run runToEnd(const RunConfig& config, const Scenario& scenario, const std::function<void(LoadRunner&)>& during = {},
     int duringAfterMs = 0);
 
-//! The report of a short real run as shard `index` of `count` against `url` (two users for 1 s
-//! on /delay/5, a checkpoint a second), for tests that need shard reports to follow or merge.
+//! Two users for 1 s against `url`, no think time, no health check, a sample and a checkpoint a second.
+RunConfig shortRunConfig(const QString& url);
+//! One request type, "fast": GET /delay/5.
+Scenario fastScenario();
+
+//! The report of a short real run as shard `index` of `count` against `url` (shortRunConfig and
+//! fastScenario), for tests that need shard reports to follow or merge.
 Report shardReport(const QString& url, int index, int count);
 
 //! How a run of the stressdeck executable ended.

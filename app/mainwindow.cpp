@@ -85,6 +85,8 @@ MainWindow::MainWindow(const GuiOptions& options, QWidget* parent)
     m_splitter->setCollapsible(1, false);
     // The summary strip sits above both panels, so the run's state shows whatever tab is open.
     m_strip = new SummaryStrip(this);
+    // The strip's p95 is over the window the latency chart shows.
+    connect(m_dashboard, &Dashboard::latencyWindowChanged, m_strip, &SummaryStrip::setWindowSeconds);
     auto* central = new QWidget(this);
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);

@@ -124,6 +124,7 @@ bool CheckpointFile::write(const Report& report, QString* error)
         secondsBefore = std::max(m_secondsBefore, qint64(std::floor(report.elapsedS - SettledSecondsS)));
         parts.histograms = *report.histograms;
         parts.histograms->seconds.clear();
+        parts.histograms->streams.clear(); // whole-run counters: the head's, rewritten each time
         head.histograms->seconds.clear();
         const auto& seconds = report.histograms->seconds;
         for (auto it = seconds.lowerBound(m_secondsBefore); it != seconds.end(); ++it)
@@ -258,7 +259,7 @@ bool CheckpointFile::readJournal(const QString& fileName, const QJsonValue& valu
     if (journalled.histograms) {
         if (!report->histograms)
             report->histograms = ShardHistograms { journalled.histograms->encoding,
-                journalled.histograms->subBucketCount, journalled.histograms->statsSubBucketBits, {} };
+                journalled.histograms->subBucketCount, journalled.histograms->statsSubBucketBits, {}, {} };
         else if (report->histograms->layoutId() != journalled.histograms->layoutId()) {
             *error = badJournal(fileName, journalName);
             return false;

@@ -665,7 +665,7 @@ bool Report::appendGrowingParts(const QJsonObject& parts, const QString& origin,
     if (seconds) {
         if (!histograms)
             histograms
-                = ShardHistograms { seconds->encoding, seconds->subBucketCount, seconds->statsSubBucketBits, {} };
+                = ShardHistograms { seconds->encoding, seconds->subBucketCount, seconds->statsSubBucketBits, {}, {} };
         for (auto it = seconds->seconds.begin(); it != seconds->seconds.end(); ++it)
             histograms->seconds.insert(it.key(), it.value());
     }

@@ -2,6 +2,8 @@
 
 #include "intervalaggregator.h"
 
+#include "timelinecolumns.h"
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -10,13 +12,19 @@ namespace Stressdeck {
 
 namespace {
 
+//! A second's percentile as the report keeps it (TimelineColumns), so a run equals its report read back.
+double percentileMs(std::int64_t ns)
+{
+    return TimelineColumns::roundPercentile(nsToMs(ns));
+}
+
 IntervalFigures figuresWithPercentiles(IntervalFigures f, const Histogram& h)
 {
     if (!h.isEmpty()) {
         const auto p = h.percentilesNs({ 50, 95, 99 });
-        f.p50 = nsToMs(p[0]);
-        f.p95 = nsToMs(p[1]);
-        f.p99 = nsToMs(p[2]);
+        f.p50 = percentileMs(p[0]);
+        f.p95 = percentileMs(p[1]);
+        f.p99 = percentileMs(p[2]);
     }
     return f;
 }
@@ -188,14 +196,14 @@ TimelineRow IntervalAggregator::rowOf(const Interval& interval, double endS, dou
         TimelineRow::Streaming figures;
         if (interval.ttft && !interval.ttft->isEmpty()) {
             const auto p = interval.ttft->percentilesNs({ 50, 95, 99 });
-            figures.ttftP50 = nsToMs(p[0]);
-            figures.ttftP95 = nsToMs(p[1]);
-            figures.ttftP99 = nsToMs(p[2]);
+            figures.ttftP50 = percentileMs(p[0]);
+            figures.ttftP95 = percentileMs(p[1]);
+            figures.ttftP99 = percentileMs(p[2]);
         }
         if (interval.tpot && !interval.tpot->isEmpty()) {
             const auto p = interval.tpot->percentilesNs({ 50, 95 });
-            figures.tpotP50 = nsToMs(p[0]);
-            figures.tpotP95 = nsToMs(p[1]);
+            figures.tpotP50 = percentileMs(p[0]);
+            figures.tpotP95 = percentileMs(p[1]);
         }
         // Attributed at completion: a stream's tokens count in the second it ended.
         figures.outputTokensPerS = lengthS > 1e-6 ? double(interval.outputTokens) / lengthS : 0.0;

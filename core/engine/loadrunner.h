@@ -54,15 +54,17 @@ public:
     static bool checkSystemLimits(const RunConfig& config, int shardCount, QString* error);
     static constexpr qint64 ReservedFiles = 64; //!< for everything but the connections
 
-    //! Where recovery copies go: every checkpoint of a run is written there atomically and the
-    //! file is removed when the run ends normally, so one left behind means a crash or kill -9.
+    //! Where recovery copies go: every checkpoint of a run is written there (a CheckpointFile:
+    //! `run-….json` and its `run-….journal`) and both are removed when the run ends normally, so
+    //! one left behind means a crash or kill -9.
     static QString recoveryDirectory();
     //! Recovery files of runs whose process is gone.
     static QStringList orphanedRecoveryFiles();
     //! The recovery file of the current run (empty when idle).
     QString recoveryFile() const { return m_recoveryFile; }
-    //! Every checkpoint of the next runs is also written (atomically) to this file, which stays:
-    //! `--checkpoint-dir` for following shards live (ShardFollower). Empty: none.
+    //! Every checkpoint of the next runs is also written to this file (a CheckpointFile), which
+    //! stays: `--checkpoint-dir` for following shards live (ShardFollower). Its journal is removed
+    //! once a whole report has replaced it when the run finished. Empty: none.
     void setCheckpointCopy(const QString& fileName) { m_checkpointCopy = fileName; }
 
 Q_SIGNALS:

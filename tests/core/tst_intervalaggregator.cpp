@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 #include "intervalaggregator.h"
+#include "timelinecolumns.h"
 
 #include <QTest>
 
@@ -221,7 +222,8 @@ private Q_SLOTS:
         const TimelineRow& last = a.timeline().last();
         QVERIFY(last.slidingAll[1].p50 < last.slidingAll[0].p50);
         QVERIFY(last.slidingAll[0].p50 < last.all.p50);
-        QCOMPARE(a.timeline()[0].slidingAll[0].p99, a.timeline()[0].all.p99);
+        // The 1 s figures are kept to the report's precision, the live-only sliding ones are not.
+        QCOMPARE(TimelineColumns::roundPercentile(a.timeline()[0].slidingAll[0].p99), a.timeline()[0].all.p99);
     }
 
     void severalWorkersMergeExactly()

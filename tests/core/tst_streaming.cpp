@@ -373,17 +373,19 @@ private Q_SLOTS:
 
     void fourTokensPerEventWarns()
     {
+        // A token every 20 ms, four to an event: an event every 80 ms. Forty tokens, the issue's
+        // example: TPOT = 9 × 80 ms / 39 = 18.5 ms, ICL 80 ms.
         StreamShape shape;
         shape.intervalMs = 80;
         shape.perEvent = 4;
+        shape.tokens = 40;
         const Report r = runShape(shape);
         const StatsSummary& s = r.requestTypes.first();
         QVERIFY(s.streaming.has_value());
         const StreamingSummary& st = *s.streaming;
         QVERIFY2(s.failure == 0 && s.success >= 2, qPrintable(figures(s)));
-        QCOMPARE(st.outputTokens, 20 * s.success);
+        QCOMPARE(st.outputTokens, 40 * s.success);
         QVERIFY2(st.icl.p50 >= 70 && st.icl.p50 <= 160, qPrintable(figures(s)));
-        // (4 × 80 ms) / 19 tokens after the first
         QVERIFY2(st.tpot.p50 >= 12 && st.tpot.p50 <= 45, qPrintable(figures(s)));
         QCOMPARE(st.chunksPerToken, 0.25);
         for (const TimelineRow& row : r.timeline) {

@@ -131,6 +131,8 @@ bool CapacityRun::start(const RunConfig& base, const Scenario& scenario, const O
     m_rate = CapacitySearch(options.rate);
     m_users = ConcurrencySearch(options.users);
     m_interrupted = m_unavailable = m_lateStart = false;
+    if (m_sharding)
+        m_nextStartUnixNs = m_sharding->firstStart.atUnixNs;
     m_firstStep = true;
     m_running = true;
     m_startedAt = QDateTime::currentDateTimeUtc();

@@ -656,7 +656,9 @@ Report Engine::buildReport(const QString& stopReason) const
     // The CPU since the first look while running, over the requests since then; the threads are
     // read once more (ThreadCpu's totals only grow, so the next look loses nothing).
     if (m_threadCpu && m_cpuFirst) {
-        m_threadCpu->busiestPercent();
+        // At a checkpoint the next sample's interval is left alone; its figure is near enough.
+        if (stopReason != QLatin1String("checkpoint"))
+            m_threadCpu->busiestPercent();
         const std::pair last { m_threadCpu->totalCpuS(), m_aggregator->overall().total };
         if (last.second > m_cpuFirst->second)
             r.generatorLimits.cpuUsPerRequest

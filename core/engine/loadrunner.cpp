@@ -51,9 +51,13 @@ void LoadRunner::raiseFileLimit()
 
 bool LoadRunner::checkSystemLimits(const RunConfig& config, int shardCount, QString* error)
 {
-    // Every user (or request in flight) holds a connection: a descriptor and, to one target, a local port.
+    // Every user of the closed model holds a connection: a descriptor and, to one target, a local
+    // port. The open model's concurrency is only a cap on requests in flight (a capacity search
+    // sets it to the rate × the timeout): what it needs depends on the service, so it is not refused.
+    if (config.loadModel != LoadModel::Closed)
+        return true;
     qint64 connections = config.concurrency;
-    if (config.isStaged() && config.loadModel == LoadModel::Closed) {
+    if (config.isStaged()) {
         const QList<StageSpan> spans = config.stages.spans();
         for (const StageSpan& span : spans)
             connections = std::max(connections, qint64(std::ceil(span.target)));

@@ -50,27 +50,26 @@ CheckpointFile::CheckpointFile(const QString& fileName)
 {
 }
 
-QString CheckpointFile::journalFileName(const QString& fileName)
+QString CheckpointFile::journalFileName(const QString& fileName, int slot)
 {
     const QString stem = fileName.endsWith(QLatin1String(".json")) ? fileName.chopped(5) : fileName;
-    return stem + QStringLiteral(".journal");
+    return stem + (slot == 0 ? QStringLiteral(".journal") : QStringLiteral(".1.journal"));
 }
 
 void CheckpointFile::remove(const QString& fileName)
 {
     QFile::remove(fileName);
-    QFile::remove(journalFileName(fileName));
+    for (int slot : { 0, 1 })
+        QFile::remove(journalFileName(fileName, slot));
 }
 
 void CheckpointFile::removeStaleJournal(const QString& fileName)
 {
     QFile file(fileName);
-    const QString journal = journalFileName(fileName);
-    if (!QFile::exists(journal))
-        return;
     if (file.open(QIODevice::ReadOnly) && file.read(JournalStart.size()) == JournalStart)
         return;
-    QFile::remove(journal);
+    for (int slot : { 0, 1 })
+        QFile::remove(journalFileName(fileName, slot));
 }
 
 bool CheckpointFile::continues(const Report& report) const
@@ -92,6 +91,12 @@ bool CheckpointFile::continues(const Report& report) const
 
 void CheckpointFile::startOver()
 {
+    // The file on disk still refers to the journal of the last generation: write the new one
+    // beside it, and remove the old one only once the file has been replaced.
+    if (!m_generation.isEmpty() && m_previousJournal.isEmpty()) { // (after a failed write, the same slot again)
+        m_previousJournal = journalFileName(m_fileName, m_slot);
+        m_slot ^= 1;
+    }
     m_generation = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_journalBytes = 0;
     m_chunks = 0;
@@ -137,7 +142,7 @@ bool CheckpointFile::write(const Report& report, QString* error)
         chunk.insert(QStringLiteral("chunk"), m_chunks);
         line = QJsonDocument(chunk).toJson(QJsonDocument::Compact) + '\n';
     }
-    const QString journalName = journalFileName(m_fileName);
+    const QString journalName = journalFileName(m_fileName, m_slot);
     if (!line.isEmpty() || m_journalBytes == 0) {
         QFile journal(journalName);
         if (!journal.open(QIODevice::ReadWrite) || !writeAt(&journal, m_journalBytes, line)) {
@@ -174,8 +179,13 @@ bool CheckpointFile::write(const Report& report, QString* error)
     m_lastWindow = m_windows ? std::optional(report.latencyWindows.last()) : std::nullopt;
     m_lastSample = m_samples ? std::optional(report.system.samples.last()) : std::nullopt;
     m_secondsBefore = secondsBefore;
-    if (report.histograms && report.histograms->seconds.contains(m_secondsBefore - 1))
+    // An empty settled second too: else the next write would compare it with an older one's figures.
+    if (report.histograms)
         m_lastSecond = report.histograms->seconds.value(m_secondsBefore - 1);
+    if (!m_previousJournal.isEmpty()) {
+        QFile::remove(m_previousJournal);
+        m_previousJournal.clear();
+    }
     m_lastWriteBytes = line.size() + bytes.size();
     return true;
 }

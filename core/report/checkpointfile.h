@@ -34,7 +34,9 @@ public:
     qint64 lastWriteBytes() const { return m_lastWriteBytes; }
     const QString& fileName() const { return m_fileName; }
 
-    static QString journalFileName(const QString& fileName);
+    //! The journal beside `fileName`: two of them take turns (`slot` 0 and 1), so starting a
+    //! journal over never touches the one the file on disk still refers to.
+    static QString journalFileName(const QString& fileName, int slot = 0);
     //! Removes `fileName` and its journal.
     static void remove(const QString& fileName);
     //! Removes the journal of `fileName` when the file no longer refers to one (a whole report
@@ -50,6 +52,8 @@ private:
 
     QString m_fileName;
     QString m_generation; //!< of the journal: a journal line of another generation is not this file's
+    int m_slot = 0; //!< which of the two journal files this generation writes
+    QString m_previousJournal; //!< the last generation's, removed once the file no longer refers to it
     qint64 m_journalBytes = 0;
     int m_chunks = 0;
     qsizetype m_rows = 0;

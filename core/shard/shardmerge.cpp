@@ -3,6 +3,7 @@
 #include "shardmerge.h"
 
 #include "analysis.h"
+#include "timelinecolumns.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -44,9 +45,9 @@ IntervalFigures intervalOf(const SecondFigures& f)
     i.timeouts = f.timeouts;
     if (!f.latency.isEmpty()) {
         const QList<std::int64_t> p = f.latency.percentilesNs({ 50, 95, 99 });
-        i.p50 = nsToMs(p[0]);
-        i.p95 = nsToMs(p[1]);
-        i.p99 = nsToMs(p[2]);
+        i.p50 = TimelineColumns::roundPercentile(nsToMs(p[0]));
+        i.p95 = TimelineColumns::roundPercentile(nsToMs(p[1]));
+        i.p99 = TimelineColumns::roundPercentile(nsToMs(p[2]));
     }
     return i;
 }
@@ -56,14 +57,14 @@ TimelineRow::Streaming streamingOf(const SecondFigures& f, double lengthS)
     TimelineRow::Streaming s;
     if (!f.ttft.isEmpty()) {
         const QList<std::int64_t> p = f.ttft.percentilesNs({ 50, 95, 99 });
-        s.ttftP50 = nsToMs(p[0]);
-        s.ttftP95 = nsToMs(p[1]);
-        s.ttftP99 = nsToMs(p[2]);
+        s.ttftP50 = TimelineColumns::roundPercentile(nsToMs(p[0]));
+        s.ttftP95 = TimelineColumns::roundPercentile(nsToMs(p[1]));
+        s.ttftP99 = TimelineColumns::roundPercentile(nsToMs(p[2]));
     }
     if (!f.tpot.isEmpty()) {
         const QList<std::int64_t> p = f.tpot.percentilesNs({ 50, 95 });
-        s.tpotP50 = nsToMs(p[0]);
-        s.tpotP95 = nsToMs(p[1]);
+        s.tpotP50 = TimelineColumns::roundPercentile(nsToMs(p[0]));
+        s.tpotP95 = TimelineColumns::roundPercentile(nsToMs(p[1]));
     }
     s.outputTokensPerS = lengthS > 1e-6 ? double(f.outputTokens) / lengthS : 0.0;
     return s;
@@ -203,6 +204,8 @@ bool merge(const QList<ShardReportFile>& input, bool allowPartial, Report* merge
     std::vector<RequestCounters> types;
     RequestCounters overall;
     std::vector<RequestCounters> stages(size_t(lead.stages.size()));
+    double cpuUs = 0;
+    qint64 cpuRequests = 0;
     for (qsizetype k = 0; k < shards.size(); ++k) {
         const Report& r = *shards[k];
         m.startedAt = std::min(m.startedAt, r.startedAt);
@@ -242,7 +245,13 @@ bool merge(const QList<ShardReportFile>& input, bool allowPartial, Report* merge
             = m.schedule.scheduled > 0 ? 100.0 * double(m.schedule.late) / double(m.schedule.scheduled) : 0;
         if (verdictRank(s.verdict) > verdictRank(g.verdict))
             g.verdict = s.verdict;
+        // CPU per request over all shards: weighted by the requests of each.
+        if (s.cpuUsPerRequest > 0) {
+            cpuUs += s.cpuUsPerRequest * double(r.overall.total);
+            cpuRequests += r.overall.total;
+        }
     }
+    m.generatorLimits.cpuUsPerRequest = cpuRequests > 0 ? cpuUs / double(cpuRequests) : 0;
     // A streaming type's block from its merged whole-run counters, as a single run would build it.
     for (auto it = m.histograms->streams.cbegin(); it != m.histograms->streams.cend(); ++it) {
         const qsizetype at = names.indexOf(it.key());

@@ -392,6 +392,19 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 2);
         QVERIFY2(err.contains(QLatin1String("1000 connections need about 1064 open files")), qPrintable(err));
         QVERIFY2(err.contains(QLatin1String("only 300")), qPrintable(err));
+
+        // The open model's concurrency is a cap on requests in flight, not connections it needs:
+        // not refused (the run goes on to find the target unavailable, exit 3).
+        QProcess open;
+        open.start(QStringLiteral("/bin/sh"),
+            { QStringLiteral("-c"), QStringLiteral("ulimit -n 300 && exec \"$0\" \"$@\""), stressdeckBinary(),
+                QStringLiteral("run"), QStringLiteral("--target"), QStringLiteral("http://127.0.0.1:9"),
+                QStringLiteral("--rate"), QStringLiteral("10"), QStringLiteral("-c"), QStringLiteral("1000"),
+                QStringLiteral("-d"), QStringLiteral("1s"), QStringLiteral("--no-history") });
+        QVERIFY(open.waitForFinished(30000));
+        const QString openErr = QString::fromUtf8(open.readAllStandardError());
+        QCOMPARE(open.exitCode(), 3);
+        QVERIFY2(!openErr.contains(QLatin1String("open files")), qPrintable(openErr));
     }
 
     void openAiChatAsksTheDemoForItsModel()

@@ -196,8 +196,14 @@ private Q_SLOTS:
         CheckpointFile checkpoints(file);
         QString error;
         QVERIFY2(checkpoints.write(runAfter(90, false), &error), qPrintable(error));
-        // Fewer seconds: the journal is written anew.
+        const QString first = CheckpointFile::journalFileName(file, 0);
+        const QString second = CheckpointFile::journalFileName(file, 1);
+        QVERIFY(QFile::exists(first) && !QFile::exists(second));
+        // Fewer seconds: the journal is written anew, beside the one the file on disk still
+        // refers to (a crash before the file is replaced leaves that pair readable), which goes
+        // once the file refers to the new one.
         QVERIFY2(checkpoints.write(runAfter(30, false), &error), qPrintable(error));
+        QVERIFY(QFile::exists(second) && !QFile::exists(first));
         QVERIFY(loaded(file) == asSaved(runAfter(30, false)));
         // A changed second.
         Report changed = runAfter(60, false);
@@ -209,6 +215,28 @@ private Q_SLOTS:
         other.startedAt = other.startedAt.addSecs(3600);
         QVERIFY2(checkpoints.write(other, &error), qPrintable(error));
         QVERIFY(loaded(file) == asSaved(other));
+    }
+
+    //! A shard's settled second without requests does not make the next write start over.
+    void anEmptySecondDoesNotStartOver()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("run-8.json"));
+        CheckpointFile checkpoints(file);
+        QString error;
+        QVERIFY2(checkpoints.write(runAfter(20, true), &error), qPrintable(error));
+        Report r = runAfter(30, true);
+        for (qint64 second = 20; second < 30; ++second) // a stall: nothing ended in these seconds
+            r.histograms->seconds.remove(second);
+        QVERIFY2(checkpoints.write(r, &error), qPrintable(error));
+        Report later = runAfter(60, true);
+        for (qint64 second = 20; second < 30; ++second)
+            later.histograms->seconds.remove(second);
+        QVERIFY2(checkpoints.write(later, &error), qPrintable(error));
+        // Continued: still the first journal, which grew by the new seconds only.
+        QVERIFY(QFile::exists(CheckpointFile::journalFileName(file, 0)));
+        QVERIFY(!QFile::exists(CheckpointFile::journalFileName(file, 1)));
+        QVERIFY(loaded(file) == asSaved(later));
     }
 
     void whatTheFileDoesNotCountIsIgnored()

@@ -103,15 +103,15 @@ private Q_SLOTS:
                     qPrintable(QStringLiteral("%1 ms, expected %2 ms").arg(got).arg(expected)));
         };
         QCOMPARE(chart.lines().size(), 1);
-        check(chart.lines()[0].second, all);
+        check(chart.lines().at(0).second, all);
         chart.setSelection(2); // agent
         QCOMPARE(chart.lines().size(), 1);
-        QCOMPARE(chart.lines()[0].first, QStringLiteral("agent"));
-        check(chart.lines()[0].second, agent);
+        QCOMPARE(chart.lines().at(0).first, QStringLiteral("agent"));
+        check(chart.lines().at(0).second, agent);
         chart.setSelection(3); // each type together
         QCOMPARE(chart.lines().size(), 2);
-        check(chart.lines()[0].second, chat);
-        check(chart.lines()[1].second, agent);
+        check(chart.lines().at(0).second, chat);
+        check(chart.lines().at(1).second, agent);
         if (!onPoint) {
             const LatencySpectrum s = LatencySpectrum::of(QStringLiteral("all"), all.histogram);
             QVERIFY(std::abs(s.latencyAtMs(percentile) - nearestRankMs(all.sorted, percentile))
@@ -131,8 +131,8 @@ private Q_SLOTS:
         chart.setBaseline({ LatencySpectrum::of(QStringLiteral("all"), base.histogram),
             LatencySpectrum::of(QStringLiteral("chat"), base.histogram) });
         QCOMPARE(chart.lines().size(), 2);
-        QVERIFY(chart.lines()[1].first.contains(QStringLiteral("baseline")));
-        QVERIFY(std::abs(at(chart.lines()[1].second, 1) - nearestRankMs(base.sorted, 90)) < 0.1);
+        QVERIFY(chart.lines().at(1).first.contains(QStringLiteral("baseline")));
+        QVERIFY(std::abs(at(chart.lines().at(1).second, 1) - nearestRankMs(base.sorted, 90)) < 0.1);
         chart.setBaseline({});
         QCOMPARE(chart.lines().size(), 1);
     }
@@ -148,7 +148,7 @@ private Q_SLOTS:
         QCOMPARE(before.size(), 1);
         chart.setSpectra({ LatencySpectrum::of(QStringLiteral("all"), second.histogram) });
         QCOMPARE(chart.chart()->series(), before); // the same line, its points replaced
-        QVERIFY(std::abs(at(chart.lines()[0].second, 1) - nearestRankMs(second.sorted, 90)) < 0.2);
+        QVERIFY(std::abs(at(chart.lines().at(0).second, 1) - nearestRankMs(second.sorted, 90)) < 0.2);
     }
 
     void theDashboardDrawsTheSnapshotsAndTheReportsSpectra()
@@ -162,7 +162,7 @@ private Q_SLOTS:
         dashboard.applySnapshot(s);
         SpectrumChart* chart = dashboard.spectrumChart();
         QCOMPARE(chart->lines().size(), 1);
-        QVERIFY(std::abs(at(chart->lines()[0].second, 2) - nearestRankMs(known.sorted, 99)) < 0.2);
+        QVERIFY(std::abs(at(chart->lines().at(0).second, 2) - nearestRankMs(known.sorted, 99)) < 0.2);
 
         Report r;
         r.overall.histogram = known.histogram;
@@ -172,7 +172,7 @@ private Q_SLOTS:
         r.timeline.append(TimelineRow {});
         dashboard.showReport(r);
         QCOMPARE(chart->lines().size(), 1);
-        QVERIFY(std::abs(at(chart->lines()[0].second, 1) - nearestRankMs(known.sorted, 90)) < 0.2);
+        QVERIFY(std::abs(at(chart->lines().at(0).second, 1) - nearestRankMs(known.sorted, 90)) < 0.2);
         dashboard.setBaseline(r);
         QCOMPARE(chart->lines().size(), 2);
     }

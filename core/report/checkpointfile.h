@@ -19,7 +19,8 @@ namespace Stressdeck {
 //! after the journal was written and synced. A crash at any moment leaves a file whose block
 //! matches a prefix of its journal. Report::load reads the two as the one report they are.
 //! A report that does not continue the one written before (fewer seconds, a changed second)
-//! starts the journal over. Used from one thread at a time.
+//! starts the journal over, in the other of two journal files (`NAME.journal`, `NAME.1.journal`),
+//! so the pair on disk stays readable until the file names the new one. Used from one thread at a time.
 class CheckpointFile {
 public:
     static constexpr auto JournalKey = "journal";

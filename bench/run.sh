@@ -46,18 +46,10 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-# nginx serving a 100-byte file
-port="$(free_port)"
-mkdir -p "$work/www"
-head -c 100 /dev/zero | tr '\0' 'x' > "$work/www/index.html"
-chmod 755 "$work" "$work/www" && chmod 644 "$work/www/index.html" # nginx's workers run as www-data
-sed -e "s|@PORT@|$port|g" -e "s|@DIR@|$work|g" "$here/bench/nginx.conf" > "$work/nginx.conf"
-/usr/sbin/nginx -c "$work/nginx.conf" -e "$work/error.log" &
-pids+=($!)
+# shellcheck source=bench/nginx.sh
+source "$here/bench/nginx.sh"
+start_nginx
 target="http://127.0.0.1:$port"
-for _ in $(seq 50); do (exec 3<> "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 
 # Each tool's row: name conns req/s p50-ms p99-ms client-CPU-% peak-RSS-MB nginx-CPU-% client-CPU-s requests
 results="$work/results.txt"

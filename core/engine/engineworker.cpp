@@ -99,12 +99,18 @@ void EngineWorker::abortInFlightAsStuck()
 
 void EngineWorker::windDown()
 {
-    // Generous: on a loaded machine QNAM may take seconds to finish the replies it was told to abort.
+    // This runs inside a queued call, so under the GLib event dispatcher (Debian's default) the
+    // nested processEvents() does not dispatch posted events again: QCoro resumes an aborted
+    // reply's coroutine by a queued call, which would then wait for ever (about one wind-down in
+    // twenty, found under ASan). sendPostedEvents() delivers them; processEvents() keeps the
+    // sockets and timers going.
     const auto deadline = EngineClock::now() + std::chrono::seconds(15);
     while (!isIdle() && EngineClock::now() < deadline) {
         wakeSleepers();
         abortInFlightAsStuck();
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QCoreApplication::sendPostedEvents();
+        if (!isIdle())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     }
 }
 

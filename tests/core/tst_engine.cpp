@@ -152,20 +152,23 @@ private Q_SLOTS:
 
     void runnerDestroyedMidRunEndsCleanly()
     {
-        TestServerThread server;
-        RunConfig c = config(server.url(), 9, 60);
-        c.timeoutS = 60;
-        Scenario s = scenarioOf({ get("hang", "/hang"), get("ok", "/delay/5") });
-        QElapsedTimer wall;
-        {
-            LoadRunner runner;
-            QString error;
-            QVERIFY2(runner.start(c, s, &error), qPrintable(error));
-            QTRY_VERIFY(server.server()->maxPending.load() >= 3);
-            wall.start();
-        } // the window closed mid-run: no crash, no thread or request left behind
-        QVERIFY(wall.elapsed() < 10000);
-        QTRY_COMPARE(engineThreadCount(), 0);
+        // Repeated: a wind-down once missed an aborted reply about one time in twenty.
+        for (int round = 0; round < 8; ++round) {
+            TestServerThread server;
+            RunConfig c = config(server.url(), 9, 60);
+            c.timeoutS = 60;
+            Scenario s = scenarioOf({ get("hang", "/hang"), get("ok", "/delay/5") });
+            QElapsedTimer wall;
+            {
+                LoadRunner runner;
+                QString error;
+                QVERIFY2(runner.start(c, s, &error), qPrintable(error));
+                QTRY_VERIFY(server.server()->maxPending.load() >= 3);
+                wall.start();
+            } // the window closed mid-run: no crash, no thread or request left behind
+            QVERIFY2(wall.elapsed() < 10000, qPrintable(QStringLiteral("round %1").arg(round)));
+            QTRY_COMPARE(engineThreadCount(), 0);
+        }
     }
 
     void keepAliveConnectionsAreReused()

@@ -2104,6 +2104,22 @@ Exit-Codes von run: 0 bestanden, 1 ein Kriterium verfehlt, 2 falscher Aufruf ode
         <source>field &quot;%1&quot; has %2 values where &quot;timeline.t_s&quot; has %3</source>
         <translation>Feld „%1“ hat %2 Werte, „timeline.t_s“ hat %3</translation>
     </message>
+    <message>
+        <source>field &quot;%1&quot; must be 5 s times a power of two, not %2</source>
+        <translation>Feld &quot;%1&quot; muss 5 s mal eine Zweierpotenz sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; has %2 values where &quot;%3&quot; has %4</source>
+        <translation>Feld &quot;%1&quot; hat %2 Werte, wo &quot;%3&quot; %4 hat</translation>
+    </message>
+    <message>
+        <source>field &quot;%1[%2]&quot; must be a number</source>
+        <translation>Feld &quot;%1[%2]&quot; muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; is %2 where the report&apos;s is %3</source>
+        <translation>Feld &quot;%1&quot; ist %2, wo das des Berichts %3 ist</translation>
+    </message>
 </context>
 <context>
     <name>RunComparison</name>

@@ -489,8 +489,9 @@ void Dashboard::addRows(const QList<TimelineRow>& rows)
 
 void Dashboard::addReportWindows(const QList<LatencyWindow>& latencyWindows)
 {
-    // A report keeps its latency in 5-second windows (what a comparison batches): the 10 and 60 s
-    // lines are those windows merged, a point every five seconds.
+    // A report keeps its latency in windows of 5 s (longer in a run of more than ten minutes, see
+    // LatencyWindow), what a comparison batches: the 10 and 60 s lines are those windows merged, a
+    // point at the end of each; a window longer than the line's span is a point of its own.
     for (qsizetype i = 0; i < latencyWindows.size(); ++i) {
         const double end = latencyWindows[i].tS;
         for (int w = 1; w < 3; ++w) {
@@ -498,7 +499,7 @@ void Dashboard::addReportWindows(const QList<LatencyWindow>& latencyWindows)
                 SparseHistogram merged;
                 for (qsizetype j = i; j >= 0; --j) {
                     const LatencyWindow& lw = latencyWindows[j];
-                    if (lw.tS - lw.lengthS < end - WindowsS[w] - 1e-6)
+                    if (j < i && lw.tS - lw.lengthS < end - WindowsS[w] - 1e-6)
                         break;
                     merged.merge(group == 0 ? lw.all.latency : lw.byType.value(m_typeNames[group - 1]).latency);
                 }

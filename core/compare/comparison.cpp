@@ -302,8 +302,10 @@ QList<double> Comparison::windowLogMeans(const RunSeries& series)
 int Comparison::batchSecondsFor(const RunSeries& series)
 {
     const double rho = std::clamp(lag1Autocorrelation(windowLogMeans(series)), 0.0, 0.99);
-    const double tau = WindowSeconds * (1.0 + rho) / (1.0 - rho);
     const int unit = std::max(1, series.unitS);
+    // The means are of WindowSeconds, or of one unit where a run's windows are longer (issue #19).
+    const double meanS = double(std::max(1, WindowSeconds / unit) * unit);
+    const double tau = meanS * (1.0 + rho) / (1.0 - rho);
     const int wanted = unit * int(std::ceil(std::max(2.0 * tau, 10.0) / unit - 1e-9));
     const int cap = unit * int(std::floor(series.durationS() / MinBatches / unit + 1e-9));
     return std::max(unit, std::min(wanted, cap));
@@ -350,8 +352,14 @@ ComparisonResult Comparison::compare(const QList<ComparisonInput>& inputs, const
         everySeries.append(input.baseline);
         everySeries.append(input.candidate);
     }
-    if (!runsAreUnits)
-        result.batchSeconds = options.batchSeconds > 0 ? options.batchSeconds : commonBatchSeconds(everySeries);
+    if (!runsAreUnits) {
+        // A batch asked for is rounded up to whole windows of the coarsest run (issue #19).
+        int unit = 1;
+        for (const RunSeries& s : std::as_const(everySeries))
+            unit = std::max(unit, s.unitS);
+        result.batchSeconds = options.batchSeconds > 0 ? unit * ((options.batchSeconds + unit - 1) / unit)
+                                                       : commonBatchSeconds(everySeries);
+    }
     const int minUnits = runsAreUnits ? MinRuns : MinBatches;
 
     for (const ComparisonInput& input : inputs) {

@@ -44,7 +44,7 @@ ComparedRun ComparedRun::of(const Report& report, const QString& file)
     for (const StatsSummary& s : report.requestTypes)
         types.append(s.name);
     return { file, report.startedAt, report.toJson().value(QStringLiteral("config")).toObject(), types,
-        report.latencyWindows };
+        report.latencyWindows, report.windowS };
 }
 
 QStringList CompareSide::files() const
@@ -58,7 +58,7 @@ QStringList CompareSide::files() const
 RunSeries RunComparison::seriesOf(const ComparedRun& report, const QString& requestType)
 {
     RunSeries series;
-    series.unitS = LatencyWindow::WindowS;
+    series.unitS = report.windowS;
     const bool all = requestType == QLatin1String(All);
     for (const LatencyWindow& w : report.windows) {
         const WindowFigures f = all ? w.all : w.byType.value(requestType);

@@ -19,6 +19,7 @@ struct ComparedRun {
     QJsonObject config; //!< the report's `config` object
     QStringList types;
     QList<LatencyWindow> windows;
+    int windowS = LatencyWindow::WindowS; //!< how long `windows` are
 
     static ComparedRun of(const Report& report, const QString& file);
 };

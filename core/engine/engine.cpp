@@ -473,7 +473,7 @@ CompareReport Engine::compareWithBaseline() const
     shape.config = m_config;
     shape.scenarioName = m_shared->scenario.name;
     ComparedRun now { {}, m_startedAt, shape.toJson().value(QStringLiteral("config")).toObject(), {},
-        m_aggregator->windows() };
+        m_aggregator->windows(), m_aggregator->windowS() };
     for (const RequestType& t : m_shared->scenario.requestTypes)
         now.types.append(t.name);
     CompareReport result;
@@ -630,6 +630,7 @@ Report Engine::buildReport(const QString& stopReason) const
     }
     r.timeline = m_aggregator->timeline();
     r.latencyWindows = m_aggregator->windows();
+    r.windowS = m_aggregator->windowS();
     r.system.source = m_config.monitorPid > 0 ? QStringLiteral("pid") : QStringLiteral("system");
     r.system.pid = m_config.monitorPid;
     r.system.processName = m_config.monitorPid > 0 ? ProcessSampler::processName(m_config.monitorPid) : QString();

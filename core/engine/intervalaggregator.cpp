@@ -282,7 +282,7 @@ void IntervalAggregator::closeLast(double endS, qint64 inFlight)
 
 void IntervalAggregator::addToWindow(const Interval& interval, double endS)
 {
-    const auto index = qint64(std::ceil(endS / LatencyWindow::WindowS - 1e-9)) - 1;
+    const qint64 index = LatencyWindow::indexOf(endS, m_windowS);
     if (index != m_windowIndex && m_windowIndex >= 0)
         closeWindow();
     m_windowIndex = index;
@@ -309,13 +309,18 @@ void IntervalAggregator::closeWindow()
         return WindowFigures { f.requests, f.errors, SparseHistogram::of(h) };
     };
     LatencyWindow w;
-    const double startS = double(m_windowIndex * LatencyWindow::WindowS);
+    const double startS = double(m_windowIndex * m_windowS);
     w.tS = m_windowEndS;
     w.lengthS = m_windowEndS - startS;
     w.all = figures(m_window.all, m_window.allLatency);
     for (size_t i = 0; i < m_counters.size(); ++i)
         w.byType.insert(m_names[qsizetype(i)], figures(m_window.figures[i], m_window.latency[i]));
-    m_windows.append(w);
+    // Just after the windows became twice as long, the newest may be the first half of this one.
+    if (!m_windows.isEmpty() && LatencyWindow::indexOf(m_windows.last().tS, m_windowS) == m_windowIndex)
+        m_windows.last().absorb(w, m_windowS);
+    else
+        m_windows.append(w);
+    LatencyWindow::bound(&m_windows, &m_windowS);
     clear(&m_window);
     m_windowIndex = -1;
 }

@@ -40,6 +40,8 @@ public:
     const QList<TimelineRow>& timeline() const { return m_timeline; }
     //! The latency windows closed so far: a window closes with the first second after it, or at the end.
     const QList<LatencyWindow>& windows() const { return m_windows; }
+    //! How long the windows are now (LatencyWindow: it doubles as the run grows).
+    int windowS() const { return m_windowS; }
     const RequestCounters& overall() const { return m_overall; }
     const std::vector<RequestCounters>& byType() const { return m_counters; }
     //! Per stage, by the stage a request started in; empty without stages.
@@ -98,6 +100,7 @@ private:
     qint64 m_windowIndex = -1; //!< which window m_window is (-1: none yet)
     double m_windowEndS = 0;
     QList<LatencyWindow> m_windows;
+    int m_windowS = LatencyWindow::WindowS;
 };
 
 } // namespace Stressdeck

@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <cmath>
+
 #include <unistd.h>
 
 namespace Stressdeck {
@@ -156,6 +158,13 @@ std::optional<SystemSample> ProcessSampler::sample(double tS)
         s.memoryMb = statm[1].toDouble() * double(m_pageSize) / (1024.0 * 1024.0);
     }
     s.memoryPercent = m_memTotalMb > 0 ? 100.0 * s.memoryMb / m_memTotalMb : 0;
+    // To what the figures mean (a millisecond, a hundredth of a per cent, about a KB): a day's
+    // samples in the report are then a fraction of a MB rather than two (issue #19).
+    auto rounded = [](double v, double unit) { return std::round(v / unit) * unit; };
+    s.tS = rounded(s.tS, 1e-3);
+    s.cpuPercent = rounded(s.cpuPercent, 1e-2);
+    s.memoryMb = rounded(s.memoryMb, 1e-3);
+    s.memoryPercent = rounded(s.memoryPercent, 1e-4);
     return s;
 }
 

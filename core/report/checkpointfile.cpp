@@ -229,6 +229,7 @@ bool CheckpointFile::readJournal(const QString& fileName, const QJsonValue& valu
         }
     }
     Report journalled;
+    journalled.windowS = report->windowS; // the journal's windows are as long as the file says
     qint64 lineNumber = 0;
     for (qsizetype from = 0; from < data.size(); ++lineNumber) {
         const qsizetype end = data.indexOf('\n', from);

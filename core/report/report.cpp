@@ -75,7 +75,7 @@ QJsonObject statsJson(const StatsSummary& s, bool withIdentity)
     return o;
 }
 
-QJsonObject windowsJson(const QList<LatencyWindow>& windows)
+QJsonObject windowsJson(const QList<LatencyWindow>& windows, int windowS)
 {
     auto figuresJson = [](const WindowFigures& f) {
         return QJsonObject { { QStringLiteral("requests"), double(f.requests) },
@@ -89,20 +89,31 @@ QJsonObject windowsJson(const QList<LatencyWindow>& windows)
         list.append(QJsonObject { { QStringLiteral("t_s"), w.tS }, { QStringLiteral("length_s"), w.lengthS },
             { QStringLiteral("all"), figuresJson(w.all) }, { QStringLiteral("by_type"), byType } });
     }
-    return { { QStringLiteral("window_s"), LatencyWindow::WindowS },
+    return { { QStringLiteral("window_s"), windowS },
         { QStringLiteral("encoding"), QLatin1String(SparseHistogram::Encoding) },
         { QStringLiteral("sub_bucket_count"), double(SparseHistogram::Layout::SubBucketCount) },
         { QStringLiteral("windows"), list } };
 }
 
-QJsonArray samplesJson(const QList<SystemSample>& samples)
+//! The system samples' figures, in the order of their columns.
+struct SampleColumn {
+    const char* key;
+    double SystemSample::*field;
+};
+constexpr SampleColumn SampleColumns[] = { { "t_s", &SystemSample::tS }, { "cpu_percent", &SystemSample::cpuPercent },
+    { "memory_mb", &SystemSample::memoryMb }, { "memory_percent", &SystemSample::memoryPercent } };
+
+//! In columns, as the timeline (issue #19): an array per figure, a value per sample.
+QJsonObject samplesJson(const QList<SystemSample>& samples)
 {
-    QJsonArray list;
-    for (const SystemSample& s : samples) {
-        list.append(QJsonObject { { QStringLiteral("t_s"), s.tS }, { QStringLiteral("cpu_percent"), s.cpuPercent },
-            { QStringLiteral("memory_mb"), s.memoryMb }, { QStringLiteral("memory_percent"), s.memoryPercent } });
+    QJsonObject o;
+    for (const SampleColumn& c : SampleColumns) {
+        QJsonArray column;
+        for (const SystemSample& s : samples)
+            column.append(s.*c.field);
+        o.insert(QLatin1String(c.key), column);
     }
-    return list;
+    return o;
 }
 
 std::optional<double> timeOrigin(const Report& r)
@@ -222,9 +233,15 @@ public:
             error = why;
     }
 
-    void windows(const QJsonObject& windows, QList<LatencyWindow>* out)
+    void windows(const QJsonObject& windows, QList<LatencyWindow>* out, int* windowS)
     {
         const QString lw = QStringLiteral("latency_windows");
+        const double length = number(windows, lw, "window_s");
+        if (ok() && !LatencyWindow::isWindowLength(length))
+            error = QCoreApplication::translate("Report", "field \"%1\" must be 5 s times a power of two, not %2")
+                        .arg(join(lw, "window_s"))
+                        .arg(length);
+        *windowS = ok() ? int(length) : LatencyWindow::WindowS;
         if (ok()
             && (windows.value(QStringLiteral("encoding")).toString() != QLatin1String(SparseHistogram::Encoding)
                 || windows.value(QStringLiteral("sub_bucket_count")).toDouble()
@@ -245,8 +262,38 @@ public:
         }
     }
 
-    void samples(const QJsonArray& list, QList<SystemSample>* out)
+    //! `system.samples`: columns, or (reports before 0.2) an array of objects.
+    void samples(const QJsonObject& system, QList<SystemSample>* out)
     {
+        const QString path = QStringLiteral("system.samples");
+        const QJsonValue v = system.value(QStringLiteral("samples"));
+        if (v.isObject()) {
+            const QJsonObject o = v.toObject();
+            QJsonArray columns[std::size(SampleColumns)];
+            for (size_t c = 0; c < std::size(SampleColumns); ++c) {
+                columns[c] = array(o, path, SampleColumns[c].key);
+                if (ok() && columns[c].size() != columns[0].size())
+                    error = QCoreApplication::translate("Report", "field \"%1\" has %2 values where \"%3\" has %4")
+                                .arg(join(path, SampleColumns[c].key))
+                                .arg(columns[c].size())
+                                .arg(join(path, SampleColumns[0].key))
+                                .arg(columns[0].size());
+            }
+            for (qsizetype i = 0; i < columns[0].size() && ok(); ++i) {
+                SystemSample sample;
+                for (size_t c = 0; c < std::size(SampleColumns); ++c) {
+                    const QJsonValue x = columns[c].at(i);
+                    if (!x.isDouble() && ok())
+                        error = QCoreApplication::translate("Report", "field \"%1[%2]\" must be a number")
+                                    .arg(join(path, SampleColumns[c].key))
+                                    .arg(i);
+                    sample.*SampleColumns[c].field = x.toDouble();
+                }
+                out->append(sample);
+            }
+            return;
+        }
+        const QJsonArray list = array(system, QStringLiteral("system"), "samples");
         for (qsizetype i = 0; i < list.size() && ok(); ++i) {
             const QString p = QStringLiteral("system.samples[%1]").arg(i);
             const QJsonObject o = list[i].toObject();
@@ -346,7 +393,7 @@ QJsonObject Report::toJson() const
         { QStringLiteral("overall"), statsJson(overall, false) },
         { QStringLiteral("request_types"), types },
         { QStringLiteral("timeline"), TimelineColumns::toJson(timeline, timeOrigin(*this)) },
-        { QStringLiteral("latency_windows"), windowsJson(latencyWindows) },
+        { QStringLiteral("latency_windows"), windowsJson(latencyWindows, windowS) },
         { QStringLiteral("system"), sys },
         { QStringLiteral("stuck_requests"), double(stuckRequests) },
         { QStringLiteral("stalls"), stallList },
@@ -510,7 +557,7 @@ bool readReport(const QJsonObject& root, const QString& origin, Report* report, 
     rd.timeline(root.value(QStringLiteral("timeline")), &r.timeline);
     // Reports of earlier versions have no latency windows; they open, but do not compare.
     if (root.contains(QStringLiteral("latency_windows")))
-        rd.windows(rd.object(root, {}, "latency_windows"), &r.latencyWindows);
+        rd.windows(rd.object(root, {}, "latency_windows"), &r.latencyWindows, &r.windowS);
 
     const QString s = QStringLiteral("system");
     const QJsonObject sys = rd.object(root, {}, "system");
@@ -518,7 +565,7 @@ bool readReport(const QJsonObject& root, const QString& origin, Report* report, 
     r.system.pid = rd.integer(sys, s, "pid");
     r.system.processName = sys.value(QStringLiteral("process_name")).toString();
     r.system.intervalS = rd.number(sys, s, "interval_s");
-    rd.samples(rd.array(sys, s, "samples"), &r.system.samples);
+    rd.samples(sys, &r.system.samples);
     r.system.memoryGrowthMb = rd.number(sys, s, "memory_growth_mb");
     r.system.memorySlopeMbPerMin = rd.number(sys, s, "memory_slope_mb_per_min");
 
@@ -627,7 +674,7 @@ QJsonObject Report::growingPartsJson() const
     if (!timeline.isEmpty())
         o.insert(QStringLiteral("timeline"), TimelineColumns::toJson(timeline, timeOrigin(*this)));
     if (!latencyWindows.isEmpty())
-        o.insert(QStringLiteral("latency_windows"), windowsJson(latencyWindows));
+        o.insert(QStringLiteral("latency_windows"), windowsJson(latencyWindows, windowS));
     if (!system.samples.isEmpty())
         o.insert(QStringLiteral("system"), QJsonObject { { QStringLiteral("samples"), samplesJson(system.samples) } });
     if (histograms && !histograms->seconds.isEmpty())
@@ -642,11 +689,18 @@ bool Report::appendGrowingParts(const QJsonObject& parts, const QString& origin,
     if (parts.contains(QStringLiteral("timeline")))
         rd.timeline(parts.value(QStringLiteral("timeline")), &rows);
     QList<LatencyWindow> windows;
-    if (parts.contains(QStringLiteral("latency_windows")))
-        rd.windows(rd.object(parts, {}, "latency_windows"), &windows);
+    if (parts.contains(QStringLiteral("latency_windows"))) {
+        int length = windowS;
+        rd.windows(rd.object(parts, {}, "latency_windows"), &windows, &length);
+        if (rd.ok() && length != windowS)
+            rd.error = QCoreApplication::translate("Report", "field \"%1\" is %2 where the report's is %3")
+                           .arg(QStringLiteral("latency_windows.window_s"))
+                           .arg(length)
+                           .arg(windowS);
+    }
     QList<SystemSample> samples;
     if (parts.contains(QStringLiteral("system")))
-        rd.samples(rd.array(rd.object(parts, {}, "system"), QStringLiteral("system"), "samples"), &samples);
+        rd.samples(rd.object(parts, {}, "system"), &samples);
     std::optional<ShardHistograms> seconds;
     if (rd.ok() && parts.contains(QStringLiteral("histograms"))) {
         seconds.emplace();

@@ -82,6 +82,7 @@ struct Report {
     QList<StatsSummary> requestTypes;
     QList<TimelineRow> timeline;
     QList<LatencyWindow> latencyWindows; //!< empty in reports of Stressdeck before 0.2
+    int windowS = LatencyWindow::WindowS; //!< how long latencyWindows are (`latency_windows.window_s`)
     SystemInfo system;
     qint64 stuckRequests = 0;
     QList<Stall> stalls;

@@ -341,6 +341,7 @@ bool merge(const QList<ShardReportFile>& input, bool allowPartial, Report* merge
             w.byType.insert(t.key(), windowOf(t.value()));
         m.latencyWindows.append(w);
     }
+    LatencyWindow::bound(&m.latencyWindows, &m.windowS); // as long as a single run's
 
     // Target monitoring comes from the shard that watched a process (shard 0's system otherwise).
     qsizetype monitor = 0;

@@ -138,4 +138,56 @@ void StreamingSummary::noteStreamOptionsDropped()
         "stream_options dropped: the server answered 400 naming stream_options, so they were left out (no usage)"));
 }
 
+void WindowFigures::add(const WindowFigures& other)
+{
+    requests += other.requests;
+    errors += other.errors;
+    latency.merge(other.latency);
+}
+
+qint64 LatencyWindow::indexOf(double endS, int windowS)
+{
+    return std::max<qint64>(0, qint64(std::ceil(endS / windowS - 1e-9)) - 1);
+}
+
+bool LatencyWindow::isWindowLength(double s)
+{
+    for (qint64 length = WindowS; length <= qint64(1) << 40; length *= 2) {
+        if (s == double(length))
+            return true;
+    }
+    return false;
+}
+
+void LatencyWindow::absorb(const LatencyWindow& later, int windowS)
+{
+    tS = std::max(tS, later.tS);
+    lengthS = tS - double(indexOf(tS, windowS) * windowS);
+    all.add(later.all);
+    for (auto it = later.byType.begin(); it != later.byType.end(); ++it)
+        byType[it.key()].add(it.value());
+}
+
+void LatencyWindow::coarsen(QList<LatencyWindow>* windows, int* windowS)
+{
+    *windowS *= 2;
+    QList<LatencyWindow> coarse;
+    coarse.reserve(windows->size() / 2 + 1);
+    for (LatencyWindow& w : *windows) {
+        if (!coarse.isEmpty() && indexOf(coarse.last().tS, *windowS) == indexOf(w.tS, *windowS)) {
+            coarse.last().absorb(w, *windowS);
+        } else {
+            w.lengthS = w.tS - double(indexOf(w.tS, *windowS) * *windowS);
+            coarse.append(std::move(w));
+        }
+    }
+    *windows = std::move(coarse);
+}
+
+void LatencyWindow::bound(QList<LatencyWindow>* windows, int* windowS)
+{
+    while (windows->size() > MaxWindows)
+        coarsen(windows, windowS);
+}
+
 } // namespace Stressdeck

@@ -187,18 +187,35 @@ struct WindowFigures {
     qint64 errors = 0;
     SparseHistogram latency; //!< of the successful ones
 
+    void add(const WindowFigures& other);
+
     friend bool operator==(const WindowFigures&, const WindowFigures&) = default;
 };
 
 //! A few seconds of the run with their latency distributions: what a comparison with another
-//! run batches (issue #14). `t_s` is the window's end since the start of the load; windows are
-//! WindowS long except the last, which ends with the run.
+//! run batches (issue #14). `t_s` is the window's end since the start of the load; a run's windows
+//! are all as long (its `window_s`) except the last, which ends with the run. They start WindowS
+//! long; whenever a run has more than MaxWindows, each pair becomes one window twice as long (issue
+//! #19), so a window is WindowS·2^k long and a report holds at most MaxWindows of them (from half
+//! as many up) however long the run: 5 s up to 10 minutes, 1280 s for a day.
 struct LatencyWindow {
     static constexpr int WindowS = 5;
+    static constexpr int MaxWindows = 120;
     double tS = 0;
     double lengthS = 0;
     WindowFigures all;
     QMap<QString, WindowFigures> byType;
+
+    //! Which window of `windowS` seconds the time `endS` (a window's or a second's end) falls in.
+    static qint64 indexOf(double endS, int windowS);
+    //! `s` is a window length Stressdeck writes: WindowS·2^k.
+    static bool isWindowLength(double s);
+    //! Adds `later`, the seconds after this window's in the same window of `windowS`.
+    void absorb(const LatencyWindow& later, int windowS);
+    //! Merges each pair of windows into one twice as long, doubling `*windowS`.
+    static void coarsen(QList<LatencyWindow>* windows, int* windowS);
+    //! Coarsens until no more than MaxWindows are left.
+    static void bound(QList<LatencyWindow>* windows, int* windowS);
 
     friend bool operator==(const LatencyWindow&, const LatencyWindow&) = default;
 };

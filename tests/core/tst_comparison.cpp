@@ -79,6 +79,25 @@ RunSeries batchedRun(const QList<double>& logLatencyS)
     return run;
 }
 
+//! `run` in intervals of `unitS` seconds, as a long run's report keeps its windows.
+RunSeries coarsened(const RunSeries& run, int unitS)
+{
+    RunSeries out;
+    out.unitS = unitS;
+    for (qsizetype i = 0; i < run.seconds.size(); i += unitS) {
+        RunSecond w;
+        w.lengthS = 0;
+        for (qsizetype j = i; j < std::min(run.seconds.size(), i + unitS); ++j) {
+            w.latency.merge(run.seconds[j].latency);
+            w.requests += run.seconds[j].requests;
+            w.errors += run.seconds[j].errors;
+            w.lengthS += run.seconds[j].lengthS;
+        }
+        out.seconds.append(w);
+    }
+    return out;
+}
+
 ComparisonInput input(const QString& type, const RunSeries& baseline, const RunSeries& candidate)
 {
     return ComparisonInput { type, { baseline }, { candidate } };
@@ -147,6 +166,7 @@ private Q_SLOTS:
     void holmTurnsMarginalRegressionInconclusive();
     void throughputHigherIsBetter();
     void runsAsUnits();
+    void runsOfCoarserWindowsCompare();
     void names();
 };
 
@@ -531,6 +551,27 @@ void TestComparison::runsAsUnits()
     QCOMPARE(p50->candidateUnits, 3);
     QVERIFY(allFinite(result));
     QVERIFY(p50->changePct > 15 && p50->changePct < 45);
+}
+
+void TestComparison::runsOfCoarserWindowsCompare()
+{
+    // A 40-minute baseline in 20-second windows (issue #19) against a candidate of 5-second ones.
+    const RunSeries baseline = coarsened(syntheticRun(7, 2400, 1.0), 20);
+    const RunSeries slower = coarsened(syntheticRun(8, 600, 1.3), 5);
+    const RunSeries same = coarsened(syntheticRun(9, 600, 1.0), 5);
+    ComparisonResult result = Comparison::compare({ input(QStringLiteral("chat"), baseline, slower) });
+    QVERIFY(allFinite(result));
+    QCOMPARE(result.batchSeconds % 20, 0); // whole windows of the coarser run
+    QCOMPARE(find(result, QStringLiteral("chat"), ComparisonOptions::P50)->verdict, MetricComparison::Regression);
+    const double change = find(result, QStringLiteral("chat"), ComparisonOptions::P50)->changePct;
+    QVERIFY2(change > 15 && change < 45, qPrintable(QString::number(change)));
+    result = Comparison::compare({ input(QStringLiteral("chat"), baseline, same) });
+    QVERIFY(find(result, QStringLiteral("chat"), ComparisonOptions::P50)->verdict != MetricComparison::Regression);
+    // A batch length asked for is rounded up to whole windows.
+    ComparisonOptions options;
+    options.batchSeconds = 30;
+    result = Comparison::compare({ input(QStringLiteral("chat"), baseline, slower) }, options);
+    QCOMPARE(result.batchSeconds, 40);
 }
 
 void TestComparison::names()

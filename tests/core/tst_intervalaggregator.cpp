@@ -178,6 +178,63 @@ private Q_SLOTS:
         QCOMPARE(a.windows().last().byType.value(QStringLiteral("agent")).latency.minNs(), std::int64_t(200e6));
     }
 
+    void aLongRunsWindowsDoubleAndStayFew()
+    {
+        // 40 minutes, a request of each type every second: 480 windows of 5 s, so the windows
+        // double twice (to 20 s) and 120 remain, every request in exactly one of them.
+        IntervalAggregator a(s_types);
+        constexpr int Seconds = 2400;
+        for (int t = 0; t < Seconds; ++t) {
+            a.record(rec(0, Outcome::Success, t + 0.5, 10 + t % 7));
+            a.record(rec(1, t % 10 == 0 ? Outcome::HttpStatus : Outcome::Success, t + 0.25, 200));
+            a.closeBefore(t + 1, 0);
+            QVERIFY(a.windows().size() <= LatencyWindow::MaxWindows);
+        }
+        a.closeLast(Seconds + 0.05, 0);
+        QCOMPARE(a.windowS(), 20);
+        const QList<LatencyWindow>& windows = a.windows();
+        QCOMPARE(windows.size(), 120);
+        qint64 requests = 0, errors = 0, latencies = 0;
+        for (qsizetype i = 0; i < windows.size(); ++i) {
+            QCOMPARE(windows[i].tS, i + 1 < windows.size() ? 20.0 * double(i + 1) : Seconds + 0.05);
+            QCOMPARE(windows[i].lengthS, i + 1 < windows.size() ? 20.0 : 20.05);
+            QCOMPARE(windows[i].all.requests, 40);
+            QCOMPARE(windows[i].byType.value(QStringLiteral("agent")).errors, 2);
+            requests += windows[i].all.requests;
+            errors += windows[i].all.errors;
+            latencies += windows[i].all.latency.count();
+        }
+        QCOMPARE(requests, a.overall().total);
+        QCOMPARE(errors, a.overall().failure);
+        QCOMPARE(latencies, qint64(a.overall().successLatency.count()));
+        QCOMPARE(windows[7].byType.value(QStringLiteral("chat")).latency.maxNs(), std::int64_t(16e6));
+    }
+
+    void windowsCoarsenPairByPair()
+    {
+        QList<LatencyWindow> windows;
+        for (int i = 1; i <= 7; ++i) {
+            LatencyWindow w;
+            w.tS = i < 7 ? 5.0 * i : 32.5;
+            w.lengthS = i < 7 ? 5 : 2.5;
+            w.all.requests = i;
+            w.byType[QStringLiteral("chat")].requests = i;
+            windows.append(w);
+        }
+        int windowS = 5;
+        LatencyWindow::coarsen(&windows, &windowS);
+        QCOMPARE(windowS, 10);
+        QCOMPARE(windows.size(), 4);
+        QCOMPARE(windows[0].all.requests, 1 + 2);
+        QCOMPARE(windows[2].byType.value(QStringLiteral("chat")).requests, 5 + 6);
+        QCOMPARE(windows[3].tS, 32.5);
+        QCOMPARE(windows[3].lengthS, 2.5);
+        QCOMPARE(windows[1].lengthS, 10.0);
+        QVERIFY(LatencyWindow::isWindowLength(1280));
+        QVERIFY(!LatencyWindow::isWindowLength(15));
+        QVERIFY(!LatencyWindow::isWindowLength(2.5));
+    }
+
     void slidingPercentilesAreThoseOfTheMergedSeconds()
     {
         // 75 seconds of a latency that climbs, so the 1, 10 and 60 s figures all differ.

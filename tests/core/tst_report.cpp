@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <random>
 
 using namespace Stressdeck;
@@ -160,6 +161,69 @@ Report longRun(int seconds, const QStringList& types, double rate, bool streamin
     return r;
 }
 
+//! `count` latencies of a log-normal around `medianMs` (σ 0.6, its median shifted at random by
+//! up to 10 %), as a histogram: each of its fine steps gets what the distribution puts there,
+//! so filling it costs the same for a million requests as for a hundred.
+Histogram logNormal(std::mt19937_64& rng, double medianMs, qint64 count)
+{
+    Histogram h;
+    constexpr double Sigma = 0.6;
+    constexpr double Step = 1.0 / 2048; // finer than the histogram's buckets
+    const double mu = std::log(medianMs * 1e6 * std::uniform_real_distribution<double>(0.9, 1.1)(rng));
+    auto cdf = [&](double lnV) { return 0.5 * std::erfc(-(lnV - mu) / (Sigma * std::sqrt(2.0))); };
+    qint64 recorded = 0;
+    for (double lnV = mu - 5 * Sigma; lnV < mu + 5 * Sigma; lnV += Step) {
+        const qint64 n = std::llround(double(count) * cdf(lnV + Step)) - recorded;
+        if (n > 0)
+            h.record(std::int64_t(std::exp(lnV)), n);
+        recorded += std::max<qint64>(n, 0);
+    }
+    if (count > recorded)
+        h.record(std::int64_t(std::exp(mu)), count - recorded); // the tails beyond 5 σ
+    return h;
+}
+
+//! What the run of longRun() adds to its report beside the timeline: the latency windows the
+//! engine keeps (LatencyWindow: as long as MaxWindows allows), their histograms filled with the
+//! successes of their seconds, and a system sample every 5 s rounded as ProcessSampler rounds.
+void addWindowsAndSamples(Report* r, const QStringList& types)
+{
+    std::mt19937_64 rng(20);
+    const auto seconds = qint64(r->timeline.size());
+    r->windowS = LatencyWindow::WindowS;
+    while (LatencyWindow::indexOf(double(seconds), r->windowS) + 1 > LatencyWindow::MaxWindows)
+        r->windowS *= 2;
+    for (qint64 from = 0; from < seconds; from += r->windowS) {
+        LatencyWindow w;
+        w.tS = double(std::min(seconds, from + r->windowS));
+        w.lengthS = w.tS - double(from);
+        Histogram all;
+        for (qsizetype i = 0; i < types.size(); ++i) {
+            WindowFigures f;
+            for (qint64 t = from; t < qint64(w.tS); ++t) {
+                const IntervalFigures& second = r->timeline[t].byType[types[i]];
+                f.requests += second.requests;
+                f.errors += second.errors;
+            }
+            const Histogram h = logNormal(rng, 8.0 * double(i + 1), f.requests - f.errors);
+            all.merge(h);
+            f.latency = SparseHistogram::of(h);
+            w.byType.insert(types[i], f);
+            w.all.requests += f.requests;
+            w.all.errors += f.errors;
+        }
+        w.all.latency = SparseHistogram::of(all);
+        r->latencyWindows.append(w);
+    }
+    std::uniform_real_distribution<double> jitter(0, 0.02);
+    for (qint64 t = 0; t < seconds; t += 5) {
+        const double memoryMb = std::round((400 + jitter(rng) * 1000) * 1000) / 1000;
+        r->system.samples.append({ std::round((double(t) + jitter(rng)) * 1000) / 1000,
+            std::round(jitter(rng) * 400000) / 100, memoryMb, std::round(memoryMb / 16000 * 1e6) / 1e4 });
+    }
+    r->system.intervalS = 5;
+}
+
 qint64 timelineBytes(const Report& r)
 {
     return QJsonDocument(TimelineColumns::toJson(r.timeline, std::nullopt)).toJson(QJsonDocument::Compact).size();
@@ -277,9 +341,22 @@ private Q_SLOTS:
                     TimelineColumns::roundPercentile(it.value().toObject().value(QStringLiteral("p99_ms")).toDouble()));
             }
         }
+        // Its system samples are objects too.
+        const QJsonArray samples = QJsonDocument::fromJson(oldBytes)
+                                       .object()
+                                       .value(QStringLiteral("system"))
+                                       .toObject()
+                                       .value(QStringLiteral("samples"))
+                                       .toArray();
+        QVERIFY(samples.size() >= 5);
+        QCOMPARE(old.system.samples.size(), samples.size());
+        QCOMPARE(old.system.samples.last().memoryMb,
+            samples.last().toObject().value(QStringLiteral("memory_mb")).toDouble());
+        QCOMPARE(old.system.samples.last().tS, samples.last().toObject().value(QStringLiteral("t_s")).toDouble());
         // Saved again, in columns; loaded, the same report.
         const QByteArray newBytes = old.toJsonBytes();
         QVERIFY(old.toJson().value(QStringLiteral("timeline")).isObject());
+        QVERIFY(old.toJson().value(QStringLiteral("system")).toObject().value(QStringLiteral("samples")).isObject());
         Report again;
         QVERIFY2(Report::fromJson(newBytes, QStringLiteral("new.json"), &again, &error), qPrintable(error));
         QVERIFY(again == old);
@@ -345,6 +422,51 @@ private Q_SLOTS:
             QCOMPARE(back.timeline[i].streaming.has_value(), streaming);
         }
         QCOMPARE(back.toJsonBytes(), bytes);
+    }
+
+    void aDayLongReportStaysUnder15Mb_data()
+    {
+        QTest::addColumn<double>("rate");
+        QTest::addColumn<bool>("streaming");
+        QTest::addColumn<double>("boundMb");
+        QTest::addRow("3 plain types, 50/s each") << 50.0 << false << 15.0;
+        QTest::addRow("3 plain types, 500/s each") << 500.0 << false << 15.0;
+        // 777 million requests a day: the timeline's counts have more digits, the windows' histograms
+        // more buckets filled.
+        QTest::addRow("3 plain types, 3000/s each") << 3000.0 << false << 15.0;
+        // The timeline's six stream columns (issue #16) are 3 MB a day of their own: just over 15 MB.
+        QTest::addRow("2 plain types and a stream, 50/s each") << 50.0 << true << 16.0;
+    }
+
+    void aDayLongReportStaysUnder15Mb()
+    {
+        QFETCH(double, rate);
+        QFETCH(bool, streaming);
+        QFETCH(double, boundMb);
+        constexpr int Day = 86400;
+        const QStringList three { QStringLiteral("chat"), QStringLiteral("memory_search"), QStringLiteral("agent") };
+        Report r = longRun(Day, three, rate, streaming);
+        addWindowsAndSamples(&r, three);
+        const QByteArray bytes = r.toJsonBytes();
+        const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+        auto mb = [&o](const char* key) {
+            return double(QJsonDocument::fromVariant(o.value(QLatin1String(key)).toVariant())
+                              .toJson(QJsonDocument::Compact)
+                              .size())
+                / 1e6;
+        };
+        qInfo("a day at %.0f req/s per type: the report %.2f MB (timeline %.2f MB, %lld latency windows of %d s "
+              "%.2f MB, system samples %.2f MB)",
+            rate, double(bytes.size()) / 1e6, mb("timeline"), qint64(r.latencyWindows.size()), r.windowS,
+            mb("latency_windows"), mb("system"));
+        QCOMPARE(r.windowS, 1280); // 68 windows: 640 s ones would be 135, more than MaxWindows
+        QVERIFY2(double(bytes.size()) / 1e6 < boundMb, qPrintable(QString::number(bytes.size())));
+        Report back;
+        QString error;
+        QVERIFY2(Report::fromJson(bytes, QStringLiteral("day.json"), &back, &error), qPrintable(error));
+        QCOMPARE(back.windowS, 1280);
+        QCOMPARE(back.latencyWindows, r.latencyWindows);
+        QCOMPARE(back.system.samples, r.system.samples);
     }
 
     void streamingRoundTrip()
@@ -533,9 +655,11 @@ private Q_SLOTS:
         for (const char* key :
             { "source", "pid", "interval_s", "samples", "memory_growth_mb", "memory_slope_mb_per_min" })
             QVERIFY2(sys.contains(QLatin1String(key)), key);
-        const QJsonObject sample = sys.value(QStringLiteral("samples")).toArray().first().toObject();
+        // The samples in columns too, under the names a sample had.
+        const QJsonObject samples = sys.value(QStringLiteral("samples")).toObject();
         for (const char* key : { "t_s", "cpu_percent", "memory_mb", "memory_percent" })
-            QVERIFY2(sample.contains(QLatin1String(key)), key);
+            QVERIFY2(samples.value(QLatin1String(key)).toArray().size() == sampleReport().system.samples.size(), key);
+        QCOMPARE(o.value(QStringLiteral("latency_windows")).toObject().value(QStringLiteral("window_s")).toInt(), 5);
         QCOMPARE(overall.value(QStringLiteral("errors")).toObject().value(QStringLiteral("HTTP 503")).toInt(), 50);
     }
 
@@ -634,6 +758,67 @@ private Q_SLOTS:
         QVERIFY(!Report::fromJson(QJsonDocument(root).toJson(), QStringLiteral("x.json"), &r, &error));
         QVERIFY2(error.startsWith(QLatin1String("x.json: not a valid Stressdeck report")), qPrintable(error));
         QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void refusesBadSamplesAndWindowsNamingThem_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("a sample column too short")
+            << QStringLiteral("system.samples.memory_mb") << QJsonValue(QJsonArray { 1 })
+            << QStringLiteral("\"system.samples.memory_mb\" has 1 values where \"system.samples.t_s\" has 2");
+        QTest::addRow("a sample not a number")
+            << QStringLiteral("system.samples.cpu_percent") << QJsonValue(QJsonArray { 1, QStringLiteral("x") })
+            << QStringLiteral("\"system.samples.cpu_percent[1]\" must be a number");
+        QTest::addRow("a sample column missing")
+            << QStringLiteral("system.samples.t_s") << QJsonValue(QJsonValue::Undefined)
+            << QStringLiteral("\"system.samples.t_s\" is missing");
+        QTest::addRow("windows of 7 s") << QStringLiteral("latency_windows.window_s") << QJsonValue(7)
+                                        << QStringLiteral(
+                                               "\"latency_windows.window_s\" must be 5 s times a power of two");
+        QTest::addRow("windows of no length")
+            << QStringLiteral("latency_windows.window_s") << QJsonValue(QJsonValue::Undefined)
+            << QStringLiteral("\"latency_windows.window_s\" is missing");
+    }
+
+    void refusesBadSamplesAndWindowsNamingThem()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        QJsonObject root = sampleReport().toJson();
+        const QStringList path = field.split(QLatin1Char('.'));
+        // Sets root.a.b(.c) = value, or removes it.
+        std::function<QJsonObject(QJsonObject, qsizetype)> set = [&](QJsonObject o, qsizetype i) {
+            if (i == path.size() - 1) {
+                if (value.isUndefined())
+                    o.remove(path[i]);
+                else
+                    o.insert(path[i], value);
+            } else {
+                o.insert(path[i], set(o.value(path[i]).toObject(), i + 1));
+            }
+            return o;
+        };
+        root = set(root, 0);
+        Report r;
+        QString error;
+        QVERIFY(!Report::fromJson(QJsonDocument(root).toJson(), QStringLiteral("x.json"), &r, &error));
+        QVERIFY2(error.startsWith(QLatin1String("x.json: not a valid Stressdeck report")), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void longerWindowsRoundTrip()
+    {
+        Report r = sampleReport();
+        QVERIFY(!r.latencyWindows.isEmpty());
+        r.windowS = 640;
+        Report back;
+        QString error;
+        QVERIFY2(Report::fromJson(r.toJsonBytes(), QStringLiteral("r.json"), &back, &error), qPrintable(error));
+        QCOMPARE(back.windowS, 640);
+        QVERIFY(back == r);
     }
 
     void rejectsForeignAndBrokenFiles()

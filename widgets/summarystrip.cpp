@@ -206,8 +206,9 @@ void SummaryStrip::setTile(QLabel* tile, const QString& caption, const QString& 
             .arg(caption.toHtmlEscaped(), value.toHtmlEscaped(),
                 note.isEmpty() ? QString()
                                : QStringLiteral(" <span style='font-size:small'>%1</span>").arg(note.toHtmlEscaped())));
-    tile->setStyleSheet(
-        QStringLiteral("QLabel { border-left: 4px solid %1; padding: 1px 10px 1px 6px; }").arg(colour.name()));
+    // A lone border-left draws nothing in Qt 6.4's style sheets: the other sides must be set too.
+    tile->setStyleSheet(QStringLiteral("QLabel { border: 0px; border-left: 4px solid %1; padding: 1px 10px 1px 6px; }")
+                            .arg(colour.name()));
     tile->setToolTip(tooltip);
     tile->setAccessibleName(tile->property("plain").toString());
 }

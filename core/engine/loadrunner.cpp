@@ -15,8 +15,26 @@
 #include <cmath>
 
 #include <sys/resource.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace Stressdeck {
+
+namespace {
+
+//! Gives the pages that free() kept back to the system. A checkpoint's report and JSON are
+//! megabytes of temporaries allocated among the run's long-lived growth (timeline rows, latency
+//! windows); glibc keeps what they freed, so an hour at full rate crept by about 28 MB of RSS
+//! (issue #19) while the heap in use stayed near 15 MB.
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+} // namespace
 
 LoadRunner::LoadRunner(QObject* parent)
     : QObject(parent)
@@ -173,6 +191,8 @@ void LoadRunner::onCheckpoint(const Report& report)
                 if (*writer && !(*writer)->write(next, &error))
                     qWarning("stressdeck: cannot write the checkpoint: %s", qPrintable(error));
             }
+            next = Report();
+            releaseFreedMemory();
         }
     });
 }

@@ -13,29 +13,68 @@ SlidingLatency::SlidingLatency(int maxSeconds)
 {
 }
 
-SlidingLatency::Second SlidingLatency::of(const Histogram& h)
+void SlidingLatency::Second::fill(const Histogram& h)
 {
-    Second s;
-    h.forEachBucket([&s](int index, std::int64_t count) { s.buckets.emplace_back(index, count); });
-    s.count = h.count();
-    s.min = h.minNs();
-    s.max = h.maxNs();
-    return s;
+    buckets.clear();
+    h.forEachBucket([this](int index, std::int64_t c) { buckets.emplace_back(index, c); });
+    count = h.count();
+    min = h.minNs();
+    max = h.maxNs();
+}
+
+void SlidingLatency::Window::add(const Second& s, std::int64_t sign)
+{
+    if (!s.buckets.empty() && std::size_t(s.buckets.back().first) >= counts.size())
+        counts.resize(std::size_t(s.buckets.back().first) + 1, 0);
+    for (const auto& [index, c] : s.buckets)
+        counts[std::size_t(index)] += sign * c;
+    total += sign * s.count;
 }
 
 void SlidingLatency::push(const Histogram& second)
 {
-    m_seconds.push_back(of(second));
-    while (int(m_seconds.size()) > m_maxSeconds)
+    const auto size = int(m_seconds.size());
+    for (Window& w : m_windows) {
+        if (size >= w.seconds)
+            w.add(m_seconds[std::size_t(size - w.seconds)], -1); // falls out of this window
+    }
+    Second newest;
+    if (size >= m_maxSeconds) {
+        newest = std::move(m_seconds.front()); // its buffer, reused
         m_seconds.pop_front();
+    }
+    newest.fill(second);
+    m_seconds.push_back(std::move(newest));
+    for (Window& w : m_windows)
+        w.add(m_seconds.back(), 1);
 }
 
 void SlidingLatency::replaceNewest(const Histogram& second)
 {
-    if (m_seconds.empty())
+    if (m_seconds.empty()) {
         push(second);
-    else
-        m_seconds.back() = of(second);
+        return;
+    }
+    for (Window& w : m_windows)
+        w.add(m_seconds.back(), -1);
+    m_seconds.back().fill(second);
+    for (Window& w : m_windows)
+        w.add(m_seconds.back(), 1);
+}
+
+SlidingLatency::Window& SlidingLatency::windowOf(int seconds) const
+{
+    const int length = std::clamp(seconds, 1, m_maxSeconds);
+    for (Window& w : m_windows) {
+        if (w.seconds == length)
+            return w;
+    }
+    Window& w = m_windows.emplace_back();
+    w.seconds = length;
+    const int take = std::min<int>(length, int(m_seconds.size()));
+    for (auto it = m_seconds.end() - take; it != m_seconds.end(); ++it)
+        w.add(*it, 1);
+    return w;
 }
 
 std::int64_t SlidingLatency::count(int seconds) const
@@ -50,32 +89,28 @@ std::int64_t SlidingLatency::count(int seconds) const
 QList<std::int64_t> SlidingLatency::percentilesNs(int seconds, const QList<double>& ps) const
 {
     QList<std::int64_t> result(ps.size(), 0);
-    const int take = std::min<int>(seconds, int(m_seconds.size()));
-    std::vector<std::pair<int, std::int64_t>> merged;
-    std::int64_t total = 0;
+    const Window& w = windowOf(seconds);
+    if (w.total == 0)
+        return result;
     std::int64_t min = std::numeric_limits<std::int64_t>::max();
     std::int64_t max = 0;
+    const int take = std::min<int>(w.seconds, int(m_seconds.size()));
     for (auto it = m_seconds.end() - take; it != m_seconds.end(); ++it) {
-        if (it->count == 0)
-            continue;
-        merged.insert(merged.end(), it->buckets.begin(), it->buckets.end());
-        total += it->count;
-        min = std::min(min, it->min);
-        max = std::max(max, it->max);
+        if (it->count > 0) {
+            min = std::min(min, it->min);
+            max = std::max(max, it->max);
+        }
     }
-    if (total == 0)
-        return result;
-    std::sort(merged.begin(), merged.end());
     std::int64_t seen = 0;
     std::size_t at = 0;
     for (qsizetype k = 0; k < ps.size(); ++k) {
         const double p = std::clamp(ps[k], 0.0, 100.0);
-        const auto rank = std::max<std::int64_t>(1, std::int64_t(std::ceil(p / 100.0 * double(total))));
-        while (at < merged.size() && seen + merged[at].second < rank) {
-            seen += merged[at].second;
+        const auto rank = std::max<std::int64_t>(1, std::int64_t(std::ceil(p / 100.0 * double(w.total))));
+        while (at < w.counts.size() && seen + w.counts[at] < rank) {
+            seen += w.counts[at];
             ++at;
         }
-        result[k] = at < merged.size() ? std::clamp(Histogram::Layout::midpoint(merged[at].first), min, max) : max;
+        result[k] = at < w.counts.size() ? std::clamp(Histogram::Layout::midpoint(int(at)), min, max) : max;
     }
     return result;
 }

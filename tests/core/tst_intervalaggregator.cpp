@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 #include "intervalaggregator.h"
+#include "slidinglatency.h"
 #include "timelinecolumns.h"
 
 #include <QTest>
@@ -233,6 +234,47 @@ private Q_SLOTS:
         QVERIFY(LatencyWindow::isWindowLength(1280));
         QVERIFY(!LatencyWindow::isWindowLength(15));
         QVERIFY(!LatencyWindow::isWindowLength(2.5));
+    }
+
+    void slidingWindowsKeepTheirRunningSumsExact()
+    {
+        // SlidingLatency directly: 130 seconds pushed (twice its 60 s), some newest seconds replaced,
+        // empty seconds among them, and window lengths first asked for late (summed then, kept after).
+        SlidingLatency sliding(60);
+        std::mt19937_64 rng(5);
+        std::vector<Histogram> seconds;
+        auto randomSecond = [&rng](int second) {
+            Histogram h;
+            if (second % 17 == 3)
+                return h; // a second without a success
+            std::lognormal_distribution<double> ms(std::log(2.0 + second % 40), 0.8);
+            const int n = 20 + int(rng() % 200);
+            for (int i = 0; i < n; ++i)
+                h.record(std::int64_t(ms(rng) * 1e6));
+            return h;
+        };
+        auto expected = [&seconds](int windowS, const QList<double>& ps) {
+            Histogram merged;
+            const auto from = seconds.size() > std::size_t(windowS) ? seconds.size() - std::size_t(windowS) : 0;
+            for (std::size_t i = from; i < seconds.size(); ++i)
+                merged.merge(seconds[i]);
+            return merged.count() == 0 ? QList<std::int64_t>(ps.size(), 0) : merged.percentilesNs(ps);
+        };
+        const QList<double> ps { 0.1, 50, 90, 99, 99.9, 100 };
+        for (int second = 0; second < 130; ++second) {
+            seconds.push_back(randomSecond(second));
+            sliding.push(seconds.back());
+            if (second % 7 == 6) { // the newest second folded again, as a run's last partial one is
+                seconds.back() = randomSecond(second + 1000);
+                sliding.replaceNewest(seconds.back());
+            }
+            const QList<int> lengths = second < 70 ? QList<int> { 1, 10, 60 } : QList<int> { 1, 10, 60, 7, 200 };
+            for (int length : lengths) {
+                const int windowS = std::min(length, 60);
+                QVERIFY2(sliding.percentilesNs(length, ps) == expected(windowS, ps),
+                    qPrintable(QStringLiteral("second %1, window %2").arg(second).arg(length)));
+            }
+        }
     }
 
     void slidingPercentilesAreThoseOfTheMergedSeconds()

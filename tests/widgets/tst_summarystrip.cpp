@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 
+#include "palette.h"
 #include "report.h"
 #include "summarystrip.h"
 
+#include <QImage>
 #include <QLabel>
 #include <QTest>
 
@@ -19,6 +21,18 @@ TimelineRow rowWith(double rps, double p95OneSecond, double p95TenSeconds, doubl
     row.slidingAll[0].p95 = p95TenSeconds;
     row.slidingAll[1].p95 = p95Minute;
     return row;
+}
+
+//! How many pixels of `widget` as drawn are `colour`.
+int pixelsOf(QWidget* widget, QColor colour)
+{
+    const QImage image = widget->grab().toImage();
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            n += image.pixelColor(x, y) == colour;
+    }
+    return n;
 }
 
 } // namespace
@@ -64,6 +78,16 @@ private Q_SLOTS:
         QCOMPARE(state("badge_no_memory_leak"), QStringLiteral("neutral")); // not judged yet
         QVERIFY(
             strip.findChild<QLabel*>(QStringLiteral("badge_success_rate"))->toolTip().contains(QLatin1String("92.0")));
+        // The state is drawn: a bar of its colour down the tile's left side (as tall as the tile).
+        strip.resize(1200, strip.sizeHint().height());
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        auto* errors = strip.findChild<QLabel*>(QStringLiteral("stripErrors"));
+        QVERIFY2(pixelsOf(errors, Palette::colour(Palette::Fail)) >= 3 * errors->height(),
+            qPrintable(QString::number(pixelsOf(errors, Palette::colour(Palette::Fail)))));
+        QCOMPARE(pixelsOf(errors, Palette::colour(Palette::Warn)), 0);
+        auto* p95 = strip.findChild<QLabel*>(QStringLiteral("stripP95"));
+        QVERIFY(pixelsOf(p95, Palette::colour(Palette::Warn)) >= 3 * p95->height());
 
         // The window follows the chart's selector.
         strip.setWindowSeconds(60);

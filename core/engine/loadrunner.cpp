@@ -25,8 +25,8 @@ namespace {
 
 //! Gives the pages that free() kept back to the system. A checkpoint's report and JSON are
 //! megabytes of temporaries allocated among the run's long-lived growth (timeline rows, latency
-//! windows); glibc keeps what they freed, so an hour at full rate crept by about 28 MB of RSS
-//! (issue #19) while the heap in use stayed near 15 MB.
+//! windows); glibc kept what they freed, so RSS crept minute by minute at full rate while the heap
+//! in use stayed near 15 MB (issue #19, measured with heaptrack).
 void releaseFreedMemory()
 {
 #if defined(__GLIBC__)

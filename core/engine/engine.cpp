@@ -73,7 +73,8 @@ Engine::Engine(const RunConfig& config, const Scenario& scenario, QObject* paren
     QStringList names;
     for (const RequestType& t : m_shared->scenario.requestTypes)
         names.append(t.name);
-    m_aggregator = std::make_unique<IntervalAggregator>(names, int(m_config.stages.stages().size()));
+    m_aggregator = std::make_unique<IntervalAggregator>(
+        names, int(m_config.stages.stages().size()), TimelineRow::rowSecondsFor(m_config.durationS));
     m_aggregator->setStreams(std::any_of(m_shared->scenario.requestTypes.begin(), m_shared->scenario.requestTypes.end(),
         [](const RequestType& t) { return t.isStreaming(); }));
     m_aggregator->setGoodput(Goodput(m_config.slo, m_shared->scenario));

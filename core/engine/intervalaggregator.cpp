@@ -31,13 +31,25 @@ IntervalFigures figuresWithPercentiles(IntervalFigures f, const Histogram& h)
 
 } // namespace
 
-IntervalAggregator::IntervalAggregator(const QStringList& typeNames, int stageCount)
+IntervalAggregator::IntervalAggregator(const QStringList& typeNames, int stageCount, int rowS)
     : m_names(typeNames)
     , m_counters(size_t(typeNames.size()))
     , m_stageCounters(size_t(std::max(0, stageCount)))
+    , m_rowS(std::max(1, rowS))
 {
-    m_window.figures.resize(m_counters.size());
-    m_window.latency.resize(m_counters.size());
+    m_window = fresh();
+    if (m_rowS > 1) {
+        m_row = fresh();
+        m_lastRow = fresh();
+    }
+}
+
+IntervalAggregator::Interval IntervalAggregator::fresh() const
+{
+    Interval interval;
+    interval.figures.resize(m_counters.size());
+    interval.latency.resize(m_counters.size());
+    return interval;
 }
 
 IntervalAggregator::Interval& IntervalAggregator::open(qint64 second)
@@ -45,10 +57,7 @@ IntervalAggregator::Interval& IntervalAggregator::open(qint64 second)
     second = std::max(second, m_firstOpen); // cannot happen: closed seconds are complete
     while (qint64(m_open.size()) <= second - m_firstOpen) {
         if (m_spare.empty()) {
-            Interval fresh;
-            fresh.figures.resize(m_counters.size());
-            fresh.latency.resize(m_counters.size());
-            m_open.push_back(std::move(fresh));
+            m_open.push_back(fresh());
         } else {
             m_open.push_back(std::move(m_spare.back()));
             m_spare.pop_back();
@@ -145,34 +154,35 @@ void IntervalAggregator::clear(Interval* interval)
     interval->outputTokens = 0;
 }
 
-void IntervalAggregator::merge(Interval* into, Interval* from) const
+void IntervalAggregator::add(Interval* into, const Interval& from) const
 {
-    auto add = [](IntervalFigures& a, IntervalFigures& b) {
+    auto addFigures = [](IntervalFigures& a, const IntervalFigures& b) {
         a.requests += b.requests;
         a.successes += b.successes;
         a.errors += b.errors;
         a.timeouts += b.timeouts;
-        b = {};
     };
     for (size_t i = 0; i < m_counters.size(); ++i) {
-        add(into->figures[i], from->figures[i]);
-        into->latency[i].merge(from->latency[i]);
-        from->latency[i].reset();
+        addFigures(into->figures[i], from.figures[i]);
+        into->latency[i].merge(from.latency[i]);
     }
-    add(into->all, from->all);
-    into->allLatency.merge(from->allLatency);
-    from->allLatency.reset();
-    if (from->ttft) {
+    addFigures(into->all, from.all);
+    into->allLatency.merge(from.allLatency);
+    if (from.ttft) {
         if (!into->ttft) {
             into->ttft.emplace();
             into->tpot.emplace();
         }
-        into->ttft->merge(*from->ttft);
-        from->ttft->reset();
-        into->tpot->merge(*from->tpot);
-        from->tpot->reset();
+        into->ttft->merge(*from.ttft);
+        into->tpot->merge(*from.tpot);
     }
-    into->outputTokens += std::exchange(from->outputTokens, 0);
+    into->outputTokens += from.outputTokens;
+}
+
+void IntervalAggregator::merge(Interval* into, Interval* from) const
+{
+    add(into, *from);
+    clear(from);
 }
 
 void IntervalAggregator::foldOldestInto(Interval* into)
@@ -212,7 +222,7 @@ TimelineRow IntervalAggregator::rowOf(const Interval& interval, double endS, dou
     return row;
 }
 
-void IntervalAggregator::slide(const Interval& interval, TimelineRow* row, bool replace)
+void IntervalAggregator::slide(const Interval& interval, bool replace)
 {
     if (m_slidingTypes.size() != m_counters.size())
         m_slidingTypes.assign(m_counters.size(), SlidingLatency(TimelineRow::SlidingWindowsS.back()));
@@ -228,9 +238,26 @@ void IntervalAggregator::slide(const Interval& interval, TimelineRow* row, bool 
         }
         return figures;
     };
-    row->slidingAll = fill(m_slidingAll, interval.allLatency, replace);
+    m_slidingNow.slidingAll = fill(m_slidingAll, interval.allLatency, replace);
     for (size_t i = 0; i < m_counters.size(); ++i)
-        row->slidingByType.insert(m_names[qsizetype(i)], fill(m_slidingTypes[i], interval.latency[i], replace));
+        m_slidingNow.slidingByType.insert(m_names[qsizetype(i)], fill(m_slidingTypes[i], interval.latency[i], replace));
+}
+
+void IntervalAggregator::appendRow(const Interval& interval, double endS, qint64 inFlight)
+{
+    const double lengthS = endS - (m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS);
+    TimelineRow row = rowOf(interval, endS, lengthS, inFlight);
+    row.slidingAll = m_slidingNow.slidingAll;
+    row.slidingByType = m_slidingNow.slidingByType;
+    m_timeline.append(std::move(row));
+}
+
+void IntervalAggregator::closeRow(double endS, qint64 inFlight)
+{
+    appendRow(*m_row, endS, inFlight);
+    std::swap(*m_row, *m_lastRow);
+    clear(&*m_row);
+    m_rowHasSeconds = false;
 }
 
 void IntervalAggregator::closeOldest(double endS, qint64 inFlight)
@@ -242,11 +269,18 @@ void IntervalAggregator::closeOldest(double endS, qint64 inFlight)
     // The last, partial second takes whatever is still open.
     while (!m_open.empty() && endS < double(m_firstOpen))
         foldOldestInto(&current);
-    const double lengthS = endS - (m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS);
-    if (lengthS > 1e-6) {
-        m_timeline.append(rowOf(current, endS, lengthS, inFlight));
-        slide(current, &m_timeline.last(), false);
+    if (endS - m_secondEndS > 1e-6) {
+        m_secondEndS = endS;
+        slide(current, false);
         addToWindow(current, endS);
+        if (m_rowS == 1) {
+            appendRow(current, endS, inFlight);
+        } else {
+            add(&*m_row, current);
+            m_rowHasSeconds = true;
+            if (std::fmod(endS, double(m_rowS)) < 1e-9)
+                closeRow(endS, inFlight);
+        }
     }
     // The newest second stays whole until the next one closes: a run may end just after it.
     if (m_lastClosed) {
@@ -260,9 +294,11 @@ void IntervalAggregator::closeLast(double endS, qint64 inFlight)
 {
     closeBefore(endS, inFlight);
     const double lastEnd = m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS;
-    if (m_timeline.isEmpty() || !m_lastClosed || endS - lastEnd >= SliverS) {
-        if (endS - lastEnd > 1e-6 || m_timeline.isEmpty())
+    if (m_timeline.isEmpty() || !m_lastClosed || m_rowHasSeconds || endS - lastEnd >= SliverS) {
+        if (endS - m_secondEndS > 1e-6 || m_timeline.isEmpty())
             closeOldest(endS, inFlight);
+        if (m_rowHasSeconds) // the last row, shorter than the others
+            closeRow(m_secondEndS, inFlight);
         closeWindow();
         return;
     }
@@ -272,12 +308,18 @@ void IntervalAggregator::closeLast(double endS, qint64 inFlight)
         addToWindow(late, m_windowEndS);
     m_windowEndS = endS;
     closeWindow();
-    while (!m_open.empty())
+    while (!m_open.empty()) {
+        if (m_rowS > 1)
+            add(&*m_lastRow, m_open.front());
         foldOldestInto(&*m_lastClosed);
+    }
     const double startS = m_timeline.size() > 1 ? m_timeline[m_timeline.size() - 2].tS : 0.0;
-    TimelineRow row = rowOf(*m_lastClosed, endS, endS - startS, m_timeline.last().inFlight);
-    slide(*m_lastClosed, &row, true);
+    TimelineRow row = rowOf(m_rowS > 1 ? *m_lastRow : *m_lastClosed, endS, endS - startS, m_timeline.last().inFlight);
+    slide(*m_lastClosed, true);
+    row.slidingAll = m_slidingNow.slidingAll;
+    row.slidingByType = m_slidingNow.slidingByType;
     m_timeline.last() = row;
+    m_secondEndS = endS;
 }
 
 void IntervalAggregator::addToWindow(const Interval& interval, double endS)
@@ -287,18 +329,7 @@ void IntervalAggregator::addToWindow(const Interval& interval, double endS)
         closeWindow();
     m_windowIndex = index;
     m_windowEndS = endS;
-    auto add = [](IntervalFigures& a, const IntervalFigures& b) {
-        a.requests += b.requests;
-        a.successes += b.successes;
-        a.errors += b.errors;
-        a.timeouts += b.timeouts;
-    };
-    for (size_t i = 0; i < m_counters.size(); ++i) {
-        add(m_window.figures[i], interval.figures[i]);
-        m_window.latency[i].merge(interval.latency[i]);
-    }
-    add(m_window.all, interval.all);
-    m_window.allLatency.merge(interval.allLatency);
+    add(&m_window, interval);
 }
 
 void IntervalAggregator::closeWindow()

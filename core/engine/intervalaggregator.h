@@ -22,13 +22,16 @@ namespace Stressdeck {
 //! ends in it has arrived, so rows are exact whatever the number of engine threads; rows always
 //! sum to the totals, and a run ending just past a second folds that sliver into it. A staged run
 //! also counts each request in the stage it started in (RequestRecord::stage), so the stages' counters
-//! sum to the totals too. Single threaded: the engine calls it from its own thread only.
+//! sum to the totals too. A run planned longer than TimelineRow::MaxRows seconds gets rows of
+//! `rowS` seconds (TimelineRow::rowSecondsFor), made from the whole seconds' histograms, so their
+//! percentiles are exact; the sliding and latency windows still take each second as it closes.
+//! Single threaded: the engine calls it from its own thread only.
 class IntervalAggregator {
 public:
     //! A run's last piece shorter than this joins the second before instead of a row of its own.
     static constexpr double SliverS = 0.1;
 
-    explicit IntervalAggregator(const QStringList& typeNames, int stageCount = 0);
+    explicit IntervalAggregator(const QStringList& typeNames, int stageCount = 0, int rowS = 1);
 
     void record(const RequestRecord& record);
     //! Closes every second that ends at or before `watermarkS`; `inFlight` goes into the rows.
@@ -38,6 +41,8 @@ public:
     void closeLast(double endS, qint64 inFlight);
 
     const QList<TimelineRow>& timeline() const { return m_timeline; }
+    //! How long the timeline's rows are (the last may be shorter).
+    int rowS() const { return m_rowS; }
     //! The latency windows closed so far: a window closes with the first second after it, or at the end.
     const QList<LatencyWindow>& windows() const { return m_windows; }
     //! How long the windows are now (LatencyWindow: it doubles as the run grows).
@@ -67,8 +72,15 @@ private:
     };
 
     Interval& open(qint64 second);
-    //! Closes the oldest open second (or, at the end, the partial one) as a timeline row.
+    Interval fresh() const;
+    //! Closes the oldest open second (or, at the end, the partial one): a timeline row of its own,
+    //! or with rows of several seconds a part of the open row, which it ends at a row's boundary.
     void closeOldest(double endS, qint64 inFlight);
+    //! Appends the open row of several seconds, ending at `endS`, and keeps it whole as m_lastRow.
+    void closeRow(double endS, qint64 inFlight);
+    void appendRow(const Interval& interval, double endS, qint64 inFlight);
+    //! Adds `from` to `into`.
+    void add(Interval* into, const Interval& from) const;
     //! Adds `from` to `into` and empties `from`.
     void merge(Interval* into, Interval* from) const;
     //! Merges the oldest open second into `into` and keeps its storage for reuse.
@@ -76,8 +88,8 @@ private:
     static void clear(Interval* interval);
     TimelineRow rowOf(const Interval& interval, double endS, double lengthS, qint64 inFlight) const;
     //! Adds the second to the sliding windows (or, `replace`, puts it in place of the newest) and
-    //! fills the row's sliding percentiles.
-    void slide(const Interval& interval, TimelineRow* row, bool replace);
+    //! updates their percentiles (m_slidingNow), which the next row takes.
+    void slide(const Interval& interval, bool replace);
     //! Adds a closed second (or a late sliver of one) ending at `endS` to its latency window.
     void addToWindow(const Interval& interval, double endS);
     void closeWindow();
@@ -96,6 +108,14 @@ private:
     std::optional<Interval> m_lastClosed; //!< the newest closed second, kept whole
     qint64 m_firstOpen = 0;
     QList<TimelineRow> m_timeline;
+    int m_rowS = 1;
+    double m_secondEndS = 0; //!< the end of the newest closed second
+    //! With rows of several seconds: the closed seconds of the row not yet appended, and the newest
+    //! appended row kept whole (a run may end just after it).
+    std::optional<Interval> m_row;
+    bool m_rowHasSeconds = false;
+    std::optional<Interval> m_lastRow;
+    TimelineRow m_slidingNow; //!< only its sliding figures: those of the newest closed second
     Interval m_window; //!< the latency window of the newest closed seconds
     qint64 m_windowIndex = -1; //!< which window m_window is (-1: none yet)
     double m_windowEndS = 0;

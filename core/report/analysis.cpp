@@ -36,7 +36,7 @@ QList<Stall> findStalls(const QList<TimelineRow>& timeline, double minSeconds)
     auto close = [&](qsizetype endIndex) {
         if (start < 0)
             return;
-        const double from = timeline[start].tS - 1.0;
+        const double from = start > 0 ? timeline[start - 1].tS : 0.0; // a row starts where the one before ends
         const double to = timeline[endIndex].tS;
         if (to - from >= minSeconds - 1e-9)
             stalls.append({ from, to, peakInFlight });

@@ -289,44 +289,67 @@ bool merge(const QList<ShardReportFile>& input, bool allowPartial, Report* merge
             { st.startS, st.endS, st.fromTarget, st.target, StatsSummary::of({}, stages[size_t(i)], ranS) });
     }
 
-    // The timeline, second by second from the merged histograms; in flight is the sum of the
-    // shards' samples, an upper bound of the merged per-second maximum.
+    // The timeline from the merged per-second histograms, in rows as long as a single run's
+    // (TimelineRow::rowSecondsFor); in flight is the sum of the shards' samples, an upper bound of
+    // the merged per-row maximum.
+    const int rowS = TimelineRow::rowSecondsFor(m.config.durationS);
     const qint64 lastSecond = std::max<qint64>(
         qint64(std::ceil(elapsed - 1e-9)) - 1, m.histograms->seconds.isEmpty() ? -1 : m.histograms->seconds.lastKey());
-    std::map<qint64, qint64> inFlight;
+    std::map<qint64, qint64> inFlight; // row index → the sum of the shards' maxima in it
     for (qsizetype k = 0; k < shards.size(); ++k) {
-        for (const TimelineRow& row : shards[k]->timeline)
-            inFlight[qint64(std::ceil(row.tS - 1e-9)) - 1 + offsets[k]] += row.inFlight;
+        std::map<qint64, qint64> mine;
+        for (const TimelineRow& row : shards[k]->timeline) {
+            qint64& most = mine[(qint64(std::ceil(row.tS - 1e-9)) - 1 + offsets[k]) / rowS];
+            most = std::max(most, row.inFlight);
+        }
+        for (const auto& [index, most] : mine)
+            inFlight[index] += most;
     }
     QMap<qint64, SecondFigures> windowAll;
     QMap<qint64, QMap<QString, SecondFigures>> windowTypes;
     // As in a single run, a last sliver of a second joins the second before.
     const bool fold = lastSecond >= 1 && elapsed > double(lastSecond) && elapsed - double(lastSecond) < SliverS;
-    for (qint64 second = 0; second <= lastSecond - (fold ? 1 : 0); ++second) {
+    const qint64 lastRowSecond = lastSecond - (fold ? 1 : 0);
+    QMap<QString, SecondFigures> rowCells;
+    for (qint64 second = 0; second <= lastRowSecond; ++second) {
         QMap<QString, SecondFigures> cells = m.histograms->seconds.value(second);
-        TimelineRow row;
-        row.tS = std::min(double(second + 1), std::max(elapsed, double(second) + 1e-3));
-        if (fold && second == lastSecond - 1) {
+        double endS = std::min(double(second + 1), std::max(elapsed, double(second) + 1e-3));
+        if (fold && second == lastRowSecond) {
             const QMap<QString, SecondFigures> sliver = m.histograms->seconds.value(lastSecond);
             for (auto it = sliver.begin(); it != sliver.end(); ++it)
                 cells[it.key()].merge(it.value());
-            row.tS = elapsed;
-            inFlight[second] = std::max(inFlight[second], inFlight[lastSecond]);
+            endS = elapsed;
+            if (const auto late = inFlight.find(lastSecond / rowS);
+                late != inFlight.end() && lastSecond / rowS != second / rowS) {
+                inFlight[second / rowS] = std::max(inFlight[second / rowS], late->second);
+                inFlight.erase(late);
+            }
         }
-        const double lengthS = row.tS - double(second);
         SecondFigures all;
         for (const QString& name : std::as_const(names)) {
             const SecondFigures f = cells.value(name);
-            row.byType.insert(name, intervalOf(f));
+            rowCells[name].merge(f);
             all.merge(f);
             windowTypes[second / LatencyWindow::WindowS][name].merge(f);
         }
         windowAll[second / LatencyWindow::WindowS].merge(all);
-        row.all = intervalOf(all);
-        row.rps = double(all.requests) / lengthS;
+        if ((second + 1) % rowS != 0 && second != lastRowSecond)
+            continue;
+        TimelineRow row;
+        row.tS = endS;
+        const double lengthS = endS - (m.timeline.isEmpty() ? 0.0 : m.timeline.last().tS);
+        SecondFigures rowAll;
+        for (const QString& name : std::as_const(names)) {
+            const SecondFigures f = rowCells.value(name);
+            row.byType.insert(name, intervalOf(f));
+            rowAll.merge(f);
+        }
+        rowCells.clear();
+        row.all = intervalOf(rowAll);
+        row.rps = double(rowAll.requests) / lengthS;
         if (!m.histograms->streams.isEmpty())
-            row.streaming = streamingOf(all, lengthS);
-        const auto it = inFlight.find(second);
+            row.streaming = streamingOf(rowAll, lengthS);
+        const auto it = inFlight.find(second / rowS);
         row.inFlight = it == inFlight.end() ? 0 : it->second;
         m.timeline.append(row);
     }

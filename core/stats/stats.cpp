@@ -150,6 +150,14 @@ qint64 LatencyWindow::indexOf(double endS, int windowS)
     return std::max<qint64>(0, qint64(std::ceil(endS / windowS - 1e-9)) - 1);
 }
 
+int TimelineRow::rowSecondsFor(double plannedS)
+{
+    int rowS = 1;
+    while (plannedS > double(MaxRows) * rowS && rowS < (1 << 20))
+        rowS *= 2;
+    return rowS;
+}
+
 bool LatencyWindow::isWindowLength(double s)
 {
     for (qint64 length = WindowS; length <= qint64(1) << 40; length *= 2) {

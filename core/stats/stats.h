@@ -146,8 +146,18 @@ struct IntervalFigures {
     friend bool operator==(const IntervalFigures&, const IntervalFigures&) = default;
 };
 
-//! One second of the run. `t_s` is the end of the second since the start of the load.
+//! One row of the run's timeline: a second, or for a run planned longer than MaxRows seconds a
+//! few (rowSecondsFor). `t_s` is the end of the row since the start of the load; a row starts where
+//! the one before ends (the first at 0), and only the last may be shorter (or a sliver longer).
 struct TimelineRow {
+    //! A run planned for up to this many seconds (6 h) has a row per second; a longer one rows of
+    //! 2, 4, … seconds, so its timeline keeps between half as many and this many rows (issue #19:
+    //! a day is 21,600 rows of 4 s, a report under 15 MB however many request types it has).
+    static constexpr int MaxRows = 21600;
+    //! The row length of a run planned to last `plannedS`: the smallest power of two that keeps it
+    //! within MaxRows rows.
+    static int rowSecondsFor(double plannedS);
+
     double tS = 0;
     IntervalFigures all;
     double rps = 0;

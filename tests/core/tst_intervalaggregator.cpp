@@ -435,6 +435,126 @@ private Q_SLOTS:
         QCOMPARE(a.timeline()[2].byType.value(QStringLiteral("agent")).requests, 1);
     }
 
+    void rowSecondsGrowOnlyPastSixHours()
+    {
+        QCOMPARE(TimelineRow::rowSecondsFor(0), 1);
+        QCOMPARE(TimelineRow::rowSecondsFor(3600), 1);
+        QCOMPARE(TimelineRow::rowSecondsFor(21600), 1);
+        QCOMPARE(TimelineRow::rowSecondsFor(21601), 2);
+        QCOMPARE(TimelineRow::rowSecondsFor(43200), 2);
+        QCOMPARE(TimelineRow::rowSecondsFor(86400), 4);
+        QCOMPARE(TimelineRow::rowSecondsFor(7 * 86400), 32);
+    }
+
+    void rowsOfSeveralSecondsAreThoseOfTheirSeconds()
+    {
+        // The same records into rows of 1 s and of 4 s: the 4 s rows' counts and percentiles are
+        // those of a histogram of their requests, and the windows and sliding figures do not change.
+        const auto records = runOf(10.5, 200, 7);
+        IntervalAggregator perSecond(s_types);
+        IntervalAggregator coarse(s_types, 0, 4);
+        QCOMPARE(coarse.rowS(), 4);
+        double watermark = 0;
+        qint64 inFlight = 0;
+        for (const RequestRecord& r : records) {
+            if (double(r.doneNs) / double(Second) > watermark + 0.3) {
+                watermark = double(r.doneNs) / double(Second);
+                ++inFlight;
+                perSecond.closeBefore(watermark, inFlight);
+                coarse.closeBefore(watermark, inFlight);
+            }
+            perSecond.record(r);
+            coarse.record(r);
+        }
+        perSecond.closeLast(10.5, 2);
+        coarse.closeLast(10.5, 2);
+
+        const QList<TimelineRow>& rows = coarse.timeline();
+        QCOMPARE(rows.size(), 3); // 0–4, 4–8 and the last, shorter row 8–10.5
+        QCOMPARE(rows[0].tS, 4.0);
+        QCOMPARE(rows[1].tS, 8.0);
+        QCOMPARE(rows[2].tS, 10.5);
+        double startS = 0;
+        for (const TimelineRow& row : rows) {
+            Histogram all, agent;
+            qint64 requests = 0, errors = 0, timeouts = 0, agentRequests = 0;
+            for (const RequestRecord& r : records) {
+                const double doneS = double(r.doneNs) / double(Second);
+                if (doneS < startS || (doneS >= row.tS && row.tS < 10.5))
+                    continue;
+                ++requests;
+                agentRequests += r.typeIndex == 1 ? 1 : 0;
+                if (r.outcome.isSuccess()) {
+                    all.record(r.latencyNs);
+                    if (r.typeIndex == 1)
+                        agent.record(r.latencyNs);
+                } else {
+                    ++errors;
+                    timeouts += r.outcome.kind == Outcome::Timeout ? 1 : 0;
+                }
+            }
+            QVERIFY(requests > 500);
+            QCOMPARE(row.all.requests, requests);
+            QCOMPARE(row.all.errors, errors);
+            QCOMPARE(row.all.timeouts, timeouts);
+            QCOMPARE(row.rps, double(requests) / (row.tS - startS));
+            const auto p = all.percentilesNs({ 50, 95, 99 });
+            QCOMPARE(row.all.p50, TimelineColumns::roundPercentile(nsToMs(p[0])));
+            QCOMPARE(row.all.p95, TimelineColumns::roundPercentile(nsToMs(p[1])));
+            QCOMPARE(row.all.p99, TimelineColumns::roundPercentile(nsToMs(p[2])));
+            const IntervalFigures a = row.byType.value(QStringLiteral("agent"));
+            QCOMPARE(a.requests, agentRequests);
+            QCOMPARE(a.p95, TimelineColumns::roundPercentile(nsToMs(agent.percentilesNs({ 95 })[0])));
+            startS = row.tS;
+        }
+        // The in-flight sample is the row's last second's, as with rows of a second.
+        QCOMPARE(rows[0].inFlight, perSecond.timeline()[3].inFlight);
+        QCOMPARE(rows[2].inFlight, 2);
+        // The sliding figures are those of the row's newest second, and the windows are unchanged.
+        QCOMPARE(rows[1].slidingAll, perSecond.timeline()[7].slidingAll);
+        QCOMPARE(rows[2].slidingByType, perSecond.timeline().last().slidingByType);
+        QCOMPARE(coarse.windows().size(), perSecond.windows().size());
+        for (qsizetype i = 0; i < coarse.windows().size(); ++i) {
+            QCOMPARE(coarse.windows()[i].tS, perSecond.windows()[i].tS);
+            QCOMPARE(coarse.windows()[i].all.requests, perSecond.windows()[i].all.requests);
+            QCOMPARE(coarse.windows()[i].all.latency, perSecond.windows()[i].all.latency);
+        }
+        QCOMPARE(coarse.overall().total, perSecond.overall().total);
+        QVERIFY(coarse.overall().successLatency == perSecond.overall().successLatency);
+    }
+
+    void aSliverJoinsTheLastRowOfSeveralSeconds()
+    {
+        IntervalAggregator a(s_types, 0, 4);
+        for (int s = 0; s < 8; ++s) {
+            for (int i = 0; i < 10; ++i)
+                a.record(rec(0, Outcome::Success, s + 0.05 * i, 10 + s));
+        }
+        a.record(rec(1, Outcome::Success, 8.01, 10)); // 10 ms into the ninth second
+        a.record(rec(1, Outcome::Timeout, 8.03, 30000));
+        a.closeBefore(8.04, 0);
+        a.closeLast(8.04, 0);
+        const QList<TimelineRow>& rows = a.timeline();
+        QCOMPARE(rows.size(), 2); // no row of 40 ms
+        QCOMPARE(rows.last().tS, 8.04);
+        QCOMPARE(rows.last().all.requests, 42);
+        QCOMPARE(rows.last().all.timeouts, 1);
+        QCOMPARE(rows.last().byType.value(QStringLiteral("agent")).requests, 2);
+        QCOMPARE(rows.last().rps, 42 / 4.04);
+        QCOMPARE(rows.first().all.requests, 40);
+        QCOMPARE(a.overall().total, 82);
+
+        // A run ending a sliver past a second inside a row: the row simply ends there.
+        IntervalAggregator b(s_types, 0, 4);
+        for (int s = 0; s < 6; ++s)
+            b.record(rec(0, Outcome::Success, s + 0.5, 10));
+        b.record(rec(0, Outcome::Success, 6.02, 10));
+        b.closeLast(6.05, 0);
+        QCOMPARE(b.timeline().size(), 2);
+        QCOMPARE(b.timeline().last().tS, 6.05);
+        QCOMPARE(b.timeline().last().all.requests, 3);
+    }
+
     void percentilesOfASecond()
     {
         IntervalAggregator a(s_types);

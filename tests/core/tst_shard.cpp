@@ -439,6 +439,49 @@ private Q_SLOTS:
         }
     }
 
+    void aLongPlanMergesIntoRowsOfSeveralSeconds()
+    {
+        // Planned for 7 h, a run's rows are 2 s long (TimelineRow::rowSecondsFor): so are the merge's,
+        // each the sum of its two seconds' histograms.
+        const QList<Sample> samples = recordedSamples();
+        Report u = shardReport(samples, 0, 1);
+        QList<ShardReportFile> files;
+        for (int i = 0; i < 3; ++i) {
+            QList<Sample> mine;
+            for (qsizetype k = i; k < samples.size(); k += 3)
+                mine.append(samples[k]);
+            Report shard = shardReport(mine, i, 3);
+            shard.config.durationS = 7 * 3600;
+            for (int t = 1; t <= 10; ++t) {
+                TimelineRow row;
+                row.tS = t;
+                row.inFlight = t;
+                shard.timeline.append(row);
+            }
+            files.append(viaJson(shard, QStringLiteral("shard-%1.json").arg(i)));
+        }
+        Report merged;
+        QString error;
+        QVERIFY2(ShardMerge::merge(files, false, &merged, &error), qPrintable(error));
+        QCOMPARE(merged.timeline.size(), 5);
+        for (qsizetype k = 0; k < 5; ++k) {
+            const TimelineRow& row = merged.timeline[k];
+            QCOMPARE(row.tS, 2.0 * double(k + 1));
+            SecondFigures chat = u.histograms->seconds.value(2 * k).value(QStringLiteral("chat"));
+            chat.merge(u.histograms->seconds.value(2 * k + 1).value(QStringLiteral("chat")));
+            QCOMPARE(row.byType.value(QStringLiteral("chat")).requests, chat.requests);
+            QCOMPARE(row.byType.value(QStringLiteral("chat")).p95,
+                TimelineColumns::roundPercentile(nsToMs(chat.latency.percentileNs(95))));
+            QCOMPARE(row.streaming->outputTokensPerS, double(chat.outputTokens) / 2.0);
+            QCOMPARE(row.all.requests, 1000);
+            QCOMPARE(row.rps, 500.0);
+            // In flight: each shard's highest sample in the row, summed.
+            QCOMPARE(row.inFlight, 3 * 2 * (k + 1));
+        }
+        QCOMPARE(merged.latencyWindows.size(), 2); // still 5 s windows
+        QCOMPARE(merged.latencyWindows[0].all.requests, 2500);
+    }
+
     void refusesWhatIsNotOneRunsShards_data()
     {
         QTest::addColumn<QString>("defect");

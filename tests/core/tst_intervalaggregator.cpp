@@ -504,7 +504,7 @@ private Q_SLOTS:
             QCOMPARE(row.all.p99, TimelineColumns::roundPercentile(nsToMs(p[2])));
             const IntervalFigures a = row.byType.value(QStringLiteral("agent"));
             QCOMPARE(a.requests, agentRequests);
-            QCOMPARE(a.p95, TimelineColumns::roundPercentile(nsToMs(agent.percentilesNs({ 95 })[0])));
+            QCOMPARE(a.p95, TimelineColumns::roundPercentile(nsToMs(agent.percentileNs(95))));
             startS = row.tS;
         }
         // The in-flight sample is the row's last second's, as with rows of a second.

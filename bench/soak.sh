@@ -73,12 +73,17 @@ raw = open(report_file, "rb").read()
 r = json.loads(raw)
 o = r["overall"]
 rows = r["timeline"]
-n = len(rows["t_s"]) if isinstance(rows, dict) else len(rows)
+n = len(rows["t_s"]) if isinstance(rows, dict) else len(rows)  # rows: a second each up to 6 h
+secs = max(r["elapsed_s"], 1)
 compact = lambda v: len(json.dumps(v, separators=(",", ":")))
 print(f"  {o['total']} requests at {o['throughput_rps']:.0f} req/s over {r['elapsed_s']:.0f} s, {o['failure']} failed")
-print(f"  report: {len(raw) / 1e6:.2f} MB, {len(raw) / n:.0f} B per timeline second "
-      f"(timeline {compact(rows) / n:.0f} B/s, latency windows {compact(r['latency_windows']) / n:.0f} B/s, "
-      f"system samples {compact(r['system']) / n:.0f} B/s); a day at this rate: {len(raw) / n * 86400 / 1e6:.0f} MB")
+print(f"  report: {len(raw) / 1e6:.2f} MB, {len(raw) / secs:.0f} B per second of the run "
+      f"(timeline {compact(rows) / secs:.0f} B/s, latency windows {compact(r['latency_windows']) / secs:.0f} B/s, "
+      f"system samples {compact(r['system']) / secs:.0f} B/s)")
+# A day is not this run times its length: its rows are 4 s long and the latency windows at most 120.
+windows = r["latency_windows"]
+print(f"  a day at this rate: a timeline of about {compact(rows) / n * 21600 / 1e6:.1f} MB (21,600 rows of 4 s); "
+      f"{len(windows['windows'])} latency windows of {windows['window_s']} s here, at most 120 in any run")
 samples = [list(map(int, line.split())) for line in open(samples_file)]
 m1 = next(s for s in samples if s[0] >= 60)
 end = samples[-1]

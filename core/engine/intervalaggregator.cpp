@@ -344,8 +344,11 @@ void IntervalAggregator::closeWindow()
     w.tS = m_windowEndS;
     w.lengthS = m_windowEndS - startS;
     w.all = figures(m_window.all, m_window.allLatency);
-    for (size_t i = 0; i < m_counters.size(); ++i)
-        w.byType.insert(m_names[qsizetype(i)], figures(m_window.figures[i], m_window.latency[i]));
+    // With one type its figures are all's: shared, not a second copy of the buckets (issue #19).
+    for (size_t i = 0; i < m_counters.size(); ++i) {
+        w.byType.insert(
+            m_names[qsizetype(i)], m_counters.size() == 1 ? w.all : figures(m_window.figures[i], m_window.latency[i]));
+    }
     // Just after the windows became twice as long, the newest may be the first half of this one.
     if (!m_windows.isEmpty() && LatencyWindow::indexOf(m_windows.last().tS, m_windowS) == m_windowIndex)
         m_windows.last().absorb(w, m_windowS);

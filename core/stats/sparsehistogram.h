@@ -37,7 +37,7 @@ public:
     bool isEmpty() const { return m_count == 0; }
     std::int64_t minNs() const { return m_min; }
     std::int64_t maxNs() const { return m_max; }
-    std::size_t bucketCount() const { return m_buckets.size(); }
+    std::size_t bucketCount() const { return std::size_t(m_buckets.size()); }
     //! Nearest-rank percentile (0 < p ≤ 100): the midpoint of its bucket clamped to [min, max].
     std::int64_t percentileNs(double p) const;
     //! Several percentiles in one pass; `ps` must be ascending.
@@ -51,8 +51,21 @@ public:
 
     friend bool operator==(const SparseHistogram&, const SparseHistogram&) = default;
 
+    //! A bucket's count is kept below 2^50 (a million requests a second for 35 years).
+    static constexpr int IndexBits = 14;
+
 private:
-    std::vector<std::pair<int, std::int64_t>> m_buckets; //!< (index, count), ascending index
+    //! A bucket in 8 bytes, count << IndexBits | index (a report's windows hold tens of thousands of
+    //! them: as (int, int64) pairs they were 16 bytes, most of a full-rate run's RSS growth, issue #19),
+    //! in an implicitly shared list, so a copy (a window's `all` of a run with one type, a report's
+    //! copy for a checkpoint) shares them until one of the two changes.
+    using Bucket = quint64;
+    static constexpr Bucket IndexMask = (Bucket(1) << IndexBits) - 1;
+    static int indexOf(Bucket b) { return int(b & IndexMask); }
+    static std::int64_t countOf(Bucket b) { return std::int64_t(b >> IndexBits); }
+    static Bucket bucket(int index, std::int64_t count) { return Bucket(count) << IndexBits | Bucket(index); }
+
+    QList<Bucket> m_buckets; //!< ascending index
     std::int64_t m_count = 0;
     std::int64_t m_min = 0;
     std::int64_t m_max = 0;

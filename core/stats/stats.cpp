@@ -174,6 +174,9 @@ void LatencyWindow::absorb(const LatencyWindow& later, int windowS)
     all.add(later.all);
     for (auto it = later.byType.begin(); it != later.byType.end(); ++it)
         byType[it.key()].add(it.value());
+    // A run of one type: its figures are `all`'s, and stay shared with them (as closeWindow made them).
+    if (byType.size() == 1 && byType.first() == all)
+        byType.first() = all;
 }
 
 void LatencyWindow::coarsen(QList<LatencyWindow>* windows, int* windowS)

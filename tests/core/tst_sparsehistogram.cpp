@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -90,6 +91,37 @@ private Q_SLOTS:
         QVERIFY(back == h);
         QVERIFY(back.fromJson(SparseHistogram {}.toJson(), &error));
         QVERIFY(back.isEmpty());
+    }
+
+    void largeCountsAndTheHighestBucketSurvive()
+    {
+        // A bucket is 8 bytes, the count above the index bits: a count of 2^49 and the highest
+        // index stay what they were through records, merges and JSON.
+        constexpr std::int64_t Big = std::int64_t(1) << 49;
+        SparseHistogram h;
+        h.record(1'000, Big);
+        h.record(Histogram::HighestTrackable, 3);
+        SparseHistogram other;
+        other.record(1'000, 5);
+        other.record(2'000'000, 7);
+        h.merge(other);
+        QCOMPARE(h.count(), Big + 15);
+        QCOMPARE(h.bucketCount(), std::size_t(3));
+        QCOMPARE(h.percentileNs(50), std::clamp(h.percentileNs(50), std::int64_t(1'000), std::int64_t(1'008)));
+        QCOMPARE(h.maxNs(), Histogram::HighestTrackable);
+        QVERIFY(h.percentileNs(100) > Histogram::HighestTrackable / 100 * 99); // the highest bucket's midpoint
+        SparseHistogram back;
+        QString error;
+        QVERIFY2(back.fromJson(QJsonDocument::fromJson(QJsonDocument(h.toJson()).toJson()).object(), &error),
+            qPrintable(error));
+        QVERIFY(back == h);
+        // A count the bucket cannot hold is refused, naming the bucket.
+        QJsonObject tooBig = h.toJson();
+        QJsonArray b = tooBig.value(QStringLiteral("buckets")).toArray();
+        b[1] = double(std::int64_t(1) << 50);
+        tooBig.insert(QStringLiteral("buckets"), b);
+        QVERIFY(!back.fromJson(tooBig, &error));
+        QVERIFY2(error.contains(QStringLiteral("bucket 0")), qPrintable(error));
     }
 
     void rejectsCorruptJson_data()

@@ -200,6 +200,8 @@ TimelineRow IntervalAggregator::rowOf(const Interval& interval, double endS, dou
     row.all = figuresWithPercentiles(interval.all, interval.allLatency);
     row.rps = lengthS > 1e-6 ? double(interval.all.requests) / lengthS : 0.0;
     row.inFlight = inFlight;
+    row.slidingAll = m_slidingNow.slidingAll;
+    row.slidingByType = m_slidingNow.slidingByType;
     for (size_t i = 0; i < m_counters.size(); ++i)
         row.byType.insert(m_names[qsizetype(i)], figuresWithPercentiles(interval.figures[i], interval.latency[i]));
     if (streams()) {
@@ -246,10 +248,7 @@ void IntervalAggregator::slide(const Interval& interval, bool replace)
 void IntervalAggregator::appendRow(const Interval& interval, double endS, qint64 inFlight)
 {
     const double lengthS = endS - (m_timeline.isEmpty() ? 0.0 : m_timeline.last().tS);
-    TimelineRow row = rowOf(interval, endS, lengthS, inFlight);
-    row.slidingAll = m_slidingNow.slidingAll;
-    row.slidingByType = m_slidingNow.slidingByType;
-    m_timeline.append(std::move(row));
+    m_timeline.append(rowOf(interval, endS, lengthS, inFlight));
 }
 
 void IntervalAggregator::closeRow(double endS, qint64 inFlight)
@@ -314,11 +313,8 @@ void IntervalAggregator::closeLast(double endS, qint64 inFlight)
         foldOldestInto(&*m_lastClosed);
     }
     const double startS = m_timeline.size() > 1 ? m_timeline[m_timeline.size() - 2].tS : 0.0;
-    TimelineRow row = rowOf(m_rowS > 1 ? *m_lastRow : *m_lastClosed, endS, endS - startS, m_timeline.last().inFlight);
     slide(*m_lastClosed, true);
-    row.slidingAll = m_slidingNow.slidingAll;
-    row.slidingByType = m_slidingNow.slidingByType;
-    m_timeline.last() = row;
+    m_timeline.last() = rowOf(m_rowS > 1 ? *m_lastRow : *m_lastClosed, endS, endS - startS, m_timeline.last().inFlight);
     m_secondEndS = endS;
 }
 

@@ -86,6 +86,7 @@ private:
     //! Merges the oldest open second into `into` and keeps its storage for reuse.
     void foldOldestInto(Interval* into);
     static void clear(Interval* interval);
+    //! A row of `interval`'s figures, with the sliding figures of the newest closed second.
     TimelineRow rowOf(const Interval& interval, double endS, double lengthS, qint64 inFlight) const;
     //! Adds the second to the sliding windows (or, `replace`, puts it in place of the newest) and
     //! updates their percentiles (m_slidingNow), which the next row takes.

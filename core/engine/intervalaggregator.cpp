@@ -226,8 +226,10 @@ TimelineRow IntervalAggregator::rowOf(const Interval& interval, double endS, dou
 
 void IntervalAggregator::slide(const Interval& interval, bool replace)
 {
-    if (m_slidingTypes.size() != m_counters.size())
-        m_slidingTypes.assign(m_counters.size(), SlidingLatency(TimelineRow::SlidingWindowsS.back()));
+    // A run of one type: its windows are all's, not a second copy of 60 seconds' buckets (issue #19).
+    const std::size_t types = m_counters.size() == 1 ? 0 : m_counters.size();
+    if (m_slidingTypes.size() != types)
+        m_slidingTypes.assign(types, SlidingLatency(TimelineRow::SlidingWindowsS.back()));
     auto fill = [](SlidingLatency& sliding, const Histogram& second, bool replace) {
         if (replace)
             sliding.replaceNewest(second);
@@ -241,7 +243,7 @@ void IntervalAggregator::slide(const Interval& interval, bool replace)
         return figures;
     };
     m_slidingNow.slidingAll = fill(m_slidingAll, interval.allLatency, replace);
-    for (size_t i = 0; i < m_counters.size(); ++i)
+    for (size_t i = 0; i < types; ++i)
         m_slidingNow.slidingByType.insert(m_names[qsizetype(i)], fill(m_slidingTypes[i], interval.latency[i], replace));
 }
 

@@ -8,6 +8,30 @@
 
 namespace Stressdeck {
 
+namespace {
+
+void appendVarint(std::vector<std::uint8_t>* bytes, std::uint64_t v)
+{
+    while (v >= 0x80) {
+        bytes->push_back(std::uint8_t(v | 0x80));
+        v >>= 7;
+    }
+    bytes->push_back(std::uint8_t(v));
+}
+
+std::uint64_t readVarint(const std::uint8_t*& at)
+{
+    std::uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+        const std::uint8_t b = *at++;
+        v |= std::uint64_t(b & 0x7f) << shift;
+        if (b < 0x80)
+            return v;
+    }
+}
+
+} // namespace
+
 SlidingLatency::SlidingLatency(int maxSeconds)
     : m_maxSeconds(std::max(1, maxSeconds))
 {
@@ -16,19 +40,44 @@ SlidingLatency::SlidingLatency(int maxSeconds)
 void SlidingLatency::Second::fill(const Histogram& h)
 {
     buckets.clear();
-    h.forEachBucket([this](int index, std::int64_t c) { buckets.emplace_back(index, c); });
+    highestIndex = -1;
+    h.forEachBucket([this](int index, std::int64_t c) {
+        appendVarint(&buckets, std::uint64_t(index - std::max(0, highestIndex)));
+        appendVarint(&buckets, std::uint64_t(c));
+        highestIndex = index;
+    });
     count = h.count();
     min = h.minNs();
     max = h.maxNs();
 }
 
+template <typename F> void SlidingLatency::Second::forEachBucket(F f) const
+{
+    const std::uint8_t* at = buckets.data();
+    const std::uint8_t* const end = at + buckets.size();
+    int index = 0;
+    while (at < end) {
+        index += int(readVarint(at));
+        f(index, std::int64_t(readVarint(at)));
+    }
+}
+
 void SlidingLatency::Window::add(const Second& s, std::int64_t sign)
 {
-    if (!s.buckets.empty() && std::size_t(s.buckets.back().first) >= counts.size())
-        counts.resize(std::size_t(s.buckets.back().first) + 1, 0);
-    for (const auto& [index, c] : s.buckets)
-        counts[std::size_t(index)] += sign * c;
+    if (s.highestIndex >= 0 && std::size_t(s.highestIndex) >= counts.size())
+        counts.resize(std::size_t(s.highestIndex) + 1, 0);
+    s.forEachBucket([this, sign](int index, std::int64_t c) { counts[std::size_t(index)] += sign * c; });
     total += sign * s.count;
+}
+
+std::size_t SlidingLatency::bytesHeld() const
+{
+    std::size_t bytes = 0;
+    for (const Second& s : m_seconds)
+        bytes += s.buckets.capacity();
+    for (const Window& w : m_windows)
+        bytes += w.counts.capacity() * sizeof(std::int64_t);
+    return bytes;
 }
 
 void SlidingLatency::push(const Histogram& second)

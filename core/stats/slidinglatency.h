@@ -6,8 +6,8 @@
 
 #include <QList>
 
+#include <cstdint>
 #include <deque>
-#include <utility>
 #include <vector>
 
 namespace Stressdeck {
@@ -17,8 +17,11 @@ namespace Stressdeck {
 //! window length asked for, the running sum of its seconds' buckets: a second in adds its buckets,
 //! the one that falls out subtracts its own, so a window's percentiles are exactly those of the
 //! merged per-second histograms without merging or sorting them each time (issue #19: at 60,000
-//! req/s that was half a million buckets sorted and megabytes allocated every second). The
-//! buffers of a dropped second are reused, so a long run allocates nothing here once it is full.
+//! req/s that was half a million buckets sorted and megabytes allocated every second). A second's
+//! buckets are kept as bytes, each the step from the bucket before and its count as variable-length
+//! integers (about 2 bytes a bucket instead of 16: a full-rate second has 4,000 and more, and 60 of
+//! them as (index, count) pairs were 8 MB of a run's RSS, issue #19). The buffers of a dropped
+//! second are reused, so a long run allocates nothing here once it is full.
 class SlidingLatency {
 public:
     explicit SlidingLatency(int maxSeconds = 60);
@@ -32,14 +35,21 @@ public:
     QList<std::int64_t> percentilesNs(int seconds, const QList<double>& ps) const;
     std::int64_t count(int seconds) const;
     int maxSeconds() const { return m_maxSeconds; }
+    //! The bytes its seconds' buckets and its windows' sums take (their buffers' capacity).
+    std::size_t bytesHeld() const;
 
 private:
     struct Second {
-        std::vector<std::pair<int, std::int64_t>> buckets; //!< (index, count), ascending
+        //! The non-empty buckets in ascending index: each index as the step from the one before
+        //! (the first from 0), then its count, both LEB128.
+        std::vector<std::uint8_t> buckets;
+        int highestIndex = -1;
         std::int64_t count = 0;
         std::int64_t min = 0;
         std::int64_t max = 0;
         void fill(const Histogram& h);
+        //! Calls f(index, count) for each bucket.
+        template <typename F> void forEachBucket(F f) const;
     };
     //! The newest `seconds` seconds (or fewer while the run is younger), their buckets summed.
     struct Window {

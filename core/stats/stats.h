@@ -180,6 +180,7 @@ struct TimelineRow {
     };
     static constexpr std::array<int, 2> SlidingWindowsS { 10, 60 };
     std::array<Sliding, 2> slidingAll {};
+    //! Empty in a run of one type, whose sliding figures are slidingAll (issue #19: a map a row).
     QMap<QString, std::array<Sliding, 2>> slidingByType;
 
     //! What the report keeps: the live-only sliding figures are left out, so a run equals its

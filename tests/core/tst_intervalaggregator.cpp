@@ -263,6 +263,10 @@ private Q_SLOTS:
         const QList<double> ps { 0.1, 50, 90, 99, 99.9, 100 };
         for (int second = 0; second < 130; ++second) {
             seconds.push_back(randomSecond(second));
+            if (second % 11 == 5) { // counts and steps that take several bytes each
+                seconds.back().record(std::int64_t(1e3), std::int64_t(1) << 40);
+                seconds.back().record(std::int64_t(90e9), 300 + second);
+            }
             sliding.push(seconds.back());
             if (second % 7 == 6) { // the newest second folded again, as a run's last partial one is
                 seconds.back() = randomSecond(second + 1000);
@@ -275,6 +279,28 @@ private Q_SLOTS:
                     qPrintable(QStringLiteral("second %1, window %2").arg(second).arg(length)));
             }
         }
+    }
+
+    void slidingSecondsKeepAFewBytesABucket()
+    {
+        // Full-rate seconds (issue #19): every bucket from 100 µs to 10 ms filled, as a second of
+        // 60,000 requests spread over two decades fills them. 60 of them kept, 70 pushed.
+        Histogram second;
+        const int from = Histogram::indexFor(100'000);
+        const int to = Histogram::indexFor(10'000'000);
+        for (int i = from; i <= to; ++i)
+            second.record(Histogram::lowestEquivalent(i), 1 + i % 90);
+        const auto buckets = std::size_t(to - from + 1);
+        QVERIFY(buckets > 6000);
+        SlidingLatency sliding(60);
+        for (int s = 0; s < 70; ++s)
+            sliding.push(second);
+        // As (index, count) pairs they took 16 bytes and more; a step of 1 and a count under 128
+        // take one byte each, and a buffer grown by doubling at most twice what it holds.
+        QVERIFY2(sliding.bytesHeld() <= 60 * buckets * 4, qPrintable(QString::number(sliding.bytesHeld())));
+        QVERIFY(sliding.bytesHeld() >= 60 * buckets * 2);
+        QCOMPARE(sliding.count(60), 60 * second.count());
+        QCOMPARE(sliding.percentilesNs(60, { 50 }), second.percentilesNs({ 50 }));
     }
 
     void slidingPercentilesAreThoseOfTheMergedSeconds()

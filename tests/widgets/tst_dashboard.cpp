@@ -119,15 +119,20 @@ private Q_SLOTS:
     void theWindowedLinesArePercentilesOfTheMergedSeconds_data()
     {
         QTest::addColumn<int>("windowS");
-        QTest::addRow("1 s") << 1;
-        QTest::addRow("10 s") << 10;
-        QTest::addRow("60 s") << 60;
+        QTest::addColumn<int>("typeCount");
+        QTest::addRow("1 s") << 1 << 2;
+        QTest::addRow("10 s") << 10 << 2;
+        QTest::addRow("60 s") << 60 << 2;
+        // One type: its rows carry only all's windows (issue #19), which are the type's.
+        QTest::addRow("10 s, one type") << 10 << 1;
+        QTest::addRow("60 s, one type") << 60 << 1;
     }
     void theWindowedLinesArePercentilesOfTheMergedSeconds()
     {
         QFETCH(int, windowS);
+        QFETCH(int, typeCount);
         // 70 seconds of a latency that climbs, through the engine's own aggregator.
-        const QStringList types { QStringLiteral("chat"), QStringLiteral("agent") };
+        const QStringList types = QStringList { QStringLiteral("chat"), QStringLiteral("agent") }.mid(0, typeCount);
         IntervalAggregator aggregator(types);
         std::mt19937_64 rng(5);
         std::vector<std::vector<std::pair<int, std::int64_t>>> bySecond(70); // (type, latency ns) of successes
@@ -135,7 +140,7 @@ private Q_SLOTS:
             std::uniform_real_distribution<double> ms(5 + second * 3, 30 + second * 5);
             for (int i = 0; i < 20; ++i) {
                 RequestRecord r;
-                r.typeIndex = i % 2;
+                r.typeIndex = i % typeCount;
                 r.outcome.kind = Outcome::Success;
                 r.doneNs = std::int64_t((second + (i + 0.5) / 20.0) * 1e9);
                 r.latencyNs = std::int64_t(ms(rng) * 1e6);
@@ -153,13 +158,18 @@ private Q_SLOTS:
         dashboard.applySnapshot(s);
         TimeSeriesChart* latency = dashboard.latencyChart();
         const int w = windowS == 1 ? 0 : windowS == 10 ? 1 : 2;
-        // The 1 s lines first, then the baseline's, then the 10 and 60 s ones.
-        const auto series = [w](int group, int p) { return w == 0 ? group * 3 + p : 9 + (w * 3 + group) * 3 + p; };
+        // The 1 s lines first, then the baseline's, then the 10 and 60 s ones, each 3 per group.
+        const int groups = typeCount + 1;
+        const auto series = [w, groups](int group, int p) {
+            return w == 0 ? group * 3 + p : 6 * groups + ((w - 1) * groups + group) * 3 + p;
+        };
         const auto points = [&](int group, int p) { return latency->visiblePoints(series(group, p)); };
         QCOMPARE(points(0, 1).size(), 70);
         QVERIFY(latency->isSeriesVisible(series(0, 1)));
         QVERIFY(latency->title().contains(QString::number(windowS)));
-        for (int group : { 0, 2 }) { // all requests, and agent
+        if (typeCount == 1)
+            QVERIFY(s.newRows.last().slidingByType.isEmpty());
+        for (int group : { 0, typeCount }) { // all requests, and the last type
             dashboard.setLatencyOf(group);
             for (int end : { 1, 9, 10, 30, 60, 70 }) {
                 Histogram merged;

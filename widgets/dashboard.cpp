@@ -452,10 +452,8 @@ void Dashboard::addRows(const QList<TimelineRow>& rows)
         m_throughput->append(Errors, row.tS, double(row.all.errors) / length);
         for (int group = 0; group < groups(); ++group) {
             const IntervalFigures f = group == 0 ? row.all : row.byType.value(m_typeNames[group - 1]);
-            const auto noSliding = std::array<TimelineRow::Sliding, 2> {};
-            const std::array<TimelineRow::Sliding, 2>& sliding = group == 0 || m_typeNames.size() == 1
-                ? row.slidingAll
-                : row.slidingByType.value(m_typeNames[group - 1], noSliding);
+            const std::array<TimelineRow::Sliding, 2> sliding
+                = group == 0 ? row.slidingAll : row.slidingOf(m_typeNames[group - 1]);
             for (int w = 0; w < 3; ++w) {
                 // 0: no success in the window, which is no point rather than a fast one.
                 const double p50 = w == 0 ? f.p50 : sliding[w - 1].p50;

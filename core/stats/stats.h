@@ -182,6 +182,11 @@ struct TimelineRow {
     std::array<Sliding, 2> slidingAll {};
     //! Empty in a run of one type, whose sliding figures are slidingAll (issue #19: a map a row).
     QMap<QString, std::array<Sliding, 2>> slidingByType;
+    //! The sliding figures of `type`: slidingAll in a run of one type, zeros for a type the row lacks.
+    std::array<Sliding, 2> slidingOf(const QString& type) const
+    {
+        return slidingByType.isEmpty() ? slidingAll : slidingByType.value(type);
+    }
 
     //! What the report keeps: the live-only sliding figures are left out, so a run equals its
     //! report read back.
